@@ -1,0 +1,1395 @@
+// Generated from openapi/ by scripts/build.ts. Do not edit: edit openapi/ and run `npm run build`.
+
+export type paths = {
+    "/v2/images/generations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Generate an image
+         * @description Generates images synchronously: the response holds the finished files. Typical latency is 5 to
+         *     30 seconds; set a client timeout of at least 60 seconds.
+         */
+        post: operations["generateImage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/videos/generations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a video generation
+         * @description Starts an asynchronous video generation and answers `202` at once. Poll
+         *     `GET /v2/videos/generations/{id}` until `status` is `completed` or `failed`, or pass
+         *     `callback_url` to receive a signed webhook when it ends. A generation that fails after it was
+         *     accepted is reported there, not here.
+         */
+        post: operations["createVideoGeneration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/videos/generations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a video generation
+         * @description Returns the generation in its current state. `pending` and `processing` mean keep polling (every
+         *     few seconds, within the rate limit); `completed` and `failed` are terminal. A failed generation
+         *     is answered with `200`: the failure is in `error`, with `retryable` and `refunded`.
+         */
+        get: operations["getVideoGeneration"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/models": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List models
+         * @description Lists the models the API offers, optionally only those of one type.
+         */
+        get: operations["listModels"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/billing/balance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get the account balance */
+        get: operations["getBalance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+};
+export type webhooks = {
+    "video.generation.completed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Video generation completed
+         * @description Delivered to the `callback_url` of a video generation when it completes. `data` is the same object polling returns.
+         *     Verify the signature and the timestamp before trusting the body (see Webhooks). Answer with any
+         *     2xx within 15 seconds; any other answer, or none, is retried with backoff for up to 24 hours.
+         */
+        post: operations["videoGenerationCompletedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "video.generation.failed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Video generation failed
+         * @description Delivered to the `callback_url` of a video generation when it fails. `data` is the same object polling returns, with the same `error`.
+         *     Verify the signature and the timestamp before trusting the body (see Webhooks). Answer with any
+         *     2xx within 15 seconds; any other answer, or none, is retried with backoff for up to 24 hours.
+         */
+        post: operations["videoGenerationFailedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+};
+export type components = {
+    schemas: {
+        /**
+         * AspectRatio
+         * @description Width to height ratio of the output.
+         * @enum {string}
+         */
+        AspectRatio: "1:1" | "16:9" | "9:16" | "4:3" | "3:4" | "2:3" | "3:2" | "21:9";
+        /**
+         * GenerationId
+         * @description Id of a generation (`img_` or `vid_` followed by 26 characters).
+         * @example vid_01JDQ8ZK4T9V2K7M3N5P8R6WXY
+         */
+        GenerationId: string;
+        /**
+         * MediaInputUrl
+         * Format: uri
+         * @description An `https://` URL the API can fetch, or a `data:image/...;base64,` URL. A decoded image may be at
+         *     most 10 MiB and the whole request at most 25 MiB (`413 payload_too_large`).
+         */
+        MediaInputUrl: string;
+        /**
+         * ModelId
+         * @description Id of a model from `GET /v2/models`.
+         * @example seedream-5-lite
+         */
+        ModelId: string;
+        /**
+         * Prompt
+         * @description What to generate, in natural language.
+         */
+        Prompt: string;
+        /**
+         * ImageMedia
+         * @description A generated file. The URL is signed and stops working at `deletes_at`; download it before.
+         */
+        ImageMedia: {
+            /** Format: uri */
+            url: string;
+            /** @example image/png */
+            mime_type: string;
+            /** Format: date-time */
+            deletes_at: string;
+            width: number;
+            height: number;
+        };
+        /**
+         * Usage
+         * @description What the generation cost.
+         */
+        Usage: {
+            /** @description `unit_price × quantity`, in the currency of the balance. */
+            total_cost: number;
+            /** @enum {string} */
+            billable_unit: "image" | "video_second";
+            unit_price: number;
+            quantity: number;
+        };
+        /**
+         * VideoMedia
+         * @description A generated video file.
+         */
+        VideoMedia: components["schemas"]["ImageMedia"] & {
+            /** @description Length in seconds. */
+            duration: number;
+            fps: number;
+            has_sound: boolean;
+        };
+        /**
+         * ImageGeneration
+         * @description A finished image generation.
+         */
+        ImageGeneration: {
+            id: components["schemas"]["GenerationId"];
+            /** @constant */
+            status: "completed";
+            model: components["schemas"]["ModelId"];
+            data: components["schemas"]["ImageMedia"][];
+            usage: components["schemas"]["Usage"];
+        };
+        /** ImageGenerationRequest */
+        ImageGenerationRequest: {
+            model: components["schemas"]["ModelId"];
+            prompt: components["schemas"]["Prompt"];
+            aspect_ratio?: components["schemas"]["AspectRatio"];
+            /**
+             * @description Not every model supports every resolution (`400 invalid_parameter`).
+             * @enum {string}
+             */
+            resolution?: "1K" | "2K" | "4K";
+            /**
+             * @default png
+             * @enum {string}
+             */
+            output_format: "png" | "jpeg" | "webp";
+            /** @description Reference images. */
+            images?: {
+                url: components["schemas"]["MediaInputUrl"];
+            }[];
+        };
+        /**
+         * VideoGeneration
+         * @description A video generation, in one of four states.
+         */
+        VideoGeneration: components["schemas"]["VideoGenerationPending"] | components["schemas"]["VideoGenerationProcessing"] | components["schemas"]["VideoGenerationCompleted"] | components["schemas"]["VideoGenerationFailed"];
+        /**
+         * VideoGenerationCompleted
+         * @description Done; `data` holds the video.
+         */
+        VideoGenerationCompleted: {
+            id: components["schemas"]["GenerationId"];
+            /** @constant */
+            status: "completed";
+            model: components["schemas"]["ModelId"];
+            data: components["schemas"]["VideoMedia"][];
+            usage: components["schemas"]["Usage"];
+        };
+        /**
+         * VideoGenerationCreated
+         * @description The generation was accepted. Poll it, or wait for its webhook.
+         */
+        VideoGenerationCreated: {
+            id: components["schemas"]["GenerationId"];
+            /** @constant */
+            status: "pending";
+        };
+        /**
+         * VideoGenerationFailed
+         * @description Failed after it was accepted. Terminal: `error.retryable` says whether submitting the same request
+         *     again can succeed, `error.refunded` whether the credits were returned.
+         */
+        VideoGenerationFailed: {
+            id: components["schemas"]["GenerationId"];
+            /** @constant */
+            status: "failed";
+            model: components["schemas"]["ModelId"];
+            error: components["schemas"]["TaskError"];
+        };
+        /**
+         * VideoGenerationPending
+         * @description Queued; keep polling.
+         */
+        VideoGenerationPending: {
+            id: components["schemas"]["GenerationId"];
+            /** @constant */
+            status: "pending";
+            model: components["schemas"]["ModelId"];
+        };
+        /**
+         * VideoGenerationProcessing
+         * @description Generating; keep polling.
+         */
+        VideoGenerationProcessing: {
+            id: components["schemas"]["GenerationId"];
+            /** @constant */
+            status: "processing";
+            model: components["schemas"]["ModelId"];
+            /** @description Estimated percentage done, when known. */
+            progress?: number;
+        };
+        /** VideoGenerationRequest */
+        VideoGenerationRequest: {
+            model: components["schemas"]["ModelId"];
+            prompt: components["schemas"]["Prompt"];
+            aspect_ratio?: components["schemas"]["AspectRatio"];
+            /** @enum {string} */
+            resolution?: "480p" | "720p" | "1080p";
+            /** @description Length of the video in seconds. */
+            duration?: number;
+            /**
+             * @description Generate an audio track.
+             * @default false
+             */
+            sound: boolean;
+            /** @description Reference images and first or last frames. */
+            images?: {
+                url: components["schemas"]["MediaInputUrl"];
+                /** @enum {string} */
+                role: "reference_image" | "first_frame" | "last_frame";
+            }[];
+            /**
+             * Format: uri
+             * @description Where to deliver the `video.generation.completed` or `video.generation.failed` webhook when the
+             *     generation ends. Deliveries are signed (see Webhooks).
+             */
+            callback_url?: string;
+        };
+        /** Model */
+        Model: {
+            id: components["schemas"]["ModelId"];
+            /** @description Display name. */
+            name: string;
+            type: components["schemas"]["ModelType"];
+            /** Format: date-time */
+            created_at: string;
+        };
+        /** ModelList */
+        ModelList: components["schemas"]["Model"][];
+        /**
+         * ModelType
+         * @enum {string}
+         */
+        ModelType: "image" | "video";
+        /** Balance */
+        Balance: {
+            /** @description Credits left, in `currency`. */
+            balance: number;
+            /** @description ISO 4217 currency code. */
+            currency: string;
+        };
+        /**
+         * VideoGenerationCompletedEvent
+         * @description Sent to the `callback_url` of a generation when it completes.
+         */
+        VideoGenerationCompletedEvent: {
+            /** @constant */
+            type: "video.generation.completed";
+            /**
+             * Format: date-time
+             * @description When the generation ended.
+             */
+            timestamp: string;
+            data: components["schemas"]["VideoGenerationCompleted"];
+        };
+        /**
+         * VideoGenerationEvent
+         * @description Any webhook payload, discriminated by `type`.
+         */
+        VideoGenerationEvent: components["schemas"]["VideoGenerationCompletedEvent"] | components["schemas"]["VideoGenerationFailedEvent"];
+        /**
+         * VideoGenerationFailedEvent
+         * @description Sent to the `callback_url` of a generation when it fails; `data.error` is the same object polling returns.
+         */
+        VideoGenerationFailedEvent: {
+            /** @constant */
+            type: "video.generation.failed";
+            /**
+             * Format: date-time
+             * @description When the generation ended.
+             */
+            timestamp: string;
+            data: components["schemas"]["VideoGenerationFailed"];
+        };
+        /**
+         * ErrorEnvelope
+         * @description The body of every non-2xx response.
+         */
+        ErrorEnvelope: {
+            error: components["schemas"]["ApiError"];
+        };
+        /**
+         * ApiError
+         * @description Any API error, discriminated by `code`. Individual responses narrow this to the codes that can
+         *     occur there.
+         */
+        ApiError: components["schemas"]["ApiAccessDisabledError"] | components["schemas"]["BadGatewayError"] | components["schemas"]["ConcurrencyLimitError"] | components["schemas"]["ContentPolicyViolationError"] | components["schemas"]["GatewayTimeoutError"] | components["schemas"]["GenerationForbiddenError"] | components["schemas"]["IdempotencyKeyReusedError"] | components["schemas"]["InvalidApiKeyError"] | components["schemas"]["InvalidJsonError"] | components["schemas"]["InvalidParameterError"] | components["schemas"]["InvalidTypeError"] | components["schemas"]["IpNotAllowedError"] | components["schemas"]["ModelAccessDeniedError"] | components["schemas"]["NotFoundError"] | components["schemas"]["ParameterMissingError"] | components["schemas"]["PayloadTooLargeError"] | components["schemas"]["QuotaExceededError"] | components["schemas"]["RateLimitError"] | components["schemas"]["InternalServerError"] | components["schemas"]["ServiceUnavailableError"] | components["schemas"]["UnsupportedMediaTypeError"];
+        /**
+         * ErrorBase
+         * @description The fields every API error has. Each error code narrows `code` and `type` to constants and may add
+         *     typed fields of its own (see the code's schema).
+         */
+        ErrorBase: {
+            /** @description Human-readable description. Meant for people; do not parse it. */
+            message: string;
+            /** @description The class of the error (`invalid_request_error`, `authentication_error`, ...). */
+            type: string;
+            /**
+             * @description Machine-readable error code from the error catalogue. The list will grow: treat a code you
+             *     do not know by its HTTP status.
+             */
+            code: string;
+            /** @description The request parameter the error is about (e.g. `prompt`, `images[0].url`), or null. */
+            param: string | null;
+            /**
+             * Format: uri
+             * @description Link to this code's entry in the error catalogue.
+             */
+            doc_url: string;
+            /** @description Unique id of the request; the same value as the `X-Request-Id` response header. */
+            request_id: string;
+        };
+        /**
+         * ApiAccessDisabledError
+         * @description API access is not enabled for this account.
+         */
+        ApiAccessDisabledError: components["schemas"]["ErrorBase"] & {
+            /** @constant */
+            code: "api_access_disabled";
+            /** @constant */
+            type: "permission_error";
+        };
+        /**
+         * BadGatewayError
+         * @description A gateway between you and the API received a bad answer.
+         */
+        BadGatewayError: components["schemas"]["ErrorBase"] & {
+            /** @constant */
+            code: "bad_gateway";
+            /** @constant */
+            type: "server_error";
+        };
+        /**
+         * ConcurrencyLimitError
+         * @description Too many generations are in progress. `limit` is the maximum, `current` the number running now.
+         */
+        ConcurrencyLimitError: components["schemas"]["ErrorBase"] & {
+            /** @constant */
+            code: "concurrency_limit";
+            /** @constant */
+            type: "rate_limit_error";
+            /** @description Generations allowed in progress at once. */
+            limit: number;
+            /** @description Generations in progress now. */
+            current: number;
+        };
+        /**
+         * ContentPolicyViolationError
+         * @description The prompt or a reference image failed content checks at submission. `param` names the input.
+         */
+        ContentPolicyViolationError: components["schemas"]["ErrorBase"] & {
+            /** @constant */
+            code: "content_policy_violation";
+            /** @constant */
+            type: "content_policy_error";
+        };
+        /**
+         * GatewayTimeoutError
+         * @description A gateway timed out waiting for the API.
+         */
+        GatewayTimeoutError: components["schemas"]["ErrorBase"] & {
+            /** @constant */
+            code: "gateway_timeout";
+            /** @constant */
+            type: "server_error";
+        };
+        /**
+         * GenerationForbiddenError
+         * @description The generation belongs to another account.
+         */
+        GenerationForbiddenError: components["schemas"]["ErrorBase"] & {
+            /** @constant */
+            code: "generation_forbidden";
+            /** @constant */
+            type: "permission_error";
+        };
+        /**
+         * IdempotencyKeyReusedError
+         * @description The `Idempotency-Key` was already used with a different request body.
+         */
+        IdempotencyKeyReusedError: components["schemas"]["ErrorBase"] & {
+            /** @constant */
+            code: "idempotency_key_reused";
+            /** @constant */
+            type: "conflict_error";
+        };
+        /**
+         * InvalidApiKeyError
+         * @description The API key is missing, malformed, revoked, expired or inactive; `reason` says which.
+         */
+        InvalidApiKeyError: components["schemas"]["ErrorBase"] & {
+            /** @constant */
+            code: "invalid_api_key";
+            /** @constant */
+            type: "authentication_error";
+            /**
+             * @description Why the key was not accepted.
+             * @enum {string}
+             */
+            reason: "missing" | "malformed" | "revoked" | "expired" | "inactive";
+        };
+        /**
+         * InvalidJsonError
+         * @description The request body is not valid JSON.
+         */
+        InvalidJsonError: components["schemas"]["ErrorBase"] & {
+            /** @constant */
+            code: "invalid_json";
+            /** @constant */
+            type: "invalid_request_error";
+        };
+        /**
+         * InvalidParameterError
+         * @description A parameter value is not supported, in general or for the chosen model. `param` names it.
+         */
+        InvalidParameterError: components["schemas"]["ErrorBase"] & {
+            /** @constant */
+            code: "invalid_parameter";
+            /** @constant */
+            type: "invalid_request_error";
+        };
+        /**
+         * InvalidTypeError
+         * @description A field has the wrong JSON type. `param` names it.
+         */
+        InvalidTypeError: components["schemas"]["ErrorBase"] & {
+            /** @constant */
+            code: "invalid_type";
+            /** @constant */
+            type: "invalid_request_error";
+        };
+        /**
+         * IpNotAllowedError
+         * @description The API key is restricted to other IP addresses.
+         */
+        IpNotAllowedError: components["schemas"]["ErrorBase"] & {
+            /** @constant */
+            code: "ip_not_allowed";
+            /** @constant */
+            type: "permission_error";
+        };
+        /**
+         * ModelAccessDeniedError
+         * @description The API key does not have access to the requested model.
+         */
+        ModelAccessDeniedError: components["schemas"]["ErrorBase"] & {
+            /** @constant */
+            code: "model_access_denied";
+            /** @constant */
+            type: "permission_error";
+        };
+        /**
+         * NotFoundError
+         * @description The generation, model or path does not exist; `resource` says which.
+         */
+        NotFoundError: components["schemas"]["ErrorBase"] & {
+            /** @constant */
+            code: "not_found";
+            /** @constant */
+            type: "not_found_error";
+            /**
+             * @description What was not found.
+             * @enum {string}
+             */
+            resource: "generation" | "model" | "route";
+        };
+        /**
+         * ParameterMissingError
+         * @description A required parameter was not provided. `param` names it.
+         */
+        ParameterMissingError: components["schemas"]["ErrorBase"] & {
+            /** @constant */
+            code: "parameter_missing";
+            /** @constant */
+            type: "invalid_request_error";
+        };
+        /**
+         * PayloadTooLargeError
+         * @description The request body is over 25 MiB, or a reference image is over 10 MiB decoded. `max_bytes` gives the limit that was exceeded.
+         */
+        PayloadTooLargeError: components["schemas"]["ErrorBase"] & {
+            /** @constant */
+            code: "payload_too_large";
+            /** @constant */
+            type: "invalid_request_error";
+            /** @description The size limit that was exceeded, in bytes. */
+            max_bytes: number;
+        };
+        /**
+         * QuotaExceededError
+         * @description The account does not have enough credits or quota. `required` and `available` say how much was needed and how much there is, in the currency of the balance.
+         */
+        QuotaExceededError: components["schemas"]["ErrorBase"] & {
+            /** @constant */
+            code: "quota_exceeded";
+            /** @constant */
+            type: "billing_error";
+            /** @description Credits the request needs. */
+            required: number;
+            /** @description Credits the account has. */
+            available: number;
+            /**
+             * @description ISO 4217 currency of the balance.
+             * @example USD
+             */
+            currency: string;
+        };
+        /**
+         * RateLimitError
+         * @description Too many requests per minute. `Retry-After` says how long to wait; `X-RateLimit-*` describe the window.
+         */
+        RateLimitError: components["schemas"]["ErrorBase"] & {
+            /** @constant */
+            code: "rate_limit";
+            /** @constant */
+            type: "rate_limit_error";
+        };
+        /**
+         * InternalServerError
+         * @description An unexpected error on our side.
+         */
+        InternalServerError: components["schemas"]["ErrorBase"] & {
+            /** @constant */
+            code: "server_error";
+            /** @constant */
+            type: "server_error";
+        };
+        /**
+         * ServiceUnavailableError
+         * @description The model or the service is unavailable (maintenance or overload). `Retry-After` says when to try again.
+         */
+        ServiceUnavailableError: components["schemas"]["ErrorBase"] & {
+            /** @constant */
+            code: "service_unavailable";
+            /** @constant */
+            type: "server_error";
+        };
+        /**
+         * UnsupportedMediaTypeError
+         * @description The request body is not sent as `application/json`.
+         */
+        UnsupportedMediaTypeError: components["schemas"]["ErrorBase"] & {
+            /** @constant */
+            code: "unsupported_media_type";
+            /** @constant */
+            type: "invalid_request_error";
+        };
+        /**
+         * TaskError
+         * @description Why a video generation failed, discriminated by `code`.
+         */
+        TaskError: components["schemas"]["FaceDetectedFailure"] | components["schemas"]["FileTooLargeFailure"] | components["schemas"]["GenerationFailedFailure"] | components["schemas"]["InputAudioRejectedFailure"] | components["schemas"]["InputImageRejectedFailure"] | components["schemas"]["InputVideoRejectedFailure"] | components["schemas"]["InvalidImageUrlFailure"] | components["schemas"]["MediaTooLongFailure"] | components["schemas"]["ModelUnavailableFailure"] | components["schemas"]["OutputRejectedFailure"] | components["schemas"]["PromptRejectedFailure"] | components["schemas"]["ServerErrorFailure"] | components["schemas"]["TimeoutFailure"] | components["schemas"]["UnsupportedFormatFailure"];
+        /**
+         * TaskErrorBase
+         * @description Why an accepted video generation failed. Returned by polling and by the
+         *     `video.generation.failed` webhook. Each failure code narrows `code` and `retryable` to constants.
+         */
+        TaskErrorBase: {
+            /** @description Machine-readable failure code. The list will grow. */
+            code: string;
+            /** @description Human-readable description. */
+            message: string;
+            /** @description Whether submitting the same request again can succeed. */
+            retryable: boolean;
+            /** @description Whether the credits of the generation were refunded (every failure is refunded today). */
+            refunded: boolean;
+        };
+        /**
+         * FaceDetectedFailure
+         * @description A human face was detected in the input media.
+         */
+        FaceDetectedFailure: components["schemas"]["TaskErrorBase"] & {
+            /** @constant */
+            code: "face_detected";
+            /** @constant */
+            retryable: false;
+        };
+        /**
+         * FileTooLargeFailure
+         * @description An input file exceeds the size limit.
+         */
+        FileTooLargeFailure: components["schemas"]["TaskErrorBase"] & {
+            /** @constant */
+            code: "file_too_large";
+            /** @constant */
+            retryable: false;
+        };
+        /**
+         * GenerationFailedFailure
+         * @description The generation failed for an internal reason.
+         */
+        GenerationFailedFailure: components["schemas"]["TaskErrorBase"] & {
+            /** @constant */
+            code: "generation_failed";
+            /** @constant */
+            retryable: true;
+        };
+        /**
+         * InputAudioRejectedFailure
+         * @description An input audio track was rejected by input moderation.
+         */
+        InputAudioRejectedFailure: components["schemas"]["TaskErrorBase"] & {
+            /** @constant */
+            code: "input_audio_rejected";
+            /** @constant */
+            retryable: false;
+        };
+        /**
+         * InputImageRejectedFailure
+         * @description A reference image was rejected by input moderation.
+         */
+        InputImageRejectedFailure: components["schemas"]["TaskErrorBase"] & {
+            /** @constant */
+            code: "input_image_rejected";
+            /** @constant */
+            retryable: false;
+        };
+        /**
+         * InputVideoRejectedFailure
+         * @description An input video was rejected by input moderation.
+         */
+        InputVideoRejectedFailure: components["schemas"]["TaskErrorBase"] & {
+            /** @constant */
+            code: "input_video_rejected";
+            /** @constant */
+            retryable: false;
+        };
+        /**
+         * InvalidImageUrlFailure
+         * @description A reference URL could not be fetched.
+         */
+        InvalidImageUrlFailure: components["schemas"]["TaskErrorBase"] & {
+            /** @constant */
+            code: "invalid_image_url";
+            /** @constant */
+            retryable: false;
+        };
+        /**
+         * MediaTooLongFailure
+         * @description Input audio or video is longer than 15 seconds.
+         */
+        MediaTooLongFailure: components["schemas"]["TaskErrorBase"] & {
+            /** @constant */
+            code: "media_too_long";
+            /** @constant */
+            retryable: false;
+        };
+        /**
+         * ModelUnavailableFailure
+         * @description The model was temporarily unavailable.
+         */
+        ModelUnavailableFailure: components["schemas"]["TaskErrorBase"] & {
+            /** @constant */
+            code: "model_unavailable";
+            /** @constant */
+            retryable: true;
+        };
+        /**
+         * OutputRejectedFailure
+         * @description The generated output was rejected by output moderation.
+         */
+        OutputRejectedFailure: components["schemas"]["TaskErrorBase"] & {
+            /** @constant */
+            code: "output_rejected";
+            /** @constant */
+            retryable: false;
+        };
+        /**
+         * PromptRejectedFailure
+         * @description The prompt was rejected by input moderation.
+         */
+        PromptRejectedFailure: components["schemas"]["TaskErrorBase"] & {
+            /** @constant */
+            code: "prompt_rejected";
+            /** @constant */
+            retryable: false;
+        };
+        /**
+         * ServerErrorFailure
+         * @description An unexpected error on our side.
+         */
+        ServerErrorFailure: components["schemas"]["TaskErrorBase"] & {
+            /** @constant */
+            code: "server_error";
+            /** @constant */
+            retryable: true;
+        };
+        /**
+         * TimeoutFailure
+         * @description The generation timed out, including an upstream provider timeout.
+         */
+        TimeoutFailure: components["schemas"]["TaskErrorBase"] & {
+            /** @constant */
+            code: "timeout";
+            /** @constant */
+            retryable: true;
+        };
+        /**
+         * UnsupportedFormatFailure
+         * @description An input file has an unsupported format.
+         */
+        UnsupportedFormatFailure: components["schemas"]["TaskErrorBase"] & {
+            /** @constant */
+            code: "unsupported_format";
+            /** @constant */
+            retryable: false;
+        };
+    };
+    responses: {
+        /** @description No operation has this method and path. Any request outside the operations below gets this answer. */
+        RouteNotFound: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    error: components["schemas"]["NotFoundError"];
+                };
+            };
+        };
+        /** @description The request is malformed: a parameter is missing or not supported, the body is not JSON, or a field has the wrong type. */
+        BadRequestBody: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    error: components["schemas"]["ParameterMissingError"] | components["schemas"]["InvalidParameterError"] | components["schemas"]["InvalidJsonError"] | components["schemas"]["InvalidTypeError"];
+                };
+            };
+        };
+        /** @description The API key is missing, malformed, revoked, expired or inactive. */
+        Unauthorized: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    error: components["schemas"]["InvalidApiKeyError"];
+                };
+            };
+        };
+        /** @description Not enough credits or quota. */
+        PaymentRequired: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    error: components["schemas"]["QuotaExceededError"];
+                };
+            };
+        };
+        /** @description The account or key may not use the API or this model. */
+        ForbiddenModel: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    error: components["schemas"]["ApiAccessDisabledError"] | components["schemas"]["ModelAccessDeniedError"] | components["schemas"]["IpNotAllowedError"];
+                };
+            };
+        };
+        /** @description The model does not exist. */
+        ModelNotFound: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    error: components["schemas"]["NotFoundError"];
+                };
+            };
+        };
+        /** @description The `Idempotency-Key` was already used with a different body. */
+        Conflict: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    error: components["schemas"]["IdempotencyKeyReusedError"];
+                };
+            };
+        };
+        /** @description The request body or a reference image is too large. */
+        PayloadTooLarge: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    error: components["schemas"]["PayloadTooLargeError"];
+                };
+            };
+        };
+        /** @description The body is not sent as `application/json`. */
+        UnsupportedMediaType: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    error: components["schemas"]["UnsupportedMediaTypeError"];
+                };
+            };
+        };
+        /** @description The prompt or a reference image failed content checks. */
+        ContentPolicyViolation: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    error: components["schemas"]["ContentPolicyViolationError"];
+                };
+            };
+        };
+        /** @description Too many requests per minute, or too many generations in progress. */
+        RateOrConcurrencyLimited: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                "Retry-After": components["headers"]["RetryAfter"];
+                "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    error: components["schemas"]["RateLimitError"] | components["schemas"]["ConcurrencyLimitError"];
+                };
+            };
+        };
+        /** @description An unexpected error on our side. Retryable. */
+        ServerError: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    error: components["schemas"]["InternalServerError"];
+                };
+            };
+        };
+        /** @description Bad gateway. Retryable. */
+        BadGateway: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    error: components["schemas"]["BadGatewayError"];
+                };
+            };
+        };
+        /** @description The model or the service is unavailable. Retryable after `Retry-After`. */
+        ServiceUnavailable: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                "Retry-After": components["headers"]["RetryAfter"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    error: components["schemas"]["ServiceUnavailableError"];
+                };
+            };
+        };
+        /** @description Gateway timeout. Retryable. */
+        GatewayTimeout: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    error: components["schemas"]["GatewayTimeoutError"];
+                };
+            };
+        };
+        /** @description The generation id is not well formed. */
+        InvalidGenerationId: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    error: components["schemas"]["InvalidParameterError"];
+                };
+            };
+        };
+        /** @description The account or key may not read this generation. */
+        ForbiddenGeneration: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    error: components["schemas"]["ApiAccessDisabledError"] | components["schemas"]["IpNotAllowedError"] | components["schemas"]["GenerationForbiddenError"];
+                };
+            };
+        };
+        /** @description No generation has this id. */
+        GenerationNotFound: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    error: components["schemas"]["NotFoundError"];
+                };
+            };
+        };
+        /** @description Too many requests per minute. */
+        RateLimited: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                "Retry-After": components["headers"]["RetryAfter"];
+                "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    error: components["schemas"]["RateLimitError"];
+                };
+            };
+        };
+        /** @description A query parameter has an unsupported value. */
+        InvalidModelsQuery: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    error: components["schemas"]["InvalidParameterError"];
+                };
+            };
+        };
+        /** @description The account or key may not call the API from here. */
+        ForbiddenAccount: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    error: components["schemas"]["ApiAccessDisabledError"] | components["schemas"]["IpNotAllowedError"];
+                };
+            };
+        };
+    };
+    parameters: {
+        /**
+         * @description A unique key (a UUID is a good choice) that makes the request safe to retry: a retry with the same
+         *     key and body returns the first request's result instead of starting a second generation. Reusing a
+         *     key with a different body is answered with `409 idempotency_key_reused`. Keys are kept for 24 hours.
+         */
+        IdempotencyKey: string;
+        /** @description The id returned when the video generation was created. */
+        GenerationId: components["schemas"]["GenerationId"];
+        /** @description List only models of this type. */
+        ModelTypeQuery: components["schemas"]["ModelType"];
+        /** @description Unique id of the delivery; the same on every retry of it. Use it to drop duplicates. */
+        WebhookId: string;
+        /** @description Unix time (seconds) of the delivery attempt. Reject deliveries older than five minutes. */
+        WebhookTimestamp: string;
+        /**
+         * @description Space-separated signatures `v1,<base64>`: HMAC-SHA256 over `{webhook-id}.{webhook-timestamp}.{body}`
+         *     with the endpoint's secret (Standard Webhooks). Several are sent while a secret is being rotated.
+         */
+        WebhookSignature: string;
+    };
+    requestBodies: never;
+    headers: {
+        /** @description Unique id of this request. Error bodies repeat it as `error.request_id`; quote it to support. */
+        XRequestId: string;
+        /** @description Seconds to wait before sending the request again. */
+        RetryAfter: number;
+        /** @description Requests allowed per window (one minute). */
+        RateLimitLimit: number;
+        /** @description Requests left in the current window. */
+        RateLimitRemaining: number;
+        /** @description Seconds until the current window resets. */
+        RateLimitReset: number;
+    };
+    pathItems: never;
+};
+export type $defs = Record<string, never>;
+export interface operations {
+    generateImage: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique key (a UUID is a good choice) that makes the request safe to retry: a retry with the same
+                 *     key and body returns the first request's result instead of starting a second generation. Reusing a
+                 *     key with a different body is answered with `409 idempotency_key_reused`. Keys are kept for 24 hours.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImageGenerationRequest"];
+            };
+        };
+        responses: {
+            /** @description The image was generated. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImageGeneration"];
+                };
+            };
+            400: components["responses"]["BadRequestBody"];
+            401: components["responses"]["Unauthorized"];
+            402: components["responses"]["PaymentRequired"];
+            403: components["responses"]["ForbiddenModel"];
+            404: components["responses"]["ModelNotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ContentPolicyViolation"];
+            429: components["responses"]["RateOrConcurrencyLimited"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    createVideoGeneration: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique key (a UUID is a good choice) that makes the request safe to retry: a retry with the same
+                 *     key and body returns the first request's result instead of starting a second generation. Reusing a
+                 *     key with a different body is answered with `409 idempotency_key_reused`. Keys are kept for 24 hours.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VideoGenerationRequest"];
+            };
+        };
+        responses: {
+            /** @description The generation was accepted. */
+            202: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VideoGenerationCreated"];
+                };
+            };
+            400: components["responses"]["BadRequestBody"];
+            401: components["responses"]["Unauthorized"];
+            402: components["responses"]["PaymentRequired"];
+            403: components["responses"]["ForbiddenModel"];
+            404: components["responses"]["ModelNotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ContentPolicyViolation"];
+            429: components["responses"]["RateOrConcurrencyLimited"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    getVideoGeneration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id returned when the video generation was created. */
+                id: components["parameters"]["GenerationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The generation. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VideoGeneration"];
+                };
+            };
+            400: components["responses"]["InvalidGenerationId"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenGeneration"];
+            404: components["responses"]["GenerationNotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    listModels: {
+        parameters: {
+            query?: {
+                /** @description List only models of this type. */
+                type?: components["parameters"]["ModelTypeQuery"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The models. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModelList"];
+                };
+            };
+            400: components["responses"]["InvalidModelsQuery"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenAccount"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    getBalance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The balance. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Balance"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenAccount"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    videoGenerationCompletedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Unique id of the delivery; the same on every retry of it. Use it to drop duplicates. */
+                "webhook-id": components["parameters"]["WebhookId"];
+                /** @description Unix time (seconds) of the delivery attempt. Reject deliveries older than five minutes. */
+                "webhook-timestamp": components["parameters"]["WebhookTimestamp"];
+                /**
+                 * @description Space-separated signatures `v1,<base64>`: HMAC-SHA256 over `{webhook-id}.{webhook-timestamp}.{body}`
+                 *     with the endpoint's secret (Standard Webhooks). Several are sent while a secret is being rotated.
+                 */
+                "webhook-signature": components["parameters"]["WebhookSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VideoGenerationCompletedEvent"];
+            };
+        };
+        responses: {
+            /** @description Received. Any 2xx acknowledges the delivery. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The receiver rejected the delivery (bad signature, stale timestamp or malformed body). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    videoGenerationFailedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Unique id of the delivery; the same on every retry of it. Use it to drop duplicates. */
+                "webhook-id": components["parameters"]["WebhookId"];
+                /** @description Unix time (seconds) of the delivery attempt. Reject deliveries older than five minutes. */
+                "webhook-timestamp": components["parameters"]["WebhookTimestamp"];
+                /**
+                 * @description Space-separated signatures `v1,<base64>`: HMAC-SHA256 over `{webhook-id}.{webhook-timestamp}.{body}`
+                 *     with the endpoint's secret (Standard Webhooks). Several are sent while a secret is being rotated.
+                 */
+                "webhook-signature": components["parameters"]["WebhookSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VideoGenerationFailedEvent"];
+            };
+        };
+        responses: {
+            /** @description Received. Any 2xx acknowledges the delivery. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The receiver rejected the delivery (bad signature, stale timestamp or malformed body). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+}
