@@ -94,7 +94,10 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Get the account balance */
+        /**
+         * Get the account balance
+         * @description Returns the credits left on the account, in its billing currency. Generations are charged against it.
+         */
         get: operations["getBalance"];
         put?: never;
         post?: never;

@@ -1,0 +1,50 @@
+// The build: a malformed spec fails naming the file and line; a stale generated/ is detected.
+import { afterEach, describe, expect, test } from 'vitest';
+import { BuildError, buildArtifacts, syncArtifacts } from '../../scripts/artifacts.ts';
+import { copyContract } from './copy.ts';
+
+let contract: Awaited<ReturnType<typeof copyContract>> | undefined;
+afterEach(() => contract?.remove());
+
+describe('build', () => {
+  test('a broken $ref fails naming the file, line and missing target', async () => {
+    contract = await copyContract();
+    await contract.edit('openapi/paths/models.yaml', 'schemas/models/ModelList.yaml', 'schemas/models/ModelLists.yaml');
+    const failure = await buildArtifacts(contract.dir).catch((e) => e);
+    expect(failure).toBeInstanceOf(BuildError);
+    expect(failure.message).toMatch(/openapi\/paths\/models\.yaml:\d+:\d+/);
+    expect(failure.message).toContain("Can't resolve $ref");
+    expect(failure.message).toContain('ModelLists.yaml');
+  });
+
+  test('invalid YAML fails naming the file and line', async () => {
+    contract = await copyContract();
+    await contract.edit('openapi/components/schemas/billing/Balance.yaml', 'required: [balance, currency]', 'required: [balance, currency');
+    const failure = await buildArtifacts(contract.dir).catch((e) => e);
+    expect(failure).toBeInstanceOf(BuildError);
+    expect(failure.message).toMatch(/openapi\/components\/schemas\/billing\/Balance\.yaml:\d+:\d+/);
+  });
+
+  test('two schemas with one file name fail instead of being renamed silently', async () => {
+    contract = await copyContract();
+    await contract.edit('openapi/components/schemas/billing/Balance.yaml', 'type: number', 'type: number\n    allOf: [{ $ref: ../models/Model.yaml }, { $ref: ../../../paths/../components/schemas/common/Prompt.yaml }]');
+    // Same content under one name is fine; a second file named like an existing component is not:
+    await contract.edit('openapi/components/schemas/billing/Balance.yaml', '$ref: ../models/Model.yaml', '$ref: ../images/Model.yaml');
+    const { cp } = await import('node:fs/promises');
+    await cp(`${contract.dir}/openapi/components/schemas/billing/Balance.yaml`, `${contract.dir}/openapi/components/schemas/images/Model.yaml`);
+    const failure = await buildArtifacts(contract.dir).catch((e) => e);
+    expect(failure).toBeInstanceOf(BuildError);
+    expect(failure.message).toMatch(/Renamed Model to Model-2/);
+  });
+
+  test('a change to openapi/ makes generated/ stale, and only what it changes', async () => {
+    contract = await copyContract();
+    expect(await syncArtifacts(await buildArtifacts(contract.dir), { dir: contract.dir })).toEqual([]);
+    await contract.edit('openapi/components/schemas/billing/Balance.yaml', 'description: Credits left, in `currency`.', 'description: Money left.');
+    expect(await syncArtifacts(await buildArtifacts(contract.dir), { dir: contract.dir })).toEqual([
+      'generated/openapi.json',
+      'generated/openapi.yaml',
+      'generated/schema.d.ts',
+    ]);
+  });
+});

@@ -1,0 +1,57 @@
+// The house rules of redocly.yaml (lint/house-rules.js) catch what they are for.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { copyContract } from './copy.ts';
+
+const redocly = new URL('../../node_modules/.bin/redocly', import.meta.url).pathname;
+type Problem = { ruleId: string; message: string; location: { source: { ref: string } }[] };
+
+describe('house lint rules', () => {
+  let problems: Problem[] = [];
+  let contract: Awaited<ReturnType<typeof copyContract>>;
+
+  beforeAll(async () => {
+    contract = await copyContract();
+    await contract.edit('openapi/paths/models.yaml', /    '429':\n.*\n/, '');
+    await contract.edit('openapi/components/responses/ServiceUnavailable.yaml', /  Retry-After:\n.*\n/, '');
+    await contract.edit('openapi/components/schemas/errors/codes/QuotaExceededError.yaml', 'x-status: 402', 'x-status: 400');
+    await contract.edit('openapi/components/schemas/errors/codes/BadGatewayError.yaml', /x-action: .*\n/, '');
+    await contract.edit('openapi/components/responses/RateOrConcurrencyLimited.yaml', /      concurrency_limit:\n.*\n/, '');
+    await contract.edit('openapi/components/responses/PaymentRequired.yaml', 'examples/errors/quota_exceeded.yaml', 'examples/errors/rate_limit.yaml');
+    await contract.edit('openapi/paths/billing-balance.yaml', /      headers:\n        X-Request-Id:\n.*\n/, '');
+    await contract.edit('openapi/components/examples/billing/balance.yaml', 'currency: USD', 'currency: dollars');
+    const run = await promisify(execFile)(redocly, ['lint', '--format=json'], { cwd: contract.dir }).catch((err) => err);
+    problems = JSON.parse(run.stdout).problems;
+  });
+  afterAll(() => contract?.remove());
+
+  const reported = (ruleId: string) => problems.filter((p) => p.ruleId === ruleId).map((p) => p.message);
+
+  test('an operation without one of its error statuses', () => {
+    expect(reported('house/error-statuses')).toEqual(['listModels must declare a 429 response.']);
+  });
+  test('a 503 without Retry-After, a 200 without X-Request-Id', () => {
+    expect(reported('house/response-headers')).toEqual(
+      expect.arrayContaining(['getBalance 200 must declare the X-Request-Id header.', 'generateImage 503 must declare the Retry-After header.']),
+    );
+  });
+  test('a code used under another status than its own, a code without an example, an example of a foreign code', () => {
+    expect(reported('house/error-responses')).toEqual(
+      expect.arrayContaining([
+        'generateImage 402: code quota_exceeded is catalogued with x-status 400.',
+        'generateImage 429: no named example shows code concurrency_limit.',
+        'generateImage 402: an example uses code rate_limit, which this response does not allow.',
+      ]),
+    );
+  });
+  test('a catalogue entry without what to do', () => {
+    expect(reported('house/catalogue-entries')).toEqual(['BadGatewayError: the catalogue fact x-action is missing.']);
+  });
+  test('an example that does not validate', () => {
+    const invalid = problems.filter((p) => p.ruleId === 'no-invalid-media-type-examples' && /`currency` property/.test(p.message));
+    expect(invalid.map((p) => [p.message, p.location[0]?.source.ref])).toEqual([
+      [expect.stringMatching(/pattern/), 'openapi/components/examples/billing/balance.yaml'],
+    ]);
+  });
+});
