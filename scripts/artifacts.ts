@@ -44,7 +44,7 @@ export async function buildArtifacts(dir = root): Promise<Map<string, string>> {
   return new Map([
     ['generated/openapi.json', JSON.stringify(spec, null, 2) + '\n'],
     ['generated/openapi.yaml', `# ${banner}\n` + YAML.stringify(spec, { lineWidth: 0, aliasDuplicateObjects: false })],
-    ['generated/schema.d.ts', `// ${banner}\n\n${types}`],
+    ['generated/schema.ts', `// ${banner}\n\n${types}`],
     ['generated/catalogue.ts', `// ${banner}\n\n${renderCatalogueModule(catalogue)}`],
   ]);
 }

@@ -107,6 +107,8 @@ export type ErrorCode = keyof typeof errorCatalogue;
 export type FailureCode = keyof typeof failureCatalogue;
 
 // Kept apart from the tables above so that a browser bundle needs only these short lists.
+export const errorCodes: readonly ErrorCode[] = ${JSON.stringify(errors.map((e) => e.code))};
+export const failureCodes: readonly FailureCode[] = ${JSON.stringify(failures.map((e) => e.code))};
 export const retryableErrorCodes: readonly ErrorCode[] = ${retryable(errors)};
 export const retryableFailureCodes: readonly FailureCode[] = ${retryable(failures)};
 /** Statuses all of whose codes are retryable: how to treat a code this version does not know. */

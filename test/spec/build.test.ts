@@ -1,4 +1,6 @@
 // The build: a malformed spec fails naming the file and line; a stale generated/ is detected.
+import { cp } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { BuildError, buildArtifacts, syncArtifacts } from '../../scripts/artifacts.ts';
 import { copyContract } from './copy.ts';
@@ -27,11 +29,9 @@ describe('build', () => {
 
   test('two schemas with one file name fail instead of being renamed silently', async () => {
     contract = await copyContract();
-    await contract.edit('openapi/components/schemas/billing/Balance.yaml', 'type: number', 'type: number\n    allOf: [{ $ref: ../models/Model.yaml }, { $ref: ../../../paths/../components/schemas/common/Prompt.yaml }]');
-    // Same content under one name is fine; a second file named like an existing component is not:
-    await contract.edit('openapi/components/schemas/billing/Balance.yaml', '$ref: ../models/Model.yaml', '$ref: ../images/Model.yaml');
-    const { cp } = await import('node:fs/promises');
-    await cp(`${contract.dir}/openapi/components/schemas/billing/Balance.yaml`, `${contract.dir}/openapi/components/schemas/images/Model.yaml`);
+    // A second, different Model.yaml (models/Model.yaml is the real one), referenced from an image.
+    await cp(join(contract.dir, 'openapi/components/schemas/billing/Balance.yaml'), join(contract.dir, 'openapi/components/schemas/images/Model.yaml'));
+    await contract.edit('openapi/components/schemas/images/ImageGeneration.yaml', '  usage:\n', '  owner:\n    $ref: Model.yaml\n  usage:\n');
     const failure = await buildArtifacts(contract.dir).catch((e) => e);
     expect(failure).toBeInstanceOf(BuildError);
     expect(failure.message).toMatch(/Renamed Model to Model-2/);
@@ -44,7 +44,7 @@ describe('build', () => {
     expect(await syncArtifacts(await buildArtifacts(contract.dir), { dir: contract.dir })).toEqual([
       'generated/openapi.json',
       'generated/openapi.yaml',
-      'generated/schema.d.ts',
+      'generated/schema.ts',
     ]);
   });
 });

@@ -1,57 +1,15 @@
-// The bundled contract as the spec tests read it: operations, responses and named examples, each
-// with the JSON pointer Ajv needs to reach its schema.
-import { readFileSync } from 'node:fs';
+// The bundled contract as the spec tests read it. The walking (following $refs, collecting named
+// examples and the codes each error response allows) is src/contract/spec.ts's; this adds the
+// labels and raw nodes the tests assert on.
+import { at, follow, loadSpec, pointerTo, readContract, type DeclaredResponse } from '../../src/contract/spec.ts';
 
 export type Node = Record<string, any>;
-export const spec: Node = JSON.parse(readFileSync(new URL('../../generated/openapi.json', import.meta.url), 'utf8'));
+export const spec: Node = loadSpec();
+const contract = readContract(spec as never);
 
-const escape = (key: string) => key.replaceAll('~', '~0').replaceAll('/', '~1');
-export const pointer = (...keys: string[]) => '#/' + keys.map(escape).join('/');
-
-/** Follows a `$ref` (local to the bundle); returns the node and where it lives. */
-export function deref(node: Node, at: string): { node: Node; at: string } {
-  if (typeof node?.$ref !== 'string') return { node, at };
-  const target = node.$ref as string;
-  const found = target
-    .slice(2)
-    .split('/')
-    .map((k) => k.replaceAll('~1', '/').replaceAll('~0', '~'))
-    .reduce((n: Node, k) => n?.[k], spec);
-  if (found === undefined) throw new Error(`unresolved ${target} at ${at}`);
-  return deref(found, target);
-}
-
-export interface Operation {
-  /** `POST /v2/images/generations`, or `webhook video.generation.failed`. */
-  name: string;
-  method: string;
-  path: string;
-  operationId: string;
-  operation: Node;
-  at: string;
-  webhook: boolean;
-}
-
-export function operations(): Operation[] {
-  const list: Operation[] = [];
-  for (const [group, webhook] of [['paths', false], ['webhooks', true]] as const) {
-    for (const [path, item] of Object.entries<Node>(spec[group] ?? {})) {
-      for (const [method, operation] of Object.entries<Node>(item)) {
-        if (!['get', 'put', 'post', 'delete', 'patch'].includes(method)) continue;
-        const name = webhook ? `webhook ${path}` : `${method.toUpperCase()} ${path}`;
-        list.push({ name, method, path, operationId: operation.operationId, operation, at: pointer(group, path, method), webhook });
-      }
-    }
-  }
-  return list;
-}
-
-export const apiOperations = () => operations().filter((op) => !op.webhook);
-export const operation = (operationId: string) => {
-  const found = operations().find((op) => op.operationId === operationId);
-  if (!found) throw new Error(`no operation ${operationId}`);
-  return found;
-};
+export const pointer = (...keys: string[]) => pointerTo(...keys);
+/** The node a `$ref` (or any node) stands for. */
+export const resolve = (node: Node): Node => (typeof node?.$ref === 'string' ? (at(spec as never, follow(spec as never, node.$ref)) as Node) : node);
 
 export interface Example {
   /** `GET /v2/models 400 invalid_model_type` */
@@ -62,54 +20,82 @@ export interface Example {
   schemaAt: string;
 }
 
-/** Named examples of a media type object found at `at`. */
-function mediaExamples(label: string, media: Node, at: string): Example[] {
-  return Object.entries<Node>(media.examples ?? {}).map(([exampleName, ref]) => ({
-    name: `${label} ${exampleName}`,
-    exampleName,
-    value: deref(ref, `${at}/examples/${exampleName}`).node.value,
-    schemaAt: `${at}/schema`,
-  }));
+export interface Operation {
+  /** `POST /v2/images/generations`, or `webhook video.generation.failed`. */
+  name: string;
+  operationId: string;
+  path: string;
+  webhook: boolean;
+  /** The operation object as written. */
+  node: Node;
+  requestExamples: Example[];
+  responses: Response[];
 }
 
 export interface Response {
-  operation: Operation | undefined;
+  label: string;
   status: string;
-  response: Node;
-  /** Where the response object lives after $refs: schemas inside are reached from here. */
-  at: string;
+  /** The response object, after $refs. */
+  node: Node;
+  headers: string[];
+  /** Error codes the body allows. */
+  codes: string[];
   examples: Example[];
 }
 
-export function responsesOf(op: Operation): Response[] {
-  return Object.entries<Node>(op.operation.responses ?? {}).map(([status, raw]) => {
-    const { node, at } = deref(raw, `${op.at}/responses/${status}`);
-    const media = node.content?.['application/json'];
-    const examples = media ? mediaExamples(`${op.name} ${status}`, media, `${at}/content/application~1json`) : [];
-    return { operation: op, status, response: node, at, examples };
-  });
+const examplesOf = (label: string, examples: Record<string, unknown>, schemaAt: string | undefined): Example[] =>
+  Object.entries(examples).map(([exampleName, value]) => ({ name: `${label} ${exampleName}`, exampleName, value, schemaAt: schemaAt ?? '' }));
+
+function response(label: string, r: DeclaredResponse): Response {
+  const full = `${label} ${r.status}`;
+  return {
+    label: full,
+    status: String(r.status),
+    node: at(spec as never, r.pointer) as Node,
+    headers: r.headers.map((h) => h.name),
+    codes: r.errorCodes,
+    examples: examplesOf(full, r.examples, r.schema),
+  };
 }
+
+const requestSchema = (operationAt: string) => `${follow(spec as never, `${operationAt}/requestBody`)}/content/application~1json/schema`;
+
+export const operations: Operation[] = [
+  ...contract.operations.map((op) => {
+    const name = `${op.method} ${op.path}`;
+    const opAt = pointerTo('paths', op.path, op.method.toLowerCase());
+    return {
+      name,
+      operationId: op.operationId,
+      path: op.path,
+      webhook: false,
+      node: at(spec as never, opAt) as Node,
+      requestExamples: examplesOf(`${name} request`, op.requestExamples, requestSchema(opAt)),
+      responses: op.responses.map((r) => response(name, r)),
+    };
+  }),
+  ...contract.webhooks.map((hook) => {
+    const name = `webhook ${hook.name}`;
+    const node = spec.webhooks[hook.name].post;
+    return {
+      name,
+      operationId: hook.operationId,
+      path: hook.name,
+      webhook: true,
+      node,
+      requestExamples: examplesOf(`${name} request`, hook.examples, hook.schema),
+      responses: Object.keys(node.responses).map((status) => ({ label: `${name} ${status}`, status, node: resolve(node.responses[status]), headers: [], codes: [], examples: [] })),
+    };
+  }),
+];
+
+export const apiOperations = operations.filter((op) => !op.webhook);
+export function operation(operationId: string): Operation {
+  const found = operations.find((op) => op.operationId === operationId);
+  if (!found) throw new Error(`no operation ${operationId}`);
+  return found;
+}
+export const responseOf = (operationId: string, status: number | string) => operation(operationId).responses.find((r) => r.status === String(status));
 
 /** The answer to any request outside the operations. */
-export function routeNotFound(): Response {
-  const at = pointer('components', 'responses', 'RouteNotFound');
-  const { node } = deref(spec.components.responses.RouteNotFound, at);
-  return { operation: undefined, status: '404', response: node, at, examples: mediaExamples('unknown route 404', node.content['application/json'], `${at}/content/application~1json`) };
-}
-
-export function requestExamples(op: Operation): Example[] {
-  const media = op.operation.requestBody?.content?.['application/json'];
-  return media ? mediaExamples(`${op.name} request`, media, `${op.at}/requestBody/content/application~1json`) : [];
-}
-
-/** Codes an error response allows (the `code` constants of its error schemas). */
-export function allowedCodes(response: Node): string[] {
-  const error = deref(response.content?.['application/json']?.schema ?? {}, '').node.properties?.error;
-  if (!error) return [];
-  const members: Node[] = error.oneOf ?? [error];
-  return members.map((m) => {
-    const schema = deref(m, '').node;
-    const own = (schema.allOf ?? []).find((part: Node) => part.properties?.code?.const !== undefined);
-    return own.properties.code.const as string;
-  });
-}
+export const routeNotFound: Response = response('unknown route', contract.routeNotFound);

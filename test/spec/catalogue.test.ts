@@ -1,21 +1,21 @@
 // The catalogue (read out of the error code schemas) and the responses that use it agree.
 import { describe, expect, test } from 'vitest';
 import { errorCatalogue, failureCatalogue, retryableStatuses, type ErrorCode } from '../../generated/catalogue.ts';
-import { allowedCodes, apiOperations, operation, responsesOf, routeNotFound, spec } from './bundle.ts';
+import { apiOperations, operation, responseOf, routeNotFound, spec } from './bundle.ts';
 
-const errorResponses = [...apiOperations().flatMap(responsesOf), routeNotFound()].filter((r) => Number(r.status) >= 400);
+const errorResponses = [...apiOperations.flatMap((op) => op.responses), routeNotFound].filter((r) => Number(r.status) >= 400);
 const codes = Object.keys(errorCatalogue) as ErrorCode[];
-const where = (r: (typeof errorResponses)[number]) => `${r.operation?.name ?? 'unknown route'} ${r.status}`;
+const where = (r: (typeof errorResponses)[number]) => r.label;
 
 describe('error responses and the catalogue', () => {
   test.each(errorResponses.map((r) => [where(r), r] as const))('%s uses only codes catalogued under its status', (_, r) => {
-    const allowed = allowedCodes(r.response);
+    const allowed = r.codes;
     expect(allowed.length).toBeGreaterThan(0);
     for (const code of allowed) expect({ code, status: errorCatalogue[code as ErrorCode]?.status }).toEqual({ code, status: Number(r.status) });
   });
 
   test.each(errorResponses.map((r) => [where(r), r] as const))('%s: examples use allowed codes, with the catalogued type and doc_url', (_, r) => {
-    const allowed = allowedCodes(r.response);
+    const allowed = r.codes;
     const shown = r.examples.map((e) => e.value.error.code);
     expect(new Set(shown)).toEqual(new Set(allowed));
     for (const { value } of r.examples) {
@@ -25,7 +25,7 @@ describe('error responses and the catalogue', () => {
   });
 
   test.each(codes)('%s is used by at least one response', (code) => {
-    expect(errorResponses.filter((r) => allowedCodes(r.response).includes(code)).map(where)).not.toEqual([]);
+    expect(errorResponses.filter((r) => r.codes.includes(code)).map(where)).not.toEqual([]);
   });
 
   test('the catalogue lists exactly the members of ApiError', () => {
@@ -34,11 +34,8 @@ describe('error responses and the catalogue', () => {
 });
 
 describe('video generation failures and the catalogue', () => {
-  const polled = responsesOf(operation('getVideoGeneration')).find((r) => r.status === '200')!;
-  const failed = [
-    ...polled.examples,
-    ...responsesOf(operation('videoGenerationFailedWebhook')).flatMap((r) => r.examples),
-  ].filter((e) => (e.value.data ?? e.value).status === 'failed');
+  const polled = responseOf('getVideoGeneration', 200)!;
+  const failed = [...polled.examples, ...operation('videoGenerationFailedWebhook').requestExamples].filter((e) => (e.value.data ?? e.value).status === 'failed');
   const failedCodes = failed.map((e) => (e.value.data ?? e.value).error.code);
 
   test.each(Object.keys(failureCatalogue))('%s has a failed-generation example when polling', (code) => {
@@ -48,6 +45,10 @@ describe('video generation failures and the catalogue', () => {
   test.each(failed.map((e) => [e.name, e] as const))('%s: code is catalogued and retryable agrees', (_, e) => {
     const error = (e.value.data ?? e.value).error;
     expect(error.retryable).toBe(failureCatalogue[error.code as keyof typeof failureCatalogue].retryable);
+  });
+
+  test('the failed webhook shows a failure too', () => {
+    expect(failed.filter((e) => e.name.startsWith('webhook')).map((e) => e.value.data.error.code)).toEqual(['output_rejected']);
   });
 
   test('no failed example uses an uncatalogued code', () => {

@@ -1,7 +1,7 @@
 // Every example in the contract validates against the schema it illustrates (Ajv2020, formats on).
 import { describe, expect, test } from 'vitest';
 import { createSpecAjv, specRef } from '../../src/contract/ajv.ts';
-import { deref, operations, pointer, requestExamples, responsesOf, routeNotFound, spec, type Node } from './bundle.ts';
+import { operations, pointer, resolve, routeNotFound, spec, type Node } from './bundle.ts';
 
 const ajv = createSpecAjv(spec);
 const check = (schemaAt: string, value: unknown) => {
@@ -11,17 +11,18 @@ const check = (schemaAt: string, value: unknown) => {
 };
 
 const mediaExamples = [
-  ...operations().flatMap((op) => [...requestExamples(op), ...responsesOf(op).flatMap((r) => r.examples)]),
-  ...routeNotFound().examples,
+  ...operations.flatMap((op) => [...op.requestExamples, ...op.responses.flatMap((r) => r.examples)]),
+  ...routeNotFound.examples,
 ];
 
 /** `example` on header and parameter schemas, and `examples` arrays on component schemas. */
 const schemaExamples: { name: string; schemaAt: string; value: unknown }[] = [];
 for (const [kind, field] of [['headers', 'schema'], ['parameters', 'schema']] as const) {
   for (const [name, node] of Object.entries<Node>(spec.components[kind] ?? {})) {
-    const schemaAt = pointer('components', kind, name, field);
-    const schema = deref(node[field], schemaAt);
-    if (schema.node.example !== undefined) schemaExamples.push({ name: `${kind}/${name}`, schemaAt: schema.at, value: schema.node.example });
+    // A $ref'd schema is validated at its target (a component schema).
+    const schemaAt = node[field].$ref ?? pointer('components', kind, name, field);
+    const example = resolve(node[field]).example;
+    if (example !== undefined) schemaExamples.push({ name: `${kind}/${name}`, schemaAt, value: example });
   }
 }
 for (const [name, schema] of Object.entries<Node>(spec.components.schemas)) {

@@ -1,10 +1,10 @@
 // CONTRACT.md, row by row: each situation is declared on every operation where it can happen, with
 // a named example that shows it (the examples themselves are validated in examples.test.ts).
 import { describe, expect, test } from 'vitest';
-import { apiOperations, deref, operation, operations, responsesOf, routeNotFound, spec, type Example } from './bundle.ts';
+import { apiOperations, operation, operations, resolve, responseOf, routeNotFound, spec, type Example, type Node } from './bundle.ts';
 
 const POSTS = ['generateImage', 'createVideoGeneration'];
-const ALL = apiOperations().map((op) => op.operationId);
+const ALL = apiOperations.map((op) => op.operationId);
 const err = (e: Example) => e.value.error ?? {};
 
 interface Row {
@@ -42,18 +42,18 @@ const cases = SECTION_3.flatMap((row) => row.operations.map((id) => [`${row.stat
 
 describe('CONTRACT.md section 3: every situation, on every operation where it can happen', () => {
   test.each(cases)('%s', (_, row, id) => {
-    const response = responsesOf(operation(id)).find((r) => r.status === String(row.status));
+    const response = responseOf(id, row.status);
     expect(response, `${id} declares ${row.status}`).toBeDefined();
     for (const [i, shows] of row.shows.entries()) {
       expect(response!.examples.filter(shows).map((e) => e.exampleName), `example ${i + 1} of the row`).not.toEqual([]);
     }
-    for (const header of ['X-Request-Id', ...(row.headers ?? [])]) expect(Object.keys(response!.response.headers ?? {})).toContain(header);
+    for (const header of ['X-Request-Id', ...(row.headers ?? [])]) expect(response!.headers).toContain(header);
   });
 
   test('404 unknown path: the answer to any request outside the operations', () => {
-    const { examples, response } = routeNotFound();
+    const { examples, headers } = routeNotFound;
     expect(examples.map((e) => err(e)).filter((e) => e.code === 'not_found' && e.resource === 'route')).toHaveLength(1);
-    expect(Object.keys(response.headers)).toContain('X-Request-Id');
+    expect(headers).toContain('X-Request-Id');
   });
 });
 
@@ -74,7 +74,7 @@ describe('CONTRACT.md section 3: a video generation that fails after it was acce
     ['generation timed out (including an upstream provider timeout)', 'timeout'],
     ['a server error', 'server_error'],
   ];
-  const polled = responsesOf(operation('getVideoGeneration')).find((r) => r.status === '200')!;
+  const polled = responseOf('getVideoGeneration', 200)!;
 
   test.each(FAILURES)('%s (%s): polling shows status failed with code, message, retryable and refunded', (_, code) => {
     const shown = polled.examples.filter((e) => e.value.status === 'failed' && e.value.error.code === code);
@@ -83,11 +83,11 @@ describe('CONTRACT.md section 3: a video generation that fails after it was acce
   });
 
   test('the webhook carries the same generation object and error object as polling', () => {
-    const failed = deref(operation('videoGenerationFailedWebhook').operation.requestBody.content['application/json'].schema, '').node;
-    const completed = deref(operation('videoGenerationCompletedWebhook').operation.requestBody.content['application/json'].schema, '').node;
+    const failed = resolve(operation('videoGenerationFailedWebhook').node.requestBody.content['application/json'].schema);
+    const completed = resolve(operation('videoGenerationCompletedWebhook').node.requestBody.content['application/json'].schema);
     expect(failed.properties.data.$ref).toBe('#/components/schemas/VideoGenerationFailed');
     expect(completed.properties.data.$ref).toBe('#/components/schemas/VideoGenerationCompleted');
-    const union = deref(polled.response.content['application/json'].schema, '').node;
+    const union = resolve(polled.node.content['application/json'].schema);
     expect(union.oneOf.map((m: { $ref: string }) => m.$ref)).toContain('#/components/schemas/VideoGenerationFailed');
   });
 });
@@ -102,31 +102,31 @@ describe('CONTRACT.md section 1: the resource layout', () => {
   ])('%s is %s answering %s', (id, name, success) => {
     const op = operation(id);
     expect(op.name).toBe(name);
-    expect(Object.keys(op.operation.responses).filter((s) => s.startsWith('2'))).toEqual([success]);
+    expect(Object.keys(op.node.responses).filter((s) => s.startsWith('2'))).toEqual([success]);
   });
 
   test('bearer authentication on every operation', () => {
     expect(spec.components.securitySchemes.bearerAuth).toMatchObject({ type: 'http', scheme: 'bearer' });
     expect(spec.security).toEqual([{ bearerAuth: [] }]);
-    expect(apiOperations().filter((op) => op.operation.security !== undefined).map((op) => op.name)).toEqual([]);
+    expect(apiOperations.filter((op) => op.node.security !== undefined).map((op) => op.name)).toEqual([]);
   });
 
   test('Idempotency-Key on the two POSTs, and a callback URL on the video request', () => {
-    const params = (id: string) => operation(id).operation.parameters.map((p: object) => deref(p, '').node.name);
+    const params = (id: string) => operation(id).node.parameters.map((p: Node) => resolve(p).name);
     expect(POSTS.map(params)).toEqual([['Idempotency-Key'], ['Idempotency-Key']]);
     expect(spec.components.schemas.VideoGenerationRequest.properties.callback_url).toMatchObject({ format: 'uri' });
   });
 
   test('webhooks are signed as Standard Webhooks describes', () => {
-    const hooks = operations().filter((op) => op.webhook);
+    const hooks = operations.filter((op) => op.webhook);
     expect(hooks.map((op) => op.path).sort()).toEqual(['video.generation.completed', 'video.generation.failed']);
     for (const hook of hooks) {
-      expect(hook.operation.parameters.map((p: object) => deref(p, '').node.name)).toEqual(['webhook-id', 'webhook-timestamp', 'webhook-signature']);
+      expect(hook.node.parameters.map((p: Node) => resolve(p).name)).toEqual(['webhook-id', 'webhook-timestamp', 'webhook-signature']);
     }
   });
 
   test('the video polling union covers pending, processing, completed and failed', () => {
-    const union = spec.components.schemas.VideoGeneration.oneOf.map((m: { $ref: string }) => deref(m, '').node.properties.status.const);
+    const union = spec.components.schemas.VideoGeneration.oneOf.map((m: Node) => resolve(m).properties.status.const);
     expect(union).toEqual(['pending', 'processing', 'completed', 'failed']);
   });
 });

@@ -1,10 +1,10 @@
-// The generated types let a caller narrow on `error.code` and get that code's fields. This file is
-// type-checked by `npm run typecheck` (tsconfig.generated.json: strict, library checking on); the
-// runtime half runs the same narrowing over the contract's own examples.
+// The generated types let a caller narrow on `error.code` and get that code's fields. This file and
+// generated/schema.ts are type-checked by `npm run typecheck` (strict); the runtime half runs the
+// same narrowing over the contract's own examples.
 import { expect, test } from 'vitest';
 import type { ErrorCode, FailureCode } from '../../generated/catalogue.ts';
-import type { components, paths } from '../../generated/schema.d.ts';
-import { apiOperations, operation, responsesOf } from './bundle.ts';
+import type { components, paths } from '../../generated/schema.ts';
+import { apiOperations, responseOf } from './bundle.ts';
 
 type ApiError = components['schemas']['ApiError'];
 type TaskError = components['schemas']['TaskError'];
@@ -77,7 +77,7 @@ test('type-level checks are present', () => {
 });
 
 test('narrowing reads the typed fields of every error example in the contract', () => {
-  const errors = apiOperations().flatMap((op) => responsesOf(op).flatMap((r) => r.examples)).map((e) => e.value.error as ApiError | undefined);
+  const errors = apiOperations.flatMap((op) => op.responses.flatMap((r) => r.examples)).map((e) => e.value.error as ApiError | undefined);
   const explained = new Map(errors.filter((e) => e !== undefined).map((e) => [e.code, explain(e)]));
   expect(explained.get('quota_exceeded')).toBe('needs 0.5 USD, has 0.12');
   expect(explained.get('concurrency_limit')).toBe('3 of 3 generations running');
@@ -86,7 +86,7 @@ test('narrowing reads the typed fields of every error example in the contract', 
 });
 
 test('narrowing a failed generation', () => {
-  const polled = responsesOf(operation('getVideoGeneration')).find((r) => r.status === '200')!;
+  const polled = responseOf('getVideoGeneration', 200)!;
   const advice = Object.fromEntries(polled.examples.filter((e) => e.value.status === 'failed').map((e) => [e.value.error.code, failure(e.value.error)]));
   expect(advice).toMatchObject({ timeout: 'retry', face_detected: 'change the request', output_rejected: 'change the request' });
 });

@@ -1,0 +1,29 @@
+// Size of the browser entry as a browser app would ship it: bundled, minified, gzipped.
+// Fails (exit 1) over the budget. Run: npx tsx bench/client-size.ts
+import { build } from 'esbuild';
+import { gzipSync } from 'node:zlib';
+
+const budget = 5000; // bytes, gzipped
+const result = await build({
+  entryPoints: ['src/index.ts'],
+  bundle: true,
+  minify: true,
+  format: 'esm',
+  platform: 'browser',
+  write: false,
+  metafile: true,
+  logLevel: 'error',
+});
+const code = result.outputFiles[0]!.contents;
+const gzip = gzipSync(code, { level: 9 }).length;
+const inputs = Object.values(result.metafile.outputs)[0]!.inputs;
+console.log('client-size: src/index.ts, esbuild --bundle --minify --platform=browser, gzip -9');
+for (const [file, { bytesInOutput }] of Object.entries(inputs).sort((a, b) => b[1].bytesInOutput - a[1].bytesInOutput)) {
+  if (bytesInOutput > 0) console.log(`  ${file.padEnd(48)} ${String(bytesInOutput).padStart(6)} B minified`);
+}
+console.log(`  total ${code.length} B minified, ${gzip} B gzipped (budget ${budget} B)`);
+if (gzip > budget) {
+  console.error(`client-size: FAIL, ${gzip - budget} B over budget`);
+  process.exit(1);
+}
+console.log('client-size: OK');

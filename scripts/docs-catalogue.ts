@@ -1,0 +1,167 @@
+// Renders the error catalogue of the docs site as markdown, from generated/catalogue.ts (the facts
+// of each code) and the bundle (its examples and the operations that return it). Nothing here is a
+// second table of codes: a code added to openapi/ shows up after `npm run build`.
+
+type Spec = Record<string, any>;
+
+export interface ErrorFacts {
+  status: number;
+  type: string;
+  retryable: boolean;
+  description: string;
+  action: string;
+  fields: readonly string[];
+  docUrl: string;
+}
+export interface FailureFacts {
+  retryable: boolean;
+  description: string;
+  action: string;
+  docUrl: string;
+}
+export interface CatalogueTables {
+  errorCatalogue: Record<string, ErrorFacts>;
+  failureCatalogue: Record<string, FailureFacts>;
+}
+
+export interface NamedExample {
+  name: string;
+  summary: string;
+  value: any;
+}
+
+export const ERROR_SECTION = 'Error catalogue';
+export const FAILURE_SECTION = 'Video failure codes';
+export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+
+/** The anchor a doc_url points at: the part after `#`. */
+export function anchorOf(docUrl: string): string {
+  const anchor = new URL(docUrl).hash.slice(1);
+  if (!/^[a-z0-9_-]+$/.test(anchor)) throw new Error(`doc_url ${docUrl} has no usable #anchor`);
+  return anchor;
+}
+
+export function resolveRef(spec: Spec, node: any): any {
+  if (!node?.$ref) return node;
+  const ref = String(node.$ref);
+  if (!ref.startsWith('#/')) throw new Error(`external $ref ${ref} in the bundle`);
+  return ref
+    .slice(2)
+    .split('/')
+    .reduce((at: any, key) => at?.[key.replace(/~1/g, '/').replace(/~0/g, '~')], spec);
+}
+
+const examples = (spec: Spec): NamedExample[] =>
+  Object.entries<any>(spec.components?.examples ?? {}).map(([name, ex]) => ({ name, summary: ex.summary ?? name, value: ex.value }));
+
+/** Error envelopes (`{error: {...}}`) whose code is `code`. */
+export function errorExamples(spec: Spec, code: string): NamedExample[] {
+  return examples(spec).filter((ex) => ex.value?.error?.code === code && ex.value.status === undefined);
+}
+
+/** Failed video generations whose failure code is `code`. */
+export function failureExamples(spec: Spec, code: string): NamedExample[] {
+  return examples(spec).filter((ex) => ex.value?.status === 'failed' && ex.value.error?.code === code);
+}
+
+/** Every operation under `paths`, in spec order. */
+export function operations(spec: Spec): { method: string; path: string; op: any }[] {
+  return Object.entries<any>(spec.paths ?? {}).flatMap(([path, item]) =>
+    HTTP_METHODS.filter((method) => item[method]).map((method) => ({ method, path, op: item[method] })),
+  );
+}
+
+/** code → the operations (`POST /v2/...`) whose responses can carry it, from the response schemas. */
+export function operationsByCode(spec: Spec): Map<string, string[]> {
+  const byCode = new Map<string, string[]>();
+  const codesIn = (node: any, seen: Set<any>, out: Set<string>) => {
+    if (!node || typeof node !== 'object' || seen.has(node)) return;
+    seen.add(node);
+    const code = node.properties?.code?.const;
+    if (typeof code === 'string') out.add(code);
+    for (const child of Object.values(node)) codesIn(child, seen, out);
+    if (node.$ref) codesIn(resolveRef(spec, node), seen, out);
+  };
+  for (const { method, path, op } of operations(spec)) {
+    for (const [status, response] of Object.entries<any>(op.responses ?? {})) {
+      if (Number(status) < 400) continue;
+      const found = new Set<string>();
+      for (const media of Object.values<any>(resolveRef(spec, response)?.content ?? {})) codesIn(media.schema, new Set(), found);
+      for (const code of found) {
+        const list = byCode.get(code) ?? [];
+        const label = `${method.toUpperCase()} ${path}`;
+        if (!list.includes(label)) list.push(label);
+        byCode.set(code, list);
+      }
+    }
+  }
+  return byCode;
+}
+
+const json = (value: unknown) => '```json\n' + JSON.stringify(value, null, 2) + '\n```';
+const yesNo = (retryable: boolean) => (retryable ? 'yes' : 'no');
+// `{% #id %}` is Markdoc's id annotation: Redoc keeps it as the last segment of the heading's id.
+const heading = (code: string, anchor: string) => `## ${code} {% #${anchor} %}`;
+
+function exampleBlocks(list: NamedExample[], where: string): string[] {
+  if (!list.length) throw new Error(`${where} has no example in components.examples: every code needs one for the docs`);
+  return list.flatMap((ex) => [`**Example:** ${ex.summary}`, json(ex.value)]);
+}
+
+/** The catalogue as two top-level markdown sections, to append to info.description. */
+export function renderCatalogue(spec: Spec, { errorCatalogue, failureCatalogue }: CatalogueTables): string {
+  const returnedBy = operationsByCode(spec);
+  const errorCodes = Object.keys(errorCatalogue);
+  const failureCodes = Object.keys(failureCatalogue);
+  if (!errorCodes.length || !failureCodes.length) throw new Error('generated/catalogue.ts has no codes: run `npm run build`');
+
+  const out: string[] = [
+    `# ${ERROR_SECTION}`,
+    'Every error code the API returns, generated from the contract. The `doc_url` of an error body links to its entry here. ' +
+      'Retry only codes marked retryable (see Retries); treat a code you do not know by its HTTP status.',
+    '| Code | Status | Type | Retryable |\n| --- | --- | --- | --- |\n' +
+      errorCodes.map((code) => {
+        const e = errorCatalogue[code]!;
+        return `| [\`${code}\`](#${anchorOf(e.docUrl)}) | ${e.status} | \`${e.type}\` | ${yesNo(e.retryable)} |`;
+      }).join('\n'),
+  ];
+  for (const code of errorCodes) {
+    const e = errorCatalogue[code]!;
+    const ops = returnedBy.get(code) ?? [];
+    out.push(
+      heading(code, anchorOf(e.docUrl)),
+      `**Status:** ${e.status} · **Type:** \`${e.type}\` · **Retryable:** ${yesNo(e.retryable)}`,
+      e.description,
+      `**What to do:** ${e.action}`,
+      ...(e.fields.length ? [`**Fields:** ${e.fields.map((f) => `\`${f}\``).join(', ')}`] : []),
+      `**Returned by:** ${ops.length ? ops.map((o) => `\`${o}\``).join(', ') : 'any request (no operation declares it)'}`,
+      ...exampleBlocks(errorExamples(spec, code), `error code ${code}`),
+    );
+  }
+
+  out.push(
+    `# ${FAILURE_SECTION}`,
+    'A video generation can fail after it was accepted. Polling (`GET /v2/videos/generations/{id}`) and the ' +
+      '`video.generation.failed` webhook then report `status: "failed"` with an `error` object: its `code` is one of ' +
+      'these, `retryable` says whether submitting the same request again can help, and `refunded` whether the credits came back.',
+    '| Code | Retryable |\n| --- | --- |\n' + failureCodes.map((code) => `| [\`${code}\`](#${anchorOf(failureCatalogue[code]!.docUrl)}) | ${yesNo(failureCatalogue[code]!.retryable)} |`).join('\n'),
+  );
+  for (const code of failureCodes) {
+    const f = failureCatalogue[code]!;
+    out.push(
+      heading(code, anchorOf(f.docUrl)),
+      `**Retryable:** ${yesNo(f.retryable)}`,
+      f.description,
+      `**What to do:** ${f.action}`,
+      ...exampleBlocks(failureExamples(spec, code), `failure code ${code}`),
+    );
+  }
+  return out.join('\n\n') + '\n';
+}
+
+/** A copy of the bundle whose info.description ends with the catalogue; the bundle itself is untouched. */
+export function withCatalogue(spec: Spec, tables: CatalogueTables): Spec {
+  const copy = structuredClone(spec);
+  copy.info.description = `${String(copy.info.description ?? '').trimEnd()}\n\n${renderCatalogue(spec, tables)}`;
+  return copy;
+}

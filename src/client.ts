@@ -1,0 +1,139 @@
+// The typed client: openapi-fetch for paths, params and bodies typed from the spec; this module adds
+// authentication, a timeout per attempt, retries and errors as typed values.
+import createFetchClient, { type MaybeOptionalInit, type Middleware } from 'openapi-fetch';
+import type { HttpMethod, PathsWithMethod, RequiredKeysOf, SuccessResponseJSON } from 'openapi-typescript-helpers';
+import type { paths } from '../generated/schema.ts';
+import { apiError, invalidResponse, isEnvelope, localError, type AbortedError, type ConnectionError, type MediagenError, type TimeoutError } from './errors.ts';
+import { deadline, defaultRetryPolicy, retryAfterSeconds, retryDelay, sleep, type RetryPolicy } from './retry.ts';
+
+export interface ClientOptions extends Partial<RetryPolicy> {
+  /** Sent as `Authorization: Bearer <key>`. Default: env var MEDIAGEN_API_KEY (Node); none in a browser. */
+  apiKey?: string;
+  /** Default https://api.mediagen.example */
+  baseUrl?: string;
+  /** A fetch to use instead of globalThis.fetch (called with a Request). */
+  fetch?: (request: Request) => Promise<Response>;
+  /** Timeout of one attempt in ms, body included. Default 60000 (images take 5 to 30 s). */
+  timeout?: number;
+  /** Extra headers sent with every request. */
+  headers?: Record<string, string>;
+}
+
+/** Options of one call, next to openapi-fetch's `params`, `body`, `headers`, `signal`. */
+export interface CallOptions {
+  timeout?: number;
+  maxRetries?: number;
+  signal?: AbortSignal | null;
+}
+
+export type Result<T> =
+  | { data: T; error?: undefined; response: Response }
+  | { data?: undefined; error: MediagenError; response: Response | undefined };
+
+type Init<P extends keyof paths, M extends HttpMethod> = NonNullable<MaybeOptionalInit<paths[P], M>> & CallOptions;
+type Method<M extends HttpMethod> = <P extends PathsWithMethod<paths, M>>(
+  path: P,
+  ...init: RequiredKeysOf<Init<P, M>> extends never ? [Init<P, M>?] : [Init<P, M>]
+) => Promise<Result<Data<paths[P][M]>>>;
+type Data<Op> = Op extends Record<string | number, any> ? SuccessResponseJSON<Op> : never;
+
+/** The API has GET and POST operations only. */
+export interface MediagenClient {
+  GET: Method<'get'>;
+  POST: Method<'post'>;
+  /** openapi-fetch middleware; it runs on every attempt. */
+  use(...middleware: Middleware[]): void;
+  eject(...middleware: Middleware[]): void;
+}
+
+type AnyInit = CallOptions & { params?: { header?: Record<string, unknown> }; headers?: unknown; [key: string]: unknown };
+
+export function createClient(options: ClientOptions = {}): MediagenClient {
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+  const apiKey = options.apiKey ?? env?.MEDIAGEN_API_KEY;
+  const policy: RetryPolicy = { ...defaultRetryPolicy };
+  for (const k of Object.keys(policy) as (keyof RetryPolicy)[]) policy[k] = options[k] ?? policy[k];
+  const base = createFetchClient<paths>({
+    baseUrl: options.baseUrl ?? 'https://api.mediagen.example',
+    // Without a key no Authorization is sent and the API answers 401 invalid_api_key (reason "missing").
+    headers: { ...options.headers, ...(apiKey ? { Authorization: `Bearer ${apiKey}` } : {}) },
+  });
+  const aborted = (): AbortedError => localError('aborted', 'Request aborted', false, {});
+
+  async function attempt(method: string, path: string, init: AnyInit, signal: AbortSignal | undefined, timeout: number) {
+    // An already aborted signal aborts this one at once: fetch then sends nothing.
+    const limit = deadline(timeout, signal);
+    let response: Response | undefined;
+    try {
+      const result = await (base.request as (m: string, p: string, i: object) => Promise<{ data?: unknown; error?: unknown; response: Response }>)(method, path, {
+        ...init,
+        parseAs: 'json',
+        signal: limit.signal,
+        fetch: async (request: Request) => (response = await (options.fetch ?? fetch)(request)),
+      });
+      return classify(result.response, result.data, result.error);
+    } catch (cause) {
+      if (signal?.aborted) return { error: aborted(), response };
+      if (limit.timedOut()) {
+        const error: TimeoutError = localError('timeout', `Request timed out after ${timeout} ms`, true, { timeoutMs: timeout });
+        return { error, response };
+      }
+      // openapi-fetch throws a SyntaxError when a 2xx body does not parse.
+      if (response && cause instanceof SyntaxError) {
+        return { error: invalidResponse(response, isJson(response) ? 'invalid_json' : 'wrong_content_type', apiKey), response };
+      }
+      return { error: connectionError(cause), response };
+    } finally {
+      limit.clear();
+    }
+  }
+
+  function classify(response: Response, data: unknown, body: unknown): Result<unknown> {
+    // openapi-fetch hands a 2xx body over parsed, and a non-2xx one parsed or as text when not JSON.
+    const ok = response.ok;
+    const value = ok ? data : body;
+    const reason =
+      value === undefined || value === ''
+        ? 'empty_body'
+        : !isJson(response)
+          ? 'wrong_content_type'
+          : ok || isEnvelope(body)
+            ? undefined
+            : typeof body === 'string'
+              ? 'invalid_json'
+              : 'not_envelope';
+    if (reason) return { error: invalidResponse(response, reason, apiKey), response };
+    return ok ? { data, response } : { error: apiError((body as { error: never }).error, response, apiKey), response };
+  }
+
+  function connectionError(cause: unknown): ConnectionError {
+    const detail = cause instanceof Error ? cause.message + (cause.cause instanceof Error ? `: ${cause.cause.message}` : '') : String(cause);
+    return localError('connection', `Connection failed: ${detail}`, true, {}, apiKey);
+  }
+
+  async function call(method: string, path: string, init: AnyInit = {}): Promise<Result<unknown>> {
+    const { timeout = options.timeout ?? 60_000, maxRetries = policy.maxRetries, signal, ...rest } = init;
+    // One key per call, the same on every retry, so the server runs the operation at most once.
+    if (method === 'post' && !hasIdempotencyKey(rest)) {
+      rest.params = { ...rest.params, header: { ...rest.params?.header, 'Idempotency-Key': crypto.randomUUID() } };
+    }
+    for (let retry = 0; ; retry++) {
+      const result = await attempt(method, path, rest, signal ?? undefined, timeout);
+      if (!result.error?.retryable || retry >= maxRetries) return result;
+      const wait = retryDelay(retry, result.response && retryAfterSeconds(result.response), policy);
+      if (wait === undefined) return result;
+      if (!(await sleep(wait, signal ?? undefined))) return { error: aborted(), response: undefined };
+    }
+  }
+
+  const method = (m: string) => ((path: string, init?: AnyInit) => call(m, path, init)) as never;
+  return { GET: method('get'), POST: method('post'), use: base.use, eject: base.eject };
+}
+
+const isJson = (response: Response) => /[/+]json\b/i.test(response.headers.get('content-type') ?? '');
+
+function hasIdempotencyKey(init: AnyInit): boolean {
+  // A null value counts: it is the caller saying "send none".
+  const has = (h: unknown) => h != null && new Headers(h as HeadersInit).has('idempotency-key');
+  return has(init.params?.header) || has(init.headers);
+}

@@ -1,0 +1,102 @@
+// Runs scenarios against a server (the mock, or a real one) and reports every violation: the
+// contract's own (status, headers, schema) and the scenario's expectation (status, code, example).
+import { send, type RawResponse } from './http.ts';
+import { behaviourScenarios, forcedScenarios, type Scenario } from './scenarios.ts';
+import { readContract, type Contract } from './spec.ts';
+import { createContractValidator, formatViolations, type ContractValidator, type Violation } from './validate.ts';
+
+export interface CaseResult {
+  scenario: Scenario;
+  response?: RawResponse;
+  violations: Violation[];
+}
+
+export interface SuiteReport {
+  baseUrl: string;
+  results: CaseResult[];
+  /** Scenarios left out, and why. */
+  skipped: { name: string; reason: string }[];
+}
+
+export interface SuiteOptions {
+  baseUrl: string;
+  apiKey: string;
+  /** Include the Prefer scenarios (only a mock honours them). */
+  forced?: boolean;
+  /** Include scenarios that start (and so pay for) a generation. */
+  billable?: boolean;
+  validator?: ContractValidator;
+  concurrency?: number;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Ids are the server's to choose: compare bodies without them. */
+function withoutIds(value: unknown): unknown {
+  if (!isObject(value)) return value;
+  const { id: _id, ...rest } = value;
+  if (isObject(rest.error)) {
+    const { request_id: _r, ...error } = rest.error;
+    return { ...rest, error };
+  }
+  return rest;
+}
+
+export function checkExpectation(scenario: Scenario, response: RawResponse): Violation[] {
+  const out: Violation[] = [];
+  const { expect } = scenario;
+  if (response.status !== expect.status) out.push({ where: 'status', message: `expected ${expect.status}, got ${response.status}` });
+  const error = isObject(response.body) && isObject(response.body.error) ? response.body.error : {};
+  for (const [field, wanted] of Object.entries(expect.error ?? {})) {
+    if (error[field] !== wanted) out.push({ where: `body/error/${field}`, message: `expected ${JSON.stringify(wanted)}, got ${JSON.stringify(error[field])}` });
+  }
+  if (expect.example !== undefined && JSON.stringify(withoutIds(response.body)) !== JSON.stringify(withoutIds(expect.example))) {
+    out.push({ where: 'body', message: `differs from the named example: ${JSON.stringify(response.body).slice(0, 200)}` });
+  }
+  return out;
+}
+
+export async function runScenario(validator: ContractValidator, baseUrl: string, scenario: Scenario): Promise<CaseResult> {
+  let response: RawResponse;
+  try {
+    response = await send(baseUrl, scenario.request);
+  } catch (error) {
+    return { scenario, violations: [{ where: 'request', message: `no answer: ${(error as Error).message}` }] };
+  }
+  const ref = scenario.operationId ?? { method: scenario.request.method, path: scenario.request.path };
+  const violations = [...validator.checkResponse(ref, response), ...checkExpectation(scenario, response)];
+  return { scenario, response, violations };
+}
+
+export function suiteScenarios(contract: Contract, options: Pick<SuiteOptions, 'apiKey' | 'forced' | 'billable'>) {
+  const all = [...(options.forced ? forcedScenarios(contract, options.apiKey) : []), ...behaviourScenarios(contract, options.apiKey)];
+  const run = all.filter(s => options.billable || !s.billable);
+  const skipped = [
+    ...(options.forced ? [] : [{ name: 'Prefer scenarios', reason: 'need a forced state (a mock)' }]),
+    ...all.filter(s => !options.billable && s.billable).map(s => ({ name: s.name, reason: 'starts a billable generation' })),
+  ];
+  return { run, skipped };
+}
+
+export async function runContractSuite(options: SuiteOptions): Promise<SuiteReport> {
+  const validator = options.validator ?? createContractValidator(readContract());
+  const { run, skipped } = suiteScenarios(validator.contract, options);
+  const results: CaseResult[] = new Array(run.length);
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < run.length; i = next++) results[i] = await runScenario(validator, options.baseUrl, run[i]!);
+  };
+  await Promise.all(Array.from({ length: options.concurrency ?? 8 }, worker));
+  return { baseUrl: options.baseUrl, results, skipped };
+}
+
+export function formatReport(report: SuiteReport): string {
+  const failed = report.results.filter(r => r.violations.length > 0);
+  const lines = [`Contract suite against ${report.baseUrl}: ${report.results.length - failed.length}/${report.results.length} scenarios conform.`];
+  for (const r of failed) {
+    const id = r.response?.headers['x-request-id'];
+    lines.push(`✗ ${r.scenario.name} (${r.scenario.request.method} ${r.scenario.request.path} → ${r.response?.status ?? 'no answer'}${id ? `, ${id}` : ''})`, formatViolations(r.violations));
+  }
+  for (const s of report.skipped) lines.push(`- skipped ${s.name}: ${s.reason}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,123 @@
+// Errors are values: every call resolves to `{ data }` or `{ error }` and never rejects. Each error is
+// an `Error` (so `throw error` keeps a stack) tagged by `kind`; API errors are further tagged by `code`.
+import type { components } from '../generated/schema.ts';
+import { retryableErrorCodes, retryableStatuses } from '../generated/catalogue.ts';
+import { isErrorCode } from './codes.ts';
+import { retryAfterSeconds } from './retry.ts';
+
+type Schemas = components['schemas'];
+type WireBase = Schemas['ErrorBase'];
+
+/** Fields every error has, so they can be logged without narrowing first. */
+interface Common {
+  message: string;
+  /** HTTP status, when there was a response. */
+  status: number | undefined;
+  /** `X-Request-Id` of the response (equal to `error.request_id`), when there was one. */
+  requestId: string | undefined;
+  /** Whether sending the same request again can succeed. */
+  retryable: boolean;
+}
+
+interface ApiFields extends Common {
+  status: number;
+  requestId: string;
+  type: string;
+  param: string | null;
+  docUrl: string;
+  /** Seconds the server asked to wait (`Retry-After`, or `X-RateLimit-Reset` on a 429). */
+  retryAfter: number | undefined;
+}
+
+type Known<E> = E extends { code: string; type: string } ? Omit<E, keyof WireBase> & Pick<E, 'code' | 'type'> : never;
+
+/** An error whose code is in the catalogue: `switch (error.code)` narrows to its typed fields. */
+export type ApiError = Error & { kind: 'api' } & ApiFields & Known<Schemas['ApiError']>;
+
+/**
+ * An error whose code this version does not know (the list grows): classified by its status. The
+ * fields of the error object beyond the common ones are carried as they came.
+ */
+export type UnknownApiError = Error & ApiFields & { kind: 'api_unknown'; code: string; [extra: string]: unknown };
+
+export type ConnectionError = Error & Common & { kind: 'connection' };
+export type TimeoutError = Error & Common & { kind: 'timeout'; timeoutMs: number };
+export type AbortedError = Error & Common & { kind: 'aborted' };
+
+/** The response breaks the contract: not the JSON the spec promises. */
+export type InvalidResponseError = Error & Common & {
+  kind: 'invalid_response';
+  status: number;
+  reason: 'empty_body' | 'wrong_content_type' | 'invalid_json' | 'not_envelope';
+  contentType: string | null;
+};
+
+export type MediagenError = ApiError | UnknownApiError | ConnectionError | TimeoutError | AbortedError | InvalidResponseError;
+
+/**
+ * Builds an error value from our `fields` and the server's `extras`, stripping `secret` (the API key)
+ * from every string in them, whatever its source; from the names of the server's fields too.
+ */
+export function makeError<T extends { message: string }>(fields: T, secret?: string, extras: object = {}): Error & T {
+  const clean = secret ? Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, scrub(v, secret)])) : fields;
+  // No message to the constructor: assigned, it is enumerable, so JSON.stringify(error) keeps it.
+  return Object.assign(new Error(), secret ? scrub(extras, secret) : extras, clean, { name: 'MediagenError' }) as Error & T;
+}
+
+function scrub(value: unknown, secret: string): unknown {
+  if (typeof value === 'string') return value.split(secret).join('[redacted]');
+  if (Array.isArray(value)) return value.map((v) => scrub(v, secret));
+  if (isObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [scrub(k, secret), scrub(v, secret)]));
+  return value;
+}
+
+export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The envelope every non-2xx body must be: `{"error": {message, type, code, param, doc_url, request_id}}`. */
+export function isEnvelope(body: unknown): body is { error: WireBase & Record<string, unknown> } {
+  const e = isObject(body) ? body.error : undefined;
+  return isObject(e) && (e.param === null || typeof e.param === 'string') && ['message', 'type', 'code', 'doc_url', 'request_id'].every((k) => typeof e[k] === 'string');
+}
+
+/** An error with no API response behind it. */
+export const localError = <K extends string, T extends object>(kind: K, message: string, retryable: boolean, fields: T, secret?: string) =>
+  makeError({ kind, message, status: undefined, requestId: undefined, retryable, ...fields }, secret);
+
+export function apiError(wire: WireBase & Record<string, unknown>, response: Response, secret?: string): ApiError | UnknownApiError {
+  const { message, type, code, param, doc_url, request_id, ...extras } = wire;
+  const known = isErrorCode(code);
+  return makeError(
+    {
+      kind: known ? 'api' : 'api_unknown',
+      message,
+      status: response.status,
+      code,
+      type,
+      param,
+      docUrl: doc_url,
+      requestId: request_id,
+      // Known codes are classified by the catalogue, unknown ones by their status.
+      retryable: known ? retryableErrorCodes.includes(code) : retryableStatuses.includes(response.status),
+      retryAfter: retryAfterSeconds(response),
+    },
+    secret,
+    extras,
+  ) as ApiError | UnknownApiError;
+}
+
+export function invalidResponse(response: Response, reason: InvalidResponseError['reason'], secret?: string): InvalidResponseError {
+  const contentType = response.headers.get('content-type');
+  return makeError(
+    {
+      kind: 'invalid_response' as const,
+      reason,
+      message: `Invalid response (${reason}, status ${response.status})`,
+      status: response.status,
+      requestId: response.headers.get('x-request-id') ?? undefined,
+      contentType,
+      // A 2xx is not retried: the operation may have happened.
+      retryable: !response.ok && retryableStatuses.includes(response.status),
+    },
+    secret,
+  );
+}

@@ -1,0 +1,83 @@
+// Signed webhook deliveries (Standard Webhooks): the same webhook-id on every attempt, a fresh
+// timestamp and signature per attempt, a few retries with backoff on a non-2xx or no answer.
+import { randomBytes } from 'node:crypto';
+import { Webhook } from 'standardwebhooks';
+import { newWebhookId } from './ids.ts';
+
+export const newWebhookSecret = () => `whsec_${randomBytes(24).toString('base64')}`;
+
+export interface Delivery {
+  url: string;
+  webhookId: string;
+  type: string;
+  /** Status of the last attempt, or the network error. */
+  outcome: number | string;
+  attempts: number;
+}
+
+export interface WebhookSenderOptions {
+  secret: string;
+  /** Waits before each retry; the first attempt is immediate. */
+  retryDelaysMs?: number[];
+  timeoutMs?: number;
+  onDelivery?: (delivery: Delivery) => void;
+}
+
+export function createWebhookSender(options: WebhookSenderOptions) {
+  const signer = new Webhook(options.secret);
+  const delays = options.retryDelaysMs ?? [1000, 5000];
+  const controller = new AbortController();
+  const pending = new Set<Promise<Delivery>>();
+
+  async function attempt(url: string, webhookId: string, payload: string): Promise<number | string> {
+    const timestamp = new Date();
+    try {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'webhook-id': webhookId,
+          'webhook-timestamp': String(Math.floor(timestamp.getTime() / 1000)),
+          'webhook-signature': signer.sign(webhookId, timestamp, payload),
+        },
+        body: payload,
+        signal: AbortSignal.any([controller.signal, AbortSignal.timeout(options.timeoutMs ?? 10_000)]),
+      });
+      await response.body?.cancel();
+      return response.status;
+    } catch (error) {
+      return (error as Error).message;
+    }
+  }
+
+  async function deliver(url: string, event: { type: string; [field: string]: unknown }): Promise<Delivery> {
+    const webhookId = newWebhookId();
+    const payload = JSON.stringify(event);
+    let outcome: number | string = 'not sent';
+    let attempts = 0;
+    for (const delay of [0, ...delays]) {
+      if (delay > 0) await new Promise(resolve => setTimeout(resolve, delay).unref());
+      if (controller.signal.aborted) break;
+      attempts++;
+      outcome = await attempt(url, webhookId, payload);
+      if (typeof outcome === 'number' && outcome >= 200 && outcome < 300) break;
+    }
+    const delivery = { url, webhookId, type: event.type, outcome, attempts };
+    options.onDelivery?.(delivery);
+    return delivery;
+  }
+
+  return {
+    send(url: string, event: { type: string; [field: string]: unknown }): Promise<Delivery> {
+      const p = deliver(url, event);
+      pending.add(p);
+      void p.finally(() => pending.delete(p));
+      return p;
+    },
+    /** Stops retries and in-flight requests. */
+    async close() {
+      controller.abort();
+      await Promise.allSettled([...pending]);
+    },
+  };
+}

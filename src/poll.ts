@@ -1,0 +1,88 @@
+// Waiting for a video generation: poll until it is completed or failed.
+import type { components } from '../generated/schema.ts';
+import type { MediagenClient } from './client.ts';
+import { isFailureCode } from './codes.ts';
+import { localError, makeError, type AbortedError, type MediagenError, type TimeoutError } from './errors.ts';
+import { deadline, sleep } from './retry.ts';
+
+type Schemas = components['schemas'];
+
+interface TaskFields {
+  /** Id of the generation that failed. */
+  generationId: string;
+  status: number;
+  requestId: string | undefined;
+}
+
+/** The generation failed after it was accepted, with a code from the catalogue: `switch (error.code)` narrows. */
+export type TaskFailedError = Error & TaskFields & { kind: 'task_failed' } & Schemas['TaskError'];
+
+/** The generation failed with a code this version does not know; `retryable` is the server's. */
+export type UnknownTaskFailedError = Error &
+  TaskFields &
+  Omit<Schemas['TaskErrorBase'], 'code'> & { kind: 'task_failed_unknown'; code: string };
+
+export type WaitError = MediagenError | TaskFailedError | UnknownTaskFailedError;
+export type WaitResult =
+  | { data: Schemas['VideoGenerationCompleted']; error?: undefined }
+  | { data?: undefined; error: WaitError };
+
+export interface WaitOptions {
+  /** Cancels the wait (and the request in flight). */
+  signal?: AbortSignal;
+  /** Ms between polls. Default 5000; a 429's Retry-After is waited out when it is longer. */
+  interval?: number;
+  /** Ms to wait in all before giving up with a `timeout` error. Default 600000 (10 minutes). */
+  timeout?: number;
+}
+
+/**
+ * Polls `GET /v2/videos/generations/{id}` until the generation is completed (`data`) or failed
+ * (`error.kind === 'task_failed'`). Retryable errors (429, 5xx, network) are polled through until
+ * the timeout; any other error ends the wait.
+ */
+export async function waitForVideo(client: MediagenClient, id: string, options: WaitOptions = {}): Promise<WaitResult> {
+  const { signal, interval = 5000, timeout = 600_000 } = options;
+  const limit = deadline(timeout, signal);
+  const stopped = (): { error: TimeoutError | AbortedError } => ({
+    error: limit.timedOut()
+      ? localError('timeout', `Video ${id} not done after ${timeout} ms`, true, { timeoutMs: timeout })
+      : localError('aborted', 'Wait aborted', false, {}),
+  });
+  try {
+    for (;;) {
+      const { data, error, response } = await client.GET('/v2/videos/generations/{id}', { params: { path: { id } }, signal: limit.signal });
+      if (limit.signal.aborted) return stopped();
+      let wait = interval;
+      if (error) {
+        if (!error.retryable) return { error };
+        if ('retryAfter' in error && error.retryAfter !== undefined) wait = Math.max(wait, error.retryAfter * 1000);
+      } else if (data?.status === 'completed') {
+        return { data };
+      } else if (data?.status === 'failed') {
+        return { error: taskError(data, response) };
+      }
+      // pending, processing, or a status this version does not know: keep polling.
+      if (!(await sleep(wait, limit.signal))) return stopped();
+    }
+  } finally {
+    limit.clear();
+  }
+}
+
+function taskError(generation: Schemas['VideoGenerationFailed'], response: Response): TaskFailedError | UnknownTaskFailedError {
+  // The shape was not checked (only the envelope of errors is): read it defensively. `retryable`
+  // is the server's: the contract fixes it per failure code (a constant in each code's schema).
+  const wire: Partial<Record<string, unknown>> = generation.error ?? {};
+  const code = String(wire.code);
+  return makeError({
+    kind: isFailureCode(code) ? 'task_failed' : 'task_failed_unknown',
+    code,
+    message: String(wire.message),
+    retryable: wire.retryable === true,
+    refunded: wire.refunded === true,
+    generationId: generation.id,
+    status: response.status,
+    requestId: response.headers.get('x-request-id') ?? undefined,
+  }) as TaskFailedError | UnknownTaskFailedError;
+}

@@ -1,0 +1,65 @@
+// The catalogue markdown of the docs site, without a browser: built from generated/catalogue.ts and
+// the bundle, with an entry and an example for every code, and loud when an example is missing.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { errorCatalogue, failureCatalogue } from '../../generated/catalogue.ts';
+import { anchorOf, errorExamples, operations, operationsByCode, renderCatalogue, resolveRef, withCatalogue } from '../../scripts/docs-catalogue.ts';
+import { root } from '../../scripts/docs-site.ts';
+
+const spec = JSON.parse(await readFile(join(root, 'generated/openapi.json'), 'utf8'));
+const tables = { errorCatalogue, failureCatalogue };
+
+describe('docs catalogue', () => {
+  it('has one entry, with its anchor, per code of generated/catalogue.ts', () => {
+    const markdown = renderCatalogue(spec, tables);
+    const anchors = [...markdown.matchAll(/^## (\S+) \{% #(\S+) %\}$/gm)].map((m) => [m[1], m[2]]);
+    expect(anchors).toEqual([
+      ...Object.entries(errorCatalogue).map(([code, e]) => [code, anchorOf(e.docUrl)]),
+      ...Object.entries(failureCatalogue).map(([code, f]) => [code, anchorOf(f.docUrl)]),
+    ]);
+  });
+
+  it('fails the build when a code has no example', () => {
+    const copy = structuredClone(spec);
+    for (const { name } of errorExamples(spec, 'quota_exceeded')) delete copy.components.examples[name];
+    expect(() => renderCatalogue(copy, tables)).toThrow(/error code quota_exceeded has no example/);
+  });
+
+  it('names, for each code, the operations whose responses carry it', () => {
+    const byCode = operationsByCode(spec);
+    // Cross-check with the examples each operation's error responses show.
+    for (const { method, path, op } of operations(spec)) {
+      for (const [status, response] of Object.entries<any>(op.responses)) {
+        if (Number(status) < 400) continue;
+        for (const ex of Object.values<any>(resolveRef(spec, response).content['application/json'].examples)) {
+          const code = resolveRef(spec, ex).value.error.code;
+          expect(byCode.get(code), `${method} ${path} ${status}: ${code}`).toContain(`${method.toUpperCase()} ${path}`);
+        }
+      }
+    }
+    expect(byCode.get('quota_exceeded')).toEqual(['POST /v2/images/generations', 'POST /v2/videos/generations']);
+  });
+
+  it('every doc_url in the bundle is the catalogue URL of its code', () => {
+    const urls = [...JSON.stringify(spec).matchAll(/"doc_url":"([^"]+)","request_id":"[^"]+"/g)].map((m) => m[1]);
+    expect(urls.length).toBeGreaterThan(Object.keys(errorCatalogue).length);
+    const known = new Set(Object.values(errorCatalogue).map((e) => e.docUrl));
+    for (const url of urls) expect(known, url).toContain(url);
+    for (const ex of Object.values<any>(spec.components.examples)) {
+      const error = ex.value?.error;
+      if (error?.doc_url) expect(error.doc_url).toBe(errorCatalogue[error.code as keyof typeof errorCatalogue].docUrl);
+    }
+    // The example in description.md too.
+    for (const [, url] of String(spec.info.description).matchAll(/"doc_url": "([^"]+)"/g)) expect(known).toContain(url);
+  });
+
+  it('appends to a copy of the bundle and leaves the bundle alone', () => {
+    const before = JSON.stringify(spec);
+    const copy = withCatalogue(spec, tables);
+    expect(JSON.stringify(spec)).toBe(before);
+    expect(copy.info.description.startsWith(spec.info.description.trimEnd())).toBe(true);
+    expect(copy.info.description).toContain('# Error catalogue');
+    expect(copy.info.description).toContain('# Video failure codes');
+  });
+});
