@@ -1,5 +1,6 @@
 // The README's client section, run against a local server: the lines it prints are the ones the
 // README shows. Keep the two in step (the snippet below is the README's, with `log` for console.log).
+import { readFileSync } from 'node:fs';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import spec from '../../generated/openapi.json' with { type: 'json' };
@@ -117,4 +118,19 @@ it('prints the failure, the other branches of explain', async () => {
   server.reply({ status: 502, headers: { 'content-type': 'text/html', 'x-request-id': 'req_h' }, body: '<html/>' });
   const html = await createClient({ baseUrl: server.url, apiKey: 'k_readme', maxRetries: 0 }).GET('/v2/billing/balance');
   expect(explain(html.error!)).toBe('the response broke the contract (wrong_content_type), request req_h');
+});
+
+it('the README shows this snippet and these lines', () => {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const source = readFileSync(new URL(import.meta.url), 'utf8');
+  const explainSource = /function explain[\s\S]*?\n}\n/.exec(source)![0];
+  expect(readme).toContain(explainSource);
+  expect(readme).toContain(
+    [
+      'balance: 42.5 USD',
+      'not enough credits: need 0.5 USD, have 0.12 [req_01JDQ8Z12X4T9V2K7M3N5P8R6W]',
+      'video ready: https://cdn.mediagen.example/v/vid_01JDQ8ZK4T9V2K7M3N5P8R6WXY.mp4',
+      'webhook msg_2Lh: video.generation.completed vid_01JDQ8ZK4T9V2K7M3N5P8R6WXY',
+    ].join('\n'),
+  );
 });
