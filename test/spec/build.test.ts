@@ -9,6 +9,10 @@ let contract: Awaited<ReturnType<typeof copyContract>> | undefined;
 afterEach(() => contract?.remove());
 
 describe('build', () => {
+  test('the committed generated/ is what openapi/ produces (else: npm run build)', async () => {
+    expect(await syncArtifacts(await buildArtifacts())).toEqual([]);
+  });
+
   test('a broken $ref fails naming the file, line and missing target', async () => {
     contract = await copyContract();
     await contract.edit('openapi/paths/models.yaml', 'schemas/models/ModelList.yaml', 'schemas/models/ModelLists.yaml');

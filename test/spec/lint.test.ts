@@ -7,6 +7,11 @@ import { copyContract } from './copy.ts';
 const redocly = new URL('../../node_modules/.bin/redocly', import.meta.url).pathname;
 type Problem = { ruleId: string; message: string; location: { source: { ref: string } }[] };
 
+test('the contract lints clean: zero problems, warnings included', async () => {
+  const run = await promisify(execFile)(redocly, ['lint', '--format=json'], { cwd: new URL('../..', import.meta.url).pathname }).catch((err) => err);
+  expect(JSON.parse(run.stdout).problems.map((p: Problem) => `${p.ruleId}: ${p.message}`)).toEqual([]);
+});
+
 describe('house lint rules', () => {
   let problems: Problem[] = [];
   let contract: Awaited<ReturnType<typeof copyContract>>;
