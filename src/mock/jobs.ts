@@ -54,8 +54,6 @@ export function jobTemplates(poll: Operation): JobTemplates {
   return { completed, failures };
 }
 
-export const isFailureCode = (code: string): code is FailureCode => Object.hasOwn(failureCatalogue, code);
-
 /** The example with the job's id (also inside URLs) and model. */
 function fromExample(example: JsonObject, job: Job): JsonObject {
   const text = JSON.stringify(example).replaceAll(String(example.id), job.id);

@@ -8,7 +8,8 @@ import { matchOperation, readContract, type Contract, type Json, type JsonObject
 import { isJsonMediaType, readBody } from './body.ts';
 import { errorBody, errorForViolations, mockError, type MockError, type PrismViolation } from './errors.ts';
 import { newGenerationId, newRequestId } from './ids.ts';
-import { createJobStore, isFailureCode, jobTemplates, type JobStore, type Outcome } from './jobs.ts';
+import { isFailureCode } from '../codes.ts';
+import { createJobStore, jobTemplates, type JobStore, type Outcome } from './jobs.ts';
 import { formatRequestLine } from './log.ts';
 import { readPreferences, type Preferences } from './prefer.ts';
 import { createPrism, type AskPrism } from './prism.ts';
