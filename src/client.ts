@@ -3,7 +3,7 @@
 import createFetchClient, { type MaybeOptionalInit, type Middleware } from 'openapi-fetch';
 import type { HttpMethod, PathsWithMethod, RequiredKeysOf, SuccessResponseJSON } from 'openapi-typescript-helpers';
 import type { paths } from '../generated/schema.ts';
-import { apiError, invalidResponse, isEnvelope, localError, type AbortedError, type ConnectionError, type MediagenError, type TimeoutError } from './errors.ts';
+import { abortedError, apiError, invalidResponse, isEnvelope, localError, timeoutError, type ConnectionError, type InvalidResponseError, type MediagenError } from './errors.ts';
 import { deadline, defaultRetryPolicy, retryAfterSeconds, retryDelay, sleep, type RetryPolicy } from './retry.ts';
 
 export interface ClientOptions extends Partial<RetryPolicy> {
@@ -57,53 +57,47 @@ export function createClient(options: ClientOptions = {}): MediagenClient {
     baseUrl: options.baseUrl ?? 'https://api.mediagen.example',
     // Without a key no Authorization is sent and the API answers 401 invalid_api_key (reason "missing").
     headers: { ...options.headers, ...(apiKey ? { Authorization: `Bearer ${apiKey}` } : {}) },
+    // Looked up on each call, so that a fetch replaced after createClient (a test, a polyfill) is used.
+    fetch: (request: Request) => (options.fetch ?? fetch)(request),
   });
-  const aborted = (): AbortedError => localError('aborted', 'Request aborted', false, {});
 
   async function attempt(method: string, path: string, init: AnyInit, signal: AbortSignal | undefined, timeout: number) {
-    // An already aborted signal aborts this one at once: fetch then sends nothing.
-    const limit = deadline(timeout, signal);
-    let response: Response | undefined;
+    // An already aborted signal aborts this one at once: fetch then sends nothing. Without a timeout
+    // or a caller's signal there is nothing to abort for, and a signal costs undici ~8% per request.
+    const limit = signal || timeout < Infinity ? deadline(timeout, signal) : undefined;
     try {
-      const result = await (base.request as (m: string, p: string, i: object) => Promise<{ data?: unknown; error?: unknown; response: Response }>)(method, path, {
-        ...init,
-        parseAs: 'json',
-        signal: limit.signal,
-        fetch: async (request: Request) => (response = await (options.fetch ?? fetch)(request)),
-      });
-      return classify(result.response, result.data, result.error);
+      // Bodies come back as text and are parsed in `classify`: with parseAs 'json', openapi-fetch
+      // throws a bare SyntaxError on a 2xx body that is not JSON, and the response is lost.
+      const { data, error, response } = await (base.request as (m: string, p: string, i: object) => Promise<{ data?: unknown; error?: unknown; response: Response }>)(
+        method,
+        path,
+        { ...init, parseAs: 'text', signal: limit?.signal },
+      );
+      return classify(response, data, error);
     } catch (cause) {
-      if (signal?.aborted) return { error: aborted(), response };
-      if (limit.timedOut()) {
-        const error: TimeoutError = localError('timeout', `Request timed out after ${timeout} ms`, true, { timeoutMs: timeout });
-        return { error, response };
-      }
-      // openapi-fetch throws a SyntaxError when a 2xx body does not parse.
-      if (response && cause instanceof SyntaxError) {
-        return { error: invalidResponse(response, isJson(response) ? 'invalid_json' : 'wrong_content_type', apiKey), response };
-      }
-      return { error: connectionError(cause), response };
+      const error = signal?.aborted ? abortedError() : limit?.timedOut() ? timeoutError(timeout) : connectionError(cause);
+      return { error, response: undefined };
     } finally {
-      limit.clear();
+      limit?.clear();
     }
   }
 
   function classify(response: Response, data: unknown, body: unknown): Result<unknown> {
-    // openapi-fetch hands a 2xx body over parsed, and a non-2xx one parsed or as text when not JSON.
+    // A 2xx body arrives as text; a non-2xx one parsed, or as text when it is not JSON.
+    const invalid = (reason: InvalidResponseError['reason']) => ({ error: invalidResponse(response, reason, apiKey), response });
     const ok = response.ok;
     const value = ok ? data : body;
-    const reason =
-      value === undefined || value === ''
-        ? 'empty_body'
-        : !isJson(response)
-          ? 'wrong_content_type'
-          : ok || isEnvelope(body)
-            ? undefined
-            : typeof body === 'string'
-              ? 'invalid_json'
-              : 'not_envelope';
-    if (reason) return { error: invalidResponse(response, reason, apiKey), response };
-    return ok ? { data, response } : { error: apiError((body as { error: never }).error, response, apiKey), response };
+    if (value === undefined || value === '') return invalid('empty_body');
+    if (!isJson(response)) return invalid('wrong_content_type');
+    if (ok) {
+      try {
+        return { data: JSON.parse(data as string), response };
+      } catch {
+        return invalid('invalid_json');
+      }
+    }
+    if (!isEnvelope(body)) return invalid(typeof body === 'string' ? 'invalid_json' : 'not_envelope');
+    return { error: apiError(body.error, response, apiKey), response };
   }
 
   function connectionError(cause: unknown): ConnectionError {
@@ -122,7 +116,7 @@ export function createClient(options: ClientOptions = {}): MediagenClient {
       if (!result.error?.retryable || retry >= maxRetries) return result;
       const wait = retryDelay(retry, result.response && retryAfterSeconds(result.response), policy);
       if (wait === undefined) return result;
-      if (!(await sleep(wait, signal ?? undefined))) return { error: aborted(), response: undefined };
+      if (!(await sleep(wait, signal ?? undefined))) return { error: abortedError(), response: undefined };
     }
   }
 

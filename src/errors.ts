@@ -83,6 +83,9 @@ export function isEnvelope(body: unknown): body is { error: WireBase & Record<st
 export const localError = <K extends string, T extends object>(kind: K, message: string, retryable: boolean, fields: T, secret?: string) =>
   makeError({ kind, message, status: undefined, requestId: undefined, retryable, ...fields }, secret);
 
+export const abortedError = (): AbortedError => localError('aborted', 'Aborted', false, {});
+export const timeoutError = (ms: number): TimeoutError => localError('timeout', `Timed out after ${ms} ms`, true, { timeoutMs: ms });
+
 export function apiError(wire: WireBase & Record<string, unknown>, response: Response, secret?: string): ApiError | UnknownApiError {
   const { message, type, code, param, doc_url, request_id, ...extras } = wire;
   const known = isErrorCode(code);

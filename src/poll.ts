@@ -2,7 +2,7 @@
 import type { components } from '../generated/schema.ts';
 import type { MediagenClient } from './client.ts';
 import { isFailureCode } from './codes.ts';
-import { localError, makeError, type AbortedError, type MediagenError, type TimeoutError } from './errors.ts';
+import { abortedError, makeError, timeoutError, type AbortedError, type MediagenError, type TimeoutError } from './errors.ts';
 import { deadline, sleep } from './retry.ts';
 
 type Schemas = components['schemas'];
@@ -46,8 +46,8 @@ export async function waitForVideo(client: MediagenClient, id: string, options: 
   const limit = deadline(timeout, signal);
   const stopped = (): { error: TimeoutError | AbortedError } => ({
     error: limit.timedOut()
-      ? localError('timeout', `Video ${id} not done after ${timeout} ms`, true, { timeoutMs: timeout })
-      : localError('aborted', 'Wait aborted', false, {}),
+      ? timeoutError(timeout)
+      : abortedError(),
   });
   try {
     for (;;) {
