@@ -52,6 +52,5 @@ export type FailureCode = keyof typeof failureCatalogue;
 export const errorCodes: readonly ErrorCode[] = ["invalid_json","invalid_parameter","invalid_type","parameter_missing","invalid_api_key","quota_exceeded","api_access_disabled","generation_forbidden","ip_not_allowed","model_access_denied","not_found","idempotency_key_reused","payload_too_large","unsupported_media_type","content_policy_violation","concurrency_limit","rate_limit","server_error","bad_gateway","service_unavailable","gateway_timeout"];
 export const failureCodes: readonly FailureCode[] = ["face_detected","file_too_large","generation_failed","input_audio_rejected","input_image_rejected","input_video_rejected","invalid_image_url","media_too_long","model_unavailable","output_rejected","prompt_rejected","server_error","timeout","unsupported_format"];
 export const retryableErrorCodes: readonly ErrorCode[] = ["concurrency_limit","rate_limit","server_error","bad_gateway","service_unavailable","gateway_timeout"];
-export const retryableFailureCodes: readonly FailureCode[] = ["generation_failed","model_unavailable","server_error","timeout"];
 /** Statuses all of whose codes are retryable: how to treat a code this version does not know. */
 export const retryableStatuses: readonly number[] = [429,500,502,503,504];

@@ -3,6 +3,8 @@
 // whose `code` constant, `type` constant, `x-status`, `x-retryable` and `x-action` are the facts.
 // This module reads those schemas out of the bundle.
 
+import { alternatives, at, constOf, pointerTo } from '../src/contract/spec.ts';
+
 export interface ErrorCatalogueEntry {
   code: string;
   status: number;
@@ -34,37 +36,37 @@ export interface Catalogue {
 type Schema = Record<string, any>;
 const BASE_FIELDS = new Set(['message', 'type', 'code', 'param', 'doc_url', 'request_id', 'retryable', 'refunded']);
 
-export const errorAnchor = (code: string) => `error-${code}`;
-export const failureAnchor = (code: string) => `failure-${code}`;
+const errorAnchor = (code: string) => `error-${code}`;
+const failureAnchor = (code: string) => `failure-${code}`;
 
 export function extractCatalogue(spec: Schema): Catalogue {
-  const schemas: Record<string, Schema> = spec.components?.schemas ?? {};
   const docsUrl: string | undefined = spec.externalDocs?.url;
   if (!docsUrl) throw new Error('openapi.yaml: externalDocs.url (the docs site) is required: doc_url links are built from it');
 
+  /** The member schemas of a oneOf union, each with its const fields and catalogue facts. */
   const members = (union: string) => {
-    const oneOf: Schema[] | undefined = schemas[union]?.oneOf;
-    if (!oneOf) throw new Error(`components/schemas/${union} must be a oneOf of error code schemas`);
-    return oneOf.map((ref) => {
-      const name = String(ref.$ref).replace('#/components/schemas/', '');
-      const schema = schemas[name];
-      if (!schema) throw new Error(`components/schemas/${union} refers to missing schema ${ref.$ref}`);
-      const own: Schema = (schema.allOf ?? []).find((part: Schema) => !part.$ref) ?? {};
-      const props: Schema = own.properties ?? {};
+    const unionAt = pointerTo('components', 'schemas', union);
+    if (!Array.isArray((at(spec, unionAt) as Schema | undefined)?.oneOf)) throw new Error(`components/schemas/${union} must be a oneOf of error code schemas`);
+    return alternatives(spec, unionAt).map((pointer) => {
+      const name = pointer.split('/').pop();
+      const schema = (at(spec, pointer) ?? {}) as Schema;
       const need = (value: unknown, what: string) => {
         if (value === undefined || value === '') throw new Error(`components/schemas/${name}: ${what} is missing`);
         return value as any;
       };
-      return { name, schema, props, need };
+      const constant = (property: string) => need(constOf(spec, pointer, property), `properties.${property}.const`);
+      // The code's own fields: those of its inline allOf part (the $ref'd part is the shared base).
+      const own: Schema = (schema.allOf ?? []).find((part: Schema) => !part.$ref) ?? schema;
+      return { schema, constant, need, props: (own.properties ?? {}) as Schema };
     });
   };
 
-  const errors = members('ApiError').map(({ schema, props, need }) => {
-    const code: string = need(props.code?.const, 'properties.code.const');
+  const errors = members('ApiError').map(({ schema, props, need, constant }) => {
+    const code: string = constant('code');
     return {
       code,
       status: need(schema['x-status'], 'x-status'),
-      type: need(props.type?.const, 'properties.type.const'),
+      type: constant('type'),
       retryable: need(schema['x-retryable'], 'x-retryable'),
       title: need(schema.title, 'title'),
       description: need(schema.description, 'description'),
@@ -73,9 +75,9 @@ export function extractCatalogue(spec: Schema): Catalogue {
       docUrl: `${docsUrl}#${errorAnchor(code)}`,
     };
   });
-  const failures = members('TaskError').map(({ schema, props, need }) => {
-    const code: string = need(props.code?.const, 'properties.code.const');
-    const retryable = need(props.retryable?.const, 'properties.retryable.const');
+  const failures = members('TaskError').map(({ schema, need, constant }) => {
+    const code: string = constant('code');
+    const retryable = constant('retryable');
     if (schema['x-retryable'] !== retryable) throw new Error(`components/schemas/${schema.title}: x-retryable and retryable.const disagree`);
     return {
       code,
@@ -110,7 +112,6 @@ export type FailureCode = keyof typeof failureCatalogue;
 export const errorCodes: readonly ErrorCode[] = ${JSON.stringify(errors.map((e) => e.code))};
 export const failureCodes: readonly FailureCode[] = ${JSON.stringify(failures.map((e) => e.code))};
 export const retryableErrorCodes: readonly ErrorCode[] = ${retryable(errors)};
-export const retryableFailureCodes: readonly FailureCode[] = ${retryable(failures)};
 /** Statuses all of whose codes are retryable: how to treat a code this version does not know. */
 export const retryableStatuses: readonly number[] = ${JSON.stringify(
     [...new Set(errors.map((e) => e.status))].filter((s) => errors.every((e) => e.status !== s || e.retryable)),

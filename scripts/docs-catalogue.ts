@@ -2,6 +2,8 @@
 // of each code) and the bundle (its examples and the operations that return it). Nothing here is a
 // second table of codes: a code added to openapi/ shows up after `npm run build`.
 
+import { readContract } from '../src/contract/spec.ts';
+
 type Spec = Record<string, any>;
 
 export interface ErrorFacts {
@@ -32,23 +34,12 @@ export interface NamedExample {
 
 export const ERROR_SECTION = 'Error catalogue';
 export const FAILURE_SECTION = 'Video failure codes';
-export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
 /** The anchor a doc_url points at: the part after `#`. */
 export function anchorOf(docUrl: string): string {
   const anchor = new URL(docUrl).hash.slice(1);
   if (!/^[a-z0-9_-]+$/.test(anchor)) throw new Error(`doc_url ${docUrl} has no usable #anchor`);
   return anchor;
-}
-
-export function resolveRef(spec: Spec, node: any): any {
-  if (!node?.$ref) return node;
-  const ref = String(node.$ref);
-  if (!ref.startsWith('#/')) throw new Error(`external $ref ${ref} in the bundle`);
-  return ref
-    .slice(2)
-    .split('/')
-    .reduce((at: any, key) => at?.[key.replace(/~1/g, '/').replace(/~0/g, '~')], spec);
 }
 
 const examples = (spec: Spec): NamedExample[] =>
@@ -64,32 +55,14 @@ export function failureExamples(spec: Spec, code: string): NamedExample[] {
   return examples(spec).filter((ex) => ex.value?.status === 'failed' && ex.value.error?.code === code);
 }
 
-/** Every operation under `paths`, in spec order. */
-export function operations(spec: Spec): { method: string; path: string; op: any }[] {
-  return Object.entries<any>(spec.paths ?? {}).flatMap(([path, item]) =>
-    HTTP_METHODS.filter((method) => item[method]).map((method) => ({ method, path, op: item[method] })),
-  );
-}
-
-/** code → the operations (`POST /v2/...`) whose responses can carry it, from the response schemas. */
+/** code → the operations (`POST /v2/...`) whose error responses can carry it. */
 export function operationsByCode(spec: Spec): Map<string, string[]> {
   const byCode = new Map<string, string[]>();
-  const codesIn = (node: any, seen: Set<any>, out: Set<string>) => {
-    if (!node || typeof node !== 'object' || seen.has(node)) return;
-    seen.add(node);
-    const code = node.properties?.code?.const;
-    if (typeof code === 'string') out.add(code);
-    for (const child of Object.values(node)) codesIn(child, seen, out);
-    if (node.$ref) codesIn(resolveRef(spec, node), seen, out);
-  };
-  for (const { method, path, op } of operations(spec)) {
-    for (const [status, response] of Object.entries<any>(op.responses ?? {})) {
-      if (Number(status) < 400) continue;
-      const found = new Set<string>();
-      for (const media of Object.values<any>(resolveRef(spec, response)?.content ?? {})) codesIn(media.schema, new Set(), found);
-      for (const code of found) {
+  for (const op of readContract(spec).operations) {
+    for (const response of op.responses.filter((r) => r.status >= 400)) {
+      for (const code of response.errorCodes) {
         const list = byCode.get(code) ?? [];
-        const label = `${method.toUpperCase()} ${path}`;
+        const label = `${op.method} ${op.path}`;
         if (!list.includes(label)) list.push(label);
         byCode.set(code, list);
       }

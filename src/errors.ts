@@ -3,6 +3,7 @@
 import type { components } from '../generated/schema.ts';
 import { retryableErrorCodes, retryableStatuses } from '../generated/catalogue.ts';
 import { isErrorCode } from './codes.ts';
+import { isObject } from './is-object.ts';
 import { retryAfterSeconds } from './retry.ts';
 
 type Schemas = components['schemas'];
@@ -71,7 +72,6 @@ function scrub(value: unknown, secret: string): unknown {
   return value;
 }
 
-export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The envelope every non-2xx body must be: `{"error": {message, type, code, param, doc_url, request_id}}`. */
 export function isEnvelope(body: unknown): body is { error: WireBase & Record<string, unknown> } {

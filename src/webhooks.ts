@@ -2,7 +2,8 @@
 // Deliveries are signed as Standard Webhooks: HMAC-SHA256 over `{webhook-id}.{webhook-timestamp}.{body}`.
 import { Webhook } from 'standardwebhooks';
 import type { components } from '../generated/schema.ts';
-import { isObject, makeError } from './errors.ts';
+import { makeError } from './errors.ts';
+import { isObject } from './is-object.ts';
 
 type Schemas = components['schemas'];
 export type WebhookEvent = Schemas['VideoGenerationCompletedEvent'] | Schemas['VideoGenerationFailedEvent'];

@@ -4,6 +4,7 @@
 import type { ErrorCode } from '../../generated/catalogue.ts';
 import type { RawRequest } from './http.ts';
 import { at, follow, pointerTo, type Contract, type Json, type JsonObject, type Operation } from './spec.ts';
+import { isObject } from '../is-object.ts';
 
 export interface Expectation {
   status: number;
@@ -24,7 +25,6 @@ export interface Scenario {
   expect: Expectation;
 }
 
-const isObject = (v: Json | undefined): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The path of an operation with each parameter set to its schema's example. */
 export function examplePath(contract: Contract, op: Operation): string {

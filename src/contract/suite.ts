@@ -4,6 +4,7 @@ import { send, type RawResponse } from './http.ts';
 import { behaviourScenarios, forcedScenarios, type Scenario } from './scenarios.ts';
 import { readContract, type Contract } from './spec.ts';
 import { createContractValidator, formatViolations, type ContractValidator, type Violation } from './validate.ts';
+import { isObject } from '../is-object.ts';
 
 export interface CaseResult {
   scenario: Scenario;
@@ -29,7 +30,6 @@ export interface SuiteOptions {
   concurrency?: number;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Ids are the server's to choose: compare bodies without them. */
 function withoutIds(value: unknown): unknown {

@@ -17,6 +17,7 @@ import {
   type Json,
   type Operation,
 } from './spec.ts';
+import { isObject } from '../is-object.ts';
 
 /** One way a response breaks the contract. `where` is `status`, `header <Name>` or `body/<json pointer>`. */
 export interface Violation {
@@ -79,8 +80,6 @@ export function normalizeHeaders(headers: HeaderBag): Record<string, string> {
   return out;
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function describe(error: ErrorObject): string {
   const params = error.params as Record<string, unknown>;

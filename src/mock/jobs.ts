@@ -2,8 +2,9 @@
 // (so that a webhook-only client also sees it end): pending, then processing with progress, then
 // completed or failed. Bodies come from the contract's own examples with the job's id and model.
 import { failureCatalogue, type FailureCode } from '../../generated/catalogue.ts';
-import type { Json, JsonObject, Operation } from '../contract/spec.ts';
+import type { JsonObject, Operation } from '../contract/spec.ts';
 import { newGenerationId } from './ids.ts';
+import { isObject } from '../is-object.ts';
 
 export type Outcome = { kind: 'completed' } | { kind: 'failed'; code: FailureCode };
 
@@ -37,7 +38,6 @@ export interface JobStoreOptions {
   onTerminal?: (job: Job, body: JobBody) => void;
 }
 
-const isObject = (v: Json | undefined): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The examples of GET /v2/videos/generations/{id} that the job bodies are made from. */
 export interface JobTemplates {
@@ -46,7 +46,7 @@ export interface JobTemplates {
 }
 
 export function jobTemplates(poll: Operation): JobTemplates {
-  const examples = Object.values(poll.responses.find(r => r.status === 200)?.examples ?? {}).filter(isObject);
+  const examples = Object.values(poll.responses.find(r => r.status === 200)?.examples ?? {}).filter((e): e is JsonObject => isObject(e));
   const completed = examples.find(e => e.status === 'completed');
   if (!completed) throw new Error('The contract has no completed example for getVideoGeneration');
   const failures: Record<string, JsonObject> = {};

@@ -14,6 +14,7 @@ import { formatRequestLine } from './log.ts';
 import { readPreferences, type Preferences } from './prefer.ts';
 import { createPrism, type AskPrism } from './prism.ts';
 import { createWebhookSender, newWebhookSecret } from './webhooks.ts';
+import { isObject } from '../is-object.ts';
 
 export interface MockOptions {
   port?: number;
@@ -44,7 +45,6 @@ type Answer = { status: number; body?: unknown; error?: MockError; headers?: Rec
 const EXPOSED = 'X-Request-Id, Retry-After, X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset, X-Mock-Warning';
 const MiB = 1024 * 1024;
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Body limits, read from the contract's 413 examples (the request's, and one image's). */
 function payloadLimits(contract: Contract) {

@@ -4,7 +4,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { errorCatalogue, failureCatalogue } from '../../generated/catalogue.ts';
-import { anchorOf, errorExamples, operations, operationsByCode, renderCatalogue, resolveRef, withCatalogue } from '../../scripts/docs-catalogue.ts';
+import { anchorOf, errorExamples, operationsByCode, renderCatalogue, withCatalogue } from '../../scripts/docs-catalogue.ts';
+import { readContract } from '../../src/contract/spec.ts';
 import { root } from '../../scripts/docs-site.ts';
 
 const spec = JSON.parse(await readFile(join(root, 'generated/openapi.json'), 'utf8'));
@@ -29,12 +30,10 @@ describe('docs catalogue', () => {
   it('names, for each code, the operations whose responses carry it', () => {
     const byCode = operationsByCode(spec);
     // Cross-check with the examples each operation's error responses show.
-    for (const { method, path, op } of operations(spec)) {
-      for (const [status, response] of Object.entries<any>(op.responses)) {
-        if (Number(status) < 400) continue;
-        for (const ex of Object.values<any>(resolveRef(spec, response).content['application/json'].examples)) {
-          const code = resolveRef(spec, ex).value.error.code;
-          expect(byCode.get(code), `${method} ${path} ${status}: ${code}`).toContain(`${method.toUpperCase()} ${path}`);
+    for (const { method, path, responses } of readContract(spec).operations) {
+      for (const { status, examples } of responses.filter((r) => r.status >= 400)) {
+        for (const value of Object.values<any>(examples)) {
+          expect(byCode.get(value.error.code), `${method} ${path} ${status}: ${value.error.code}`).toContain(`${method} ${path}`);
         }
       }
     }

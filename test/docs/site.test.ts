@@ -8,9 +8,10 @@ import { join } from 'node:path';
 import { type Browser, type Page, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docsUrl, errorCatalogue, failureCatalogue } from '../../generated/catalogue.ts';
-import { ERROR_SECTION, FAILURE_SECTION, anchorOf, errorExamples, failureExamples, operations, resolveRef } from '../../scripts/docs-catalogue.ts';
+import { ERROR_SECTION, FAILURE_SECTION, anchorOf, errorExamples, failureExamples } from '../../scripts/docs-catalogue.ts';
 import { type StaticServer, serveStatic } from '../../scripts/docs-server.ts';
 import { buildDocs, root } from '../../scripts/docs-site.ts';
+import { at, follow, pointerTo, readContract } from '../../src/contract/spec.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -21,6 +22,10 @@ if (!hasChromium && !process.env.CI) {
 }
 
 const spec = JSON.parse(await readFile(join(root, 'generated/openapi.json'), 'utf8'));
+/** A node, or what its `$ref` points at. */
+const resolveRef = (node: any): any => (node?.$ref ? at(spec, follow(spec, node.$ref)) : node);
+/** Every operation under `paths`, with the operation object as written. */
+const operations = readContract(spec).operations.map(({ method, path }) => ({ method, path, op: at(spec, pointerTo('paths', path, method.toLowerCase())) as any }));
 const errorCodes = Object.keys(errorCatalogue) as (keyof typeof errorCatalogue)[];
 const failureCodes = Object.keys(failureCatalogue) as (keyof typeof failureCatalogue)[];
 /** Markdown as the page shows it: inline code without its backticks. */
@@ -73,7 +78,7 @@ describe.skipIf(!hasChromium && !process.env.CI)('docs site (headless Chromium)'
   it('loads offline, hydrates, and shows the overview sections and the catalogue', async () => {
     await page.goto(site.url, { waitUntil: 'load' });
     // Operations are rendered on the client only: seeing one proves Redoc's script ran.
-    const first = operations(spec)[0]!.op;
+    const first = operations[0]!.op;
     await page.evaluate((hash) => void (location.hash = hash), `#/${first.tags[0].toLowerCase()}/${first.operationId.toLowerCase()}`);
     await page.locator(`[id="${first.tags[0].toLowerCase()}/${first.operationId.toLowerCase()}"] [role=tab]`).first().waitFor();
     expect(await page.title()).toBe(spec.info.title);
@@ -136,7 +141,7 @@ describe.skipIf(!hasChromium && !process.env.CI)('docs site (headless Chromium)'
   });
 
   it('shows every error response of every operation with all of its examples', async () => {
-    for (const { method, path, op } of operations(spec)) {
+    for (const { method, path, op } of operations) {
       const id = `${op.tags[0].toLowerCase()}/${op.operationId.toLowerCase()}`;
       await page.evaluate((hash) => void (location.hash = hash), `#/${id}`);
       await page.locator(`[id="${id}"] [role=tab]`).first().waitFor();
@@ -196,8 +201,8 @@ describe.skipIf(!hasChromium && !process.env.CI)('docs site (headless Chromium)'
       );
       expect(rendered.error, `${method} ${path}`).toBeUndefined();
       for (const status of statuses) {
-        const content = resolveRef(spec, op.responses[status]).content['application/json'];
-        const examples = Object.values<any>(content.examples ?? {}).map((ex) => resolveRef(spec, ex));
+        const content = resolveRef(op.responses[status]).content['application/json'];
+        const examples = Object.values<any>(content.examples ?? {}).map((ex) => resolveRef(ex));
         expect(examples.length, `${method} ${path} ${status} has examples`).toBeGreaterThan(0);
         const got = rendered.out![status]!;
         expect(got.bodies.map((b) => JSON.parse(b)), `${method} ${path} ${status}`).toEqual(examples.map((ex) => ex.value));

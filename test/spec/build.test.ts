@@ -41,6 +41,12 @@ describe('build', () => {
     expect(failure.message).toMatch(/Renamed Model to Model-2/);
   });
 
+  test('an error code without one of its catalogue facts fails naming the schema and the fact', async () => {
+    contract = await copyContract();
+    await contract.edit('openapi/components/schemas/errors/codes/QuotaExceededError.yaml', /x-action: .*\n/, '');
+    await expect(buildArtifacts(contract.dir)).rejects.toThrow('components/schemas/QuotaExceededError: x-action is missing');
+  });
+
   test('a change to openapi/ makes generated/ stale, and only what it changes', async () => {
     contract = await copyContract();
     expect(await syncArtifacts(await buildArtifacts(contract.dir), { dir: contract.dir })).toEqual([]);
