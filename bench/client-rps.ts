@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import createFetchClient from 'openapi-fetch';
 import type { paths } from '../generated/schema.ts';
-import { createClient } from '../src/index.ts';
+import { createClient } from '../src/client/index.ts';
 
 const concurrency = 16;
 const roundMs = 700;

@@ -5,7 +5,7 @@ import { gzipSync } from 'node:zlib';
 
 const budget = 5000; // bytes, gzipped
 const result = await build({
-  entryPoints: ['src/index.ts'],
+  entryPoints: ['src/client/index.ts'],
   bundle: true,
   minify: true,
   format: 'esm',
@@ -17,7 +17,7 @@ const result = await build({
 const code = result.outputFiles[0]!.contents;
 const gzip = gzipSync(code, { level: 9 }).length;
 const inputs = Object.values(result.metafile.outputs)[0]!.inputs;
-console.log('client-size: src/index.ts, esbuild --bundle --minify --platform=browser, gzip -9');
+console.log('client-size: src/client/index.ts, esbuild --bundle --minify --platform=browser, gzip -9');
 for (const [file, { bytesInOutput }] of Object.entries(inputs).sort((a, b) => b[1].bytesInOutput - a[1].bytesInOutput)) {
   if (bytesInOutput > 0) console.log(`  ${file.padEnd(48)} ${String(bytesInOutput).padStart(6)} B minified`);
 }

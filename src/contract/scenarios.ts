@@ -4,7 +4,7 @@
 import type { ErrorCode } from '../../generated/catalogue.ts';
 import type { RawRequest } from './http.ts';
 import { at, follow, pointerTo, type Contract, type Json, type JsonObject, type Operation } from './spec.ts';
-import { isObject } from '../is-object.ts';
+import { isObject } from '../client/is-object.ts';
 
 export interface Expectation {
   status: number;

@@ -4,7 +4,7 @@ import { send, type RawResponse } from './http.ts';
 import { behaviourScenarios, forcedScenarios, type Scenario } from './scenarios.ts';
 import { readContract, type Contract } from './spec.ts';
 import { createContractValidator, formatViolations, type ContractValidator, type Violation } from './validate.ts';
-import { isObject } from '../is-object.ts';
+import { isObject } from '../client/is-object.ts';
 
 export interface CaseResult {
   scenario: Scenario;

@@ -17,7 +17,7 @@ import {
   type Json,
   type Operation,
 } from './spec.ts';
-import { isObject } from '../is-object.ts';
+import { isObject } from '../client/is-object.ts';
 
 /** One way a response breaks the contract. `where` is `status`, `header <Name>` or `body/<json pointer>`. */
 export interface Violation {

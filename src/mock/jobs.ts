@@ -4,7 +4,7 @@
 import { failureCatalogue, type FailureCode } from '../../generated/catalogue.ts';
 import type { JsonObject, Operation } from '../contract/spec.ts';
 import { newGenerationId } from './ids.ts';
-import { isObject } from '../is-object.ts';
+import { isObject } from '../client/is-object.ts';
 
 export type Outcome = { kind: 'completed' } | { kind: 'failed'; code: FailureCode };
 

@@ -8,13 +8,13 @@ import { matchOperation, readContract, type Contract, type Json, type JsonObject
 import { isJsonMediaType, readBody } from './body.ts';
 import { errorBody, errorForViolations, mockError, type MockError, type PrismViolation } from './errors.ts';
 import { newGenerationId, newRequestId } from './ids.ts';
-import { isFailureCode } from '../codes.ts';
+import { isFailureCode } from '../client/codes.ts';
 import { createJobStore, jobTemplates, type JobStore, type Outcome } from './jobs.ts';
 import { formatRequestLine } from './log.ts';
 import { readPreferences, type Preferences } from './prefer.ts';
 import { createPrism, type AskPrism } from './prism.ts';
 import { createWebhookSender, newWebhookSecret } from './webhooks.ts';
-import { isObject } from '../is-object.ts';
+import { isObject } from '../client/is-object.ts';
 
 export interface MockOptions {
   port?: number;

@@ -1,6 +1,6 @@
 // createClient's options: the key, its env default, the base URL, headers, middleware.
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { createClient } from '../../src/index.ts';
+import { createClient } from '../../src/client/index.ts';
 import { startServer, type TestServer } from './server.ts';
 
 let server: TestServer;

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import spec from '../../generated/openapi.json' with { type: 'json' };
 import { errorCatalogue, retryableStatuses, type ErrorCode } from '../../generated/catalogue.ts';
-import { createClient } from '../../src/index.ts';
+import { createClient } from '../../src/client/index.ts';
 import { startServer, type TestServer } from './server.ts';
 
 type Envelope = { error: Record<string, unknown> & { code: string; request_id: string } };

@@ -2,7 +2,7 @@
 // typed error: never a throw, never a raw string.
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClient } from '../../src/index.ts';
+import { createClient } from '../../src/client/index.ts';
 import { startServer, type Reply, type TestServer } from './server.ts';
 
 let server: TestServer;

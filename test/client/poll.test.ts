@@ -3,7 +3,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import spec from '../../generated/openapi.json' with { type: 'json' };
 import { errorCatalogue, failureCatalogue, type FailureCode } from '../../generated/catalogue.ts';
-import { createClient, waitForVideo, type WaitOptions } from '../../src/index.ts';
+import { createClient, waitForVideo, type WaitOptions } from '../../src/client/index.ts';
 import { drive } from './drive.ts';
 import { httpFetch } from './http-fetch.ts';
 import { startServer, type Reply, type TestServer } from './server.ts';

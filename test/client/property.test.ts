@@ -2,8 +2,8 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { errorCatalogue } from '../../generated/catalogue.ts';
-import { createClient, type MediagenError } from '../../src/index.ts';
-import { defaultRetryPolicy, retryAfterSeconds, retryDelay } from '../../src/retry.ts';
+import { createClient, type MediagenError } from '../../src/client/index.ts';
+import { defaultRetryPolicy, retryAfterSeconds, retryDelay } from '../../src/client/retry.ts';
 import { startServer, type TestServer } from './server.ts';
 
 let server: TestServer;

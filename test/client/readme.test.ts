@@ -4,8 +4,8 @@ import { readFileSync } from 'node:fs';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import spec from '../../generated/openapi.json' with { type: 'json' };
-import { createClient, waitForVideo, type WaitError } from '../../src/index.ts';
-import { verifyWebhook } from '../../src/webhooks.ts';
+import { createClient, waitForVideo, type WaitError } from '../../src/client/index.ts';
+import { verifyWebhook } from '../../src/client/webhooks.ts';
 import { startServer, type Reply, type TestServer } from './server.ts';
 
 const examples = spec.components.examples as unknown as Record<string, { value: unknown }>;

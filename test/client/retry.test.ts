@@ -2,7 +2,7 @@
 // gaps between the arrivals of the attempts.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { errorCatalogue, retryableStatuses, type ErrorCode } from '../../generated/catalogue.ts';
-import { createClient, type ClientOptions } from '../../src/index.ts';
+import { createClient, type ClientOptions } from '../../src/client/index.ts';
 import { drive } from './drive.ts';
 import { httpFetch } from './http-fetch.ts';
 import { startServer, type Reply, type TestServer } from './server.ts';

@@ -2,8 +2,8 @@
 // serialized, even when the server or the platform echoes it back.
 import { inspect } from 'node:util';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createClient, waitForVideo } from '../../src/index.ts';
-import { verifyWebhook } from '../../src/webhooks.ts';
+import { createClient, waitForVideo } from '../../src/client/index.ts';
+import { verifyWebhook } from '../../src/client/webhooks.ts';
 import { startServer, type Reply, type TestServer } from './server.ts';
 
 const key = 'sk_live_5ecret_K3y_that_must_not_leak';

@@ -4,7 +4,7 @@ import { expect, expectTypeOf, it } from 'vitest';
 import spec from '../../generated/openapi.json' with { type: 'json' };
 import { errorCatalogue, failureCatalogue, type ErrorCode, type FailureCode } from '../../generated/catalogue.ts';
 import type { components } from '../../generated/schema.ts';
-import { createClient, type ApiError, type MediagenError, type TaskFailedError, type WaitError } from '../../src/index.ts';
+import { createClient, type ApiError, type MediagenError, type TaskFailedError, type WaitError } from '../../src/client/index.ts';
 
 /** Exhaustive over the catalogue: a new code makes `never` fail to compile until it is handled. */
 export function describeApiError(error: ApiError): string {

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import spec from '../../generated/openapi.json' with { type: 'json' };
-import { verifyWebhook, type WebhookResult } from '../../src/webhooks.ts';
+import { verifyWebhook, type WebhookResult } from '../../src/client/webhooks.ts';
 
 const secret = `whsec_${Buffer.from('a test secret of 32 bytes, ok!!!').toString('base64')}`;
 const examples = spec.components.examples as Record<string, { value: unknown }>;

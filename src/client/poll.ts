@@ -1,5 +1,5 @@
 // Waiting for a video generation: poll until it is completed or failed.
-import type { components } from '../generated/schema.ts';
+import type { components } from '../../generated/schema.ts';
 import type { MediagenClient } from './client.ts';
 import { isFailureCode } from './codes.ts';
 import { abortedError, makeError, timeoutError, type AbortedError, type MediagenError, type TimeoutError } from './errors.ts';

@@ -2,7 +2,7 @@
 // authentication, a timeout per attempt, retries and errors as typed values.
 import createFetchClient, { type MaybeOptionalInit, type Middleware } from 'openapi-fetch';
 import type { HttpMethod, PathsWithMethod, RequiredKeysOf, SuccessResponseJSON } from 'openapi-typescript-helpers';
-import type { paths } from '../generated/schema.ts';
+import type { paths } from '../../generated/schema.ts';
 import { abortedError, apiError, invalidResponse, isEnvelope, localError, timeoutError, type ConnectionError, type InvalidResponseError, type MediagenError } from './errors.ts';
 import { deadline, defaultRetryPolicy, retryAfterSeconds, retryDelay, sleep, type RetryPolicy } from './retry.ts';
 

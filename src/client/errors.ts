@@ -1,7 +1,7 @@
 // Errors are values: every call resolves to `{ data }` or `{ error }` and never rejects. Each error is
 // an `Error` (so `throw error` keeps a stack) tagged by `kind`; API errors are further tagged by `code`.
-import type { components } from '../generated/schema.ts';
-import { retryableErrorCodes, retryableStatuses } from '../generated/catalogue.ts';
+import type { components } from '../../generated/schema.ts';
+import { retryableErrorCodes, retryableStatuses } from '../../generated/catalogue.ts';
 import { isErrorCode } from './codes.ts';
 import { isObject } from './is-object.ts';
 import { retryAfterSeconds } from './retry.ts';

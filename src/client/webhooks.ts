@@ -1,7 +1,7 @@
 // Receiving webhooks (server side; a separate entry so the browser client does not carry it).
 // Deliveries are signed as Standard Webhooks: HMAC-SHA256 over `{webhook-id}.{webhook-timestamp}.{body}`.
 import { Webhook } from 'standardwebhooks';
-import type { components } from '../generated/schema.ts';
+import type { components } from '../../generated/schema.ts';
 import { makeError } from './errors.ts';
 import { isObject } from './is-object.ts';
 
