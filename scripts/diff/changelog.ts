@@ -1,0 +1,64 @@
+// CHANGELOG.md sections from the diff: breaking, added, changed, deprecated; each change under the
+// error codes or operations it concerns, linked to their entries in the docs.
+import type { Spec } from '../../src/contract/spec.ts';
+import { extractCatalogue } from '../catalogue.ts';
+import type { Change, Section } from './change.ts';
+
+const TITLES: Record<Section, string> = { breaking: 'Breaking', added: 'Added', changed: 'Changed', deprecated: 'Deprecated' };
+
+/** Docs links: `#error-<code>` / `#failure-<code>` from the catalogue, `#tag/<tag>/operation/<id>` as Redoc makes them. */
+function linksOf(spec: Spec): Map<string, string> {
+  const catalogue = extractCatalogue(spec);
+  const links = new Map<string, string>();
+  for (const entry of [...catalogue.errors, ...catalogue.failures]) links.set(`code ${entry.code}`, entry.docUrl);
+  const items = [...Object.values((spec.paths ?? {}) as Record<string, any>), ...Object.values((spec.webhooks ?? {}) as Record<string, any>)];
+  for (const item of items) {
+    for (const op of Object.values(item ?? {}) as any[]) {
+      if (op?.operationId && op.tags?.[0]) links.set(`operation ${op.operationId}`, `${catalogue.docsUrl}#tag/${encodeURIComponent(op.tags[0])}/operation/${op.operationId}`);
+    }
+  }
+  return links;
+}
+
+/** What a change is listed under: its codes if it has any, else its operations. */
+function subjectOf(c: Change, links: Map<string, string>): string {
+  const link = (key: string, name: string) => (links.has(key) ? `[\`${name}\`](${links.get(key)})` : `\`${name}\``);
+  if (c.codes.length) return c.codes.map((code) => link(`code ${code}`, code)).join(', ');
+  if (c.operations.length) return c.operations.map((id) => link(`operation ${id}`, id)).join(', ');
+  return 'contract';
+}
+
+export interface Release {
+  version: string;
+  date: string;
+  base: string;
+}
+
+/** One release's section: `## 2.1.0 (2026-11-23)` then a list per non-empty section. */
+export function renderRelease(changes: Change[], spec: Spec, release: Release): string {
+  const links = linksOf(spec);
+  const parts = [`## ${release.version} (${release.date})`, '', `Compared with ${release.base}.`];
+  if (!changes.length) parts.push('', 'No changes to the contract.');
+  for (const section of Object.keys(TITLES) as Section[]) {
+    const listed = changes.filter((c) => c.section === section);
+    if (!listed.length) continue;
+    const bySubject = new Map<string, Change[]>();
+    for (const c of listed) bySubject.set(subjectOf(c, links), [...(bySubject.get(subjectOf(c, links)) ?? []), c]);
+    parts.push('', `### ${TITLES[section]}`, '');
+    for (const [subject, items] of [...bySubject].sort(([a], [b]) => a.localeCompare(b))) {
+      for (const c of items) {
+        const note = c.breaks ? ` (breaks ${c.breaks}${c.allowed ? `; allowed: ${c.allowed}` : ''})` : '';
+        parts.push(`- ${subject}: ${c.message}${note}`);
+      }
+    }
+  }
+  return parts.join('\n') + '\n';
+}
+
+/** The changelog with this release's section first (replacing an earlier section of the same version). */
+export function withRelease(changelog: string, section: string, version: string): string {
+  const header = '# Changelog\n\nChanges to the Mediagen API contract, generated from `openapi/` by `npm run changelog`.\n';
+  const body = changelog.startsWith('# Changelog') ? changelog.slice(changelog.indexOf('\n## ') + 1 || changelog.length) : changelog;
+  const sections = body.split(/^(?=## )/m).filter((s) => s.startsWith('## ') && !s.startsWith(`## ${version} (`));
+  return [header, section, ...sections].join('\n').replace(/\n{3,}/g, '\n\n');
+}

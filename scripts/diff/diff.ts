@@ -1,0 +1,68 @@
+// The diff of two versions of the contract: every change, classified, located in openapi/ and
+// matched against the `x-breaking-allowed` exceptions recorded in the spec.
+import { at, readContract, type Contract, type Spec } from '../../src/contract/spec.ts';
+import { compareCatalogues } from './catalogue.ts';
+import type { Change } from './change.ts';
+import { locate, sourcesOf, type Sources } from './locate.ts';
+import { compareOperations } from './operations.ts';
+import type { Walk } from './schemas.ts';
+
+export interface Version {
+  spec: Spec;
+  /** The tree whose openapi/ the spec was bundled from, to report file:line. */
+  dir: string;
+}
+
+const SECTIONS = ['breaking', 'added', 'changed', 'deprecated'];
+
+/** Each spec read once as operations: a table of edits diffs many heads against one base. */
+const contracts = new WeakMap<Spec, Contract>();
+const contractOf = (spec: Spec) => contracts.get(spec) ?? contracts.set(spec, readContract(spec)).get(spec)!;
+
+export function diffContracts(base: Version, head: Version): Change[] {
+  const walk: Walk = { base: base.spec, head: head.spec, contracts: { base: contractOf(base.spec), head: contractOf(head.spec) }, out: [], seen: new Set() };
+  compareCatalogues(walk);
+  compareOperations(walk);
+  const sources = { base: sourcesOf(base.dir), head: sourcesOf(head.dir) };
+  return merge(walk.out)
+    .map((c) => ({ ...c, where: whereOf(c, sources), ...allowance(c, base.spec, head.spec) }))
+    .sort((a, b) => SECTIONS.indexOf(a.section) - SECTIONS.indexOf(b.section) || a.where!.localeCompare(b.where!, 'en', { numeric: true }));
+}
+
+/** One change per rule and node: a shared schema reached from several operations is listed once, for all of them. */
+function merge(changes: Change[]): Change[] {
+  const byKey = new Map<string, Change>();
+  for (const c of changes) {
+    const key = `${c.rule} ${c.side} ${c.pointer}`;
+    const seen = byKey.get(key);
+    if (!seen) byKey.set(key, { ...c });
+    else {
+      seen.operations = [...new Set([...seen.operations, ...c.operations])];
+      seen.codes = [...new Set([...seen.codes, ...c.codes])];
+    }
+  }
+  return [...byKey.values()];
+}
+
+function whereOf(c: Change, sources: { base: Sources; head: Sources }): string {
+  const at = locate(sources[c.side], c.pointer);
+  return c.side === 'base' ? `${at} (removed; as in the base)` : at;
+}
+
+/**
+ * A breaking change is allowed by an `x-breaking-allowed: <reason>` on its node or an ancestor (not
+ * the document root) in the head, that the base did not have: an exception is used once, by the
+ * release that introduces it, and cannot silently cover later changes.
+ */
+function allowance(c: Change, base: Spec, head: Spec): { allowed?: string } {
+  if (!c.breaks) return {};
+  const tokens = c.pointer.replace(/^#\/?/, '').split('/');
+  for (let depth = tokens.length; depth >= 1; depth--) {
+    const pointer = '#/' + tokens.slice(0, depth).join('/');
+    const reason = (at(head, pointer) as Record<string, unknown> | undefined)?.['x-breaking-allowed'];
+    if (typeof reason !== 'string' || !reason.trim()) continue;
+    const before = (at(base, pointer) as Record<string, unknown> | undefined)?.['x-breaking-allowed'];
+    return before === reason ? {} : { allowed: reason };
+  }
+  return {};
+}

@@ -1,0 +1,37 @@
+// Every row of edits.ts: the diff of the edited copy against openapi/ finds exactly the expected
+// changes, each located in openapi/ at file:line.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { bundleTree } from '../../scripts/diff/bundle.ts';
+import { diffContracts } from '../../scripts/diff/diff.ts';
+import type { Spec } from '../../src/contract/spec.ts';
+import { rows } from './edits.ts';
+import { repo, scratchContract } from './workspace.ts';
+
+let scratch: Awaited<ReturnType<typeof scratchContract>>;
+let base: Spec;
+beforeAll(async () => {
+  scratch = await scratchContract();
+  base = await bundleTree(repo);
+});
+afterAll(() => scratch?.remove());
+
+describe('the diff classifies each spec edit', () => {
+  test('the table has at least 40 edits', () => expect(rows.length).toBeGreaterThanOrEqual(40));
+
+  test.each(rows)('$name', async ({ edits, expect: expected }) => {
+    await scratch.apply(edits);
+    try {
+      const changes = diffContracts({ spec: base, dir: repo }, { spec: await bundleTree(scratch.dir), dir: scratch.dir });
+      const found = changes.map((c) => `${c.rule} ${c.breaks ?? c.section}${c.allowed ? ' allowed' : ''}`);
+      expect(found.sort()).toEqual([...expected].sort());
+      for (const c of changes) {
+        expect(c.where).toMatch(/^openapi\/[\w./-]+\.yaml:\d+/);
+        expect(existsSync(join(c.side === 'head' ? scratch.dir : repo, c.where!.split(':')[0]!)), c.where).toBe(true);
+      }
+    } finally {
+      await scratch.restore();
+    }
+  });
+});
