@@ -141,6 +141,17 @@ function CatalogueEntries() {
   };
 }
 
+/** An `x-breaking-allowed` exception to the breaking-change gate (`npm run diff`) says why. */
+function BreakingAllowed() {
+  return {
+    any(node, ctx) {
+      if (!node || typeof node !== 'object' || !('x-breaking-allowed' in node)) return;
+      const reason = node['x-breaking-allowed'];
+      if (typeof reason !== 'string' || !reason.trim()) ctx.report({ message: 'x-breaking-allowed must give the reason, as a non-empty string.', location: ctx.location.child('x-breaking-allowed') });
+    },
+  };
+}
+
 export default function housePlugin() {
   return {
     id: 'house',
@@ -150,6 +161,7 @@ export default function housePlugin() {
         'error-responses': ErrorResponses,
         'response-headers': ResponseHeaders,
         'catalogue-entries': CatalogueEntries,
+        'breaking-allowed': BreakingAllowed,
       },
     },
   };

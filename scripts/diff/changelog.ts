@@ -6,7 +6,7 @@ import type { Change, Section } from './change.ts';
 
 const TITLES: Record<Section, string> = { breaking: 'Breaking', added: 'Added', changed: 'Changed', deprecated: 'Deprecated' };
 
-/** Docs links: `#error-<code>` / `#failure-<code>` from the catalogue, `#tag/<tag>/operation/<id>` as Redoc makes them. */
+/** Docs links: `#error-<code>` / `#failure-<code>` from the catalogue; `#/<tag>/<operationid>`, lower case, the route Redoc gives an operation (test/docs/site.test.ts). */
 function linksOf(spec: Spec): Map<string, string> {
   const catalogue = extractCatalogue(spec);
   const links = new Map<string, string>();
@@ -14,18 +14,18 @@ function linksOf(spec: Spec): Map<string, string> {
   const items = [...Object.values((spec.paths ?? {}) as Record<string, any>), ...Object.values((spec.webhooks ?? {}) as Record<string, any>)];
   for (const item of items) {
     for (const op of Object.values(item ?? {}) as any[]) {
-      if (op?.operationId && op.tags?.[0]) links.set(`operation ${op.operationId}`, `${catalogue.docsUrl}#tag/${encodeURIComponent(op.tags[0])}/operation/${op.operationId}`);
+      if (op?.operationId && op.tags?.[0]) links.set(`operation ${op.operationId}`, `${catalogue.docsUrl}#/${encodeURIComponent(op.tags[0].toLowerCase())}/${op.operationId.toLowerCase()}`);
     }
   }
   return links;
 }
 
-/** What a change is listed under: its codes if it has any, else its operations. */
+/** What a change is listed under: its error or failure codes (and the operations that return them), else its operations. */
 function subjectOf(c: Change, links: Map<string, string>): string {
   const link = (key: string, name: string) => (links.has(key) ? `[\`${name}\`](${links.get(key)})` : `\`${name}\``);
-  if (c.codes.length) return c.codes.map((code) => link(`code ${code}`, code)).join(', ');
-  if (c.operations.length) return c.operations.map((id) => link(`operation ${id}`, id)).join(', ');
-  return 'contract';
+  const operations = c.operations.map((id) => link(`operation ${id}`, id)).join(', ');
+  if (c.codes.length) return c.codes.map((code) => link(`code ${code}`, code)).join(', ') + (operations ? ` (on ${operations})` : '');
+  return operations || 'contract';
 }
 
 export interface Release {

@@ -4,7 +4,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 
 /** Keywords OpenAPI adds to JSON Schema, and the house extensions of openapi/. */
-const ANNOTATIONS = ['discriminator', 'xml', 'externalDocs', 'example', 'x-status', 'x-retryable', 'x-action'];
+const ANNOTATIONS = ['discriminator', 'xml', 'externalDocs', 'example', 'x-status', 'x-retryable', 'x-action', 'x-breaking-allowed'];
 /** The document's own top-level fields: Ajv passes through them to reach the schemas inside. */
 const DOCUMENT_FIELDS = ['openapi', 'info', 'jsonSchemaDialect', 'servers', 'security', 'tags', 'paths', 'webhooks', 'components'];
 export const SPEC_ID = 'mediagen:openapi';

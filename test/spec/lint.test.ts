@@ -26,6 +26,8 @@ describe('house lint rules', () => {
     await contract.edit('openapi/components/responses/PaymentRequired.yaml', 'examples/errors/quota_exceeded.yaml', 'examples/errors/rate_limit.yaml');
     await contract.edit('openapi/paths/billing-balance.yaml', /      headers:\n        X-Request-Id:\n.*\n/, '');
     await contract.edit('openapi/components/examples/billing/balance.yaml', 'currency: USD', 'currency: dollars');
+    await contract.edit('openapi/components/schemas/billing/Balance.yaml', 'type: object\n', "type: object\nx-breaking-allowed: ''\n");
+    await contract.edit('openapi/components/schemas/models/Model.yaml', 'type: object\n', 'type: object\nx-breaking-allowed: renamed with every client\n');
     const run = await promisify(execFile)(redocly, ['lint', '--format=json'], { cwd: contract.dir }).catch((err) => err);
     problems = JSON.parse(run.stdout).problems;
   });
@@ -33,6 +35,9 @@ describe('house lint rules', () => {
 
   const reported = (ruleId: string) => problems.filter((p) => p.ruleId === ruleId).map((p) => p.message);
 
+  test('an x-breaking-allowed without a reason (one with a reason is accepted)', () => {
+    expect(reported('house/breaking-allowed')).toEqual(['x-breaking-allowed must give the reason, as a non-empty string.']);
+  });
   test('an operation without one of its error statuses', () => {
     expect(reported('house/error-statuses')).toEqual(['listModels must declare a 429 response.']);
   });
