@@ -15,9 +15,12 @@ const tryGit = (cwd: string, ...args: string[]) => {
   }
 };
 
+/** The newest `v*` tag by version order (v1.10.0 after v1.9.0), if any. */
+export const newestReleaseTag = (cwd: string) => tryGit(cwd, 'tag', '--list', 'v*', '--sort=-v:refname')?.split('\n')[0];
+
 /** The newest `v*` tag (by version order), else the merge-base with main (or origin/main), else HEAD. */
 export function defaultBase(cwd: string): string {
-  const tag = tryGit(cwd, 'tag', '--list', 'v*', '--sort=-v:refname')?.split('\n')[0];
+  const tag = newestReleaseTag(cwd);
   if (tag) return tag;
   for (const main of ['main', 'origin/main']) {
     const mergeBase = tryGit(cwd, 'merge-base', 'HEAD', main);

@@ -31,13 +31,16 @@ function subjectOf(c: Change, links: Map<string, string>): string {
 export interface Release {
   version: string;
   date: string;
-  base: string;
+  /** The release compared with; none for the first release. */
+  base?: string;
 }
 
 /** One release's section: `## 2.1.0 (2026-11-23)` then a list per non-empty section. */
 export function renderRelease(changes: Change[], spec: Spec, release: Release): string {
+  const parts = [`## ${release.version} (${release.date})`, ''];
+  if (!release.base) return [...parts, 'First release of the contract.', ''].join('\n');
   const links = linksOf(spec);
-  const parts = [`## ${release.version} (${release.date})`, '', `Compared with ${release.base}.`];
+  parts.push(`Compared with ${release.base}.`);
   if (!changes.length) parts.push('', 'No changes to the contract.');
   for (const section of Object.keys(TITLES) as Section[]) {
     const listed = changes.filter((c) => c.section === section);

@@ -24,9 +24,21 @@ export function diffContracts(base: Version, head: Version): Change[] {
   compareCatalogues(walk);
   compareOperations(walk);
   const sources = { base: sourcesOf(base.dir), head: sourcesOf(head.dir) };
-  return merge(walk.out)
+  return merge(withoutEchoes(walk.out))
     .map((c) => ({ ...c, where: whereOf(c, sources), ...allowance(c, base.spec, head.spec) }))
     .sort((a, b) => SECTIONS.indexOf(a.section) - SECTIONS.indexOf(b.section) || a.where!.localeCompare(b.where!, 'en', { numeric: true }));
+}
+
+/** The component a pointer is in: `#/components/schemas/RateLimitError`. */
+const componentOf = (pointer: string) => pointer.split('/').slice(0, 4).join('/');
+
+/**
+ * A catalogue change (a code's type or retryable changed) also changes a `const` of its schema:
+ * the catalogue rule says it once, for the code.
+ */
+function withoutEchoes(changes: Change[]): Change[] {
+  const catalogued = new Set(changes.filter((c) => /^(error|failure)-code-/.test(c.rule)).map((c) => componentOf(c.pointer)));
+  return changes.filter((c) => c.rule !== 'const-changed' || !catalogued.has(componentOf(c.pointer)));
 }
 
 /** One change per rule and node: a shared schema reached from several operations is listed once, for all of them. */

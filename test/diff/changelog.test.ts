@@ -53,6 +53,10 @@ describe('changelog', () => {
     expect(section).toContain(errorCatalogue.quota_exceeded.docUrl);
   });
 
+  test('the first release (no release to compare with) says so', () => {
+    expect(renderRelease([], {} as never, { version: '2.0.0', date: '2026-11-23' })).toBe('## 2.0.0 (2026-11-23)\n\nFirst release of the contract.\n');
+  });
+
   test('a release goes first, and running it again replaces its own section', () => {
     const first = withRelease('', section, '3.0.0');
     expect(first.startsWith('# Changelog\n')).toBe(true);

@@ -15,15 +15,9 @@ import { diffContracts } from '../../scripts/diff/diff.ts';
 import { gate } from '../../scripts/diff/gate.ts';
 import type { Spec } from '../../src/contract/spec.ts';
 import type { Edit } from './edits.ts';
-import { repo, scratchContract } from './workspace.ts';
+import { repo, useScratch } from './workspace.ts';
 
-let scratch: Awaited<ReturnType<typeof scratchContract>>;
-let base: Spec;
-beforeAll(async () => {
-  scratch = await scratchContract();
-  base = await bundleTree(repo);
-});
-afterAll(() => scratch?.remove());
+const ctx = useScratch();
 
 const BALANCE = 'openapi/components/schemas/billing/Balance.yaml';
 const removeCurrency: Edit[] = [
@@ -33,7 +27,8 @@ const removeCurrency: Edit[] = [
 const version = (to: string): Edit => ['openapi/openapi.yaml', /^  version: .*$/m, `  version: ${to}`];
 
 /** The gate on the scratch copy after `edits`, against `from` (the repo's openapi/ by default). */
-async function gateAfter(edits: Edit[], from: Spec = base) {
+async function gateAfter(edits: Edit[], from: Spec = ctx.base) {
+  const { scratch } = ctx;
   await scratch.apply(edits);
   try {
     const head = await bundleTree(scratch.dir);
@@ -50,18 +45,18 @@ describe('the breaking-change gate', () => {
   });
 
   test('the diff of openapi/ against itself reports nothing', () => {
-    expect(diffContracts({ spec: base, dir: repo }, { spec: base, dir: repo })).toEqual([]);
+    expect(diffContracts({ spec: ctx.base, dir: repo }, { spec: ctx.base, dir: repo })).toEqual([]);
   });
 
   test('fails on a breaking change without a major bump, listing the change and where it is', async () => {
-    const result = await gateAfter([...removeCurrency, version(bumped(base, 'minor'))]);
+    const result = await gateAfter([...removeCurrency, version(bumped(ctx.base, 'minor'))]);
     expect(result.ok).toBe(false);
     expect(result.blocking.map((c) => c.rule)).toEqual(['response-property-removed']);
     expect(result.report).toMatch(/breaking \(clients\) openapi\/components\/schemas\/billing\/Balance\.yaml:\d+ .*: field `currency` removed from the 200 response \[getBalance\]/);
   });
 
   test('passes the same change with a new major version', async () => {
-    const result = await gateAfter([...removeCurrency, version(bumped(base, 'major'))]);
+    const result = await gateAfter([...removeCurrency, version(bumped(ctx.base, 'major'))]);
     expect(result.ok, result.report).toBe(true);
     expect(result.blocking).toHaveLength(1);
   });
@@ -69,15 +64,15 @@ describe('the breaking-change gate', () => {
   test('passes it with an x-breaking-allowed recorded in the spec, once: not when the base had it already', async () => {
     const allow: Edit = [BALANCE, 'type: object\n', "type: object\nx-breaking-allowed: 'agreed with every client'\n"];
     expect((await gateAfter([allow, ...removeCurrency])).ok).toBe(true);
-    await scratch.apply([allow]);
-    const allowedBefore = await bundleTree(scratch.dir).finally(() => scratch.restore());
+    await ctx.scratch.apply([allow]);
+    const allowedBefore = await bundleTree(ctx.scratch.dir).finally(() => ctx.scratch.restore());
     const again = await gateAfter([allow, ...removeCurrency], allowedBefore);
     expect(again.ok).toBe(false);
     expect(again.blocking.map((c) => c.message)).toEqual(['field `currency` removed from the 200 response']);
   });
 
   test('the strict Ajv of the contract validators accepts x-breaking-allowed on a schema', () => {
-    const spec = structuredClone(base) as any;
+    const spec = structuredClone(ctx.base) as any;
     spec.components.schemas.Balance['x-breaking-allowed'] = 'agreed with every client';
     const validate = createSpecAjv(spec).getSchema(specRef('#/components/schemas/Balance'))!;
     expect(validate({ balance: 1, currency: 'USD' })).toBe(true);

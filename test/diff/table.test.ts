@@ -2,25 +2,19 @@
 // changes, each located in openapi/ at file:line.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { bundleTree } from '../../scripts/diff/bundle.ts';
 import { diffContracts } from '../../scripts/diff/diff.ts';
-import type { Spec } from '../../src/contract/spec.ts';
 import { rows } from './edits.ts';
-import { repo, scratchContract } from './workspace.ts';
+import { repo, useScratch } from './workspace.ts';
 
-let scratch: Awaited<ReturnType<typeof scratchContract>>;
-let base: Spec;
-beforeAll(async () => {
-  scratch = await scratchContract();
-  base = await bundleTree(repo);
-});
-afterAll(() => scratch?.remove());
+const ctx = useScratch();
 
 describe('the diff classifies each spec edit', () => {
   test('the table has at least 40 edits', () => expect(rows.length).toBeGreaterThanOrEqual(40));
 
   test.each(rows)('$name', async ({ edits, expect: expected }) => {
+    const { scratch, base } = ctx;
     await scratch.apply(edits);
     try {
       const changes = diffContracts({ spec: base, dir: repo }, { spec: await bundleTree(scratch.dir), dir: scratch.dir });

@@ -3,6 +3,9 @@
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
+import { bundleTree } from '../../scripts/diff/bundle.ts';
+import type { Spec } from '../../src/contract/spec.ts';
 import type { Edit } from './edits.ts';
 
 export const repo = new URL('../../', import.meta.url).pathname;
@@ -38,4 +41,17 @@ export async function scratchContract() {
     },
     remove: () => rm(dir, { recursive: true, force: true }),
   };
+}
+
+export type Scratch = Awaited<ReturnType<typeof scratchContract>>;
+
+/** For a test file: a scratch copy, and the bundle of the repo's openapi/ to diff it against. */
+export function useScratch(): { scratch: Scratch; base: Spec } {
+  const state = {} as { scratch: Scratch; base: Spec };
+  beforeAll(async () => {
+    state.scratch = await scratchContract();
+    state.base = await bundleTree(repo);
+  });
+  afterAll(() => state.scratch?.remove());
+  return state;
 }
