@@ -6,6 +6,9 @@ export interface GateResult {
   ok: boolean;
   /** Breaking changes no exception covers. */
   blocking: Change[];
+  /** One line: ok, or how many breaking changes block and what to do. */
+  summary: string;
+  /** The summary, then each blocking change with its file:line. */
   report: string;
 }
 
@@ -20,8 +23,8 @@ export function gate(changes: Change[], base: Spec, head: Spec): GateResult {
   const bumped = major(head) > major(base);
   const ok = blocking.length === 0 || bumped;
   const versions = `info.version ${(base.info as any)?.version} → ${(head.info as any)?.version}`;
-  const report = ok
+  const summary = ok
     ? `gate: ok (${blocking.length} breaking change(s), ${versions}${bumped ? ', a new major version' : ''})`
-    : `gate: ${blocking.length} breaking change(s) without a new major version (${versions}). Raise info.version's major, or record a deliberate exception as \`x-breaking-allowed: <reason>\` next to the change:\n  ${blocking.map(formatChange).join('\n  ')}`;
-  return { ok, blocking, report };
+    : `gate: ${blocking.length} breaking change(s) without a new major version (${versions}). Raise info.version's major, or record a deliberate exception as \`x-breaking-allowed: <reason>\` next to the change.`;
+  return { ok, blocking, summary, report: ok ? summary : `${summary}\n  ${blocking.map(formatChange).join('\n  ')}` };
 }

@@ -79,6 +79,11 @@ describe('the breaking-change gate', () => {
   });
 });
 
+test('a spec that does not bundle fails naming the file and line', async () => {
+  await ctx.scratch.apply([['openapi/paths/models.yaml', 'ModelList.yaml', 'ModelLists.yaml']]);
+  await expect(bundleTree(ctx.scratch.dir).finally(() => ctx.scratch.restore())).rejects.toThrow(/^openapi\/paths\/models\.yaml:\d+:\d+ Can't resolve \$ref/);
+});
+
 describe('the base', () => {
   let git: string;
   beforeAll(() => {
