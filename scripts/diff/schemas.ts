@@ -14,7 +14,7 @@ export interface Walk {
   /** Each spec read once as operations and webhooks. */
   contracts: { base: Contract; head: Contract };
   out: Change[];
-  /** Pairs already compared in a direction: schemas are shared and may be recursive. */
+  /** Pairs already compared for an operation in a direction: schemas may be recursive. */
   seen: Set<string>;
 }
 
@@ -45,7 +45,7 @@ export function compareSchemas(walk: Walk, basePointer: string, headPointer: str
   }
   const b = follow(walk.base, basePointer);
   const h = follow(walk.head, headPointer);
-  const key = `${direction} ${b} ${h}`;
+  const key = `${scope.operations.join(',')} ${direction} ${b} ${h}`;
   if (walk.seen.has(key)) return;
   walk.seen.add(key);
   const base = node(walk.base, b);

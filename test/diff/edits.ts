@@ -10,6 +10,8 @@ export interface Row {
   name: string;
   edits: Edit[];
   expect: string[];
+  /** The operations the changes concern, when the row is about them (a schema shared by several). */
+  operations?: string[];
 }
 
 const ERR = 'openapi/components/schemas/errors';
@@ -40,7 +42,7 @@ allOf:
 
 export const rows: Row[] = [
   // The error contract.
-  { name: 'error code added to a response', edits: [['openapi/components/responses/ForbiddenAccount.yaml', '            - $ref: ../schemas/errors/codes/IpNotAllowedError.yaml', '            - $ref: ../schemas/errors/codes/IpNotAllowedError.yaml\n            - $ref: ../schemas/errors/codes/ModelAccessDeniedError.yaml']], expect: ['error-code-added-to-response added'] },
+  { name: 'error code added to a response', edits: [['openapi/components/responses/ForbiddenAccount.yaml', '            - $ref: ../schemas/errors/codes/IpNotAllowedError.yaml', '            - $ref: ../schemas/errors/codes/IpNotAllowedError.yaml\n            - $ref: ../schemas/errors/codes/ModelAccessDeniedError.yaml']], expect: ['error-code-added-to-response added'], operations: ['listModels', 'getBalance'] },
   { name: 'error code removed from a response', edits: [['openapi/components/responses/ForbiddenAccount.yaml', '            - $ref: ../schemas/errors/codes/IpNotAllowedError.yaml\n', '']], expect: ['error-code-removed-from-response both'] },
   { name: 'error code added to the catalogue', edits: [[`${ERR}/codes/ModelOverloadedError.yaml`, null, errorCode('model_overloaded', 503)], [`${ERR}/ApiError.yaml`, '  - $ref: codes/UnsupportedMediaTypeError.yaml', '  - $ref: codes/UnsupportedMediaTypeError.yaml\n  - $ref: codes/ModelOverloadedError.yaml']], expect: ['error-code-added added'] },
   { name: 'error code removed from the catalogue', edits: [[`${ERR}/ApiError.yaml`, '  - $ref: codes/GatewayTimeoutError.yaml\n', '']], expect: ['error-code-removed both'] },
@@ -68,7 +70,7 @@ export const rows: Row[] = [
   { name: 'request field removed', edits: [[VIDEO, /  sound:\n(    .*\n){3}/, '']], expect: ['request-property-removed clients'] },
   { name: 'request enum narrowed', edits: [[IMAGE, 'enum: [1K, 2K, 4K]', 'enum: [1K, 2K]']], expect: ['request-enum-value-removed clients'] },
   { name: 'request enum widened', edits: [[IMAGE, 'enum: [png, jpeg, webp]', 'enum: [png, jpeg, webp, avif]']], expect: ['request-enum-value-added added'] },
-  { name: 'request maxLength lowered', edits: [['openapi/components/schemas/common/Prompt.yaml', 'maxLength: 4096', 'maxLength: 2048']], expect: ['request-constraint-tightened clients'] },
+  { name: 'request maxLength lowered', edits: [['openapi/components/schemas/common/Prompt.yaml', 'maxLength: 4096', 'maxLength: 2048']], expect: ['request-constraint-tightened clients'], operations: ['generateImage', 'createVideoGeneration'] },
   { name: 'request maximum raised', edits: [[VIDEO, 'maximum: 15', 'maximum: 30']], expect: ['request-constraint-loosened changed'] },
   { name: 'request maxItems lowered', edits: [[VIDEO, 'maxItems: 8', 'maxItems: 4']], expect: ['request-constraint-tightened clients'] },
   { name: 'request pattern changed', edits: [[VIDEO, "pattern: '^https?://'", "pattern: '^https://'"]], expect: ['request-constraint-tightened clients'] },

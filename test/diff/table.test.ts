@@ -13,13 +13,14 @@ const ctx = useScratch();
 describe('the diff classifies each spec edit', () => {
   test('the table has at least 40 edits', () => expect(rows.length).toBeGreaterThanOrEqual(40));
 
-  test.each(rows)('$name', async ({ edits, expect: expected }) => {
+  test.each(rows)('$name', async ({ edits, expect: expected, operations }) => {
     const { scratch, base } = ctx;
     await scratch.apply(edits);
     try {
       const changes = diffContracts({ spec: base, dir: repo }, { spec: await bundleTree(scratch.dir), dir: scratch.dir });
       const found = changes.map((c) => `${c.rule} ${c.breaks ?? c.section}${c.allowed ? ' allowed' : ''}`);
       expect(found.sort()).toEqual([...expected].sort());
+      if (operations) expect(changes.flatMap((c) => c.operations).sort()).toEqual([...operations].sort());
       for (const c of changes) {
         expect(c.where).toMatch(/^openapi\/[\w./-]+\.yaml:\d+/);
         expect(existsSync(join(c.side === 'head' ? scratch.dir : repo, c.where!.split(':')[0]!)), c.where).toBe(true);
