@@ -151,8 +151,10 @@ function compareProperties(walk: Walk, b: string, h: string, direction: Directio
   for (const name of Object.keys(after)) {
     const pointer = `${h}/properties/${escape(name)}`;
     if (!(name in before)) {
-      if (request) add(isRequired.has(name) ? 'request-property-required-added' : 'request-property-added', `new ${isRequired.has(name) ? 'required' : 'optional'} field \`${field(name)}\` in ${where}`, isRequired.has(name) ? 'clients' : 'added', pointer);
-      else add(isRequired.has(name) ? 'response-property-required-added' : 'response-property-added', `new ${isRequired.has(name) ? 'required' : 'optional'} field \`${field(name)}\` in ${where}`, isRequired.has(name) ? 'servers' : 'added', pointer);
+      // A new required field: clients must send it, or servers must send it.
+      const required = isRequired.has(name);
+      const kind = !required ? 'added' : request ? 'clients' : 'servers';
+      add(`${direction}-property-${required ? 'required-' : ''}added`, `new ${required ? 'required' : 'optional'} field \`${field(name)}\` in ${where}`, kind, pointer);
       continue;
     }
     if (!wasRequired.has(name) && isRequired.has(name)) add(`${direction}-property-became-required`, `\`${field(name)}\` became required in ${where}`, request ? 'clients' : 'servers', pointer);

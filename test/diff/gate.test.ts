@@ -109,6 +109,7 @@ describe('the base', () => {
   test('a ref that does not exist, or has no openapi/, fails with one line naming it', () => {
     expect(() => checkoutBase(git, 'v9')).toThrow('base v9: not a commit, branch or tag of this repository');
     expect(() => checkoutBase(git, 'v1.10.0')).toThrow('base v1.10.0: it has no openapi/ directory');
+    expect(() => checkoutBase(tmpdir(), 'HEAD')).toThrow(`${tmpdir()} is not a git checkout`);
   });
 });
 
