@@ -35,12 +35,24 @@ function compareOperation(walk: Walk, old: Operation, op: Operation) {
     walk.out.push(change('operation-id-changed', `${name}: operationId \`${old.operationId}\` became \`${op.operationId}\` (the contract suite and the docs anchors use it)`, `${h}/operationId`, scope, 'both'));
   }
   if (head.deprecated === true && base.deprecated !== true) walk.out.push(change('operation-deprecated', `${name} is deprecated`, `${h}/deprecated`, scope, 'deprecated'));
-  if (JSON.stringify(base.security ?? walk.base.security) !== JSON.stringify(head.security ?? walk.head.security)) {
-    walk.out.push(change('operation-security-changed', `${name}: its security requirements changed`, h, scope, 'both'));
-  }
+  // Inherited from the document: one change at `security`, for every operation that inherits it.
+  const inherited = base.security === undefined && head.security === undefined;
+  compareSecurity(walk, base.security ?? walk.base.security, head.security ?? walk.head.security, inherited ? 'every operation' : name, inherited ? '#/security' : h, scope);
   compareParameters(walk, b, h, scope);
   compareRequestBody(walk, b, h, scope);
   compareResponses(walk, old.responses, op.responses, scope);
+}
+
+/**
+ * Authentication where there was none breaks clients that send none; none where there was some
+ * breaks servers held to rejecting unauthenticated calls; any other change of scheme breaks both.
+ */
+function compareSecurity(walk: Walk, before: unknown, after: unknown, name: string, pointer: string, scope: Scope) {
+  if (JSON.stringify(before) === JSON.stringify(after)) return;
+  const open = (security: unknown) => !Array.isArray(security) || security.length === 0 || security.some((s) => Object.keys(s ?? {}).length === 0);
+  if (open(before) && !open(after)) walk.out.push(change('security-added', `${name} now requires authentication`, pointer, scope, 'clients'));
+  else if (!open(before) && open(after)) walk.out.push(change('security-removed', `${name} no longer requires authentication`, pointer, scope, 'servers'));
+  else walk.out.push(change('security-changed', `${name}: its security requirements changed`, pointer, scope, 'both'));
 }
 
 /** A parameter's identity is where it goes and its name. */
