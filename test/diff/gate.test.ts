@@ -13,7 +13,7 @@ import { bundleTree } from '../../scripts/diff/bundle.ts';
 import { compareWithBase } from '../../scripts/diff/compare.ts';
 import { diffContracts } from '../../scripts/diff/diff.ts';
 import { gate } from '../../scripts/diff/gate.ts';
-import type { Spec } from '../../src/contract/spec.ts';
+import { loadSpec, type Spec } from '../../src/contract/spec.ts';
 import type { Edit } from './edits.ts';
 import { repo, useScratch } from './workspace.ts';
 
@@ -42,6 +42,10 @@ describe('the breaking-change gate', () => {
   test('openapi/ has no breaking change against the default base without a new major version', async () => {
     const result = await compareWithBase(repo);
     expect(result.gate.ok, result.gate.report).toBe(true);
+  });
+
+  test('the in-process bundle the diff reads is the build\'s bundle, generated/openapi.json', () => {
+    expect(ctx.base).toEqual(loadSpec());
   });
 
   test('the diff of openapi/ against itself reports nothing', () => {
