@@ -10,7 +10,8 @@ let config: Promise<Config> | undefined;
 
 /** The bundle of `<dir>/openapi/openapi.yaml`; a broken $ref or YAML fails naming the file and line. */
 export async function bundleTree(dir: string): Promise<Spec> {
-  config ??= createConfig({});
+  // No rule sets: bundling needs none, and the default (`recommended`) triples the time.
+  config ??= createConfig({ extends: [] });
   const result = await bundle({ ref: join(dir, 'openapi/openapi.yaml'), config: await config });
   const errors = result.problems.filter((problem) => problem.severity === 'error');
   if (errors.length) throw new SpecError(errors.map((problem) => describe(dir, problem)).join('\n'));

@@ -2,7 +2,7 @@
 // accept more but not less (clients send what the base allowed); a response schema may promise more
 // but not send more kinds of values (clients read what the base described). Servers held by the
 // contract suite break the other way: a response that must now carry more, a narrower response.
-import { at, constOf, follow, type Contract, type Json, type Spec } from '../../src/contract/spec.ts';
+import { at, constOf, follow as followRef, type Contract, type Json, type Spec } from '../../src/contract/spec.ts';
 import { change, type Change, type Scope } from './change.ts';
 
 export type Direction = 'request' | 'response';
@@ -18,10 +18,20 @@ export interface Walk {
   seen: Set<string>;
 }
 
-const node = (spec: Spec, pointer: string): Node => {
-  const value = at(spec, pointer);
-  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Node) : {};
-};
+/** Lookups by pointer, remembered per spec: the walk asks for the same nodes many times. */
+const lookups = new WeakMap<Spec, Map<string, unknown>>();
+function remembered<T>(spec: Spec, key: string, compute: () => T): T {
+  const known = lookups.get(spec) ?? lookups.set(spec, new Map()).get(spec)!;
+  if (!known.has(key)) known.set(key, compute());
+  return known.get(key) as T;
+}
+
+const node = (spec: Spec, pointer: string): Node =>
+  remembered(spec, `node ${pointer}`, () => {
+    const value = at(spec, pointer);
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Node) : {};
+  });
+const follow = (spec: Spec, pointer: string): string => remembered(spec, `follow ${pointer}`, () => followRef(spec, pointer));
 const json = (value: unknown) => JSON.stringify(value);
 const escape = (token: string) => token.replace(/~/g, '~0').replace(/\//g, '~1');
 const code = (value: unknown) => '`' + (typeof value === 'string' ? value : json(value)) + '`';
@@ -169,6 +179,10 @@ function compareProperties(walk: Walk, b: string, h: string, direction: Directio
 
 /** The `const` properties of a schema (and of its allOf parts), e.g. { status: 'failed' }. */
 function constsOf(spec: Spec, pointer: string): Map<string, string> {
+  return remembered(spec, `consts ${pointer}`, () => readConsts(spec, pointer));
+}
+
+function readConsts(spec: Spec, pointer: string): Map<string, string> {
   const schema = node(spec, pointer);
   const names = new Set<string>(Object.keys(schema.properties ?? {}));
   (schema.allOf ?? []).forEach((_: unknown, i: number) => Object.keys(node(spec, follow(spec, `${pointer}/allOf/${i}`)).properties ?? {}).forEach((name) => names.add(name)));
