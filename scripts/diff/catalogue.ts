@@ -15,6 +15,7 @@ function codeSchemas(spec: Spec, union: string): Map<string, string> {
 const operationsReturning = (contract: Contract, code: string) =>
   contract.operations.filter((op) => op.responses.some((r) => r.errorCodes.includes(code))).map((op) => op.operationId);
 
+/** The error catalogue and the failure catalogue, code by code. */
 export function compareCatalogues(walk: Walk): void {
   const before = extractCatalogue(walk.base);
   const after = extractCatalogue(walk.head);

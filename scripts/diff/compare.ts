@@ -5,6 +5,7 @@ import { bundleTree } from './bundle.ts';
 import { diffContracts } from './diff.ts';
 import { gate } from './gate.ts';
 
+/** The changes from `ref` to the working tree of `dir`, and the gate's verdict on them. */
 export async function compareWithBase(dir = root, ref = defaultBase(dir)) {
   const checkout = checkoutBase(dir, ref);
   try {

@@ -19,6 +19,7 @@ const SECTIONS = ['breaking', 'added', 'changed', 'deprecated'];
 const contracts = new WeakMap<Spec, Contract>();
 const contractOf = (spec: Spec) => contracts.get(spec) ?? contracts.set(spec, readContract(spec)).get(spec)!;
 
+/** Every change from `base` to `head`, breaking first, each with its file:line and any exception. */
 export function diffContracts(base: Version, head: Version): Change[] {
   const walk: Walk = { base: base.spec, head: head.spec, contracts: { base: contractOf(base.spec), head: contractOf(head.spec) }, out: [], seen: new Set() };
   compareCatalogues(walk);
@@ -56,6 +57,7 @@ function merge(changes: Change[]): Change[] {
   return [...byKey.values()];
 }
 
+/** Where the change is written: in the head's openapi/, or in the base's for something removed. */
 function whereOf(c: Change, sources: { base: Sources; head: Sources }): string {
   const at = locate(sources[c.side], c.pointer);
   return c.side === 'base' ? `${at} (removed; as in the base)` : at;

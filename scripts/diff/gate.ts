@@ -18,6 +18,7 @@ const major = (spec: Spec) => Number(String((spec.info as Record<string, unknown
 export const formatChange = (c: Change) =>
   `${c.section}${c.breaks ? ` (${c.breaks})` : ''} ${c.where}: ${c.message}${c.operations.length ? ` [${c.operations.join(', ')}]` : ''}${c.allowed ? ` (allowed: ${c.allowed})` : ''}`;
 
+/** Passes when every breaking change is allowed, or the major version went up. */
 export function gate(changes: Change[], base: Spec, head: Spec): GateResult {
   const blocking = changes.filter((c) => c.breaks && !c.allowed);
   const bumped = major(head) > major(base);

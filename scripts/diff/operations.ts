@@ -8,6 +8,7 @@ type Node = Record<string, any>;
 const node = (spec: Spec, pointer: string): Node => (at(spec, pointer) ?? {}) as Node;
 const JSON_BODY = 'content/application~1json/schema';
 
+/** Operations by method and path: one removed breaks its callers; then each kept one, and the webhooks. */
 export function compareOperations(walk: Walk): void {
   const before = new Map(walk.contracts.base.operations.map((op) => [`${op.method} ${op.path}`, op]));
   const after = new Map(walk.contracts.head.operations.map((op) => [`${op.method} ${op.path}`, op]));
@@ -24,6 +25,7 @@ export function compareOperations(walk: Walk): void {
   compareWebhooks(walk);
 }
 
+/** One operation kept from the base: its identity, deprecation, security, request and responses. */
 function compareOperation(walk: Walk, old: Operation, op: Operation) {
   const b = pointerTo('paths', old.path, old.method.toLowerCase());
   const h = pointerTo('paths', op.path, op.method.toLowerCase());
@@ -64,6 +66,7 @@ function parametersOf(spec: Spec, operation: string): Map<string, string> {
   return new Map(pointers.map((pointer) => [`${node(spec, pointer).in} ${node(spec, pointer).name}`, pointer]));
 }
 
+/** Parameters are request input: a new required one or a removed one breaks clients. */
 function compareParameters(walk: Walk, b: string, h: string, scope: Scope) {
   const before = parametersOf(walk.base, b);
   const after = parametersOf(walk.head, h);
@@ -88,6 +91,7 @@ function compareParameters(walk: Walk, b: string, h: string, scope: Scope) {
   }
 }
 
+/** The JSON request body: added, removed, made required, and its schema as a request. */
 function compareRequestBody(walk: Walk, b: string, h: string, scope: Scope) {
   const before = node(walk.base, follow(walk.base, `${b}/requestBody`));
   const after = node(walk.head, follow(walk.head, `${h}/requestBody`));
@@ -101,6 +105,7 @@ function compareRequestBody(walk: Walk, b: string, h: string, scope: Scope) {
   compareSchemas(walk, `${follow(walk.base, `${b}/requestBody`)}/${JSON_BODY}`, `${pointer}/${JSON_BODY}`, 'request', { context: 'the request body', path: '' }, scope);
 }
 
+/** Responses by status: the error codes each allows (by the catalogue's rules), headers, body. */
 function compareResponses(walk: Walk, before: DeclaredResponse[], after: DeclaredResponse[], scope: Scope) {
   for (const response of after) {
     const old = before.find((r) => r.status === response.status);
@@ -124,6 +129,7 @@ function compareResponses(walk: Walk, before: DeclaredResponse[], after: Declare
   }
 }
 
+/** Response headers: servers must send a required one, clients may rely on it. */
 function compareHeaders(walk: Walk, old: DeclaredResponse, response: DeclaredResponse, context: string, scope: Scope) {
   for (const header of response.headers) {
     const was = old.headers.find((h) => h.name.toLowerCase() === header.name.toLowerCase());
