@@ -21,7 +21,7 @@ export interface PackageSpec {
   bin?: Record<string, string>;
   /** Names only: the version ranges are the root package.json's (siblings: the exact version). */
   dependencies: string[];
-  /** Optional peer dependencies (ranges from the root's devDependencies), e.g. msw for ./msw. */
+  /** Optional peer dependencies (ranges from the root package.json too), e.g. msw for a ./msw entry. */
   optionalPeers?: string[];
 }
 
@@ -154,10 +154,10 @@ function exportsMap(spec: PackageSpec) {
 
 /** The manifest: version from the contract's info.version, ranges from the root manifest. */
 function manifest(spec: PackageSpec, version: string, rootPkg: Record<string, any>) {
-  const rangeOf = (name: string, from: 'dependencies' | 'devDependencies') => {
+  const rangeOf = (name: string) => {
     if (packages.some(p => p.name === name)) return version;
-    const range = rootPkg[from]?.[name];
-    if (!range) throw new Error(`${spec.name} depends on ${name}, which the root package.json's ${from} does not list`);
+    const range = rootPkg.dependencies?.[name] ?? rootPkg.devDependencies?.[name];
+    if (!range) throw new Error(`${spec.name} depends on ${name}, which the root package.json does not list`);
     return range as string;
   };
   const peers = spec.optionalPeers ?? [];
@@ -172,10 +172,10 @@ function manifest(spec: PackageSpec, version: string, rootPkg: Record<string, an
     sideEffects: spec.bin ? Object.values(spec.bin).map(source => `./${compiled(source)}`) : false,
     exports: exportsMap(spec),
     ...(spec.bin ? { bin: Object.fromEntries(Object.entries(spec.bin).map(([name, source]) => [name, compiled(source)])) } : {}),
-    dependencies: Object.fromEntries(spec.dependencies.map(name => [name, rangeOf(name, 'dependencies')])),
+    dependencies: Object.fromEntries(spec.dependencies.map(name => [name, rangeOf(name)])),
     ...(peers.length > 0
       ? {
-          peerDependencies: Object.fromEntries(peers.map(name => [name, rangeOf(name, 'devDependencies')])),
+          peerDependencies: Object.fromEntries(peers.map(name => [name, rangeOf(name)])),
           peerDependenciesMeta: Object.fromEntries(peers.map(name => [name, { optional: true }])),
         }
       : {}),

@@ -111,6 +111,14 @@ describe('build:dist', () => {
     );
   });
 
+  test("an optional peer is declared as one, with the root package.json's range", async () => {
+    const mock = byName('@mediagen/mock');
+    const built = await writePackages(tree, join(dist, 'peers'), [{ ...mock, optionalPeers: ['esbuild'] }]);
+    const pkg = JSON.parse(readFileSync(join(built[0]!.dir, 'package.json'), 'utf8'));
+    const rootRange = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).devDependencies.esbuild;
+    expect([pkg.peerDependencies, pkg.peerDependenciesMeta]).toEqual([{ esbuild: rootRange }, { esbuild: { optional: true } }]);
+  });
+
   test('an entry tsc did not emit fails the build with its name', async () => {
     const client = byName('@mediagen/client');
     const typo = { ...client, exports: { '.': 'src/client/indx.ts' } };
