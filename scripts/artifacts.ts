@@ -40,7 +40,10 @@ async function bundle(dir: string): Promise<Record<string, any>> {
 export async function buildArtifacts(dir = root): Promise<Map<string, string>> {
   const spec = await bundle(dir);
   const catalogue = extractCatalogue(spec);
-  const types = astToString(await openapiTS(spec as any, { exportType: true }));
+  // A `default` is what the server fills in, so it says nothing about what a caller must send or
+  // what a response carries: presence comes from `required` alone (defaultNonNullable: false).
+  // readOnly/writeOnly become $Read/$Write markers, which openapi-fetch drops from bodies/responses.
+  const types = astToString(await openapiTS(spec as any, { exportType: true, defaultNonNullable: false, readWriteMarkers: true }));
   return new Map([
     ['generated/openapi.json', JSON.stringify(spec, null, 2) + '\n'],
     ['generated/openapi.yaml', `# ${banner}\n` + YAML.stringify(spec, { lineWidth: 0, aliasDuplicateObjects: false })],
