@@ -1,0 +1,194 @@
+// Writes, from the bundled spec, a TypeScript file of calls and type assertions that must compile
+// against the client: derived from the spec rather than written by hand, so that a field added with
+// the wrong presence (a default made required, a required field made optional) fails the suite.
+import { at, follow, pointerTo, readContract, type Json, type JsonObject, type Spec } from '../../src/contract/spec.ts';
+
+const asObject = (value: Json | undefined): JsonObject => (value && typeof value === 'object' && !Array.isArray(value) ? value : {});
+const node = (spec: Spec, pointer: string) => asObject(at(spec, follow(spec, pointer)));
+const lit = (value: unknown) => JSON.stringify(value);
+
+/** An object schema's properties (pointer to each), `required` and readOnly ones, allOf merged. */
+interface Shape {
+  properties: Record<string, string>;
+  required: string[];
+  readOnly: string[];
+}
+
+function shapeOf(spec: Spec, pointer: string): Shape | undefined {
+  const target = follow(spec, pointer);
+  const schema = node(spec, target);
+  const members = Array.isArray(schema.allOf) ? schema.allOf.map((_, i) => shapeOf(spec, `${target}/allOf/${i}`)) : [];
+  if (!schema.properties && !members.some(Boolean)) return undefined;
+  const shape: Shape = { properties: {}, required: [...((schema.required as string[] | undefined) ?? [])], readOnly: [] };
+  for (const member of members.filter((m): m is Shape => m !== undefined)) {
+    Object.assign(shape.properties, member.properties);
+    shape.required.push(...member.required);
+    shape.readOnly.push(...member.readOnly);
+  }
+  for (const name of Object.keys(asObject(schema.properties))) {
+    const property = `${target}/properties/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    shape.properties[name] = property;
+    if (node(spec, property).readOnly === true) shape.readOnly.push(name);
+  }
+  return { ...shape, required: [...new Set(shape.required)] };
+}
+
+/** Whether a schema admits null (OpenAPI 3.1: `type` lists 'null', or a const/enum/oneOf member is null). */
+function nullable(spec: Spec, pointer: string): boolean {
+  const schema = node(spec, pointer);
+  const types = Array.isArray(schema.type) ? schema.type : [schema.type];
+  if (types.includes('null') || schema.const === null || (Array.isArray(schema.enum) && schema.enum.includes(null))) return true;
+  const union = [...(Array.isArray(schema.oneOf) ? schema.oneOf : []), ...(Array.isArray(schema.anyOf) ? schema.anyOf : [])];
+  const key = Array.isArray(schema.oneOf) ? 'oneOf' : 'anyOf';
+  return union.some((_, i) => nullable(spec, `${follow(spec, pointer)}/${key}/${i}`));
+}
+
+/** A request value of the schema: required fields only, or every field (`full`); readOnly never. */
+export function sample(spec: Spec, pointer: string, full: boolean): Json {
+  const target = follow(spec, pointer);
+  const schema = node(spec, target);
+  if ('const' in schema) return schema.const as Json;
+  if (Array.isArray(schema.enum)) return schema.enum[0] as Json;
+  if (Array.isArray(schema.oneOf) || Array.isArray(schema.anyOf)) return sample(spec, `${target}/${schema.oneOf ? 'oneOf' : 'anyOf'}/0`, full);
+  const shape = shapeOf(spec, target);
+  if (shape) {
+    const keys = Object.keys(shape.properties).filter((k) => (full || shape.required.includes(k)) && !shape.readOnly.includes(k));
+    return Object.fromEntries(keys.map((k) => [k, sample(spec, shape.properties[k]!, full)]));
+  }
+  const type = Array.isArray(schema.type) ? schema.type.find((t) => t !== 'null') : schema.type;
+  if (type === 'array') return [sample(spec, `${target}/items`, full)];
+  if (Array.isArray(schema.examples) && schema.examples.length) return schema.examples[0] as Json;
+  if (type === 'integer' || type === 'number') return typeof schema.minimum === 'number' ? schema.minimum : 1;
+  if (type === 'boolean') return true;
+  if (schema.format === 'uri') return 'https://example.com/input.png';
+  if (schema.format === 'date-time') return '2026-01-01T00:00:00Z';
+  return 'x';
+}
+
+/** Paths (property names and array indexes) of every required field in `value`, at any depth. */
+function requiredPaths(spec: Spec, pointer: string, value: Json, prefix: (string | number)[] = []): (string | number)[][] {
+  const target = follow(spec, pointer);
+  const schema = node(spec, target);
+  if (Array.isArray(value)) return value.flatMap((item, i) => requiredPaths(spec, `${target}/items`, item, [...prefix, i]));
+  const shape = value && typeof value === 'object' && !Array.isArray(schema.oneOf) ? shapeOf(spec, target) : undefined;
+  if (!shape) return [];
+  return Object.entries(asObject(value)).flatMap(([k, v]) => [
+    ...(shape.required.includes(k) ? [[...prefix, k]] : []),
+    ...requiredPaths(spec, shape.properties[k]!, v, [...prefix, k]),
+  ]);
+}
+
+const label = (path: (string | number)[]) => path.map((k, i) => (typeof k === 'number' ? `[${k}]` : i ? `.${k}` : k)).join('');
+
+/** `value` without the field at `path`. */
+function without(value: Json, path: (string | number)[]): Json {
+  const copy = structuredClone(value) as any;
+  let parent = copy;
+  for (const key of path.slice(0, -1)) parent = parent[key];
+  delete parent[path.at(-1)!];
+  return copy;
+}
+
+interface Parameter {
+  name: string;
+  in: string;
+  required: boolean;
+  schema: string;
+}
+
+function parametersOf(spec: Spec, operation: string): Parameter[] {
+  const list = at(spec, `${operation}/parameters`);
+  return (Array.isArray(list) ? list : []).map((_, i) => {
+    const pointer = follow(spec, `${operation}/parameters/${i}`);
+    const p = node(spec, pointer);
+    return { name: String(p.name), in: String(p.in), required: p.required === true, schema: `${pointer}/schema` };
+  });
+}
+
+/** openapi-fetch's `params`: `{ path: {...}, query: {...}, header: {...} }`. */
+function paramsValue(spec: Spec, parameters: Parameter[]): Record<string, Record<string, Json>> {
+  const groups: Record<string, Record<string, Json>> = {};
+  for (const p of parameters) (groups[p.in] ??= {})[p.name] = sample(spec, p.schema, true);
+  return groups;
+}
+
+const call = (method: string, path: string, init: Record<string, Json> | undefined) =>
+  `void client.${method}(${lit(path)}${init && Object.keys(init).length ? `, ${lit(init)}` : ''});`;
+
+/** Per operation: the minimal call and the full call compile; each call missing one required thing does not. */
+function operationChecks(spec: Spec, method: string, path: string): string[] {
+  const operation = pointerTo('paths', path, method.toLowerCase());
+  const parameters = parametersOf(spec, operation);
+  const requestBody = node(spec, `${operation}/requestBody`);
+  const bodySchema = `${follow(spec, `${operation}/requestBody`)}/content/application~1json/schema`;
+  const hasBody = at(spec, bodySchema) !== undefined;
+  const minimalParams = paramsValue(spec, parameters.filter((p) => p.required));
+  const init = (params: Record<string, Record<string, Json>>, body?: Json) => ({
+    ...(Object.keys(params).length ? { params } : {}),
+    ...(body === undefined ? {} : { body }),
+  });
+  const minimalBody = hasBody && requestBody.required === true ? sample(spec, bodySchema, false) : undefined;
+  const fullBody = hasBody ? sample(spec, bodySchema, true) : undefined;
+  const lines = [
+    `// ${method} ${path}: required parameters and required body fields only`,
+    call(method, path, init(minimalParams, minimalBody)),
+    `// ${method} ${path}: every parameter and every body field`,
+    call(method, path, init(paramsValue(spec, parameters), fullBody)),
+  ];
+  for (const p of parameters.filter((p) => p.required)) {
+    const params = structuredClone(minimalParams);
+    delete params[p.in]![p.name];
+    lines.push(`// @ts-expect-error ${method} ${path} without the required ${p.in} parameter '${p.name}'`, call(method, path, init(params, minimalBody)));
+  }
+  if (minimalBody !== undefined) {
+    lines.push(`// @ts-expect-error ${method} ${path} without its required body`, call(method, path, init(minimalParams)));
+  }
+  if (fullBody !== undefined) {
+    for (const field of requiredPaths(spec, bodySchema, fullBody)) {
+      lines.push(`// @ts-expect-error ${method} ${path}: body without the required '${label(field)}'`, call(method, path, init(minimalParams, without(fullBody, field))));
+    }
+  }
+  return lines;
+}
+
+/** Per object schema and property: optional exactly when not `required`, `| null` exactly when nullable. */
+function presenceChecks(spec: Spec, pointer: string, type: string): string[] {
+  const shape = shapeOf(spec, pointer);
+  if (!shape) return [];
+  return Object.entries(shape.properties).flatMap(([name, property]) => {
+    const own = at(spec, property) as JsonObject;
+    const inline = typeof own.$ref !== 'string' && own.readOnly !== true && own.writeOnly !== true;
+    const value = `NonNullable<${type}[${lit(name)}]>`;
+    const items = node(spec, property).type === 'array' && typeof asObject(own.items).$ref !== 'string';
+    return [
+      `presence<${type}, ${lit(name)}>(${lit(shape.required.includes(name) ? 'required' : 'optional')}, ${lit(nullable(spec, property) ? 'nullable' : 'not null')});`,
+      ...(inline ? presenceChecks(spec, property, value) : []),
+      ...(inline && items ? presenceChecks(spec, `${property}/items`, `${value}[number]`) : []),
+    ];
+  });
+}
+
+export interface Modules {
+  /** Module specifiers, as the generated file imports them. */
+  client: string;
+  schema: string;
+}
+
+/** The whole check file: every operation's calls, then every component schema's presence checks. */
+export function deriveTypeChecks(spec: Spec, modules: Modules): string {
+  const schemas = Object.keys(asObject(asObject(spec.components).schemas));
+  return [
+    `// Generated by test/types/derive.ts from generated/openapi.json. Do not edit.`,
+    `import { createClient } from ${lit(modules.client)};`,
+    `import type { $Read, $Write, components } from ${lit(modules.schema)};`,
+    `type Unmarked<V> = V extends $Read<infer U> ? U : V extends $Write<infer U> ? U : V;`,
+    `declare function presence<T, K extends keyof T>(`,
+    `  presence: {} extends Pick<T, K> ? 'optional' : 'required',`,
+    `  nullable: null extends Unmarked<T[K]> ? 'nullable' : 'not null',`,
+    `): void;`,
+    `const client = createClient();`,
+    ...readContract(spec).operations.flatMap((op) => operationChecks(spec, op.method, op.path)),
+    ...schemas.flatMap((name) => presenceChecks(spec, pointerTo('components', 'schemas', name), `components["schemas"][${lit(name)}]`)),
+    '',
+  ].join('\n');
+}
