@@ -6,6 +6,8 @@ import { at, follow, pointerTo, readContract, type Json, type JsonObject, type S
 const asObject = (value: Json | undefined): JsonObject => (value && typeof value === 'object' && !Array.isArray(value) ? value : {});
 const node = (spec: Spec, pointer: string) => asObject(at(spec, follow(spec, pointer)));
 const lit = (value: unknown) => JSON.stringify(value);
+/** The pointer to a child of `pointer`, its keys escaped. */
+const child = (pointer: string, ...keys: (string | number)[]) => pointer + pointerTo(...keys).slice(1);
 
 /** An object schema's properties (pointer to each), `required` and readOnly ones, allOf merged. */
 interface Shape {
@@ -26,7 +28,7 @@ function shapeOf(spec: Spec, pointer: string): Shape | undefined {
     shape.readOnly.push(...member.readOnly);
   }
   for (const name of Object.keys(asObject(schema.properties))) {
-    const property = `${target}/properties/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    const property = child(target, 'properties', name);
     shape.properties[name] = property;
     if (node(spec, property).readOnly === true) shape.readOnly.push(name);
   }
@@ -35,16 +37,18 @@ function shapeOf(spec: Spec, pointer: string): Shape | undefined {
 
 /** Whether a schema admits null (OpenAPI 3.1: `type` lists 'null', or a const/enum/oneOf member is null). */
 function nullable(spec: Spec, pointer: string): boolean {
-  const schema = node(spec, pointer);
+  const target = follow(spec, pointer);
+  const schema = node(spec, target);
   const types = Array.isArray(schema.type) ? schema.type : [schema.type];
   if (types.includes('null') || schema.const === null || (Array.isArray(schema.enum) && schema.enum.includes(null))) return true;
-  const union = [...(Array.isArray(schema.oneOf) ? schema.oneOf : []), ...(Array.isArray(schema.anyOf) ? schema.anyOf : [])];
-  const key = Array.isArray(schema.oneOf) ? 'oneOf' : 'anyOf';
-  return union.some((_, i) => nullable(spec, `${follow(spec, pointer)}/${key}/${i}`));
+  return (['oneOf', 'anyOf'] as const).some((key) => {
+    const members = schema[key];
+    return Array.isArray(members) && members.some((_, i) => nullable(spec, child(target, key, i)));
+  });
 }
 
 /** A request value of the schema: required fields only, or every field (`full`); readOnly never. */
-export function sample(spec: Spec, pointer: string, full: boolean): Json {
+function sample(spec: Spec, pointer: string, full: boolean): Json {
   const target = follow(spec, pointer);
   const schema = node(spec, target);
   if ('const' in schema) return schema.const as Json;
@@ -96,59 +100,67 @@ interface Parameter {
   schema: string;
 }
 
-function parametersOf(spec: Spec, operation: string): Parameter[] {
-  const list = at(spec, `${operation}/parameters`);
-  return (Array.isArray(list) ? list : []).map((_, i) => {
-    const pointer = follow(spec, `${operation}/parameters/${i}`);
-    const p = node(spec, pointer);
-    return { name: String(p.name), in: String(p.in), required: p.required === true, schema: `${pointer}/schema` };
-  });
+/** The parameters of an operation: the path item's, overridden by the operation's own (by name and place). */
+function parametersOf(spec: Spec, path: string, method: string): Parameter[] {
+  const byKey = new Map<string, Parameter>();
+  for (const owner of [pointerTo('paths', path), pointerTo('paths', path, method)]) {
+    const list = at(spec, `${owner}/parameters`);
+    (Array.isArray(list) ? list : []).forEach((_, i) => {
+      const pointer = follow(spec, child(owner, 'parameters', i));
+      const p = node(spec, pointer);
+      byKey.set(`${p.in} ${p.name}`, { name: String(p.name), in: String(p.in), required: p.required === true, schema: `${pointer}/schema` });
+    });
+  }
+  return [...byKey.values()];
 }
 
+type Params = Record<string, Record<string, Json>>;
+
 /** openapi-fetch's `params`: `{ path: {...}, query: {...}, header: {...} }`. */
-function paramsValue(spec: Spec, parameters: Parameter[]): Record<string, Record<string, Json>> {
-  const groups: Record<string, Record<string, Json>> = {};
+function paramsValue(spec: Spec, parameters: Parameter[]): Params {
+  const groups: Params = {};
   for (const p of parameters) (groups[p.in] ??= {})[p.name] = sample(spec, p.schema, true);
   return groups;
 }
 
-const call = (method: string, path: string, init: Record<string, Json> | undefined) =>
-  `void client.${method}(${lit(path)}${init && Object.keys(init).length ? `, ${lit(init)}` : ''});`;
+/** The second argument of a call: `params` and `body`, each only when there is one. */
+const init = (params: Params, body?: Json): Record<string, Json> => ({
+  ...(Object.keys(params).length ? { params } : {}),
+  ...(body === undefined ? {} : { body }),
+});
+
+const call = (method: string, path: string, args: Record<string, Json>) =>
+  `void client.${method}(${lit(path)}${Object.keys(args).length ? `, ${lit(args)}` : ''});`;
+
+/** The JSON request body of an operation: its schema and whether it is required, if it has one. */
+function bodyOf(spec: Spec, path: string, method: string): { schema: string; required: boolean } | undefined {
+  const requestBody = follow(spec, pointerTo('paths', path, method, 'requestBody'));
+  const schema = child(requestBody, 'content', 'application/json', 'schema');
+  return at(spec, schema) === undefined ? undefined : { schema, required: node(spec, requestBody).required === true };
+}
 
 /** Per operation: the minimal call and the full call compile; each call missing one required thing does not. */
-function operationChecks(spec: Spec, method: string, path: string): string[] {
-  const operation = pointerTo('paths', path, method.toLowerCase());
-  const parameters = parametersOf(spec, operation);
-  const requestBody = node(spec, `${operation}/requestBody`);
-  const bodySchema = `${follow(spec, `${operation}/requestBody`)}/content/application~1json/schema`;
-  const hasBody = at(spec, bodySchema) !== undefined;
+function operationChecks(spec: Spec, METHOD: string, path: string): string[] {
+  const method = METHOD.toLowerCase();
+  const parameters = parametersOf(spec, path, method);
+  const body = bodyOf(spec, path, method);
   const minimalParams = paramsValue(spec, parameters.filter((p) => p.required));
-  const init = (params: Record<string, Record<string, Json>>, body?: Json) => ({
-    ...(Object.keys(params).length ? { params } : {}),
-    ...(body === undefined ? {} : { body }),
-  });
-  const minimalBody = hasBody && requestBody.required === true ? sample(spec, bodySchema, false) : undefined;
-  const fullBody = hasBody ? sample(spec, bodySchema, true) : undefined;
-  const lines = [
-    `// ${method} ${path}: required parameters and required body fields only`,
-    call(method, path, init(minimalParams, minimalBody)),
-    `// ${method} ${path}: every parameter and every body field`,
-    call(method, path, init(paramsValue(spec, parameters), fullBody)),
+  const minimalBody = body?.required ? sample(spec, body.schema, false) : undefined;
+  const fullBody = body && sample(spec, body.schema, true);
+  const expectError = (why: string, args: Record<string, Json>) => [`// @ts-expect-error ${METHOD} ${path} ${why}`, call(METHOD, path, args)];
+  return [
+    `// ${METHOD} ${path}: required parameters and required body fields only`,
+    call(METHOD, path, init(minimalParams, minimalBody)),
+    `// ${METHOD} ${path}: every parameter and every body field`,
+    call(METHOD, path, init(paramsValue(spec, parameters), fullBody)),
+    ...parameters
+      .filter((p) => p.required)
+      .flatMap((p) => expectError(`without the required ${p.in} parameter '${p.name}'`, init(without(minimalParams, [p.in, p.name]) as Params, minimalBody))),
+    ...(minimalBody === undefined ? [] : expectError('without its required body', init(minimalParams))),
+    ...(body && fullBody !== undefined
+      ? requiredPaths(spec, body.schema, fullBody).flatMap((field) => expectError(`with a body without the required '${label(field)}'`, init(minimalParams, without(fullBody, field))))
+      : []),
   ];
-  for (const p of parameters.filter((p) => p.required)) {
-    const params = structuredClone(minimalParams);
-    delete params[p.in]![p.name];
-    lines.push(`// @ts-expect-error ${method} ${path} without the required ${p.in} parameter '${p.name}'`, call(method, path, init(params, minimalBody)));
-  }
-  if (minimalBody !== undefined) {
-    lines.push(`// @ts-expect-error ${method} ${path} without its required body`, call(method, path, init(minimalParams)));
-  }
-  if (fullBody !== undefined) {
-    for (const field of requiredPaths(spec, bodySchema, fullBody)) {
-      lines.push(`// @ts-expect-error ${method} ${path}: body without the required '${label(field)}'`, call(method, path, init(minimalParams, without(fullBody, field))));
-    }
-  }
-  return lines;
 }
 
 /** Per object schema and property: optional exactly when not `required`, `| null` exactly when nullable. */

@@ -27,9 +27,9 @@ describe('the spec-derived type check', () => {
     const expected = lines.filter((l) => l.startsWith('// @ts-expect-error')).map((l) => l.replace(/^\/\/ @ts-expect-error /, ''));
     expect(expected).toEqual(
       expect.arrayContaining([
-        "POST /v2/images/generations: body without the required 'model'",
-        "POST /v2/images/generations: body without the required 'prompt'",
-        "POST /v2/videos/generations: body without the required 'images[0].role'",
+        "POST /v2/images/generations with a body without the required 'model'",
+        "POST /v2/images/generations with a body without the required 'prompt'",
+        "POST /v2/videos/generations with a body without the required 'images[0].role'",
         "GET /v2/videos/generations/{id} without the required path parameter 'id'",
       ]),
     );
