@@ -160,7 +160,14 @@ function operationChecks(spec: Spec, METHOD: string, path: string): string[] {
     ...(body && fullBody !== undefined
       ? requiredPaths(spec, body.schema, fullBody).flatMap((field) => expectError(`with a body without the required '${label(field)}'`, init(minimalParams, without(fullBody, field))))
       : []),
+    ...(body ? readOnlyOf(spec, body.schema).flatMap(([name, value]) => expectError(`with the read-only '${name}' in its body`, init(minimalParams, { ...asObject(fullBody), [name]: value }))) : []),
   ];
+}
+
+/** The read-only properties of a body schema, each with a value: the API does not accept them. */
+function readOnlyOf(spec: Spec, schema: string): [string, Json][] {
+  const shape = shapeOf(spec, schema);
+  return (shape?.readOnly ?? []).map((name) => [name, sample(spec, shape!.properties[name]!, true)]);
 }
 
 /** Per object schema and property: optional exactly when not `required`, `| null` exactly when nullable. */

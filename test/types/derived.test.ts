@@ -4,7 +4,8 @@
 // test time, and compiled in-process against the client and generated/schema.ts.
 import openapiTS, { astToString } from 'openapi-typescript';
 import { describe, expect, test } from 'vitest';
-import { loadSpec, readContract } from '../../src/contract/spec.ts';
+import { typesOptions } from '../../scripts/artifacts.ts';
+import { loadSpec, readContract, type Spec } from '../../src/contract/spec.ts';
 import { repoOptions, root, typeCheck, type Check } from './compile.ts';
 import { deriveTypeChecks } from './derive.ts';
 
@@ -40,7 +41,7 @@ describe('the spec-derived type check', () => {
   });
 
   test('fails on types that make a defaulted field required (the defaultNonNullable mistake)', async () => {
-    const wrong = astToString(await openapiTS(spec as never, { exportType: true, readWriteMarkers: true }));
+    const wrong = astToString(await openapiTS(spec as never, { ...typesOptions, defaultNonNullable: true }));
     const { errors } = typeCheck({ [file]: source }, options, { replace: { [`${root}generated/schema.ts`]: wrong }, old: check?.program });
     const at = (error: string) => lines[Number(/^test\/types\/derived-checks\.generated\.ts:(\d+):/.exec(error)?.[1]) - 2];
     // The minimal image and video calls, and the presence of the two defaulted fields.
@@ -50,4 +51,62 @@ describe('the spec-derived type check', () => {
     ]);
     expect(errors.filter((e) => /"optional"/.test(e))).toHaveLength(2);
   });
+});
+
+// The contract has no readOnly, writeOnly or nullable request field today: a small spec that has them,
+// typed with the build's options, shows the types and the derived check handle them.
+const thing = {
+  type: 'object',
+  required: ['id', 'name', 'note'],
+  properties: {
+    id: { type: 'string', readOnly: true },
+    name: { type: 'string' },
+    note: { type: ['string', 'null'] },
+    secret: { type: 'string', writeOnly: true },
+    size: { type: 'integer', default: 1 },
+  },
+};
+const small = {
+  openapi: '3.1.0',
+  info: { title: 'things', version: '1' },
+  paths: {
+    '/things': {
+      post: {
+        operationId: 'createThing',
+        requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/Thing' } } } },
+        responses: { 200: { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/Thing' } } } } },
+      },
+    },
+  },
+  components: { schemas: { Thing: thing } },
+};
+
+test('readOnly, writeOnly and nullable fields, in the types and in the derived check', async () => {
+  const dir = `${root}test/types/`;
+  const derived = deriveTypeChecks(small as Spec, { client: './small-client.ts', schema: './small-schema.ts' });
+  const use = [
+    `import { createClient } from './small-client.ts';`,
+    `const { data } = await createClient().POST('/things', { body: { name: 'n', note: null, secret: 's' } });`,
+    `if (data) {`,
+    `  const id: string = data.id;`,
+    `  // @ts-expect-error a write-only field is not in responses`,
+    `  void data.secret;`,
+    `  void [id, data.note?.length, data.size];`,
+    `}`,
+  ].join('\n');
+  const { errors } = typeCheck(
+    { [`${dir}small-derived.ts`]: derived, [`${dir}small-use.ts`]: use },
+    options,
+    {
+      replace: {
+        [`${dir}small-schema.ts`]: astToString(await openapiTS(small as never, typesOptions)),
+        [`${dir}small-client.ts`]: `import createFetchClient from 'openapi-fetch';\nimport type { paths } from './small-schema.ts';\nexport const createClient = () => createFetchClient<paths>();`,
+      },
+    },
+  );
+  expect(errors).toEqual([]);
+  expect(derived).toContain(`void client.POST("/things", {"body":{"name":"x","note":"x"}});`);
+  expect(derived).toContain(`// @ts-expect-error POST /things with the read-only 'id' in its body`);
+  expect(derived).toContain(`presence<components["schemas"]["Thing"], "note">("required", "nullable");`);
+  expect(derived).toContain(`presence<components["schemas"]["Thing"], "size">("optional", "not null");`);
 });
