@@ -187,6 +187,32 @@ function presenceChecks(spec: Spec, pointer: string, type: string): string[] {
   });
 }
 
+/**
+ * Response and webhook payload fields that have a `default` but are not `required`: the types read
+ * presence from `required` alone, so a field the API always sends must be listed there.
+ */
+export function defaultsNotRequired(spec: Spec): string[] {
+  const contract = readContract(spec);
+  const roots = [...contract.operations.flatMap((op) => op.responses.map((r) => r.schema)), ...contract.webhooks.map((w) => w.schema)];
+  const found = new Set<string>();
+  const seen = new Set<string>();
+  const visit = (pointer: string): void => {
+    const target = follow(spec, pointer);
+    if (seen.has(target) || at(spec, target) === undefined) return;
+    seen.add(target);
+    const schema = node(spec, target);
+    const shape = shapeOf(spec, target);
+    for (const [name, property] of Object.entries(shape?.properties ?? {})) {
+      if (node(spec, property).default !== undefined && !shape!.required.includes(name)) found.add(follow(spec, property));
+      visit(property);
+    }
+    for (const key of ['oneOf', 'anyOf', 'allOf'] as const) (Array.isArray(schema[key]) ? schema[key] : []).forEach((_, i) => visit(child(target, key, i)));
+    if (schema.items) visit(child(target, 'items'));
+  };
+  roots.filter((r): r is string => r !== undefined).forEach(visit);
+  return [...found];
+}
+
 export interface Modules {
   /** Module specifiers, as the generated file imports them. */
   client: string;

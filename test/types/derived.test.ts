@@ -7,7 +7,7 @@ import { describe, expect, test } from 'vitest';
 import { typesOptions } from '../../scripts/artifacts.ts';
 import { loadSpec, readContract, type Spec } from '../../src/contract/spec.ts';
 import { repoOptions, root, typeCheck, type Check } from './compile.ts';
-import { deriveTypeChecks } from './derive.ts';
+import { defaultsNotRequired, deriveTypeChecks } from './derive.ts';
 
 const spec = loadSpec();
 // A file that does not exist on disk, beside this one, so that its relative imports resolve.
@@ -51,6 +51,18 @@ describe('the spec-derived type check', () => {
     ]);
     expect(errors.filter((e) => /"optional"/.test(e))).toHaveLength(2);
   });
+});
+
+test('a response or webhook field with a default is required: the API always sends it', () => {
+  expect(defaultsNotRequired(spec)).toEqual([]);
+  const changed = structuredClone(spec) as any;
+  changed.components.schemas.Usage.properties.discount = { type: 'number', default: 0 };
+  changed.components.schemas.VideoGenerationCompletedEvent.properties.attempt = { type: 'integer', default: 1 };
+  changed.components.schemas.ImageGenerationRequest.properties.seed = { type: 'integer', default: 0 };
+  expect(defaultsNotRequired(changed)).toEqual([
+    '#/components/schemas/Usage/properties/discount',
+    '#/components/schemas/VideoGenerationCompletedEvent/properties/attempt',
+  ]);
 });
 
 // The contract has no readOnly, writeOnly or nullable request field today: a small spec that has them,
