@@ -15,13 +15,16 @@ const file = `${root}test/types/derived-checks.generated.ts`;
 const source = deriveTypeChecks(spec, { client: '../../src/client/index.ts', schema: '../../generated/schema.ts' });
 const options = repoOptions({ noEmit: true });
 const lines = source.split('\n');
+/** The generated file is not on disk: an error names the line above it too (what the line checks). */
+const lineOf = (error: string) => Number(/^test\/types\/derived-checks\.generated\.ts:(\d+):/.exec(error)?.[1]);
+const withContext = (error: string) => (lineOf(error) ? `${error}\n  at: ${lines[lineOf(error) - 2]}\n      ${lines[lineOf(error) - 1]}` : error);
 
 describe('the spec-derived type check', () => {
   let check: Check;
 
   test('compiles against the client: minimal and full calls type-check, each missing required thing does not', () => {
     check = typeCheck({ [file]: source }, options);
-    expect(check.errors).toEqual([]);
+    expect(check.errors.map(withContext)).toEqual([]);
   });
 
   test('covers every operation, each required body field and parameter, and the schemas', () => {
@@ -43,7 +46,7 @@ describe('the spec-derived type check', () => {
   test('fails on types that make a defaulted field required (the defaultNonNullable mistake)', async () => {
     const wrong = astToString(await openapiTS(spec as never, { ...typesOptions, defaultNonNullable: true }));
     const { errors } = typeCheck({ [file]: source }, options, { replace: { [`${root}generated/schema.ts`]: wrong }, old: check?.program });
-    const at = (error: string) => lines[Number(/^test\/types\/derived-checks\.generated\.ts:(\d+):/.exec(error)?.[1]) - 2];
+    const at = (error: string) => lines[lineOf(error) - 2];
     // The minimal image and video calls, and the presence of the two defaulted fields.
     expect(errors.filter((e) => /Property '(output_format|sound)' is missing/.test(e)).map(at)).toEqual([
       '// POST /v2/images/generations: required parameters and required body fields only',
