@@ -5,7 +5,7 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } f
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import ts from 'typescript';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { root, typeCheck } from './compile.ts';
 
 // The package the corpus imports, and how it is built: change this one place when the package moves
@@ -49,6 +49,7 @@ const modes: Record<string, ts.CompilerOptions> = {
 
 describe('the user corpus against the built package', () => {
   beforeAll(install, 120_000);
+  afterAll(() => rmSync(app, { recursive: true, force: true }));
 
   test('the corpus has a file per kind of use', () => {
     expect(files.sort()).toEqual(['error-codes.ts', 'full-calls.ts', 'minimal-calls.ts', 'verify-webhook.ts', 'wait-for-video.ts']);
