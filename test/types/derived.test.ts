@@ -95,6 +95,25 @@ const small = {
   },
   components: { schemas: { Thing: thing } },
 };
+// A parameter of the path item (not the operation) and a response schema written inline.
+Object.assign(small.paths, {
+  '/things/{id}': {
+    parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+    get: {
+      operationId: 'getThing',
+      responses: {
+        200: {
+          description: 'ok',
+          content: {
+            'application/json': {
+              schema: { type: 'object', required: ['thing'], properties: { thing: { $ref: '#/components/schemas/Thing' }, etag: { type: ['string', 'null'] } } },
+            },
+          },
+        },
+      },
+    },
+  },
+});
 
 test('readOnly, writeOnly and nullable fields, in the types and in the derived check', async () => {
   const dir = `${root}test/types/`;
@@ -124,4 +143,6 @@ test('readOnly, writeOnly and nullable fields, in the types and in the derived c
   expect(derived).toContain(`// @ts-expect-error POST /things with the read-only 'id' in its body`);
   expect(derived).toContain(`presence<components["schemas"]["Thing"], "note">("required", "nullable");`);
   expect(derived).toContain(`presence<components["schemas"]["Thing"], "size">("optional", "not null");`);
+  expect(derived).toContain(`// @ts-expect-error GET /things/{id} without the required path parameter 'id'`);
+  expect(derived).toContain(`presence<paths["/things/{id}"]["get"]["responses"][200]["content"]["application/json"], "etag">("optional", "nullable");`);
 });
