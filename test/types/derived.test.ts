@@ -14,6 +14,8 @@ const spec = loadSpec();
 const file = `${root}test/types/derived-checks.generated.ts`;
 const source = deriveTypeChecks(spec, { client: '../../src/client/index.ts', schema: '../../generated/schema.ts' });
 const options = repoOptions({ noEmit: true });
+// A compile takes 1 to 3 s alone and over 15 s on a loaded machine.
+const compileTimeout = 120_000;
 const lines = source.split('\n');
 /** The generated file is not on disk: an error names the line above it too (what the line checks). */
 const lineOf = (error: string) => Number(/^test\/types\/derived-checks\.generated\.ts:(\d+):/.exec(error)?.[1]);
@@ -25,7 +27,7 @@ describe('the spec-derived type check', () => {
   test('compiles against the client: minimal and full calls type-check, each missing required thing does not', () => {
     check = typeCheck({ [file]: source }, options);
     expect(check.errors.map(withContext)).toEqual([]);
-  });
+  }, compileTimeout);
 
   test('covers every operation, each required body field and parameter, and the schemas', () => {
     const expected = lines.filter((l) => l.startsWith('// @ts-expect-error')).map((l) => l.replace(/^\/\/ @ts-expect-error /, ''));
@@ -53,7 +55,7 @@ describe('the spec-derived type check', () => {
       '// POST /v2/videos/generations: required parameters and required body fields only',
     ]);
     expect(errors.filter((e) => /"optional"/.test(e))).toHaveLength(2);
-  });
+  }, compileTimeout);
 });
 
 test('a response or webhook field with a default is required: the API always sends it', () => {
@@ -145,4 +147,4 @@ test('readOnly, writeOnly and nullable fields, in the types and in the derived c
   expect(derived).toContain(`presence<components["schemas"]["Thing"], "size">("optional", "not null");`);
   expect(derived).toContain(`// @ts-expect-error GET /things/{id} without the required path parameter 'id'`);
   expect(derived).toContain(`presence<paths["/things/{id}"]["get"]["responses"][200]["content"]["application/json"], "etag">("optional", "nullable");`);
-});
+}, compileTimeout);
