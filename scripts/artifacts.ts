@@ -5,7 +5,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
-import openapiTS, { astToString } from 'openapi-typescript';
+import openapiTS, { astToString, type OpenAPITSOptions } from 'openapi-typescript';
 import YAML from 'yaml';
 import { extractCatalogue, renderCatalogueModule } from './catalogue.ts';
 
@@ -14,6 +14,11 @@ const specEntry = 'openapi/openapi.yaml';
 const banner = 'Generated from openapi/ by scripts/build.ts. Do not edit: edit openapi/ and run `npm run build`.';
 
 export class BuildError extends Error {}
+
+// A `default` is what the server fills in, so it says nothing about what a caller must send or what a
+// response carries: presence comes from `required` alone (defaultNonNullable: false). readOnly and
+// writeOnly become $Read/$Write markers, which openapi-fetch drops from request bodies and responses.
+export const typesOptions: OpenAPITSOptions = { exportType: true, defaultNonNullable: false, readWriteMarkers: true };
 
 /** Runs `redocly bundle`; a broken $ref or invalid YAML fails with Redocly's file:line report. */
 async function bundle(dir: string): Promise<Record<string, any>> {
@@ -40,7 +45,7 @@ async function bundle(dir: string): Promise<Record<string, any>> {
 export async function buildArtifacts(dir = root): Promise<Map<string, string>> {
   const spec = await bundle(dir);
   const catalogue = extractCatalogue(spec);
-  const types = astToString(await openapiTS(spec as any, { exportType: true }));
+  const types = astToString(await openapiTS(spec as any, typesOptions));
   return new Map([
     ['generated/openapi.json', JSON.stringify(spec, null, 2) + '\n'],
     ['generated/openapi.yaml', `# ${banner}\n` + YAML.stringify(spec, { lineWidth: 0, aliasDuplicateObjects: false })],

@@ -2,12 +2,14 @@
 // builds from the one table, versions agree, each package ships only what its entries reach,
 // entries and bins run under plain Node (no tsx), and an undeclared import fails the build.
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, rm, symlink } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
+import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { compileTree, packages, writePackages, type PackageSpec } from '../scripts/build-dist.ts';
+import { typeCheck } from './types/compile.ts';
 
 const run = promisify(execFile);
 const root = new URL('..', import.meta.url).pathname;
@@ -124,4 +126,43 @@ describe('build:dist', () => {
     const typo = { ...client, exports: { '.': 'src/client/indx.ts' } };
     await expect(writePackages(tree, join(dist, 'broken'), [typo])).rejects.toThrow('@mediagen/client: src/client/indx.js is not in the compiled tree');
   });
+});
+
+// Calls written as users write them (test/types/corpus/) compile under --strict against the BUILT
+// client, resolved by name as from node_modules, with moduleResolution nodenext and bundler.
+describe('the user corpus against the built @mediagen/client', () => {
+  const corpus = join(root, 'test/types/corpus');
+  const app = join(dist, 'corpus-app');
+  const files = readdirSync(corpus).filter((f) => f.endsWith('.ts'));
+  const strict: ts.CompilerOptions = {
+    strict: true,
+    noEmit: true,
+    target: ts.ScriptTarget.ES2022,
+    lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
+    types: ['node'],
+    typeRoots: [join(root, 'node_modules/@types')],
+  };
+  const modes: Record<string, ts.CompilerOptions> = {
+    nodenext: { ...strict, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext },
+    bundler: { ...strict, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler },
+  };
+
+  test('the corpus has a file per kind of use', () => {
+    expect(files.sort()).toEqual(['error-codes.ts', 'full-calls.ts', 'minimal-calls.ts', 'verify-webhook.ts', 'wait-for-video.ts']);
+  });
+
+  for (const [mode, options] of Object.entries(modes)) {
+    test(`compiles under --strict, moduleResolution ${mode}`, () => {
+      mkdirSync(app, { recursive: true });
+      writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'corpus-app', private: true, type: 'module' }));
+      const sources = Object.fromEntries(files.map((f) => [join(app, f), readFileSync(join(corpus, f), 'utf8')]));
+      const installed = join(dist, byName('@mediagen/client').dir);
+      // The package's declarations are checked too, as a user's compiler without skipLibCheck would.
+      const { errors, program } = typeCheck(sources, options, { checked: (f) => f.startsWith(installed) });
+      expect(errors.map((e) => e.replace(relative(root, app), 'test/types/corpus'))).toEqual([]);
+      // The types came from the built package, not from the repo's sources.
+      const client = program.getSourceFiles().find((s) => s.fileName.endsWith('/client/client.d.ts'));
+      expect(client?.fileName.startsWith(installed)).toBe(true);
+    }, 120_000); // a program takes 1 to 3 s alone and over 15 s on a loaded machine
+  }
 });
