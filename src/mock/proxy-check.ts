@@ -1,0 +1,77 @@
+// Checks one buffered upstream answer against the contract, on a redacted copy: the key the caller
+// sent cannot reach a violation message (the validator quotes headers and bodies).
+import type { IncomingHttpHeaders } from 'node:http';
+import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
+import type { ContractValidator, Violation } from '../contract/validate.ts';
+import { matchOperation } from '../contract/spec.ts';
+import { isObject } from '../client/is-object.ts';
+
+export interface Call {
+  method: string;
+  /** Without the query. */
+  path: string;
+}
+
+export interface Answer {
+  status: number;
+  headers: IncomingHttpHeaders;
+  /** The bytes as sent, possibly compressed (Content-Encoding). */
+  body: Buffer;
+}
+
+export interface Checked {
+  /** The operationId, or null when the method and path are outside the contract. */
+  operation: string | null;
+  /** The upstream's X-Request-Id, else its error.request_id, else `-`. */
+  requestId: string;
+  violations: Violation[];
+  /** Set when the body cannot be read as JSON at all: the upstream is broken, not just off-contract. */
+  unreadable?: string;
+}
+
+const DECODERS: Record<string, (bytes: Buffer) => Buffer> = { gzip: gunzipSync, 'x-gzip': gunzipSync, deflate: inflateSync, br: brotliDecompressSync };
+
+/** The body as text, undone of its Content-Encoding (the caller still gets the original bytes). */
+function decodeBody(body: Buffer, encoding: string | undefined): string {
+  const steps = (encoding ?? '').split(',').map(e => e.trim().toLowerCase()).filter(e => e !== '' && e !== 'identity');
+  let bytes = body;
+  for (const step of steps.reverse()) {
+    const decode = DECODERS[step];
+    if (!decode) throw new Error(`Content-Encoding ${step} is not one the proxy can read`);
+    bytes = decode(bytes);
+  }
+  return bytes.toString('utf8');
+}
+
+function redactHeaders(headers: IncomingHttpHeaders, redact: (text: string) => string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value !== undefined) out[name] = redact(Array.isArray(value) ? value.join(', ') : value);
+  }
+  return out;
+}
+
+/** The operationId the call matches, or null outside the contract. */
+export const operationOf = (validator: ContractValidator, call: Call) => matchOperation(validator.contract, call.method, call.path)?.operation.operationId ?? null;
+
+export function checkAnswer(validator: ContractValidator, call: Call, answer: Answer, redact: (text: string) => string): Checked {
+  const operation = operationOf(validator, call);
+  const headers = redactHeaders(answer.headers, redact);
+  let text: string;
+  try {
+    text = redact(decodeBody(answer.body, headers['content-encoding']));
+  } catch (error) {
+    return { operation, requestId: headers['x-request-id'] ?? '-', violations: [], unreadable: (error as Error).message };
+  }
+  let body: unknown;
+  if (text !== '') {
+    try {
+      body = JSON.parse(text);
+    } catch {
+      return { operation, requestId: headers['x-request-id'] ?? '-', violations: [], unreadable: `the body is not JSON: ${JSON.stringify(text.slice(0, 80))}` };
+    }
+  }
+  const fromBody = isObject(body) && isObject(body.error) && typeof body.error.request_id === 'string' ? body.error.request_id : undefined;
+  const violations = validator.checkResponse(operation ?? call, { status: answer.status, headers, body });
+  return { operation, requestId: headers['x-request-id'] ?? fromBody ?? '-', violations };
+}
