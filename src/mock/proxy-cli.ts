@@ -71,7 +71,7 @@ export async function runProxyCli(argv: string[]): Promise<never> {
   );
   const mode = options.strict ? 'strict: answers that break the contract become 502' : 'observe: answers pass through, violations are logged';
   console.log(`Mediagen proxy listening on ${proxy.url} -> ${proxy.upstream} (${mode})`);
-  if (options.reportFile) console.log(`Report: ${options.reportFile} (one JSON line per violation)`);
+  if (options.reportFile) console.log(`Report: ${options.reportFile} (JSON lines)`);
   let stopping = false;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {

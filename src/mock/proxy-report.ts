@@ -53,7 +53,8 @@ export function kindOf(violation: Violation): string {
   if (where.startsWith('header ')) return message === 'required header is missing' ? `missing ${where}` : `bad ${where}`;
   if (where === 'body/error/request_id') return 'request_id differs from X-Request-Id';
   if (where === 'body/error/code') return 'code not allowed under the status';
-  if (where === 'body') return message.startsWith('not JSON') ? 'body not JSON' : 'body';
+  if (where === 'body' && message.startsWith('not JSON')) return 'body not JSON';
+  if (where === 'body' && message.startsWith('the response has no body')) return 'no body';
   return 'schema';
 }
 
@@ -63,6 +64,8 @@ export function formatRecord(r: ReportRecord): string {
   const mark = r.kind === OUTSIDE ? '?' : '✗';
   return `${r.time} ${r.method.padEnd(6)} ${r.path} ${r.status} ${r.requestId} ${mark} ${r.where}: ${r.message}${replaced}`;
 }
+
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 export function createReport(file?: string): ReportWriter {
   // Opened now, so that a path that cannot be written fails at start with the system's reason.
@@ -93,14 +96,14 @@ export function createReport(file?: string): ReportWriter {
       if (record.kind === OUTSIDE) totals.outside++;
       else if (record.kind.startsWith('upstream ')) totals.failures++;
       else totals.violations++;
-      const key = `${record.operation ?? '-'}\t${record.kind}`;
+      const key = `${record.operation ?? '(none)'}\t${record.kind}`;
       counts.set(key, (counts.get(key) ?? 0) + 1);
       out?.write(JSON.stringify(record) + '\n');
     },
     summary() {
       const head =
-        `Proxy summary: ${totals.checked} responses checked, ${totals.violating} broke the contract ` +
-        `(${totals.violations} violations), ${totals.failures} upstream failures, ${totals.outside} outside the contract`;
+        `Proxy summary: ${count(totals.checked, 'response')} checked, ${totals.violating} broke the contract ` +
+        `(${count(totals.violations, 'violation')}), ${count(totals.failures, 'upstream failure')}, ${count(totals.outside, 'request')} outside the contract`;
       if (counts.size === 0) return head;
       const rows = [...counts].sort(([a], [b]) => a.localeCompare(b)).map(([key, n]) => [...key.split('\t'), String(n)] as const);
       const width = Math.max('operation'.length, ...rows.map(([op]) => op!.length));

@@ -71,7 +71,7 @@ export async function startProxy(options: ProxyOptions): Promise<ValidatingProxy
 
   /** Reports a record and logs its line; every text field passed through `redact` first. */
   function record(fields: Omit<ReportRecord, 'time'>, redact: (text: string) => string) {
-    const r: ReportRecord = { ...fields, time: new Date().toISOString(), path: redact(fields.path), requestId: redact(fields.requestId), where: redact(fields.where), message: redact(fields.message) };
+    const r: ReportRecord = { time: new Date().toISOString(), ...fields, path: redact(fields.path), requestId: redact(fields.requestId), where: redact(fields.where), message: redact(fields.message) };
     report.add(r);
     log(redact(formatRecord(r)));
   }
