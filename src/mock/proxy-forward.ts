@@ -1,6 +1,6 @@
 // Sends one request on to the upstream as it came (method, path, query, headers, body streamed) and
 // collects the answer: buffered up to a limit so that it can be checked, or the reason there is none.
-import { Agent as HttpAgent, request as httpRequest, type IncomingHttpHeaders, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
+import { Agent as HttpAgent, request as httpRequest, type ClientRequest, type IncomingHttpHeaders, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 
 export type UpstreamFailure = 'unreachable' | 'timeout' | 'cut';
@@ -54,54 +54,76 @@ export function endToEnd(headers: IncomingHttpHeaders): OutgoingHttpHeaders {
   return out;
 }
 
+/**
+ * A request that may be sent twice: no body, and a method that changes nothing. Node's documented
+ * remedy for a kept-alive socket the upstream closed just as it was reused.
+ */
+const resendable = (req: IncomingMessage) =>
+  ['GET', 'HEAD', 'OPTIONS'].includes(req.method ?? '') && !req.headers['transfer-encoding'] && (req.headers['content-length'] ?? '0') === '0';
+
 export function forward(upstream: Upstream, req: IncomingMessage, limits: ForwardLimits): Promise<UpstreamAnswer> {
   const { url, agent } = upstream;
   const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise(resolve => {
     let settled = false;
+    let current: ClientRequest | undefined;
     const settle = (answer: UpstreamAnswer) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       resolve(answer);
     };
-    const outgoing = send({
-      protocol: url.protocol,
-      hostname: url.hostname,
-      port: url.port,
-      method: req.method,
-      path: url.pathname.replace(/\/$/, '') + (req.url ?? '/'),
-      // Host names the upstream, as a virtual host behind it expects.
-      headers: { ...endToEnd(req.headers), host: url.host },
-      agent,
-      signal: limits.signal,
-    });
     const timer = setTimeout(() => {
       settle({ kind: 'failed', failure: 'timeout', detail: `no complete answer within ${limits.timeoutMs} ms` });
-      outgoing.destroy();
+      current?.destroy();
     }, limits.timeoutMs);
-    outgoing.on('error', (error: NodeJS.ErrnoException) => {
-      const failure = UNREACHABLE.has(error.code ?? '') ? 'unreachable' : 'cut';
-      settle({ kind: 'failed', failure, detail: error.code ?? error.message });
-    });
-    outgoing.on('response', response => {
-      const chunks: Buffer[] = [];
-      let size = 0;
-      const collect = (chunk: Buffer) => {
-        chunks.push(chunk);
-        size += chunk.length;
-        if (size <= limits.maxBodyBytes) return;
-        response.pause();
-        response.off('data', collect);
-        settle({ kind: 'too_large', response, head: chunks });
-      };
-      response.on('data', collect);
-      response.on('end', () => settle({ kind: 'complete', status: response.statusCode ?? 502, headers: response.headers, body: Buffer.concat(chunks) }));
-      response.on('error', () => {});
-      response.on('close', () => {
-        if (!response.complete) settle({ kind: 'failed', failure: 'cut', detail: 'the connection closed before the answer was complete' });
+
+    const attempt = (first: boolean) => {
+      const outgoing = send({
+        protocol: url.protocol,
+        hostname: url.hostname,
+        port: url.port,
+        method: req.method,
+        path: url.pathname.replace(/\/$/, '') + (req.url ?? '/'),
+        // Host names the upstream, as a virtual host behind it expects.
+        headers: { ...endToEnd(req.headers), host: url.host },
+        agent,
+        signal: limits.signal,
       });
-    });
-    req.pipe(outgoing);
+      current = outgoing;
+      let answered = false;
+      outgoing.on('error', (error: NodeJS.ErrnoException) => {
+        if (first && !answered && !settled && outgoing.reusedSocket && error.code === 'ECONNRESET' && resendable(req)) return attempt(false);
+        const failure = UNREACHABLE.has(error.code ?? '') ? 'unreachable' : 'cut';
+        settle({ kind: 'failed', failure, detail: error.code ?? error.message });
+      });
+      outgoing.on('response', response => {
+        answered = true;
+        collect(response, limits.maxBodyBytes, settle);
+      });
+      if (first) req.pipe(outgoing);
+      else outgoing.end();
+    };
+    attempt(true);
+  });
+}
+
+/** Buffers an answer up to `max` bytes; past that, hands it over still streaming. */
+function collect(response: IncomingMessage, max: number, settle: (answer: UpstreamAnswer) => void) {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  const onData = (chunk: Buffer) => {
+    chunks.push(chunk);
+    size += chunk.length;
+    if (size <= max) return;
+    response.pause();
+    response.off('data', onData);
+    settle({ kind: 'too_large', response, head: chunks });
+  };
+  response.on('data', onData);
+  response.on('end', () => settle({ kind: 'complete', status: response.statusCode ?? 502, headers: response.headers, body: Buffer.concat(chunks) }));
+  response.on('error', () => {});
+  response.on('close', () => {
+    if (!response.complete) settle({ kind: 'failed', failure: 'cut', detail: 'the connection closed before the answer was complete' });
   });
 }

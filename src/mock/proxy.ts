@@ -148,7 +148,11 @@ export async function startProxy(options: ProxyOptions): Promise<ValidatingProxy
       log(redact(`${new Date().toISOString()} ${call.method.padEnd(6)} ${call.path} ${answer.response.statusCode} not checked: body over ${maxBodyBytes} bytes`));
       res.writeHead(answer.response.statusCode ?? 502, endToEnd(answer.response.headers));
       answer.head.forEach(chunk => res.write(chunk));
+      // A stream that stalls for the upstream timeout is cut rather than left hanging.
+      const stalled = setTimeout(() => answer.response.destroy(), timeoutMs);
+      answer.response.on('data', () => stalled.refresh());
       answer.response.on('close', () => {
+        clearTimeout(stalled);
         if (!answer.response.complete) res.destroy();
       });
       answer.response.pipe(res);

@@ -33,6 +33,10 @@ beforeAll(async () => {
       res.writeHead(502, { 'content-type': 'text/html' });
       return res.end('<html><body><h1>502 Bad Gateway</h1>nginx</body></html>');
     }
+    if (which === 'stall') {
+      res.writeHead(200, { 'content-type': 'application/json', 'x-request-id': 'req_stall' });
+      return res.write('[' + JSON.stringify(models[0]).repeat(400));
+    }
     if (which === 'big') {
       res.writeHead(200, { 'content-type': 'application/json', 'x-request-id': 'req_big' });
       return res.end(JSON.stringify(Array.from({ length: 200 }, () => models[0])));
@@ -83,6 +87,12 @@ describe('the proxy after bad upstreams', () => {
     expect(proxy.lines.some(line => line.includes('/v2/models 200 not checked: body over 16384 bytes'))).toBe(true);
   });
 
+  it('cuts a streamed answer that stalls for the upstream timeout, rather than hang', async () => {
+    const error = await get('case=stall').catch((e: Error) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).message).not.toMatch(/no answer within/); // the proxy cut it, not the caller's own 10 s timeout
+  });
+
   it('drops the upstream request when the caller goes away', async () => {
     const before = abandoned;
     await expect(get('case=slow', 50)).rejects.toThrow(/no answer within 50 ms/);
@@ -113,5 +123,34 @@ describe('an unreachable upstream', () => {
     expect([res.status, error.code]).toEqual([502, 'bad_gateway']);
     expect(error.message).toMatch(/could not be reached \(ECONNREFUSED\)/);
     expect(unreachable.lines).toEqual([expect.stringMatching(new RegExp(`POST   /v2/images/generations 502 ${res.headers['x-request-id']} ✗ upstream: ECONNREFUSED`))]);
+  });
+});
+
+describe('an upstream that closes a kept-alive connection as it is reused', () => {
+  let closing: TestUpstream;
+  let through: TestProxy;
+  beforeAll(async () => {
+    // Answers the first request on each connection; drops the connection on the second.
+    const served = new WeakMap<object, number>();
+    closing = await startUpstream((req, res) => {
+      req.resume();
+      const n = (served.get(req.socket) ?? 0) + 1;
+      served.set(req.socket, n);
+      if (n > 1) return req.socket.destroy();
+      res.writeHead(200, { 'content-type': 'application/json', 'x-request-id': 'req_fresh_socket' });
+      res.end(JSON.stringify(models));
+    });
+    through = await startTestProxy(closing.url);
+  });
+  afterAll(async () => {
+    await through.close();
+    await closing.close();
+  });
+
+  it('sends a GET again on a new connection, but never a POST', async () => {
+    expect((await send(through.url, { method: 'GET', path: '/v2/models' })).status).toBe(200);
+    expect((await send(through.url, { method: 'GET', path: '/v2/models' })).status).toBe(200);
+    const post = await send(through.url, { method: 'POST', path: '/v2/videos/generations', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect([post.status, through.report.failures]).toEqual([502, 1]);
   });
 });
