@@ -133,6 +133,21 @@ export async function startProxy(options: ProxyOptions): Promise<ValidatingProxy
     res.end(answer.body);
   }
 
+  /** Too big for a JSON answer of this API: streamed through as it comes, unchecked, and said so. */
+  function streamThrough(res: ServerResponse, call: Call, response: IncomingMessage, head: Buffer[], redact: (text: string) => string) {
+    log(redact(`${new Date().toISOString()} ${call.method.padEnd(6)} ${call.path} ${response.statusCode} not checked: body over ${maxBodyBytes} bytes`));
+    res.writeHead(response.statusCode ?? 502, endToEnd(response.headers));
+    head.forEach(chunk => res.write(chunk));
+    // A stream that stalls for the upstream timeout is cut rather than left hanging.
+    const stalled = setTimeout(() => response.destroy(), timeoutMs);
+    response.on('data', () => stalled.refresh());
+    response.on('close', () => {
+      clearTimeout(stalled);
+      if (!response.complete) res.destroy();
+    });
+    response.pipe(res);
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const call: Call = { method: (req.method ?? 'GET').toUpperCase(), path: (req.url ?? '/').split('?')[0]! };
     const redact = redactor(secretOf(req.headers.authorization));
@@ -143,21 +158,7 @@ export async function startProxy(options: ProxyOptions): Promise<ValidatingProxy
     const answer = await forward(upstream, req, { timeoutMs, maxBodyBytes, signal: gone.signal });
     if (gone.signal.aborted || res.destroyed) return;
     if (answer.kind === 'failed') return failUpstream(res, call, answer.failure, answer.detail, redact);
-    if (answer.kind === 'too_large') {
-      // Too big for a JSON answer of this API: streamed through as it comes, and said so.
-      log(redact(`${new Date().toISOString()} ${call.method.padEnd(6)} ${call.path} ${answer.response.statusCode} not checked: body over ${maxBodyBytes} bytes`));
-      res.writeHead(answer.response.statusCode ?? 502, endToEnd(answer.response.headers));
-      answer.head.forEach(chunk => res.write(chunk));
-      // A stream that stalls for the upstream timeout is cut rather than left hanging.
-      const stalled = setTimeout(() => answer.response.destroy(), timeoutMs);
-      answer.response.on('data', () => stalled.refresh());
-      answer.response.on('close', () => {
-        clearTimeout(stalled);
-        if (!answer.response.complete) res.destroy();
-      });
-      answer.response.pipe(res);
-      return;
-    }
+    if (answer.kind === 'too_large') return streamThrough(res, call, answer.response, answer.head, redact);
     if (isPreflight(call.method, req.headers)) return passThrough(res, call.method, answer);
     answerChecked(res, call, answer, redact);
   }
@@ -175,6 +176,10 @@ export async function startProxy(options: ProxyOptions): Promise<ValidatingProxy
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 4010, options.host ?? '127.0.0.1', resolve);
+  }).catch(async (error: Error) => {
+    upstream.agent.destroy();
+    await report.close();
+    throw error;
   });
   const address = server.address() as AddressInfo;
   let closing: Promise<void> | undefined;

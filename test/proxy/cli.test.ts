@@ -38,10 +38,13 @@ describe('proxy arguments', () => {
     expect(() => parseProxyArgs(['http://a', '--nope'], {})).toThrow(/Unknown option '--nope'/);
   });
 
-  it('rejects an upstream that is not an http(s) URL, and a report file it cannot write', async () => {
+  it('rejects an upstream that is not an http(s) URL, a report file it cannot write and a port in use', async () => {
     await expect(startProxy({ upstream: 'ftp://files.example', port: 0 })).rejects.toThrow("the upstream must be an http:// or https:// URL, got 'ftp://files.example'");
     await expect(startProxy({ upstream: 'staging', port: 0 })).rejects.toThrow("the upstream must be an http:// or https:// URL, got 'staging'");
     await expect(startProxy({ upstream: 'http://127.0.0.1:1', port: 0, reportFile: '/nonexistent/dir/report.jsonl' })).rejects.toThrow(/ENOENT/);
+    const first = await startProxy({ upstream: 'http://127.0.0.1:1', port: 0, log: () => {} });
+    await expect(startProxy({ upstream: 'http://127.0.0.1:1', port: first.port, log: () => {} })).rejects.toThrow(/EADDRINUSE/);
+    await first.close();
   });
 
   it('exits 2 with one line and the usage, without a stack trace', async () => {
