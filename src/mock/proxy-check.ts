@@ -1,8 +1,9 @@
-// Checks one buffered upstream answer against the contract, on a redacted copy: the key the caller
-// sent cannot reach a violation message (the validator quotes headers and bodies).
+// Checks one buffered upstream answer against the contract, as it was sent. What it says about the
+// answer may quote the caller's key (the validator quotes header values whole): the proxy redacts
+// every line it writes.
 import type { IncomingHttpHeaders } from 'node:http';
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
-import type { ContractValidator, Violation } from '../contract/validate.ts';
+import { normalizeHeaders, type ContractValidator, type Violation } from '../contract/validate.ts';
 import { matchOperation } from '../contract/spec.ts';
 import { isObject } from '../client/is-object.ts';
 
@@ -43,23 +44,16 @@ function decodeBody(body: Buffer, encoding: string | undefined): string {
   return bytes.toString('utf8');
 }
 
-function redactHeaders(headers: IncomingHttpHeaders, redact: (text: string) => string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
-    if (value !== undefined) out[name] = redact(Array.isArray(value) ? value.join(', ') : value);
-  }
-  return out;
-}
-
 /** The operationId the call matches, or null outside the contract. */
 export const operationOf = (validator: ContractValidator, call: Call) => matchOperation(validator.contract, call.method, call.path)?.operation.operationId ?? null;
 
+/** `redact` is applied to the one quote that is cut short here (a body that is not JSON). */
 export function checkAnswer(validator: ContractValidator, call: Call, answer: Answer, redact: (text: string) => string): Checked {
   const operation = operationOf(validator, call);
-  const headers = redactHeaders(answer.headers, redact);
+  const headers = normalizeHeaders(answer.headers);
   let text: string;
   try {
-    text = redact(decodeBody(answer.body, headers['content-encoding']));
+    text = decodeBody(answer.body, headers['content-encoding']);
   } catch (error) {
     return { operation, requestId: headers['x-request-id'] ?? '-', violations: [], unreadable: (error as Error).message };
   }
@@ -68,7 +62,8 @@ export function checkAnswer(validator: ContractValidator, call: Call, answer: An
     try {
       body = JSON.parse(text);
     } catch {
-      return { operation, requestId: headers['x-request-id'] ?? '-', violations: [], unreadable: `the body is not JSON: ${JSON.stringify(text.slice(0, 80))}` };
+      // Redacted before it is cut short, so that the cut cannot leave a stub of the key.
+      return { operation, requestId: headers['x-request-id'] ?? '-', violations: [], unreadable: `the body is not JSON: ${JSON.stringify(redact(text).slice(0, 80))}` };
     }
   }
   const fromBody = isObject(body) && isObject(body.error) && typeof body.error.request_id === 'string' ? body.error.request_id : undefined;
