@@ -2,9 +2,9 @@
 // answer may quote the caller's key (the validator quotes header values whole): the proxy redacts
 // every line it writes.
 import type { IncomingHttpHeaders } from 'node:http';
-import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import { normalizeHeaders, type ContractValidator, type Violation } from '../contract/validate.ts';
 import { matchOperation } from '../contract/spec.ts';
+import { decodeBody } from './encodings.ts';
 import { isObject } from '../client/is-object.ts';
 
 export interface Call {
@@ -28,20 +28,6 @@ export interface Checked {
   violations: Violation[];
   /** Set when the body cannot be read as JSON at all: the upstream is broken, not just off-contract. */
   unreadable?: string;
-}
-
-const DECODERS: Record<string, (bytes: Buffer) => Buffer> = { gzip: gunzipSync, 'x-gzip': gunzipSync, deflate: inflateSync, br: brotliDecompressSync };
-
-/** The body as text, undone of its Content-Encoding (the caller still gets the original bytes). */
-function decodeBody(body: Buffer, encoding: string | undefined): string {
-  const steps = (encoding ?? '').split(',').map(e => e.trim().toLowerCase()).filter(e => e !== '' && e !== 'identity');
-  let bytes = body;
-  for (const step of steps.reverse()) {
-    const decode = DECODERS[step];
-    if (!decode) throw new Error(`Content-Encoding ${step} is not one the proxy can read`);
-    bytes = decode(bytes);
-  }
-  return bytes.toString('utf8');
 }
 
 /** The operationId the call matches, or null outside the contract. */

@@ -2,6 +2,7 @@
 // collects the answer: buffered up to a limit so that it can be checked, or the reason there is none.
 import { Agent as HttpAgent, request as httpRequest, type ClientRequest, type IncomingHttpHeaders, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { readableAcceptEncoding } from './encodings.ts';
 
 export type UpstreamFailure = 'unreachable' | 'timeout' | 'cut';
 
@@ -55,6 +56,16 @@ export function endToEnd(headers: IncomingHttpHeaders): OutgoingHttpHeaders {
 }
 
 /**
+ * The caller's headers as the upstream gets them: end-to-end ones only, `Host` naming the upstream
+ * (as a virtual host behind it expects), and only codings the proxy can read accepted.
+ */
+function forwardedHeaders(headers: IncomingHttpHeaders, url: URL): OutgoingHttpHeaders {
+  const out = { ...endToEnd(headers), host: url.host };
+  const accept = readableAcceptEncoding(headers['accept-encoding']);
+  return accept === undefined ? out : { ...out, 'accept-encoding': accept };
+}
+
+/**
  * A request that may be sent twice: no body, and a method that changes nothing. Node's documented
  * remedy for a kept-alive socket the upstream closed just as it was reused.
  */
@@ -85,8 +96,7 @@ export function forward(upstream: Upstream, req: IncomingMessage, limits: Forwar
         port: url.port,
         method: req.method,
         path: url.pathname.replace(/\/$/, '') + (req.url ?? '/'),
-        // Host names the upstream, as a virtual host behind it expects.
-        headers: { ...endToEnd(req.headers), host: url.host },
+        headers: forwardedHeaders(req.headers, url),
         agent,
         signal: limits.signal,
       });

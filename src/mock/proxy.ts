@@ -49,7 +49,7 @@ const FAILURE_KIND: Record<UpstreamFailure | 'unreadable', string> = {
   unreachable: 'upstream unreachable',
   timeout: 'upstream timeout',
   cut: 'upstream cut the connection',
-  unreadable: 'upstream body not JSON',
+  unreadable: 'upstream body unreadable',
 };
 
 /** The message of a strict-mode 502: the violations, each `where: message`, at most ten. */

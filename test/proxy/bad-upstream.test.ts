@@ -33,6 +33,10 @@ beforeAll(async () => {
       res.writeHead(502, { 'content-type': 'text/html' });
       return res.end('<html><body><h1>502 Bad Gateway</h1>nginx</body></html>');
     }
+    if (which === 'zstd') {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'zstd' });
+      return res.end(Buffer.from([0x28, 0xb5, 0x2f, 0xfd]));
+    }
     if (which === 'stall') {
       res.writeHead(200, { 'content-type': 'application/json', 'x-request-id': 'req_stall' });
       return res.write('[' + JSON.stringify(models[0]).repeat(400));
@@ -54,12 +58,15 @@ afterAll(async () => {
 
 const get = (query: string, timeoutMs?: number) => send(proxy.url, { method: 'GET', path: `/v2/models?${query}`, headers: { authorization: 'Bearer mg_test_bad' } }, timeoutMs);
 
-describe.each([
-  { name: 'a body that is not JSON (an HTML 502 page)', query: 'case=html', status: 502, code: 'bad_gateway', kind: 'upstream body not JSON' },
+const cases = [
+  { name: 'a body that is not JSON (an HTML 502 page)', query: 'case=html', status: 502, code: 'bad_gateway', kind: 'upstream body unreadable' },
+  { name: 'a body in a coding it was not asked for (zstd)', query: 'case=zstd', status: 502, code: 'bad_gateway', kind: 'upstream body unreadable' },
   { name: 'a connection cut before the answer', query: 'case=cut-before', status: 502, code: 'bad_gateway', kind: 'upstream cut the connection' },
   { name: 'a connection cut during the answer', query: 'case=cut-during', status: 502, code: 'bad_gateway', kind: 'upstream cut the connection' },
   { name: 'no answer within --upstream-timeout', query: 'case=slow', status: 504, code: 'gateway_timeout', kind: 'upstream timeout' },
-])('an upstream with $name', ({ query, status, code, kind }) => {
+];
+
+describe.each(cases)('an upstream with $name', ({ query, status, code }) => {
   it(`answers a contract-valid ${status} ${code} with a fresh request id, and logs it`, async () => {
     const res = await get(query);
     expect(validator.checkResponse('listModels', res)).toEqual([]);
@@ -99,8 +106,10 @@ describe('the proxy after bad upstreams', () => {
     await waitFor(() => abandoned > before, 'the upstream connection to close');
   });
 
-  it('has reported no violation of the contract, only the failures', () => {
-    expect(proxy.report).toMatchObject({ violations: 0, failures: 4 });
+  it('has reported no violation of the contract, only the failures, each of its kind', async () => {
+    expect(proxy.report).toMatchObject({ violations: 0, failures: cases.length });
+    await proxy.close();
+    expect(proxy.records().map(r => [r.kind, r.where, r.action])).toEqual(cases.map(c => [c.kind, 'upstream', 'replaced']));
   });
 });
 

@@ -129,7 +129,7 @@ describe.each([{ strict: false }, { strict: true }])('a broken upstream through 
     expect(res.status).toBe(502);
     expect(validator.checkResponse('generateImage', res)).toEqual([]);
     const failure = proxy.records().filter(r => r.where === 'upstream');
-    expect(failure).toEqual([expect.objectContaining({ kind: 'upstream body not JSON', status: 200, requestId: res.headers['x-request-id'], action: 'replaced' })]);
+    expect(failure).toEqual([expect.objectContaining({ kind: 'upstream body unreadable', status: 200, requestId: res.headers['x-request-id'], action: 'replaced' })]);
   });
 
   it('never writes the key, in full or in part, to a log line, the report or an error body', () => {

@@ -81,7 +81,7 @@ describe('forwarding', () => {
     const res = await send(proxy.url, {
       method: 'POST',
       path: '/v2/images/generations?x=1&y=%20two',
-      headers: { authorization: 'Bearer mg_test_forward', 'content-type': 'application/json', 'idempotency-key': 'idem-1', 'x-custom': 'kept' },
+      headers: { authorization: 'Bearer mg_test_forward', 'content-type': 'application/json', 'idempotency-key': 'idem-1', 'x-custom': 'kept', 'accept-encoding': 'gzip, deflate, br, zstd' },
       body,
     });
     expect(res.status).toBe(200);
@@ -90,8 +90,15 @@ describe('forwarding', () => {
     expect(seen.method).toBe('POST');
     expect(seen.url).toBe('/api/v2/images/generations?x=1&y=%20two');
     expect(seen.headers).toMatchObject({ authorization: 'Bearer mg_test_forward', 'idempotency-key': 'idem-1', 'x-custom': 'kept', host: new URL(echo.url).host });
+    // Only the codings the proxy can undo to check the answer are offered to the upstream.
+    expect(seen.headers['accept-encoding']).toBe('gzip, deflate, br');
     expect(seen.bytes).toBe(body.length);
     expect(seen.sha256).toBe(createHash('sha256').update(body).digest('hex'));
+  });
+
+  it('asks for identity when the caller accepts only codings the proxy cannot read', async () => {
+    const res = await send(proxy.url, { method: 'GET', path: '/v2/models', headers: { 'accept-encoding': 'zstd' } });
+    expect((res.body as { headers: Record<string, string> }).headers['accept-encoding']).toBe('identity');
   });
 
   it('keeps the upstream connection alive between requests', async () => {
