@@ -22,6 +22,9 @@ function runCli(args: string[]) {
   return { child, out };
 }
 
+// Started at once, so that its start-up overlaps the tests before it.
+const badInput = runCli(['--upstream-timeout', 'soon']);
+
 describe('proxy arguments', () => {
   it('reads the upstream and the options', () => {
     expect(parseProxyArgs(['https://staging.example/api', '--strict', '--port', '0', '--report', 'r.jsonl', '--upstream-timeout', '1500'], {})).toEqual({
@@ -48,7 +51,7 @@ describe('proxy arguments', () => {
   });
 
   it('exits 2 with one line and the usage, without a stack trace', async () => {
-    const { out } = runCli(['--upstream-timeout', 'soon']);
+    const { out } = badInput;
     await waitFor(() => out.code !== undefined, 'the CLI to exit');
     expect(out.code).toBe(2);
     expect(out.stderr.split('\n')[0]).toBe('mediagen-mock proxy: the upstream URL is missing');
