@@ -90,3 +90,4 @@ for (const baseline of results.slice(0, -1)) {
 }
 const strict = results[1]!;
 process.exitCode = mock.rps >= 0.9 * strict.rps && mock.errors === 0 ? 0 : 1;
+await (await import('./proxy.ts')).benchProxy({ mix, seconds: DURATION, connections: CONNECTIONS }); // the validating proxy against the mock directly

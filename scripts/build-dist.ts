@@ -61,6 +61,7 @@ export const packages: PackageSpec[] = [
     keywords: ['mediagen', 'mock-server', 'openapi'],
     exports: {
       '.': 'src/mock/server.ts',
+      './proxy': 'src/mock/proxy.ts',
     },
     bin: { 'mediagen-mock': 'src/mock/cli.ts' },
     dependencies: ['@mediagen/contract', '@stoplight/prism-cli', '@stoplight/prism-core', '@stoplight/prism-http', '@stoplight/prism-http-server', 'standardwebhooks'],
