@@ -3,6 +3,9 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { Webhook as StandardWebhook } from 'standardwebhooks';
 import { createSpecAjv, specRef } from './ajv.ts';
+import { ERROR_ENVELOPE, entrySchemas, propertyPointer } from './checked-schemas.ts';
+import { specDigest } from './digest.ts';
+import { bundleDigest, validators as precompiled } from '../../generated/validators.js';
 import {
   alternatives,
   at,
@@ -88,29 +91,31 @@ function describe(error: ErrorObject): string {
   return error.message ?? error.keyword;
 }
 
-export function createContractValidator(contract: Contract = readContract()): ContractValidator {
-  const { spec } = contract;
-  const ajv = createSpecAjv(spec);
+/**
+ * Schema pointer → validator: the build's precompiled functions (generated/validators.js) when the
+ * contract is the bundle they were compiled from, else Ajv compiling the caller's spec on demand.
+ */
+function validatorSource(contract: Contract): (pointer: string) => ValidateFunction {
+  const ready: Record<string, ValidateFunction> = specDigest(contract.spec) === bundleDigest ? precompiled : {};
+  let ajv: ReturnType<typeof createSpecAjv> | undefined;
   const compiled = new Map<string, ValidateFunction>();
-  const compile = (pointer: string): ValidateFunction => {
-    let fn = compiled.get(pointer);
+  return pointer => {
+    let fn = ready[pointer] ?? compiled.get(pointer);
     if (!fn) {
+      ajv ??= createSpecAjv(contract.spec);
       fn = ajv.getSchema(specRef(pointer));
       if (!fn) throw new Error(`No schema at ${pointer}`);
       compiled.set(pointer, fn);
     }
     return fn;
   };
+}
+
+export function createContractValidator(contract: Contract = readContract()): ContractValidator {
+  const { spec } = contract;
+  const compile = validatorSource(contract);
   // Compile every schema a check can start from now, so that a broken bundle fails at load time.
-  const responses = [...contract.operations.flatMap(op => op.responses), contract.routeNotFound];
-  for (const r of responses) {
-    if (r.schema) compile(r.schema);
-    r.headers.forEach(h => compile(h.schema));
-  }
-  for (const w of contract.webhooks) {
-    compile(w.schema);
-    w.headers.forEach(h => compile(h.schema));
-  }
+  entrySchemas(contract).forEach(compile);
 
   /** The property whose const tells the alternatives apart (`code`, `status`, `type`), if any. */
   function discriminator(branches: string[]): string | undefined {
@@ -151,7 +156,7 @@ export function createContractValidator(contract: Contract = readContract()): Co
     if (isObject(node) && isObject(node.properties) && isObject(value)) {
       const out = errors.filter(e => e.instancePath === '').map(e => ({ where, message: describe(e) }));
       for (const key of Object.keys(node.properties)) {
-        if (key in value) out.push(...explain(`${resolved}/properties/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, value[key], `${where}/${key}`));
+        if (key in value) out.push(...explain(propertyPointer(resolved, key), value[key], `${where}/${key}`));
       }
       if (out.length > 0) return out;
     }
@@ -246,7 +251,7 @@ export function createContractValidator(contract: Contract = readContract()): Co
       out.push(...checkHeaders(contract.routeNotFound.headers.filter(h => h.name.toLowerCase() === 'x-request-id'), headers));
       if (response.status >= 400) {
         const { value } = parseBody(response.body);
-        if (value !== undefined) out.push(...explain('#/components/schemas/ErrorEnvelope', value, 'body'), ...checkRequestId(response.status, headers, value));
+        if (value !== undefined) out.push(...explain(ERROR_ENVELOPE, value, 'body'), ...checkRequestId(response.status, headers, value));
       }
       return out;
     }
