@@ -1,8 +1,10 @@
 // What every bench hands to the report: one JSON section per bench in the results directory, which
 // bench/report.ts composes into BENCHMARKS.md. A new bench calls `benchSettings` and `writeSection`.
+import { execFile } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 
 export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 
@@ -55,4 +57,10 @@ export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor
 export async function versionOf(pkg: string): Promise<string> {
   const manifest = JSON.parse(await readFile(join(repoRoot, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string };
   return manifest.version;
+}
+
+/** Runs an ES module snippet in a fresh Node (with tsx, in the repository) and returns the last line it printed. */
+export async function inFreshProcess(source: string): Promise<string> {
+  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', source], { cwd: repoRoot, maxBuffer: 16 * 1024 * 1024 });
+  return stdout.trim().split('\n').at(-1) ?? '';
 }

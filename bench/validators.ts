@@ -2,11 +2,9 @@
 // on the same bundle in the same run: what one costs to create (each in a fresh process) and how
 // many responses it checks per second (a 200 and a 402, headers included; valid and invalid).
 // Run: npx tsx bench/validators.ts (BENCH_TINY=1 for a check that it works).
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { createContractValidator, loadSpec, readContract, type ObservedResponse } from '../src/contract/index.ts';
 import { peerValidator } from './peer-validator.ts';
-import { benchSettings, median, repoRoot, versionOf, writeSection, type Figure } from './results.ts';
+import { benchSettings, inFreshProcess, median, versionOf, writeSection, type Figure } from './results.ts';
 
 const { rounds, roundMs, creations } = benchSettings({ rounds: 7, roundMs: 300, creations: 7 }, { rounds: 1, roundMs: 20, creations: 1 });
 
@@ -25,12 +23,10 @@ const creators = {
     const t = performance.now(); await peerValidator(spec); console.log(performance.now() - t);`,
 };
 
+/** Median over fresh processes of the milliseconds a snippet prints. */
 async function timeCreation(source: string): Promise<number> {
   const samples: number[] = [];
-  for (let i = 0; i < creations; i++) {
-    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', source], { cwd: repoRoot });
-    samples.push(Number(stdout.trim().split('\n').at(-1)));
-  }
+  for (let i = 0; i < creations; i++) samples.push(Number(await inFreshProcess(source)));
   return median(samples);
 }
 

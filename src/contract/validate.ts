@@ -94,12 +94,18 @@ function describe(error: ErrorObject): string {
   return error.message ?? error.keyword;
 }
 
+/** Validators compiled ahead of time (generated/validators.js), for the bundle with this digest. */
+export interface PrecompiledValidators {
+  bundleDigest: string;
+  validators: Record<string, ValidateFunction>;
+}
+
 /**
- * Schema pointer → validator: the build's precompiled functions (generated/validators.js) when the
- * contract is the bundle they were compiled from, else Ajv compiling the caller's spec on demand.
+ * Schema pointer → validator: the precompiled functions when the contract is the bundle they were
+ * compiled from, else Ajv compiling the caller's spec on demand.
  */
-function validatorSource(contract: Contract): (pointer: string) => ValidateFunction {
-  const ready: Record<string, ValidateFunction> = specDigest(contract.spec) === bundleDigest ? precompiled : {};
+function validatorSource(contract: Contract, built: PrecompiledValidators): (pointer: string) => ValidateFunction {
+  const ready: Record<string, ValidateFunction> = specDigest(contract.spec) === built.bundleDigest ? built.validators : {};
   let ajv: ReturnType<typeof createSpecAjv> | undefined;
   const compiled = new Map<string, ValidateFunction>();
   return pointer => {
@@ -115,8 +121,13 @@ function validatorSource(contract: Contract): (pointer: string) => ValidateFunct
 }
 
 export function createContractValidator(contract: Contract = readContract()): ContractValidator {
+  return validatorFor(contract, { bundleDigest, validators: precompiled });
+}
+
+/** A validator using the precompiled code of some build: generated/'s, or another contract's (bench/growth.ts). */
+export function validatorFor(contract: Contract, built: PrecompiledValidators): ContractValidator {
   const { spec } = contract;
-  const compile = validatorSource(contract);
+  const compile = validatorSource(contract, built);
   // Compile every schema a check can start from now, so that a broken bundle fails at load time.
   entrySchemas(contract).forEach(compile);
 
