@@ -91,7 +91,7 @@ try {
     id: '60-growth',
     title: `Growth: the contract at 1× and ${factor}×`,
     method:
-      `bench/synthetic-contract.ts copies every path, webhook, schema, response, example and error code of openapi/ ${factor - 1} times, renamed ` +
+      `bench/synthetic-contract.ts adds ${factor - 1} renamed copies of every path, webhook, schema, response, example and error code of openapi/ ` +
       `(it lints clean and builds like the original). Build, lint and docs are timed as whole commands (what a developer waits for, Node start-up included); ` +
       `validator creation and mock start-up inside a fresh process. Median of ${samples}; the ratio is the ${factor}× figure ÷ the 1× one.`,
     command: 'npx tsx bench/growth.ts',

@@ -6,7 +6,7 @@ import { cpus, totalmem, type } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot, resultsDir, type Figure, type Section } from './results.ts';
 
-type Stored = Section & { tiny: boolean; measuredAt: string };
+type Stored = Section & { tiny: boolean; measuredAt: string; loadAverage?: number };
 
 /** 1234567.8 → `1,234,568`; small values keep two significant decimals. */
 function formatNumber(value: number): string {
@@ -30,13 +30,14 @@ function renderSection(s: Stored): string {
     '',
     s.method,
     '',
-    '| figure | value | compared with | ratio | target | |',
+    '| figure | value | compared with | ratio | target | this run |',
     '|---|---:|---|---:|---|---|',
     ...s.figures.map(figureRow),
     '',
     ...(s.notes ?? []).map(n => `- ${n}`),
     ...(s.notes?.length ? [''] : []),
-    `Reproduce: \`${s.command}\`${s.tiny ? ' (this run: **tiny setting**, figures not meaningful)' : ''}; measured ${s.measuredAt}.`,
+    `Reproduce: \`${s.command}\`${s.tiny ? ' (this run: **tiny setting**, figures not meaningful)' : ''}; measured ${s.measuredAt}` +
+      (s.loadAverage === undefined ? '.' : `, load average ${s.loadAverage.toFixed(1)} on ${cpus().length} cores when it ended (the bench itself adds about 1; much more means other work shared the machine).`),
     '',
   ].join('\n');
 }

@@ -2,6 +2,7 @@
 // bench/report.ts composes into BENCHMARKS.md. A new bench calls `benchSettings` and `writeSection`.
 import { execFile } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -47,7 +48,7 @@ export const resultsDir = () => process.env.BENCH_RESULTS ?? join(repoRoot, 'ben
 
 export async function writeSection(section: Section): Promise<void> {
   await mkdir(resultsDir(), { recursive: true });
-  await writeFile(join(resultsDir(), `${section.id}.json`), JSON.stringify({ ...section, tiny: isTiny(), measuredAt: new Date().toISOString() }, null, 2) + '\n');
+  await writeFile(join(resultsDir(), `${section.id}.json`), JSON.stringify({ ...section, tiny: isTiny(), measuredAt: new Date().toISOString(), loadAverage: loadavg()[0] }, null, 2) + '\n');
 }
 
 /** Median of samples: robust to the odd slow round on a shared machine. */

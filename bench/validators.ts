@@ -106,7 +106,7 @@ for (const name of Object.keys(cases)) {
   const ratio = median(samples[`ours ${name}`]!.map((s, i) => s / samples[`peer ${name}`]![i]!));
   const small = name.startsWith('valid 200');
   figures.push({
-    name: `checks of a ${name}`,
+    name: `checks: ${name}`,
     value,
     unit: 'checks/s',
     peer: { name: peerName, value: peerValue },
