@@ -1,12 +1,11 @@
 // Composes BENCHMARKS.md from the sections the benches wrote (bench/results.ts), with the machine,
 // the tool versions and the commands to reproduce. `npx tsx bench/report.ts [results dir] [out file]`.
-import { execFileSync } from 'node:child_process';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { cpus, totalmem, type } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot, resultsDir, type Figure, type Section } from './results.ts';
 
-type Stored = Section & { tiny: boolean; measuredAt: string; loadAverage?: number };
+type Stored = Section & { tiny: boolean; measuredAt: string; commit?: string; loadAverage?: number };
 
 /** 1234567.8 → `1,234,568`; small values keep two significant decimals. */
 function formatNumber(value: number): string {
@@ -36,7 +35,7 @@ function renderSection(s: Stored): string {
     '',
     ...(s.notes ?? []).map(n => `- ${n}`),
     ...(s.notes?.length ? [''] : []),
-    `Reproduce: \`${s.command}\`${s.tiny ? ' (this run: **tiny setting**, figures not meaningful)' : ''}; measured ${s.measuredAt}` +
+    `Reproduce: \`${s.command}\`${s.tiny ? ' (this run: **tiny setting**, figures not meaningful)' : ''}; measured ${s.measuredAt}${s.commit ? ` at commit ${s.commit}` : ''}` +
       (s.loadAverage === undefined ? '.' : `, load average ${s.loadAverage.toFixed(1)} on ${cpus().length} cores when it ended (the bench itself adds about 1; much more means other work shared the machine).`),
     '',
   ].join('\n');
@@ -44,14 +43,7 @@ function renderSection(s: Stored): string {
 
 function machine(): string {
   const cpu = cpus();
-  const commit = (() => {
-    try {
-      return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot, encoding: 'utf8' }).trim();
-    } catch {
-      return 'unknown';
-    }
-  })();
-  return `${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown CPU'}), ${Math.round(totalmem() / 2 ** 30)} GiB RAM, ${type()}, Node ${process.version}, commit ${commit}`;
+  return `${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown CPU'}), ${Math.round(totalmem() / 2 ** 30)} GiB RAM, ${type()}, Node ${process.version}`;
 }
 
 export async function composeReport(dir = resultsDir()): Promise<string> {

@@ -1,6 +1,6 @@
 // What every bench hands to the report: one JSON section per bench in the results directory, which
 // bench/report.ts composes into BENCHMARKS.md. A new bench calls `benchSettings` and `writeSection`.
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -46,9 +46,20 @@ export const benchSettings = <T>(full: T, tiny: T): T => (isTiny() ? tiny : full
 /** Where sections are written: BENCH_RESULTS (set by bench/run.ts), else bench/results/. */
 export const resultsDir = () => process.env.BENCH_RESULTS ?? join(repoRoot, 'bench/results');
 
+/** The commit measured, `+changes` when the working tree differs from it. */
+function commitMeasured(): string {
+  try {
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: repoRoot, encoding: 'utf8' }).trim();
+    return git('rev-parse', '--short', 'HEAD') + (git('status', '--porcelain', '--untracked-files=no') ? '+changes' : '');
+  } catch {
+    return 'unknown';
+  }
+}
+
 export async function writeSection(section: Section): Promise<void> {
   await mkdir(resultsDir(), { recursive: true });
-  await writeFile(join(resultsDir(), `${section.id}.json`), JSON.stringify({ ...section, tiny: isTiny(), measuredAt: new Date().toISOString(), loadAverage: loadavg()[0] }, null, 2) + '\n');
+  const measured = { tiny: isTiny(), measuredAt: new Date().toISOString(), commit: commitMeasured(), loadAverage: loadavg()[0] };
+  await writeFile(join(resultsDir(), `${section.id}.json`), JSON.stringify({ ...section, ...measured }, null, 2) + '\n');
 }
 
 /** Median of samples: robust to the odd slow round on a shared machine. */

@@ -94,8 +94,9 @@ export async function syntheticContract(factor: number): Promise<SyntheticContra
   for (let k = 2; k <= factor; k++) {
     await writeCopy(openapi, k);
     addCopyToRoot(root, original, k);
-    await growUnions(openapi, k);
   }
+  // Only once every copy is made from the original files: a grown union is not to be copied.
+  for (let k = 2; k <= factor; k++) await growUnions(openapi, k);
   if (factor > 1) await writeFile(rootFile, YAML.stringify(root, { lineWidth: 0 }));
   return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
 }
