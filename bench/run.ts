@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { composeReport } from './report.ts';
 import { isTiny, repoRoot, resultsDir } from './results.ts';
 
-/** Every bench, in report order. A new bench adds its file here and calls writeSection. */
+/** Every bench, in the order they run (the report orders sections by id). A new bench is added here and calls writeSection. */
 const BENCHES = ['bench/client-size.ts', 'bench/client-rps.ts', 'bench/mock.ts', 'bench/validators.ts', 'bench/growth.ts'];
 
 const names = process.argv.slice(2).filter(a => !a.startsWith('--'));
