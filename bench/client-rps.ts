@@ -5,19 +5,18 @@
 // default timeout against openapi-fetch given the same timeout signal (an AbortSignal costs undici
 // several percent per request, whoever makes it). Target: >= 0.95, medians of per-round ratios.
 // Bare fetch is shown for reference. Report only: loopback numbers on a shared machine are too noisy
-// to fail a build on. Run: npx tsx bench/client-rps.ts (CLIENT_RPS_ROUNDS, CLIENT_RPS_ROUND_MS for a
-// tiny setting, e.g. 2 and 200).
+// to fail a build on. Run: npx tsx bench/client-rps.ts (--tiny or BENCH_TINY=1 for a tiny setting).
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import createFetchClient from 'openapi-fetch';
 import type { paths } from '../generated/schema.ts';
 import { createClient } from '../src/client/index.ts';
 import { deadline } from '../src/client/retry.ts';
+import { benchSettings, median, versionOf, writeSection, type Figure } from './results.ts';
 
 const concurrency = 16;
-const roundMs = Number(process.env.CLIENT_RPS_ROUND_MS ?? 700);
-const rounds = Number(process.env.CLIENT_RPS_ROUNDS ?? 6);
 const target = 0.95;
+const { roundMs, rounds, warmupMs } = benchSettings({ roundMs: 700, rounds: 6, warmupMs: 500 }, { roundMs: 50, rounds: 1, warmupMs: 20 });
 const timeout = 60_000; // the client's default
 
 const serverSource = `
@@ -87,7 +86,7 @@ async function measure(run: () => Promise<unknown>, ms: number): Promise<number>
 // frequency, other processes) hits all alike; ratios are medians of per-round ratios.
 const names = Object.keys(runners) as Name[];
 const samples: Record<Name, number>[] = [];
-for (const name of names) await measure(runners[name], Math.min(500, roundMs)); // warm-up
+for (const name of names) await measure(runners[name], warmupMs); // warm-up
 for (let i = 0; i < rounds; i++) {
   const sample = {} as Record<Name, number>;
   for (let j = 0; j < names.length; j++) {
@@ -98,7 +97,6 @@ for (let i = 0; i < rounds; i++) {
 }
 child.stdin!.end();
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const ratio = (a: Name, b: Name) => median(samples.map((s) => s[a] / s[b]));
 console.log(`client-rps: GET /v2/billing/balance, loopback, ${concurrency} in flight, ${rounds} rounds of ${roundMs} ms each`);
 for (const name of names) console.log(`  ${name.padEnd(23)} ${median(samples.map((s) => s[name])).toFixed(0).padStart(6)} req/s (median)`);
@@ -111,3 +109,21 @@ for (const [a, b] of checks) {
   console.log(`  ${a} / ${b}: ${r.toFixed(3)} (target >= ${target}): ${r >= target ? 'met' : 'missed'}`);
 }
 console.log(`  for reference: openapi-fetch / fetch ${ratio('openapi-fetch', 'fetch').toFixed(3)}, client / fetch ${ratio('client', 'fetch').toFixed(3)}`);
+console.log(`  openapi-fetch / fetch: ${ratio('openapi-fetch', 'fetch').toFixed(3)}`);
+
+const rps = (name: Name) => median(samples.map((s) => s[name]));
+const figures: Figure[] = checks.map(([a, b]) => {
+  const r = ratio(a, b);
+  return { name: a, value: rps(a), unit: 'req/s', peer: { name: b, value: rps(b) }, ratio: r, target: `≥ ${target}× the peer`, met: r >= target };
+});
+figures.push({ name: 'openapi-fetch (reference)', value: rps('openapi-fetch'), unit: 'req/s', peer: { name: 'fetch', value: rps('fetch') }, ratio: ratio('openapi-fetch', 'fetch') });
+await writeSection({
+  id: '20-client-rps',
+  title: 'Client requests per second against plain openapi-fetch',
+  method:
+    `GET /v2/billing/balance on loopback against a server in a child process, ${concurrency} requests in flight; ` +
+    `medians of ${rounds} rounds of ${roundMs} ms per runner in rotating order, ratios the median of per-round ratios.`,
+  command: 'npx tsx bench/client-rps.ts',
+  figures,
+  tools: { 'openapi-fetch': await versionOf('openapi-fetch'), undici: process.versions.undici ?? 'unknown' },
+});

@@ -8,6 +8,7 @@ import { promisify } from 'node:util';
 import openapiTS, { astToString, type OpenAPITSOptions } from 'openapi-typescript';
 import YAML from 'yaml';
 import { extractCatalogue, renderCatalogueModule } from './catalogue.ts';
+import { renderValidatorsModule, validatorsTypes } from './validators.ts';
 
 export const root = new URL('..', import.meta.url).pathname;
 const specEntry = 'openapi/openapi.yaml';
@@ -51,6 +52,8 @@ export async function buildArtifacts(dir = root): Promise<Map<string, string>> {
     ['generated/openapi.yaml', `# ${banner}\n` + YAML.stringify(spec, { lineWidth: 0, aliasDuplicateObjects: false })],
     ['generated/schema.ts', `// ${banner}\n\n${types}`],
     ['generated/catalogue.ts', `// ${banner}\n\n${renderCatalogueModule(catalogue)}`],
+    ['generated/validators.js', renderValidatorsModule(spec, banner)],
+    ['generated/validators.d.ts', validatorsTypes(banner)],
   ]);
 }
 

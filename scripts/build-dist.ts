@@ -219,7 +219,7 @@ export async function compileTree(): Promise<string> {
   const tree = await mkdtemp(join(tmpdir(), 'mediagen-tsc-'));
   const tsc = join(root, 'node_modules/.bin/tsc');
   execFileSync(tsc, ['-p', join(root, 'tsconfig.build.json'), '--outDir', tree, '--sourceMap', 'false'], { stdio: 'inherit' });
-  for (const file of ['openapi.json', 'openapi.yaml']) await copyFile(join(root, 'generated', file), join(tree, 'generated', file));
+  for (const file of ['openapi.json', 'openapi.yaml', 'validators.js', 'validators.d.ts']) await copyFile(join(root, 'generated', file), join(tree, 'generated', file));
   return tree;
 }
 
