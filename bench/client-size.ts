@@ -2,6 +2,7 @@
 // Fails (exit 1) over the budget. Run: npx tsx bench/client-size.ts
 import { build } from 'esbuild';
 import { gzipSync } from 'node:zlib';
+import { versionOf, writeSection } from './results.ts';
 
 const budget = 5000; // bytes, gzipped
 const result = await build({
@@ -22,6 +23,17 @@ for (const [file, { bytesInOutput }] of Object.entries(inputs).sort((a, b) => b[
   if (bytesInOutput > 0) console.log(`  ${file.padEnd(48)} ${String(bytesInOutput).padStart(6)} B minified`);
 }
 console.log(`  total ${code.length} B minified, ${gzip} B gzipped (budget ${budget} B)`);
+await writeSection({
+  id: '10-client-size',
+  title: 'Client size in a browser bundle',
+  method: 'src/client/index.ts bundled by esbuild (--bundle --minify --platform=browser), then gzip -9. The same at every setting: size does not depend on the machine.',
+  command: 'npx tsx bench/client-size.ts',
+  figures: [
+    { name: 'client, minified', value: code.length, unit: 'B' },
+    { name: 'client, minified + gzipped', value: gzip, unit: 'B', peer: { name: 'budget', value: budget }, ratio: gzip / budget, target: `≤ ${budget} B`, met: gzip <= budget },
+  ],
+  tools: { esbuild: await versionOf('esbuild') },
+});
 if (gzip > budget) {
   console.error(`client-size: FAIL, ${gzip - budget} B over budget`);
   process.exit(1);

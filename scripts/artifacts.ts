@@ -5,15 +5,21 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
-import openapiTS, { astToString } from 'openapi-typescript';
+import openapiTS, { astToString, type OpenAPITSOptions } from 'openapi-typescript';
 import YAML from 'yaml';
 import { extractCatalogue, renderCatalogueModule } from './catalogue.ts';
+import { renderValidatorsModule, validatorsTypes } from './validators.ts';
 
 export const root = new URL('..', import.meta.url).pathname;
 const specEntry = 'openapi/openapi.yaml';
 const banner = 'Generated from openapi/ by scripts/build.ts. Do not edit: edit openapi/ and run `npm run build`.';
 
 export class BuildError extends Error {}
+
+// A `default` is what the server fills in, so it says nothing about what a caller must send or what a
+// response carries: presence comes from `required` alone (defaultNonNullable: false). readOnly and
+// writeOnly become $Read/$Write markers, which openapi-fetch drops from request bodies and responses.
+export const typesOptions: OpenAPITSOptions = { exportType: true, defaultNonNullable: false, readWriteMarkers: true };
 
 /** Runs `redocly bundle`; a broken $ref or invalid YAML fails with Redocly's file:line report. */
 async function bundle(dir: string): Promise<Record<string, any>> {
@@ -40,12 +46,14 @@ async function bundle(dir: string): Promise<Record<string, any>> {
 export async function buildArtifacts(dir = root): Promise<Map<string, string>> {
   const spec = await bundle(dir);
   const catalogue = extractCatalogue(spec);
-  const types = astToString(await openapiTS(spec as any, { exportType: true }));
+  const types = astToString(await openapiTS(spec as any, typesOptions));
   return new Map([
     ['generated/openapi.json', JSON.stringify(spec, null, 2) + '\n'],
     ['generated/openapi.yaml', `# ${banner}\n` + YAML.stringify(spec, { lineWidth: 0, aliasDuplicateObjects: false })],
     ['generated/schema.ts', `// ${banner}\n\n${types}`],
     ['generated/catalogue.ts', `// ${banner}\n\n${renderCatalogueModule(catalogue)}`],
+    ['generated/validators.js', renderValidatorsModule(spec, banner)],
+    ['generated/validators.d.ts', validatorsTypes(banner)],
   ]);
 }
 

@@ -1,16 +1,255 @@
-// `npm run build:dist` (and `npm pack`): the package's JavaScript in dist/. tsc compiles src/ and
-// generated/; the bundle is copied beside them, where the compiled modules look for it
-// (`../generated/openapi.json` from dist/src/).
+// `npm run build:dist [outDir]`: the three published packages, written into dist/<short name>/ from
+// ONE table (below). tsc compiles src/ and generated/ once; each package then gets the compiled
+// modules its entries reach, at their paths (src/client/..., generated/...), except a module a
+// sibling it depends on exports, which it imports from that sibling. Every bare import a package
+// ships must be one of its dependencies, or the build fails naming the file.
 import { execFileSync } from 'node:child_process';
-import { copyFile, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { builtinModules } from 'node:module';
+import { chmod, copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, posix } from 'node:path';
+
+/** One published package: its entries (source files, by export subpath), bins and dependencies. */
+export interface PackageSpec {
+  name: string;
+  /** The folder under dist/. */
+  dir: string;
+  description: string;
+  keywords: string[];
+  /** Export subpath → source file (a .ts module, or an asset shipped as it is). */
+  exports: Record<string, string>;
+  bin?: Record<string, string>;
+  /** Names only: the version ranges are the root package.json's (siblings: the exact version). */
+  dependencies: string[];
+  /** Optional peer dependencies (ranges from the root package.json too), e.g. msw for a ./msw entry. */
+  optionalPeers?: string[];
+}
+
+// The table. Adding an export, a bin or a dependency is one line here.
+export const packages: PackageSpec[] = [
+  {
+    name: '@mediagen/client',
+    dir: 'client',
+    description: 'Typed client for the Mediagen API (browsers and Node 20+): typed calls and errors, retries, waitForVideo; webhook verification in /webhooks.',
+    keywords: ['mediagen', 'api-client', 'openapi'],
+    exports: {
+      '.': 'src/client/index.ts',
+      './webhooks': 'src/client/webhooks.ts',
+      './catalogue': 'generated/catalogue.ts',
+      './schema': 'generated/schema.ts',
+    },
+    dependencies: ['openapi-fetch', 'openapi-typescript-helpers', 'standardwebhooks'],
+  },
+  {
+    name: '@mediagen/contract',
+    dir: 'contract',
+    description: 'The Mediagen API contract: the bundled OpenAPI 3.1 spec, validators for responses and webhooks, and the contract suite with its CLI.',
+    keywords: ['mediagen', 'openapi', 'contract-testing'],
+    exports: {
+      '.': 'src/contract/index.ts',
+      './spec': 'src/contract/spec.ts',
+      './openapi.json': 'generated/openapi.json',
+      './openapi.yaml': 'generated/openapi.yaml',
+    },
+    bin: { 'mediagen-contract': 'src/contract/cli.ts' },
+    dependencies: ['ajv', 'ajv-formats', 'standardwebhooks'],
+  },
+  {
+    name: '@mediagen/mock',
+    dir: 'mock',
+    description: 'Mock server for the Mediagen API on Prism: contract-valid answers, video jobs, signed webhooks.',
+    keywords: ['mediagen', 'mock-server', 'openapi'],
+    exports: {
+      '.': 'src/mock/server.ts',
+      './proxy': 'src/mock/proxy.ts',
+    },
+    bin: { 'mediagen-mock': 'src/mock/cli.ts' },
+    dependencies: ['@mediagen/contract', '@stoplight/prism-cli', '@stoplight/prism-core', '@stoplight/prism-http', '@stoplight/prism-http-server', 'standardwebhooks'],
+  },
+];
 
 const root = new URL('..', import.meta.url).pathname;
-const dist = process.argv[2] ?? join(root, 'dist');
+const readJson = async (file: string) => JSON.parse(await readFile(file, 'utf8'));
 
-await rm(dist, { recursive: true, force: true });
-execFileSync(join(root, 'node_modules/.bin/tsc'), ['-p', join(root, 'tsconfig.build.json'), '--outDir', dist], { stdio: 'inherit' });
-for (const file of ['openapi.json', 'openapi.yaml']) {
-  await copyFile(join(root, 'generated', file), join(dist, 'generated', file));
+/** What a source file becomes in the compiled tree: `x.ts` → `x.js` (+ `x.d.ts`); assets stay. */
+const compiled = (source: string) => source.replace(/\.ts$/, '.js');
+const declarations = (js: string) => js.replace(/\.js$/, '.d.ts');
+const isModule = (file: string) => file.endsWith('.js');
+
+/** Import specifiers of a compiled module or declaration file (static, dynamic and `import("x")` types). */
+const SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)(['"])([^'"]+)\1/g;
+const specifiersOf = (code: string) => [...code.matchAll(SPECIFIER)].map(m => m[2]!);
+
+/** The package name of a bare specifier: `ajv/dist/2020.js` → `ajv`, `@a/b/c` → `@a/b`. */
+const packageOf = (specifier: string) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+const isBuiltin = (specifier: string) => specifier.startsWith('node:') || builtinModules.includes(specifier);
+
+/** A relative specifier inside `from` (a path in the tree), as a tree path with .js for .ts. */
+const resolveIn = (from: string, specifier: string) => compiled(posix.normalize(posix.join(posix.dirname(from), specifier)));
+
+/** Which sibling export serves a tree path, for the siblings `spec` depends on. */
+function siblingExports(spec: PackageSpec): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const sibling of packages.filter(p => spec.dependencies.includes(p.name))) {
+    for (const [subpath, source] of Object.entries(sibling.exports)) out.set(compiled(source), posix.join(sibling.name, subpath));
+  }
+  return out;
 }
-console.log(`built ${dist}`);
+
+/** A relative specifier from `file` to `target`, both tree paths. */
+const relativeSpecifier = (file: string, target: string) => {
+  const rel = posix.relative(posix.dirname(file), target);
+  return rel.startsWith('.') ? rel : `./${rel}`;
+};
+
+interface Shipped {
+  /** Tree path → file text, imports rewritten. */
+  files: Map<string, string>;
+  /** Bare packages imported, with a file that imports each. */
+  imports: Map<string, string>;
+}
+
+/** Every compiled file the entries reach (modules and their declarations), imports rewritten. */
+async function collect(spec: PackageSpec, tree: string): Promise<Shipped> {
+  const siblings = siblingExports(spec);
+  const shipped: Shipped = { files: new Map(), imports: new Map() };
+  const entries = [...Object.values(spec.exports), ...Object.values(spec.bin ?? {})].map(compiled);
+  const queue = entries.flatMap(file => (isModule(file) ? [file, declarations(file)] : [file]));
+  while (queue.length > 0) {
+    const file = queue.shift()!;
+    if (shipped.files.has(file)) continue;
+    const code = await readFile(join(tree, file), 'utf8').catch(() => {
+      throw new Error(`${spec.name}: ${file} is not in the compiled tree (an entry or import that tsc did not emit)`);
+    });
+    if (!file.endsWith('.js') && !file.endsWith('.d.ts')) {
+      shipped.files.set(file, code);
+      continue;
+    }
+    const rewritten = code.replace(SPECIFIER, (match, quote: string, specifier: string) => {
+      if (!specifier.startsWith('.')) {
+        if (!isBuiltin(specifier) && !shipped.imports.has(packageOf(specifier))) shipped.imports.set(packageOf(specifier), file);
+        return match;
+      }
+      const target = resolveIn(file, specifier);
+      const sibling = siblings.get(target);
+      if (sibling) {
+        shipped.imports.set(packageOf(sibling), file);
+        return match.replace(specifier, sibling);
+      }
+      queue.push(file.endsWith('.d.ts') ? declarations(target) : target);
+      return match.replace(specifier, relativeSpecifier(file, target));
+    });
+    shipped.files.set(file, rewritten.replace(/^\/\/# sourceMappingURL=.*$/m, ''));
+  }
+  return shipped;
+}
+
+/** The `exports` map: every module entry with its types first; assets as they are. */
+function exportsMap(spec: PackageSpec) {
+  const entries = Object.entries(spec.exports).map(([subpath, source]) => {
+    const file = `./${compiled(source)}`;
+    return [subpath, isModule(file) ? { types: declarations(file), default: file } : file] as const;
+  });
+  return Object.fromEntries([...entries, ['./package.json', './package.json']]);
+}
+
+/** The manifest: version from the contract's info.version, ranges from the root manifest. */
+function manifest(spec: PackageSpec, version: string, rootPkg: Record<string, any>) {
+  const rangeOf = (name: string) => {
+    if (packages.some(p => p.name === name)) return version;
+    const range = rootPkg.dependencies?.[name] ?? rootPkg.devDependencies?.[name];
+    if (!range) throw new Error(`${spec.name} depends on ${name}, which the root package.json does not list`);
+    return range as string;
+  };
+  const peers = spec.optionalPeers ?? [];
+  return {
+    name: spec.name,
+    version,
+    description: spec.description,
+    license: rootPkg.license,
+    keywords: spec.keywords,
+    type: 'module',
+    engines: rootPkg.engines,
+    sideEffects: spec.bin ? Object.values(spec.bin).map(source => `./${compiled(source)}`) : false,
+    exports: exportsMap(spec),
+    ...(spec.bin ? { bin: Object.fromEntries(Object.entries(spec.bin).map(([name, source]) => [name, compiled(source)])) } : {}),
+    dependencies: Object.fromEntries(spec.dependencies.map(name => [name, rangeOf(name)])),
+    ...(peers.length > 0
+      ? {
+          peerDependencies: Object.fromEntries(peers.map(name => [name, rangeOf(name)])),
+          peerDependenciesMeta: Object.fromEntries(peers.map(name => [name, { optional: true }])),
+        }
+      : {}),
+    publishConfig: { access: 'public' },
+  };
+}
+
+/** The README npm shows: what the package is for and where the full story is. */
+const readme = (spec: PackageSpec) =>
+  `# ${spec.name}\n\n${spec.description}\n\n\`\`\`sh\nnpm install ${spec.name}\n\`\`\`\n\n` +
+  `Entries: ${Object.keys(spec.exports).map(s => `\`${posix.join(spec.name, s)}\``).join(', ')}` +
+  `${spec.bin ? `; bin: ${Object.keys(spec.bin).map(b => `\`${b}\``).join(', ')}` : ''}.\n` +
+  `Built from the Mediagen API contract repository, whose README documents every package.\n`;
+
+/** Fails naming each bare import a package ships without depending on it. */
+function checkImports(spec: PackageSpec, shipped: Shipped) {
+  const declared = new Set([...spec.dependencies, ...(spec.optionalPeers ?? [])]);
+  const missing = [...shipped.imports].filter(([name]) => !declared.has(name));
+  if (missing.length > 0) {
+    throw new Error(missing.map(([name, file]) => `${spec.name}: ${file} imports '${name}', which is not in its dependencies (scripts/build-dist.ts)`).join('\n'));
+  }
+}
+
+/** Writes one package into `out`. */
+async function writePackage(spec: PackageSpec, tree: string, out: string, version: string, rootPkg: Record<string, any>) {
+  const shipped = await collect(spec, tree);
+  checkImports(spec, shipped);
+  for (const [file, text] of shipped.files) {
+    await mkdir(dirname(join(out, file)), { recursive: true });
+    await writeFile(join(out, file), text);
+  }
+  for (const source of Object.values(spec.bin ?? {})) await chmod(join(out, compiled(source)), 0o755);
+  await writeFile(join(out, 'package.json'), JSON.stringify(manifest(spec, version, rootPkg), null, 2) + '\n');
+  await writeFile(join(out, 'README.md'), readme(spec));
+  return shipped.files.size;
+}
+
+/** Compiles src/ and generated/ once into a scratch tree, with the bundle beside them. */
+export async function compileTree(): Promise<string> {
+  const tree = await mkdtemp(join(tmpdir(), 'mediagen-tsc-'));
+  const tsc = join(root, 'node_modules/.bin/tsc');
+  execFileSync(tsc, ['-p', join(root, 'tsconfig.build.json'), '--outDir', tree, '--sourceMap', 'false'], { stdio: 'inherit' });
+  for (const file of ['openapi.json', 'openapi.yaml', 'validators.js', 'validators.d.ts']) await copyFile(join(root, 'generated', file), join(tree, 'generated', file));
+  return tree;
+}
+
+/** Writes every package of `table` from a compiled tree into dist/<dir>/; returns what it wrote. */
+export async function writePackages(tree: string, dist: string, table: PackageSpec[] = packages) {
+  const rootPkg = await readJson(join(root, 'package.json'));
+  const version = (await readJson(join(root, 'generated/openapi.json'))).info.version as string;
+  await rm(dist, { recursive: true, force: true });
+  const built = [];
+  for (const spec of table) {
+    const files = await writePackage(spec, tree, join(dist, spec.dir), version, rootPkg);
+    built.push({ name: spec.name, dir: join(dist, spec.dir), version, files });
+  }
+  return built;
+}
+
+export async function buildDist(dist: string) {
+  const tree = await compileTree();
+  try {
+    for (const p of await writePackages(tree, dist)) console.log(`built ${p.dir}: ${p.name}@${p.version}, ${p.files} files`);
+  } finally {
+    await rm(tree, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  try {
+    await buildDist(process.argv[2] ?? join(root, 'dist'));
+  } catch (err) {
+    console.error(`build:dist: ${(err as Error).message}`);
+    process.exit(1);
+  }
+}

@@ -34,13 +34,25 @@ export interface DocsBuild {
 
 export class DocsBuildError extends Error {}
 
+// Guides written as markdown in docs/, each a top-level section of the page after the overview.
+export const GUIDES = ['testing-proxy.md'];
+
+/** A copy of the bundle whose info.description ends with the guides; the bundle itself is untouched. */
+export function withGuides(spec: Record<string, any>, guides: string[]): Record<string, any> {
+  const copy = structuredClone(spec);
+  copy.info.description = [String(copy.info.description ?? '').trimEnd(), ...guides.map((g) => g.trim())].join('\n\n');
+  return copy;
+}
+
+export const readGuides = () => Promise.all(GUIDES.map((name) => readFile(join(root, 'docs', name), 'utf8')));
+
 export async function buildDocs(outDir = defaultOutDir): Promise<DocsBuild> {
   const spec = JSON.parse(await readFile(join(root, 'generated/openapi.json'), 'utf8'));
   if (spec.externalDocs?.url !== docsUrl) {
     throw new DocsBuildError('generated/catalogue.ts and generated/openapi.json disagree on the docs URL: run `npm run build`');
   }
   const tables = { errorCatalogue, failureCatalogue };
-  const withDocs = withCatalogue(spec, tables);
+  const withDocs = withCatalogue(withGuides(spec, await readGuides()), tables);
 
   const tmp = await mkdtemp(join(tmpdir(), 'mediagen-docs-'));
   const file = join(outDir, 'index.html');

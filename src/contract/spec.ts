@@ -2,9 +2,9 @@
 // named examples) and the error codes each response allows. Everything else in src/contract and
 // src/mock reads facts from here, so that generated/openapi.json stays the single source of truth.
 import { readFileSync } from 'node:fs';
+import type { Json, JsonObject } from '../client/is-object.ts';
 
-export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-export type JsonObject = { [key: string]: Json };
+export type { Json, JsonObject };
 export type Spec = JsonObject;
 
 export interface DeclaredHeader {

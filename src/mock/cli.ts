@@ -8,6 +8,9 @@ import { loadSpec, readContract } from '../contract/spec.ts';
 import { scenarioTable } from './scenario-table.ts';
 import { startMockServer } from './server.ts';
 
+// `mediagen-mock proxy <upstream-url>`: the validating proxy (src/mock/proxy-cli.ts); it never returns.
+if (process.argv[2] === 'proxy') await import('./proxy-cli.ts').then(cli => cli.runProxyCli(process.argv.slice(3)));
+
 const usage = `Usage: mediagen-mock [options]
   --port N             port to listen on (default: PORT, else 4010; 0 picks a free one)
   --host HOST          address to bind (default 127.0.0.1)

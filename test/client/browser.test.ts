@@ -1,5 +1,7 @@
-// The browser entry bundles for the browser with no Node builtin and without the webhook helper.
+// The browser entry bundles for the browser with no Node builtin and without the webhook helper;
+// and nothing under src/client/ (the @mediagen/client package) reaches Node-only code or another package's folder.
 import { build } from 'esbuild';
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
 const bundle = (entry: string) =>
@@ -14,6 +16,17 @@ describe('src/client/index.ts for the browser', () => {
     expect(inputs.filter((i) => /^node:|standardwebhooks|webhooks\.ts|ajv/.test(i))).toEqual([]);
     const code = result.outputFiles[0]!.text;
     expect(code).not.toMatch(/\brequire\(|from"node:|import\("node:/);
+  });
+
+  // A Node builtin fails the browser bundle (see the control); the packages it may import are checked by build:dist.
+  it('every module under src/client/ bundles for the browser, reaching only src/client/, generated/ and packages', async () => {
+    const allowed = /^(src\/client\/|generated\/|node_modules\/)/;
+    const modules = readdirSync('src/client').filter((f) => f.endsWith('.ts'));
+    expect(modules).toContain('webhooks.ts');
+    for (const file of modules) {
+      const inputs = Object.keys((await bundle(`src/client/${file}`)).metafile.inputs);
+      expect([file, inputs.filter((i) => !allowed.test(i))]).toEqual([file, []]);
+    }
   });
 
   it('the check fails for a module that needs Node (control)', async () => {

@@ -26,7 +26,7 @@ describe('error examples of the spec', () => {
   it.each(errorExamples)('%s becomes a typed api error', async (_name, { value }) => {
     const entry = errorCatalogue[value.error.code as ErrorCode];
     server.reply({ status: entry.status, headers: { 'x-request-id': value.error.request_id, 'retry-after': '7' }, body: value });
-    const { data, error, response } = await client().POST('/v2/images/generations', { body: { model: 'm', prompt: 'p', output_format: 'png' } });
+    const { data, error, response } = await client().POST('/v2/images/generations', { body: { model: 'm', prompt: 'p' } });
     expect(data).toBeUndefined();
     expect(response?.status).toBe(entry.status);
     expect(error).toMatchObject({
@@ -53,8 +53,8 @@ describe('every code of the catalogue on every operation', () => {
     (c: ReturnType<typeof client>) => c.GET('/v2/billing/balance'),
     (c: ReturnType<typeof client>) => c.GET('/v2/models', { params: { query: { type: 'video' } } }),
     (c: ReturnType<typeof client>) => c.GET('/v2/videos/generations/{id}', { params: { path: { id: 'vid_1' } } }),
-    (c: ReturnType<typeof client>) => c.POST('/v2/videos/generations', { body: { model: 'm', prompt: 'p', sound: false } }),
-    (c: ReturnType<typeof client>) => c.POST('/v2/images/generations', { body: { model: 'm', prompt: 'p', output_format: 'png' } }),
+    (c: ReturnType<typeof client>) => c.POST('/v2/videos/generations', { body: { model: 'm', prompt: 'p' } }),
+    (c: ReturnType<typeof client>) => c.POST('/v2/images/generations', { body: { model: 'm', prompt: 'p' } }),
   ];
   it.each(codes)('%s', async (code) => {
     const entry = errorCatalogue[code];

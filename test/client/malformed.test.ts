@@ -1,7 +1,7 @@
 // Responses that break the contract, and failures with no response at all, each become a distinct
 // typed error: never a throw, never a raw string.
 import { createServer } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createClient } from '../../src/client/index.ts';
 import { startServer, type Reply, type TestServer } from './server.ts';
 
@@ -89,7 +89,9 @@ describe('no response', () => {
     server.reply({ hang: true });
     const controller = new AbortController();
     const pending = client().GET('/v2/billing/balance', { signal: controller.signal });
-    setTimeout(() => controller.abort(), 50);
+    // Abort once the request is in flight (the server has it), whatever the machine's load.
+    await vi.waitUntil(() => server.requests.length === 1, { timeout: 15_000 });
+    controller.abort();
     expect((await pending).error).toMatchObject({ kind: 'aborted', retryable: false });
     expect(server.requests).toHaveLength(1);
     expect((await client().GET('/v2/billing/balance', { signal: AbortSignal.abort() })).error).toMatchObject({ kind: 'aborted' });

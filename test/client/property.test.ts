@@ -38,7 +38,7 @@ const headers = fc.record(
 );
 
 it('always resolves to data or a typed error', async () => {
-  const client = createClient({ apiKey: 'sk_test_property', baseUrl: server.url, maxRetries: 0, timeout: 2000 });
+  const client = createClient({ apiKey: 'sk_test_property', baseUrl: server.url, maxRetries: 0, timeout: 15_000 });
   await fc.assert(
     fc.asyncProperty(fc.integer({ min: 200, max: 599 }), headers, body, async (status, headers, body) => {
       server.reply({ status, headers: { 'content-type': null, ...headers }, body });

@@ -47,7 +47,7 @@ async function readme(baseUrl: string, secret: string, delivery: { body: string;
   if (balance.data) log(`balance: ${balance.data.balance} ${balance.data.currency}`);
 
   const image = await client.POST('/v2/images/generations', {
-    body: { model: 'seedream-5-lite', prompt: 'A lighthouse at dawn', output_format: 'png' },
+    body: { model: 'seedream-5-lite', prompt: 'A lighthouse at dawn' }, // model and prompt: all that is required
   });
   if (image.error) log(`${explain(image.error)} [${image.error.requestId}]`);
 
@@ -125,6 +125,10 @@ it('the README shows this snippet and these lines', () => {
   const source = readFileSync(new URL(import.meta.url), 'utf8');
   const explainSource = /function explain[\s\S]*?\n}\n/.exec(source)![0];
   expect(readme).toContain(explainSource);
+  // The calls too (the snippet here is indented once more): the minimal image call, then the video call with options.
+  const calls = source.match(/const \w+ = await client\.POST\([\s\S]*?\n {2}}\);/g)!.map((call) => call.replace(/\n {2}/g, '\n'));
+  expect(calls).toHaveLength(2);
+  for (const call of calls) expect(readme).toContain(call);
   expect(readme).toContain(
     [
       'balance: 42.5 USD',

@@ -135,7 +135,7 @@ describe('how long it waits', () => {
 });
 
 describe('Idempotency-Key', () => {
-  const body = { model: 'seedance-v1-pro', prompt: 'a lighthouse', sound: false };
+  const body = { model: 'seedance-v1-pro', prompt: 'a lighthouse' };
   const created: Reply = { status: 202, body: { id: 'vid_1', status: 'pending' } };
 
   it('a POST sends one key, the same on every retry', async () => {

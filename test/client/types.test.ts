@@ -114,7 +114,7 @@ it('calls are typed by path and method', () => {
     expectTypeOf(client.GET('/v2/videos/generations/{id}', { params: { path: { id: 'x' } } }))
       .resolves.toHaveProperty('data')
       .toEqualTypeOf<components['schemas']['VideoGeneration'] | undefined>();
-    expectTypeOf(client.POST('/v2/videos/generations', { body: { model: 'm', prompt: 'p', sound: false } }))
+    expectTypeOf(client.POST('/v2/videos/generations', { body: { model: 'm', prompt: 'p' } }))
       .resolves.toHaveProperty('data')
       .toEqualTypeOf<components['schemas']['VideoGenerationCreated'] | undefined>();
     void client.GET('/v2/models', { params: { query: { type: 'video' } }, timeout: 1000, maxRetries: 0 });

@@ -31,7 +31,7 @@ const failureCodes = Object.keys(failureCatalogue) as (keyof typeof failureCatal
 /** Markdown as the page shows it: inline code without its backticks. */
 const shown = (markdown: string) => markdown.replace(/`/g, '');
 
-describe.skipIf(!hasChromium && !process.env.CI)('docs site (headless Chromium)', () => {
+describe.skipIf(!hasChromium && !process.env.CI)('docs site (headless Chromium)', { timeout: 120_000 }, () => {
   let outDir: string;
   let site: StaticServer;
   let browser: Browser;
@@ -101,13 +101,28 @@ describe.skipIf(!hasChromium && !process.env.CI)('docs site (headless Chromium)'
   it('lists every error code with its status, type, retryability, action and example bodies', async () => {
     // The catalogue is on the overview page; the previous test left the page on a webhook.
     await page.evaluate(() => void (location.hash = '#section/error-catalogue'));
-    await page.waitForFunction(() => (document.getElementById('section/error-catalogue') as HTMLElement | null)?.innerText);
+    // Wait until every entry is rendered with its own code in it, then read textContent, which (unlike
+    // innerText) does not depend on Redoc having laid the entry out yet.
+    const expected = [
+      ...errorCodes.map((c) => [anchorOf(errorCatalogue[c].docUrl), c]),
+      ...failureCodes.map((c) => [anchorOf(failureCatalogue[c].docUrl), c]),
+    ];
+    await page.waitForFunction(
+      (expected) =>
+        expected.every(([anchor, code]) => {
+          const heading = [...document.querySelectorAll('h2[id^="section/"]')].find((h) => h.id.endsWith(`/${anchor}`));
+          const entry = heading?.closest('[data-section-id]');
+          return !!entry?.textContent?.includes(code!) && entry.querySelectorAll('pre').length > 0;
+        }),
+      expected,
+      { timeout: 30_000 },
+    );
     const entries = await page.evaluate(() =>
       Object.fromEntries(
         // Entries are the headings one level below a section: `section/<section>/<anchor>`.
         [...document.querySelectorAll('h2[id^="section/"]')].filter((h) => h.id.split('/').length === 3).map((h) => {
           const entry = h.closest('[data-section-id]')!;
-          return [h.id.split('/').pop(), { text: (entry as HTMLElement).innerText, blocks: [...entry.querySelectorAll('pre')].map((p) => p.innerText) }];
+          return [h.id.split('/').pop(), { text: entry.textContent ?? '', blocks: [...entry.querySelectorAll('pre')].map((p) => p.textContent ?? '') }];
         }),
       ),
     );
@@ -158,7 +173,8 @@ describe.skipIf(!hasChromium && !process.env.CI)('docs site (headless Chromium)'
           const openMenu = async (dropdown: HTMLElement) => {
             const before = new Set(document.querySelectorAll('[role=menu]'));
             dropdown.click();
-            for (let n = 0; n < 20; n++) {
+            // Bounded by time, not by frames: a busy machine draws fewer frames per second.
+            for (const until = Date.now() + 10_000; Date.now() < until; ) {
               const menu = [...document.querySelectorAll('[role=menu]')].find((m) => !before.has(m));
               if (menu) return [...menu.querySelectorAll<HTMLElement>('[role=menuitem]')];
               await frame();
@@ -220,7 +236,7 @@ describe.skipIf(!hasChromium && !process.env.CI)('docs site (headless Chromium)'
       await page.waitForFunction((id) => {
         const top = document.getElementById(id)?.getBoundingClientRect().top;
         return top !== undefined && top >= 0 && top < 150;
-      }, id, { timeout: 5000 });
+      }, id, { timeout: 30_000 });
       expect(await onScreen(id), docUrl).toBe(true);
     }
     await page.goto(local(errorCatalogue.quota_exceeded.docUrl), { waitUntil: 'load' });
@@ -238,7 +254,7 @@ describe.skipIf(!hasChromium && !process.env.CI)('docs site (headless Chromium)'
         const id = location.hash.slice(1);
         const top = document.getElementById(id)?.getBoundingClientRect().top;
         return id.endsWith(`/${anchor}`) && top !== undefined && top >= 0 && top < 150 && id;
-      }, anchor, { timeout: 5000 });
+      }, anchor, { timeout: 30_000 });
       expect(await onScreen(String(await id.jsonValue())), docUrl).toBe(true);
     }
   });

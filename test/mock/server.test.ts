@@ -3,7 +3,7 @@
 // names the actual problem. Then the mock's own surface: request ids, log, Prefer, CORS, CLI.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createContractValidator, formatViolations, send, type RawRequest, type RawResponse } from '../../src/contract/index.ts';
 import { startPlainPrism } from './plain-prism.ts';
 import { startTestMock, type TestMock } from './start.ts';
@@ -156,13 +156,13 @@ describe('cli', () => {
     child.stderr.on('data', d => (out += d));
     const exited = new Promise<number | null>(resolve => child.on('exit', code => resolve(code)));
     try {
-      for (let i = 0; i < 400 && !/listening on (http:\/\/\S+)/.test(out); i++) await new Promise(r => setTimeout(r, 50));
+      await vi.waitUntil(() => /listening on (http:\/\/\S+)/.test(out) || child.exitCode !== null, { timeout: 60_000, interval: 50 });
       const url = /listening on (http:\/\/\S+)/.exec(out)?.[1];
       expect(url, out).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       expect(out).toMatch(/Webhook secret: whsec_[A-Za-z0-9+/=]+/);
       const res = await send(url!, { method: 'GET', path: '/v2/models', headers: auth });
       expect(res.status).toBe(200);
-      for (let i = 0; i < 40 && !out.includes(res.headers['x-request-id']!); i++) await new Promise(r => setTimeout(r, 25));
+      await vi.waitUntil(() => out.includes(res.headers['x-request-id']!), { timeout: 20_000, interval: 20 });
       expect(out).toContain(`GET    /v2/models 200`);
       child.kill('SIGTERM');
       expect(await exited).toBe(0);
@@ -170,5 +170,5 @@ describe('cli', () => {
     } finally {
       child.kill('SIGKILL');
     }
-  }, 30_000);
+  }, 120_000);
 });

@@ -55,6 +55,7 @@ describe('build', () => {
       'generated/openapi.json',
       'generated/openapi.yaml',
       'generated/schema.ts',
+      'generated/validators.js',
     ]);
   });
 });

@@ -1,0 +1,53 @@
+// Servers for the benches, each in its own child process: a free port, a start that waits for
+// "listening on", and a stop that waits for the exit and hands back everything it printed.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer, type AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+export interface BenchChild {
+  child: ChildProcess;
+  /** Everything printed so far. */
+  output(): string;
+  /** SIGTERM, then the output once it has exited. */
+  stop(): Promise<string>;
+}
+
+/** A port the OS says is free now. */
+export async function freePort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  await new Promise(resolve => server.close(resolve));
+  return port;
+}
+
+/** `node <args>` in the repository, resolved once it prints "listening on". */
+export async function startChild(name: string, args: string[]): Promise<BenchChild> {
+  const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] });
+  let out = '';
+  child.stdout!.on('data', d => (out += d));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${name} did not start: ${out}`)), 20_000);
+    const ready = () => {
+      if (!/listening on/i.test(out)) return;
+      clearTimeout(timer);
+      child.stdout!.off('data', ready);
+      resolve();
+    };
+    child.stdout!.on('data', ready);
+    child.once('exit', code => reject(new Error(`${name} exited with ${code}: ${out}`)));
+  });
+  return {
+    child,
+    output: () => out,
+    async stop() {
+      const exited = once(child, 'exit');
+      child.kill('SIGTERM');
+      await exited;
+      return out;
+    },
+  };
+}

@@ -1,0 +1,120 @@
+// What the proxy found: every violation as one JSON line (in --report FILE), one log line each,
+// and counts by operation and kind of violation for the summary printed on exit.
+import { createWriteStream, openSync, type WriteStream } from 'node:fs';
+import { once } from 'node:events';
+import type { Violation } from '../contract/index.ts';
+
+/**
+ * One line of the report: a violation of one response, an upstream that gave no usable answer
+ * (kind `upstream …`), or a request outside the contract (kind OUTSIDE).
+ */
+export interface ReportRecord {
+  time: string;
+  method: string;
+  /** Without the query, which may carry anything. */
+  path: string;
+  status: number;
+  /** The operationId, or null for a path outside the contract. */
+  operation: string | null;
+  /** The upstream's X-Request-Id (else its error.request_id); the proxy's own id for an upstream failure. */
+  requestId: string;
+  kind: string;
+  where: string;
+  message: string;
+  /** `passed` on to the caller as it was, or `replaced` by the proxy's own 502/504. */
+  action: 'passed' | 'replaced';
+}
+
+export interface ProxyReport {
+  /** Responses that came back from the upstream and were checked. */
+  readonly checked: number;
+  /** Of those, the ones with at least one violation. */
+  readonly violating: number;
+  readonly violations: number;
+  /** Requests the upstream gave no usable answer to (unreachable, timeout, cut, not JSON). */
+  readonly failures: number;
+  /** Requests to a method and path outside the contract (forwarded all the same). */
+  readonly outside: number;
+  summary(): string;
+}
+
+export interface ReportWriter extends ProxyReport {
+  countChecked(violating: boolean): void;
+  add(record: ReportRecord): void;
+  close(): Promise<void>;
+}
+
+export const OUTSIDE = 'outside the contract';
+
+/** A short name for the way a response leaves the contract, to count by. */
+export function kindOf(violation: Violation): string {
+  const { where, message } = violation;
+  if (where === 'status') return 'undeclared status';
+  if (where.startsWith('header ')) return message === 'required header is missing' ? `missing ${where}` : `bad ${where}`;
+  if (where === 'body/error/request_id') return 'request_id differs from X-Request-Id';
+  if (where === 'body/error/code') return 'code not allowed under the status';
+  if (where === 'body' && message.startsWith('not JSON')) return 'body not JSON';
+  if (where === 'body' && message.startsWith('the response has no body')) return 'no body';
+  return 'schema';
+}
+
+/** `2026-… GET    /v2/models 200 req_… ✗ body/0/type: must be …`: everything a reader needs on one line. */
+export function formatRecord(r: ReportRecord): string {
+  const replaced = r.action === 'replaced' ? ' (replaced by 502)' : '';
+  const mark = r.kind === OUTSIDE ? '?' : '✗';
+  return `${r.time} ${r.method.padEnd(6)} ${r.path} ${r.status} ${r.requestId} ${mark} ${r.where}: ${r.message}${replaced}`;
+}
+
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
+export function createReport(file?: string): ReportWriter {
+  // Opened now, so that a path that cannot be written fails at start with the system's reason.
+  const out: WriteStream | undefined = file ? createWriteStream('', { fd: openSync(file, 'w') }) : undefined;
+  const counts = new Map<string, number>();
+  const totals = { checked: 0, violating: 0, violations: 0, failures: 0, outside: 0 };
+  return {
+    get checked() {
+      return totals.checked;
+    },
+    get violating() {
+      return totals.violating;
+    },
+    get violations() {
+      return totals.violations;
+    },
+    get failures() {
+      return totals.failures;
+    },
+    get outside() {
+      return totals.outside;
+    },
+    countChecked(violating) {
+      totals.checked++;
+      if (violating) totals.violating++;
+    },
+    add(record) {
+      if (record.kind === OUTSIDE) totals.outside++;
+      else if (record.kind.startsWith('upstream ')) totals.failures++;
+      else totals.violations++;
+      const key = `${record.operation ?? '(none)'}\t${record.kind}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+      out?.write(JSON.stringify(record) + '\n');
+    },
+    summary() {
+      const head =
+        `Proxy summary: ${count(totals.checked, 'response')} checked, ${totals.violating} broke the contract ` +
+        `(${count(totals.violations, 'violation')}), ${count(totals.failures, 'upstream failure')}, ${count(totals.outside, 'request')} outside the contract`;
+      if (counts.size === 0) return head;
+      const rows = [...counts].sort(([a], [b]) => a.localeCompare(b)).map(([key, n]) => [...key.split('\t'), String(n)] as const);
+      const width = Math.max('operation'.length, ...rows.map(([op]) => op!.length));
+      const kindWidth = Math.max('kind'.length, ...rows.map(([, kind]) => kind!.length));
+      const line = (op: string, kind: string, n: string) => `  ${op.padEnd(width)}  ${kind.padEnd(kindWidth)}  ${n.padStart(5)}`;
+      return [head, line('operation', 'kind', 'count'), ...rows.map(([op, kind, n]) => line(op!, kind!, n!))].join('\n');
+    },
+    async close() {
+      if (!out) return;
+      out.end();
+      await once(out, 'finish');
+    },
+  };
+}

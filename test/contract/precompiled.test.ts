@@ -1,0 +1,54 @@
+// The validators compiled at build time (generated/validators.js): they cover every schema a check
+// reaches, serve only the bundle they were compiled from, and judge exactly as Ajv at run time does.
+import { describe, expect, it } from 'vitest';
+import { bundleDigest, validators } from '../../generated/validators.js';
+import { checkedSchemas } from '../../src/contract/checked-schemas.ts';
+import { specDigest } from '../../src/contract/digest.ts';
+import { createContractValidator, loadSpec, readContract, type ObservedResponse, type OperationRef } from '../../src/contract/index.ts';
+
+const json = { 'content-type': 'application/json', 'x-request-id': 'req_1' };
+const precompiled = createContractValidator();
+// A copy of the bundle that is not the same object: its digest matches, so it is served precompiled too.
+const sameBundle = createContractValidator(readContract(loadSpec()));
+
+/** The bundle with one fact changed, as a caller might pass a spec of its own. */
+function editedContract() {
+  const spec = loadSpec() as any;
+  spec.components.schemas.Balance.properties.balance.maximum = 100;
+  return readContract(spec);
+}
+
+describe('precompiled validators', () => {
+  it('were compiled from the committed bundle and cover every schema a check reaches', () => {
+    expect(bundleDigest).toBe(specDigest(loadSpec()));
+    expect(Object.keys(validators)).toEqual(checkedSchemas(readContract()));
+  });
+
+  it('are not used for a spec the caller changed: it is compiled at run time and its facts hold', () => {
+    const response = { status: 200, headers: json, body: { balance: 1000, currency: 'USD' } };
+    expect(precompiled.checkResponse('getBalance', response)).toEqual([]);
+    expect(createContractValidator(editedContract()).checkResponse('getBalance', response)).toEqual([
+      { where: 'body/balance', message: 'must be <= 100' },
+    ]);
+  });
+
+  it('report the same violations as validators compiled at run time', () => {
+    // Run-time compilation of the same bundle: a changed digest that changes no schema.
+    const spec = loadSpec();
+    const runtime = createContractValidator(readContract({ ...spec, info: { ...(spec.info as object), version: 'runtime' } }));
+    const quota = readContract().operations.find(o => o.operationId === 'generateImage')!.responses.find(r => r.status === 402)!.examples.quota_exceeded as any;
+    const cases: [OperationRef, ObservedResponse][] = [
+      ['getBalance', { status: 200, headers: json, body: { balance: 'x', currency: 'usd' } }],
+      ['generateImage', { status: 402, headers: { ...json, 'x-request-id': quota.error.request_id }, body: quota }],
+      ['generateImage', { status: 402, headers: json, body: { error: { ...quota.error, required: 'lots', available: undefined } } }],
+      ['getBalance', { status: 418, headers: {}, body: { error: { code: 7 } } }],
+      [{ method: 'GET', path: '/v2/videos/generations/vid_01JDQ8ZK4T9V2K7M3N5P8R6WXY' }, { status: 200, headers: json, body: { id: 'x', status: 'processing', progress: 140 } }],
+    ];
+    for (const [ref, response] of cases) {
+      const expected = runtime.checkResponse(ref, response);
+      expect(precompiled.checkResponse(ref, response)).toEqual(expected);
+      expect(sameBundle.checkResponse(ref, response)).toEqual(expected);
+    }
+    expect(runtime.checkResponse(...cases[0]!).length).toBeGreaterThan(0);
+  });
+});
