@@ -32,6 +32,9 @@ describe('release workflow', () => {
     expect(Object.keys(workflow.on)).toEqual(['workflow_dispatch']);
     expect(workflow.permissions).toEqual({ contents: 'write', 'id-token': 'write' });
     expect(workflow.jobs.release.if).toBe("github.ref == 'refs/heads/main'");
+    // .ci/run installs Debian's Chromium with apt-get when it is missing: a Debian image.
+    expect(workflow.jobs.release.container).toMatch(/^node:20-bookworm$/);
+    expect(readFileSync(join(repo, '.ci/run'), 'utf8')).toContain('npm test');
     expect(steps[0]).toMatchObject({ uses: 'actions/checkout@v4', with: { 'fetch-depth': 0 } });
     expect(steps.find((s) => s.uses?.startsWith('actions/setup-node'))?.with).toMatchObject({ 'registry-url': 'https://registry.npmjs.org' });
   });
@@ -40,7 +43,7 @@ describe('release workflow', () => {
     const order = [
       indexOf((s) => s.run === 'npm ci'),
       indexOf((s) => s.run === 'npm run diff'),
-      indexOf((s) => s.run === 'npm test'),
+      indexOf((s) => s.run === '.ci/run'),
       indexOf((s) => s.run === 'npm run changelog'),
       indexOf((s) => s.run === 'npm run build:dist'),
       indexOf((s) => s.name === 'Pack'),
