@@ -75,7 +75,7 @@ export function locate(sources: Sources, pointer: string): string {
   // A node that is a file $ref is written in that file: follow it, before each step and after the last.
   const enter = () => {
     let ref = refOf(node);
-    for (let hops = 0; ref && !ref.startsWith('#') && hops < 16; hops++, ref = refOf(node)) {
+    for (let hops = 0; ref && !ref.startsWith('#') && /\.ya?ml$/.test(ref.split('#')[0]!) && hops < 16; hops++, ref = refOf(node)) {
       source = sources.load(relative(sources.dir, join(sources.dir, dirname(source.file), ref.split('#')[0]!)));
       node = source.root;
       offset = 0;
