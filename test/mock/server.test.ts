@@ -38,7 +38,7 @@ const corrections: { name: string; request: RawRequest; status: number; error: R
   { name: 'malformed Authorization', request: { method: 'GET', path: '/v2/models', headers: { authorization: 'Basic dTpw' } }, status: 401, error: { code: 'invalid_api_key', reason: 'malformed' } },
   { name: 'wrong content type', request: { method: 'POST', path: '/v2/images/generations', headers: { ...auth, 'content-type': 'application/xml' }, body: '<a/>' }, status: 415, error: { code: 'unsupported_media_type' } },
   { name: 'no content type', request: { method: 'POST', path: '/v2/images/generations', headers: auth, body: '{"model":"m","prompt":"p"}' }, status: 415, error: { code: 'unsupported_media_type' } },
-  { name: 'bad generation id', request: { method: 'GET', path: '/v2/videos/generations/123', headers: auth }, status: 400, error: { code: 'invalid_parameter', param: 'id' } },
+  { name: 'generation id of another shape (a 404, as ids are opaque)', request: { method: 'GET', path: '/v2/videos/generations/123', headers: auth }, status: 404, error: { code: 'not_found', resource: 'generation' } },
 ];
 
 describe('corrections of plain Prism', () => {

@@ -1,0 +1,432 @@
+// The mock's one behaviour: a function from a fetch Request to a Response over one state model
+// (accounts per key, fixtures, jobs, webhook deliveries). The HTTP server, createMockFetch and the
+// MSW handlers are thin adapters over `handle`. Prism (in contract-answer.ts) routes, validates and
+// picks examples; this module adds what a real server does with state.
+import { errorCatalogue, type ErrorCode } from '../../generated/catalogue.ts';
+import { isObject } from '../client/is-object.ts';
+import { isFailureCode } from '../client/codes.ts';
+import { matchOperation, readContract, type Json, type JsonObject, type Operation, type Spec } from '../contract/spec.ts';
+import { charge, createAccountStore, refund, type Account } from './accounts.ts';
+import { createContractAnswerer, declares, payloadLimits, type MockRequest } from './contract-answer.ts';
+import { answerControl, books, CONTROL_PREFIX, controlAllowed, type ControlAccess } from './control.ts';
+import { errorBody, mockError, type MockError } from './errors.ts';
+import { delayFor, isFaultKind, parseFaults, parseLatency, pickFault, wait, type FaultKind, type FaultSettings, type Latency } from './faults.ts';
+import { loadDefaultFixtures, readFixtures, type Fixtures, type FixturesInput, type ModelType } from './fixtures.ts';
+import { checkIdempotency, fingerprint, storeIdempotent } from './idempotency.ts';
+import { newGenerationId, newRequestId } from './ids.ts';
+import { createJobStore, jobTemplates, type Job, type Outcome } from './jobs.ts';
+import { countRequest, rateHeaders, spentWindow, type RateCount } from './limits.ts';
+import { formatRequestLine } from './log.ts';
+import { parseMoney, formatMoney, renderMoney } from './money.ts';
+import { findModel, contentProblem, listModels, unsupportedOption } from './models.ts';
+import { preferTokens } from './prefer.ts';
+import { priceOf, usageOf } from './pricing.ts';
+import { createPrism } from './prism.ts';
+import { indexTestValues, requestedFailure } from './test-values.ts';
+import { createWebhookSender, newWebhookSecret, type Delivery } from './webhooks.ts';
+
+export interface MockOptions {
+  /** HTTP server only: port (0 picks a free one) and address. */
+  port?: number;
+  host?: string;
+  spec?: Spec;
+  /** `whsec_<base64>`; a fresh one is made when absent. */
+  webhookSecret?: string;
+  /** Steps from pending to the end of a video generation (one per poll or per stepMs). */
+  jobSteps?: number;
+  stepMs?: number;
+  maxJobs?: number;
+  webhookRetryDelaysMs?: number[];
+  /** Receives one line per request and per webhook delivery. */
+  log?: (line: string) => void;
+  /** The models, starting balance and test values (default: src/mock/fixtures/default.ts). */
+  fixtures?: Fixtures | FixturesInput;
+  /** Starting balance of a new account, as a decimal string; overrides the fixtures'. */
+  balance?: string;
+  /** Requests per key per minute (default 1000); null: no limit. */
+  rateLimit?: number | null;
+  /** Unfinished videos per key (default 5); null: no limit. */
+  maxConcurrent?: number | null;
+  /** `250`, `100-800`, `realistic`, or none (the default). */
+  latency?: Latency | string;
+  /** Share of requests answered with a fault: `0.1` or `0.1:service_unavailable,cut`. */
+  faults?: FaultSettings | string;
+  /** Who may use /_mock/: `loopback` (default: loopback and in-process callers), `on`, `off`. */
+  control?: ControlAccess;
+  /** Accounts kept in memory; the least recently used is evicted past it (default 10,000). */
+  maxAccounts?: number;
+  /** How long an Idempotency-Key is remembered (default 24 h), and how many per account (1,000). */
+  idempotencyRetentionMs?: number;
+  maxIdempotencyRecords?: number;
+  /** Source of randomness for latency and faults. */
+  random?: () => number;
+}
+
+/** Where the request came from: the HTTP server knows the peer and whether the body was too large. */
+export interface RequestContext {
+  remoteAddress?: string;
+  /** The body was over the request limit and was not kept. */
+  bodyTooLarge?: boolean;
+}
+
+export const DEFAULT_RATE_LIMIT = 1000;
+export const DEFAULT_MAX_CONCURRENT = 5;
+export const DEFAULT_MAX_ACCOUNTS = 10_000;
+
+/** A transport fault: the adapters stall or cut the connection. */
+export const TRANSPORT_FAULT = 'x-mock-transport-fault';
+
+/** What to send: a body as is, or an error the mock builds into an envelope with this request's id. */
+type Answer = { status: number; body?: unknown; error?: MockError; headers?: Record<string, string>; note?: string; transport?: 'stall' | 'cut' };
+
+const EXPOSED = 'X-Request-Id, Retry-After, X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset, X-Mock-Warning, Idempotent-Replayed';
+const ACCOUNT_LEVEL: readonly ErrorCode[] = ['invalid_api_key', 'api_access_disabled', 'ip_not_allowed', 'rate_limit', 'server_error', 'bad_gateway', 'service_unavailable', 'gateway_timeout'];
+const RETRY_AFTER_CODES: readonly ErrorCode[] = ['rate_limit', 'concurrency_limit', 'service_unavailable'];
+
+/** Echoed request text may hold anything; a header may only hold visible ASCII. */
+const headerSafe = (text: string) => text.replace(/[^\x20-\x7e]/g, '?').slice(0, 300);
+
+/** The key of `Authorization: Bearer <key>`, if it has that shape. */
+function bearerKey(header: string | undefined): string | undefined {
+  const match = /^Bearer +(\S+)\s*$/i.exec(header ?? '');
+  return match?.[1];
+}
+
+const errorAnswer = (error: MockError, headers: Record<string, string> = {}): Answer => ({ status: error.status, error, headers });
+
+export async function createMock(options: MockOptions = {}) {
+  const contract = readContract(options.spec);
+  const limits = payloadLimits(contract);
+  const answerContract = createContractAnswerer(contract, await createPrism(contract.spec), limits);
+  const fixtures: Fixtures = !options.fixtures ? loadDefaultFixtures() : 'balanceMicro' in options.fixtures ? options.fixtures : readFixtures(options.fixtures);
+  const startBalance = options.balance !== undefined ? parseMoney(options.balance) : fixtures.balanceMicro;
+  const index = indexTestValues(fixtures.testValues);
+  const rateLimit = options.rateLimit === undefined ? DEFAULT_RATE_LIMIT : options.rateLimit;
+  const maxConcurrent = options.maxConcurrent === undefined ? DEFAULT_MAX_CONCURRENT : options.maxConcurrent;
+  const latency = typeof options.latency === 'string' ? parseLatency(options.latency) : options.latency;
+  const faults = typeof options.faults === 'string' ? parseFaults(options.faults) : options.faults;
+  const control = options.control ?? 'loopback';
+  const random = options.random ?? Math.random;
+  const retentionMs = options.idempotencyRetentionMs ?? 24 * 3600_000;
+  const maxRecords = options.maxIdempotencyRecords ?? 1000;
+  const stepMs = options.stepMs ?? 2000;
+  const log = options.log ?? (line => process.stdout.write(line + '\n'));
+  const webhookSecret = options.webhookSecret ?? newWebhookSecret();
+  const closing = new AbortController();
+
+  const deliveries: Delivery[] = [];
+  const sender = createWebhookSender({
+    secret: webhookSecret,
+    ...(options.webhookRetryDelaysMs ? { retryDelaysMs: options.webhookRetryDelaysMs } : {}),
+    onDelivery: d => {
+      if (deliveries.push(d) > 1000) deliveries.shift();
+      log(`webhook ${d.type} ${d.webhookId} -> ${d.url} ${d.outcome} (${d.attempts} attempt${d.attempts === 1 ? '' : 's'})`);
+    },
+  });
+  const pollOperation = contract.operations.find(op => op.operationId === 'getVideoGeneration');
+  if (!pollOperation) throw new Error('The contract has no getVideoGeneration operation');
+  const templates = jobTemplates(pollOperation);
+  const jobs = createJobStore(templates, {
+    maxJobs: options.maxJobs ?? 1000,
+    stepMs,
+    defaultSteps: options.jobSteps ?? 4,
+    onTerminal: (job, body) => {
+      if (!job.request.callbackUrl) return;
+      void sender.send(job.request.callbackUrl, { type: `video.generation.${body.status}`, timestamp: new Date().toISOString(), data: body });
+    },
+  });
+  const accounts = createAccountStore({
+    maxAccounts: options.maxAccounts ?? DEFAULT_MAX_ACCOUNTS,
+    now: Date.now,
+    startFor: key => (index.exact('api_key', key)?.error === 'quota_exceeded' ? 0 : startBalance),
+    onEvict: account => account.jobs.forEach(id => jobs.drop(id)),
+  });
+
+  /** Whether a failed video with this code gives its credits back: the contract's example says. */
+  function refundsOnFailure(code: string): boolean {
+    const error = templates.failures[code]?.error;
+    return isObject(error) && typeof error.refunded === 'boolean' ? error.refunded : true;
+  }
+
+  /** Books the videos of the account that have ended since last looked at: refunds for failures. */
+  function settle(account: Account): Account {
+    for (const [id, cost] of account.running) {
+      const job = jobs.get(id);
+      if (job && !jobs.ended(job)) continue;
+      account.running.delete(id);
+      if (job?.outcome.kind === 'failed' && refundsOnFailure(job.outcome.code)) refund(account, cost);
+    }
+    return account;
+  }
+
+  function rateLimitAnswer(count: RateCount): Answer {
+    const e = mockError('rate_limit', `Rate limit reached: ${count.limit} requests per minute. Retry after ${count.resetSeconds} s.`);
+    return errorAnswer(e, { 'retry-after': String(count.resetSeconds) });
+  }
+
+  /** The answer of a test key that acts on every call (401, 403, 429, 5xx), if the key is one. */
+  function testKeyAnswer(op: Operation, key: string): Answer | undefined {
+    const value = index.exact('api_key', key);
+    if (!value?.error || !ACCOUNT_LEVEL.includes(value.error)) return undefined;
+    const code = value.error;
+    const entry = errorCatalogue[code];
+    if (!declares(op, entry.status, code)) return undefined;
+    if (code === 'rate_limit') return { ...rateLimitAnswer(spentWindow(rateLimit ?? DEFAULT_RATE_LIMIT)), headers: { 'retry-after': '60', ...rateHeaders(spentWindow(rateLimit ?? DEFAULT_RATE_LIMIT)) } };
+    const extras = code === 'invalid_api_key' ? { reason: value.reason ?? 'revoked' } : undefined;
+    return errorAnswer(mockError(code, entry.description, null, extras), RETRY_AFTER_CODES.includes(code) ? { 'retry-after': '5' } : {});
+  }
+
+  /** An injected fault: a retryable error the operation declares, or a transport fault. */
+  function faultAnswer(op: Operation | undefined, kind: FaultKind): Answer | undefined {
+    if (kind === 'stall' || kind === 'cut') return { status: 0, transport: kind };
+    const entry = errorCatalogue[kind];
+    if (op && !declares(op, entry.status, kind)) return undefined;
+    const e = mockError(kind, `${entry.description} (injected fault)`);
+    return errorAnswer(e, RETRY_AFTER_CODES.includes(kind) ? { 'retry-after': kind === 'rate_limit' ? '1' : '2' } : {});
+  }
+
+  /** POST a generation: idempotency, model and option checks, test values, limits, credits; then do it. */
+  function generate(op: Operation, type: ModelType, account: Account, request: JsonObject, prismBody: unknown, idempotencyKey: string | undefined, fail: string | undefined, steps: number | undefined): Answer {
+    const print = idempotencyKey !== undefined ? fingerprint(op.operationId, request) : '';
+    if (idempotencyKey !== undefined) {
+      const seen = index.exact('idempotency_key', idempotencyKey)?.error === 'idempotency_key_reused' ? { kind: 'conflict' as const } : checkIdempotency(account, idempotencyKey, print, Date.now(), retentionMs);
+      if (seen.kind === 'conflict') {
+        return errorAnswer(mockError('idempotency_key_reused', 'This Idempotency-Key was already used with a different request body.', 'Idempotency-Key'));
+      }
+      if (seen.kind === 'replay') return { status: seen.answer.status, body: structuredClone(seen.answer.body), headers: { 'idempotent-replayed': 'true' }, note: 'idempotent replay' };
+    }
+    const limit = maxConcurrent ?? DEFAULT_MAX_CONCURRENT;
+    if (index.exact('api_key', account.key)?.error === 'concurrency_limit') return concurrencyAnswer(limit, limit);
+    const found = findModel(fixtures, index, type, String(request.model));
+    if ('error' in found) return errorAnswer(found.error);
+    const model = found.model;
+    const problem = unsupportedOption(model, request) ?? contentProblem(index, request, limits.image);
+    if (problem) return errorAnswer(problem);
+    settle(account);
+    if (type === 'video' && maxConcurrent !== null && account.running.size >= maxConcurrent) return concurrencyAnswer(maxConcurrent, account.running.size);
+    const price = priceOf(model, request);
+    if (price.totalMicro > account.balance) {
+      const e = mockError('quota_exceeded', `Insufficient credits: this request costs ${formatMoney(price.totalMicro)} ${fixtures.currency} and ${formatMoney(account.balance)} ${fixtures.currency} is available.`, null, {
+        required: renderMoney(price.totalMicro),
+        available: renderMoney(account.balance),
+        currency: fixtures.currency,
+      });
+      return errorAnswer(e);
+    }
+    charge(account, price.totalMicro);
+    let answer: Answer;
+    if (type === 'image') {
+      const example = isObject(prismBody) ? prismBody : {};
+      const id = newGenerationId('img');
+      const body = JSON.parse(JSON.stringify(example).replaceAll(String(example.id), id)) as JsonObject;
+      answer = { status: 200, body: { ...body, model: model.id, usage: usageOf(price) } };
+    } else {
+      const code = fail ?? requestedFailure(index, request);
+      const outcome: Outcome = code !== undefined && isFailureCode(code) ? { kind: 'failed', code } : { kind: 'completed' };
+      const job = jobs.create(
+        {
+          model: model.id,
+          owner: account.key,
+          usage: usageOf(price) as unknown as JsonObject,
+          duration: price.quantity,
+          ...(typeof request.sound === 'boolean' ? { sound: request.sound } : {}),
+          ...(typeof request.callback_url === 'string' ? { callbackUrl: request.callback_url } : {}),
+        },
+        outcome,
+        steps,
+      );
+      account.running.set(job.id, price.totalMicro);
+      account.jobs.add(job.id);
+      answer = { status: 202, body: { id: job.id, status: 'pending' } };
+    }
+    if (idempotencyKey !== undefined) storeIdempotent(account, idempotencyKey, print, { status: answer.status, body: structuredClone(answer.body) }, Date.now(), maxRecords);
+    return answer;
+  }
+
+  function concurrencyAnswer(limit: number, current: number): Answer {
+    const e = mockError('concurrency_limit', `Concurrency limit reached (${limit}). You have ${current} generations in progress.`, null, { limit, current });
+    return errorAnswer(e, { 'retry-after': String(Math.max(1, Math.ceil(stepMs / 1000))) });
+  }
+
+  /** GET a video generation: only the key that made it sees it; any other id is a 404, whatever its shape. */
+  function poll(account: Account, id: string): Answer {
+    if (index.exact('generation_id', id)?.error === 'generation_forbidden') {
+      return errorAnswer(mockError('generation_forbidden', 'You can only access generations of your own account.', 'id'));
+    }
+    const job = jobs.get(id);
+    if (!job || job.request.owner !== account.key) return errorAnswer(notFoundGeneration(id));
+    const body = jobs.poll(id)!;
+    settle(account);
+    return { status: 200, body };
+  }
+
+  const notFoundGeneration = (id: string) => mockError('not_found', `No generation with id '${headerSafe(id)}'.`, 'id', { resource: 'generation' });
+
+  /** The answer to a request that matched `op`, with the account's state. */
+  async function answerOperation(op: Operation, params: Record<string, string>, req: MockRequest, signal: AbortSignal): Promise<Answer> {
+    const own = req.headers.prefer ? preferTokens(req.headers.prefer) : {};
+    const key = bearerKey(req.headers.authorization);
+    const account = key !== undefined ? accounts.get(key) : undefined;
+    const waitMs = own.latency !== undefined && /^\d{1,6}$/.test(own.latency) ? Number(own.latency) : delayFor(latency, op.operationId, random);
+    await wait(waitMs, signal);
+    const fault = own.fault !== undefined && isFaultKind(own.fault) ? own.fault : pickFault(account?.faults ?? faults, random);
+    const injected = fault !== undefined ? faultAnswer(op, fault) : undefined;
+    if (injected) return { ...injected, note: `fault ${fault}` };
+    if (key !== undefined && account) {
+      const testKey = testKeyAnswer(op, key);
+      if (testKey) return testKey;
+    }
+    const count = account ? countRequest(account, rateLimit ?? DEFAULT_RATE_LIMIT, Date.now()) : undefined;
+    const answer = await stateful(op, params, req, account, count);
+    // X-RateLimit-* count down on every answer to a key; with no limit, only a 429 carries them (the contract requires it).
+    if (count && (rateLimit !== null || answer.status === 429)) answer.headers = { ...rateHeaders(count), ...answer.headers };
+    return answer;
+  }
+
+  async function stateful(op: Operation, params: Record<string, string>, req: MockRequest, account: Account | undefined, count: RateCount | undefined): Promise<Answer> {
+    if (count?.spent && rateLimit !== null) return rateLimitAnswer(count);
+    const given = await answerContract(op, req);
+    if (given.kind === 'route_not_found') return routeNotFound(req.method, req.path);
+    const warning = given.warning !== undefined ? { 'x-mock-warning': headerSafe(given.warning) } : undefined;
+    if (given.kind === 'error') {
+      // An id that names no generation is a 404 whatever its shape: clients treat ids as opaque.
+      const error = op.operationId === 'getVideoGeneration' && given.error.param === 'id' ? notFoundGeneration(params.id ?? '') : given.error;
+      return errorAnswer(error, warning);
+    }
+    const note = given.forced ? `prefer ${given.prefs.code ?? ''}${given.prefs.example ? ' ' + given.prefs.example : ''}`.trim() : undefined;
+    const headers = { ...given.headers, ...warning };
+    if (given.forced || !account || given.status >= 300) {
+      // A forced example still describes the generation that was asked for.
+      const body = given.forced && params.id && isObject(given.body) && typeof given.body.id === 'string' ? JSON.parse(JSON.stringify(given.body).replaceAll(given.body.id, params.id)) : given.body;
+      return { status: given.status, body, headers, ...(note ? { note } : {}) };
+    }
+    const request = (isObject(given.request) ? given.request : {}) as JsonObject;
+    let answer: Answer;
+    switch (op.operationId) {
+      case 'listModels':
+        answer = { status: 200, body: listModels(fixtures, req.query.get('type')) };
+        break;
+      case 'getBalance':
+        answer = { status: 200, body: { balance: renderMoney(settle(account).balance), currency: fixtures.currency } };
+        break;
+      case 'getVideoGeneration':
+        answer = poll(account, params.id ?? '');
+        break;
+      case 'generateImage':
+      case 'createVideoGeneration': {
+        const steps = given.prefs.steps !== undefined ? Number(given.prefs.steps) : undefined;
+        answer = generate(op, op.operationId === 'generateImage' ? 'image' : 'video', account, request, given.body, req.headers['idempotency-key'], given.prefs.fail, steps);
+        break;
+      }
+      default:
+        answer = { status: given.status, body: given.body };
+    }
+    answer.headers = { ...headers, ...answer.headers };
+    return answer;
+  }
+
+  function routeNotFound(method: string, path: string): Answer {
+    const e = mockError('not_found', `No route for ${method.toUpperCase()} ${headerSafe(path)}.`, null, { resource: 'route' });
+    return errorAnswer(e);
+  }
+
+  function answerControlRoute(method: string, path: string, text: string, context: RequestContext): Answer {
+    if (!controlAllowed(control, context.remoteAddress)) return routeNotFound(method, path);
+    const result = answerControl(method, path, text, {
+      currency: fixtures.currency,
+      account: key => settle(accounts.get(key)),
+      resetAccount: key => accounts.reset(key),
+      resetAll() {
+        accounts.resetAll();
+        jobs.close();
+        deliveries.length = 0;
+      },
+      job: id => jobs.get(id),
+      advance(job: Job, steps?: number) {
+        jobs.advance(job, steps);
+        const owner = job.request.owner !== undefined ? accounts.peek(job.request.owner) : undefined;
+        if (owner) settle(owner);
+      },
+      deliveries: () => deliveries,
+    });
+    return { status: result.status, body: result.body, note: 'control' };
+  }
+
+  /** A stalled answer never comes: it waits until the caller gives up or the mock closes. */
+  async function stall(signal: AbortSignal): Promise<void> {
+    const ended = AbortSignal.any([signal, closing.signal]);
+    if (ended.aborted) return;
+    await new Promise(resolve => ended.addEventListener('abort', resolve, { once: true }));
+  }
+
+  async function handle(request: Request, context: RequestContext = {}): Promise<Response> {
+    const requestId = newRequestId();
+    const started = performance.now();
+    const method = request.method.toUpperCase();
+    const url = new URL(request.url);
+    const path = url.pathname;
+    const base: Record<string, string> = { 'x-request-id': requestId, 'access-control-allow-origin': '*', 'access-control-expose-headers': EXPOSED };
+    // A CORS preflight is the browser's, not an API call: it is answered so that a frontend can use the mock.
+    if (method === 'OPTIONS' && request.headers.has('access-control-request-method')) {
+      return new Response(null, {
+        status: 204,
+        headers: { ...base, 'access-control-allow-methods': 'GET, POST, PUT', 'access-control-allow-headers': request.headers.get('access-control-request-headers') ?? '*', 'access-control-max-age': '600' },
+      });
+    }
+    let answer: Answer;
+    try {
+      const headers: Record<string, string> = {};
+      request.headers.forEach((value, name) => (headers[name] = value));
+      const bytes = context.bodyTooLarge ? undefined : await readBytes(request, limits.request);
+      if (path.startsWith(CONTROL_PREFIX)) {
+        answer = answerControlRoute(method, path, bytes ? new TextDecoder().decode(bytes) : '', context);
+      } else {
+        const matched = matchOperation(contract, method, path);
+        const req: MockRequest = { method, path, query: url.searchParams, headers, bytes };
+        answer = matched ? await answerOperation(matched.operation, matched.params, req, request.signal) : routeNotFound(method, path);
+      }
+    } catch (error) {
+      answer = { status: 500, error: mockError('server_error', 'The mock failed to answer this request.'), note: (error as Error).message };
+    }
+    if (answer.transport) {
+      log(formatRequestLine({ method, path, status: 0, ms: performance.now() - started, requestId, note: `fault ${answer.transport}` }));
+      if (answer.transport === 'stall') await stall(request.signal);
+      return Response.error();
+    }
+    const body = answer.error ? errorBody(answer.error, requestId) : answer.body;
+    if (isObject(body) && isObject(body.error) && answer.status >= 400 && !answer.note?.startsWith('control')) body.error.request_id = requestId;
+    log(formatRequestLine({ method, path, status: answer.status, ms: performance.now() - started, requestId, ...(answer.note ? { note: answer.note } : {}) }));
+    return new Response(JSON.stringify(body), { status: answer.status, headers: { ...answer.headers, ...base, 'content-type': 'application/json' } });
+  }
+
+  return {
+    handle,
+    webhookSecret,
+    limits,
+    /** The one state model: read it in tests, change it through /_mock/. */
+    state: {
+      fixtures,
+      accounts,
+      jobs,
+      deliveries: deliveries as readonly Delivery[],
+      /** The account's books, with ended videos booked. */
+      books: (key: string) => books(settle(accounts.get(key)), fixtures.currency),
+    },
+    async close() {
+      closing.abort();
+      jobs.close();
+      await sender.close();
+    },
+  };
+}
+
+export type Mock = Awaited<ReturnType<typeof createMock>>;
+
+/** The body's bytes; a body over `limit` is not kept (the answer is a 413). */
+async function readBytes(request: Request, limit: number): Promise<Uint8Array | undefined> {
+  if (!request.body) return new Uint8Array(0);
+  const bytes = new Uint8Array(await request.arrayBuffer());
+  return bytes.length > limit ? undefined : bytes;
+}
+
+export type { Json };
