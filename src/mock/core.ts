@@ -171,7 +171,10 @@ export async function createMock(options: MockOptions = {}) {
     const code = value.error;
     const entry = errorCatalogue[code];
     if (!declares(op, entry.status, code)) return undefined;
-    if (code === 'rate_limit') return { ...rateLimitAnswer(spentWindow(rateLimit ?? DEFAULT_RATE_LIMIT)), headers: { 'retry-after': '60', ...rateHeaders(spentWindow(rateLimit ?? DEFAULT_RATE_LIMIT)) } };
+    if (code === 'rate_limit') {
+      const spent = spentWindow(rateLimit ?? DEFAULT_RATE_LIMIT);
+      return { ...rateLimitAnswer(spent), headers: { 'retry-after': String(spent.resetSeconds), ...rateHeaders(spent) } };
+    }
     const extras = code === 'invalid_api_key' ? { reason: value.reason ?? 'revoked' } : undefined;
     return errorAnswer(mockError(code, entry.description, null, extras), RETRY_AFTER_CODES.includes(code) ? { 'retry-after': '5' } : {});
   }
@@ -182,7 +185,8 @@ export async function createMock(options: MockOptions = {}) {
     const entry = errorCatalogue[kind];
     if (op && !declares(op, entry.status, kind)) return undefined;
     const e = mockError(kind, `${entry.description} (injected fault)`);
-    return errorAnswer(e, RETRY_AFTER_CODES.includes(kind) ? { 'retry-after': kind === 'rate_limit' ? '1' : '2' } : {});
+    if (kind === 'rate_limit') return errorAnswer(e, { 'retry-after': '1', ...rateHeaders({ ...spentWindow(rateLimit ?? DEFAULT_RATE_LIMIT), resetSeconds: 1 }) });
+    return errorAnswer(e, RETRY_AFTER_CODES.includes(kind) ? { 'retry-after': '2' } : {});
   }
 
   /** POST a generation: idempotency, model and option checks, test values, limits, credits; then do it. */
