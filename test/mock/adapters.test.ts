@@ -70,7 +70,7 @@ describe('in-process adapters', () => {
 
   it('serves the typed client with no port, and shares state with a server on the same core', async () => {
     const client = createClient({ apiKey: 'typed', baseUrl: DEFAULT_BASE_URL, fetch: mockFetch });
-    const created = await client.POST('/v2/videos/generations', { body: video });
+    const created = await client.POST('/v2/videos/generations', { body: { ...video, sound: false } });
     expect(created.data?.status).toBe('pending');
     const core = await mockFetch.ready;
     expect(core.state.books('typed')).toMatchObject({ balance: '99.50', charged: '0.50', running: 1 });
