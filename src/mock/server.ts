@@ -81,3 +81,7 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
     },
   };
 }
+
+// The package's `./mock` entry: the server, the core and the in-process fetch (MSW lives in `./mock/msw`).
+export { createMock, type Mock, type RequestContext } from './core.ts';
+export { createMockFetch, type MockFetch } from './fetch.ts';
