@@ -52,7 +52,7 @@ function count(name: string, raw: string): number {
 /** `off`, or a count with an optional unit (`/min` for the rate limit). */
 function limit(name: string, raw: string, unit: string): number | null {
   if (raw === 'off') return null;
-  const n = raw.endsWith(unit) ? raw.slice(0, -unit.length) : raw;
+  const n = unit && raw.endsWith(unit) ? raw.slice(0, -unit.length) : raw;
   if (!/^\d+$/.test(n) || Number(n) < 1) throw new UsageError(`--${name} must be a positive integer${unit ? ` (optionally ${unit})` : ''} or off, got '${raw}'`);
   return Number(n);
 }

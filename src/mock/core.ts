@@ -73,8 +73,19 @@ export const DEFAULT_RATE_LIMIT = 1000;
 export const DEFAULT_MAX_CONCURRENT = 5;
 export const DEFAULT_MAX_ACCOUNTS = 10_000;
 
-/** A transport fault: the adapters stall or cut the connection. */
-export const TRANSPORT_FAULT = 'x-mock-transport-fault';
+/** One request in plain values; `target` is the path and query. `bytes` is undefined past the size limit. */
+export interface MockInput extends RequestContext {
+  method: string;
+  target: string;
+  /** Lower-cased names. */
+  headers: Record<string, string>;
+  bytes: Uint8Array | undefined;
+  /** Aborts when the caller gives up (a stalled answer then ends). */
+  signal?: AbortSignal;
+}
+
+/** An answer, or a transport fault: the adapter cuts the connection. */
+export type MockOutput = { kind: 'answer'; status: number; headers: Record<string, string>; body: string | null } | { kind: 'transport_fault' };
 
 /** What to send: a body as is, or an error the mock builds into an envelope with this request's id. */
 type Answer = { status: number; body?: unknown; error?: MockError; headers?: Record<string, string>; note?: string; transport?: 'stall' | 'cut' };
@@ -267,12 +278,12 @@ export async function createMock(options: MockOptions = {}) {
   const notFoundGeneration = (id: string) => mockError('not_found', `No generation with id '${headerSafe(id)}'.`, 'id', { resource: 'generation' });
 
   /** The answer to a request that matched `op`, with the account's state. */
-  async function answerOperation(op: Operation, params: Record<string, string>, req: MockRequest, signal: AbortSignal): Promise<Answer> {
+  async function answerOperation(op: Operation, params: Record<string, string>, req: MockRequest, signal: () => AbortSignal | undefined): Promise<Answer> {
     const own = req.headers.prefer ? preferTokens(req.headers.prefer) : {};
     const key = bearerKey(req.headers.authorization);
     const account = key !== undefined ? accounts.get(key) : undefined;
     const waitMs = own.latency !== undefined && /^\d{1,6}$/.test(own.latency) ? Number(own.latency) : delayFor(latency, op.operationId, random);
-    await wait(waitMs, signal);
+    if (waitMs > 0) await wait(waitMs, signal());
     const fault = own.fault !== undefined && isFaultKind(own.fault) ? own.fault : pickFault(account?.faults ?? faults, random);
     const injected = fault !== undefined ? faultAnswer(op, fault) : undefined;
     if (injected) return { ...injected, note: `fault ${fault}` };
@@ -357,54 +368,61 @@ export async function createMock(options: MockOptions = {}) {
   }
 
   /** A stalled answer never comes: it waits until the caller gives up or the mock closes. */
-  async function stall(signal: AbortSignal): Promise<void> {
-    const ended = AbortSignal.any([signal, closing.signal]);
+  async function stall(signal: AbortSignal | undefined): Promise<void> {
+    const ended = signal ? AbortSignal.any([signal, closing.signal]) : closing.signal;
     if (ended.aborted) return;
     await new Promise(resolve => ended.addEventListener('abort', resolve, { once: true }));
   }
 
-  async function handle(request: Request, context: RequestContext = {}): Promise<Response> {
+  /** The answer to one request, in plain values: what `handle` and the HTTP server both call. */
+  async function respond(input: MockInput): Promise<MockOutput> {
     const requestId = newRequestId();
     const started = performance.now();
-    const method = request.method.toUpperCase();
-    const url = new URL(request.url);
-    const path = url.pathname;
+    const method = input.method.toUpperCase();
+    const q = input.target.indexOf('?');
+    const path = q < 0 ? input.target : input.target.slice(0, q);
     const base: Record<string, string> = { 'x-request-id': requestId, 'access-control-allow-origin': '*', 'access-control-expose-headers': EXPOSED };
     // A CORS preflight is the browser's, not an API call: it is answered so that a frontend can use the mock.
-    if (method === 'OPTIONS' && request.headers.has('access-control-request-method')) {
-      return new Response(null, {
-        status: 204,
-        headers: { ...base, 'access-control-allow-methods': 'GET, POST, PUT', 'access-control-allow-headers': request.headers.get('access-control-request-headers') ?? '*', 'access-control-max-age': '600' },
-      });
+    if (method === 'OPTIONS' && input.headers['access-control-request-method'] !== undefined) {
+      const allowed = { 'access-control-allow-methods': 'GET, POST, PUT', 'access-control-allow-headers': input.headers['access-control-request-headers'] ?? '*', 'access-control-max-age': '600' };
+      return { kind: 'answer', status: 204, headers: { ...base, ...allowed }, body: null };
     }
     let answer: Answer;
     try {
-      const headers: Record<string, string> = {};
-      request.headers.forEach((value, name) => (headers[name] = value));
-      const bytes = context.bodyTooLarge ? undefined : await readBytes(request, limits.request);
       if (path.startsWith(CONTROL_PREFIX)) {
-        answer = answerControlRoute(method, path, bytes ? new TextDecoder().decode(bytes) : '', context);
+        answer = answerControlRoute(method, path, input.bytes ? new TextDecoder().decode(input.bytes) : '', input);
       } else {
         const matched = matchOperation(contract, method, path);
-        const req: MockRequest = { method, path, query: url.searchParams, headers, bytes };
-        answer = matched ? await answerOperation(matched.operation, matched.params, req, request.signal) : routeNotFound(method, path);
+        const req: MockRequest = { method, path, query: new URLSearchParams(q < 0 ? '' : input.target.slice(q + 1)), headers: { ...input.headers }, bytes: input.bytes };
+        answer = matched ? await answerOperation(matched.operation, matched.params, req, () => input.signal) : routeNotFound(method, path);
       }
     } catch (error) {
       answer = { status: 500, error: mockError('server_error', 'The mock failed to answer this request.'), note: (error as Error).message };
     }
     if (answer.transport) {
       log(formatRequestLine({ method, path, status: 0, ms: performance.now() - started, requestId, note: `fault ${answer.transport}` }));
-      if (answer.transport === 'stall') await stall(request.signal);
-      return Response.error();
+      if (answer.transport === 'stall') await stall(input.signal);
+      return { kind: 'transport_fault' };
     }
     const body = answer.error ? errorBody(answer.error, requestId) : answer.body;
-    if (isObject(body) && isObject(body.error) && answer.status >= 400 && !answer.note?.startsWith('control')) body.error.request_id = requestId;
+    if (isObject(body) && isObject(body.error) && answer.status >= 400 && answer.note !== 'control') body.error.request_id = requestId;
     log(formatRequestLine({ method, path, status: answer.status, ms: performance.now() - started, requestId, ...(answer.note ? { note: answer.note } : {}) }));
-    return new Response(JSON.stringify(body), { status: answer.status, headers: { ...answer.headers, ...base, 'content-type': 'application/json' } });
+    return { kind: 'answer', status: answer.status, headers: { ...answer.headers, ...base, 'content-type': 'application/json' }, body: JSON.stringify(body) };
+  }
+
+  /** The mock as a fetch handler: a transport fault is a `Response.error()`. */
+  async function handle(request: Request, context: RequestContext = {}): Promise<Response> {
+    const url = new URL(request.url);
+    const headers: Record<string, string> = {};
+    request.headers.forEach((value, name) => (headers[name] = value));
+    const bytes = context.bodyTooLarge ? undefined : await readBytes(request, limits.request);
+    const out = await respond({ ...context, method: request.method, target: url.pathname + url.search, headers, bytes, signal: request.signal });
+    return out.kind === 'transport_fault' ? Response.error() : new Response(out.body, { status: out.status, headers: out.headers });
   }
 
   return {
     handle,
+    respond,
     webhookSecret,
     limits,
     /** The one state model: read it in tests, change it through /_mock/. */

@@ -1,10 +1,10 @@
-// The mock as an HTTP server: node:http in front of the mock's core (core.ts), which answers a fetch
-// Request with a Response. This module only converts between the two, and turns a transport fault
-// (a Response.error()) into a cut connection.
+// The mock as an HTTP server: node:http in front of the mock's core (core.ts). It hands the core the
+// request in plain values (`respond`, what the core's fetch `handle` calls too, minus the Request
+// and Response objects) and writes the answer, or cuts the connection on a transport fault.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readBody } from './body.ts';
-import { createMock, type Mock, type MockOptions } from './core.ts';
+import { createMock, type Mock, type MockOptions, type MockOutput } from './core.ts';
 import type { JobStore } from './jobs.ts';
 
 export type { MockOptions } from './core.ts';
@@ -19,24 +19,17 @@ export interface MockServer {
   close(): Promise<void>;
 }
 
-const NO_BODY = new Set(['GET', 'HEAD']);
-
-/** The fetch Request for a node request whose body was read (at most `limit` bytes kept). */
-function toRequest(req: IncomingMessage, base: string, bytes: Buffer | undefined, signal: AbortSignal): Request {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
-  const method = (req.method ?? 'GET').toUpperCase();
-  const withBody = !NO_BODY.has(method) && bytes !== undefined && bytes.length > 0;
-  return new Request(base + (req.url ?? '/'), { method, headers, signal, ...(withBody ? { body: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length) as Uint8Array<ArrayBuffer> } : {}) });
+/** The request's headers, lower-cased, repeated ones joined. */
+function headersOf(req: IncomingMessage): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(req.headers)) if (value !== undefined) out[name] = Array.isArray(value) ? value.join(', ') : value;
+  return out;
 }
 
-async function send(response: Response, res: ServerResponse) {
-  if (response.type === 'error') return void res.destroy();
-  const text = await response.text();
-  const headers: Record<string, string> = {};
-  response.headers.forEach((value, name) => (headers[name] = value));
-  res.writeHead(response.status, { ...headers, 'content-length': Buffer.byteLength(text) });
-  res.end(text);
+function send(out: MockOutput, res: ServerResponse) {
+  if (out.kind === 'transport_fault') return void res.destroy();
+  res.writeHead(out.status, { ...out.headers, ...(out.body !== null ? { 'content-length': Buffer.byteLength(out.body) } : {}) });
+  res.end(out.body ?? undefined);
 }
 
 export async function startMockServer(options: MockOptions = {}): Promise<MockServer> {
@@ -44,13 +37,25 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
   const limit = mock.limits.request;
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
-    const gone = new AbortController();
-    res.on('close', () => gone.abort());
+    // Only a stalled answer needs to know that the client gave up; the signal is made for it alone.
+    let gone: AbortController | undefined;
+    res.on('close', () => gone?.abort());
     try {
       const read = await readBody(req, limit);
-      const request = toRequest(req, 'http://mock.local', read.kind === 'ok' ? read.bytes : undefined, gone.signal);
-      const response = await mock.handle(request, { remoteAddress: req.socket.remoteAddress, bodyTooLarge: read.kind === 'too_large' });
-      if (!res.destroyed) await send(response, res);
+      const out = await mock.respond({
+        method: req.method ?? 'GET',
+        target: req.url ?? '/',
+        headers: headersOf(req),
+        bytes: read.kind === 'ok' ? read.bytes : undefined,
+        bodyTooLarge: read.kind === 'too_large',
+        ...(req.socket.remoteAddress !== undefined ? { remoteAddress: req.socket.remoteAddress } : {}),
+        get signal() {
+          gone ??= new AbortController();
+          if (res.destroyed) gone.abort();
+          return gone.signal;
+        },
+      });
+      if (!res.destroyed) send(out, res);
     } catch {
       // Never leave a request unanswered, whatever went wrong above.
       if (!res.headersSent && !res.destroyed) {
