@@ -160,6 +160,7 @@ describe('cli', () => {
       const url = /listening on (http:\/\/\S+)/.exec(out)?.[1];
       expect(url, out).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       expect(out).toMatch(/Webhook secret: whsec_[A-Za-z0-9+/=]+/);
+      expect(out).toContain('Test values (API keys, models, prompt tags, URLs for every error and failure): README "Testing against the mock"');
       const res = await send(url!, { method: 'GET', path: '/v2/models', headers: auth });
       expect(res.status).toBe(200);
       for (let i = 0; i < 40 && !out.includes(res.headers['x-request-id']!); i++) await new Promise(r => setTimeout(r, 25));

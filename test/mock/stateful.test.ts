@@ -46,6 +46,23 @@ describe('1. accounts per API key', () => {
       expect(errorOf(res)).toMatchObject({ code: 'not_found', resource: 'generation', param: 'id' });
     }
   });
+
+  it('keeps at most maxAccounts accounts, evicting the least recently used with its jobs', async () => {
+    const small = await startTestMock({ maxAccounts: 2, stepMs: 60_000 });
+    try {
+      const { id } = (await post(small.url, 'evict_a', VIDEOS, video)).body as { id: string };
+      await get(small.url, 'evict_b', '/v2/models');
+      expect(await balanceOf(small.url, 'evict_a')).toBe(99.5); // a is now the most recent, b the oldest
+      await get(small.url, 'evict_c', '/v2/models'); // evicts b
+      expect(small.mock.state.accounts.size).toBe(2);
+      expect(small.mock.state.accounts.peek('evict_b')).toBeUndefined();
+      await get(small.url, 'evict_b', '/v2/models'); // evicts a, and its job
+      expect((await get(small.url, 'evict_a', `${VIDEOS}/${id}`)).status).toBe(404);
+      expect(await balanceOf(small.url, 'evict_a')).toBe(100);
+    } finally {
+      await small.close();
+    }
+  });
 });
 
 describe('2. models from fixtures', () => {
