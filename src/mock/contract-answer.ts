@@ -192,7 +192,8 @@ export function createContractAnswerer(contract: Contract, askPrism: AskPrism, l
     if (problem) return { kind: 'error', error: problem, prefs, ...(warning ? { warning } : {}) };
     const outHeaders: Record<string, string> = {};
     for (const [name, value] of Object.entries(result.output.headers ?? {})) {
-      if (value !== null && value !== undefined && !/^(content-type|x-request-id)$/i.test(name)) outHeaders[name.toLowerCase()] = String(value);
+      // The mock sets these itself, from state; an example's copy would say something untrue.
+      if (value !== null && value !== undefined && !/^(content-type|x-request-id|idempotent-replayed)$/i.test(name)) outHeaders[name.toLowerCase()] = String(value);
     }
     const status = result.output.statusCode < 200 || result.output.statusCode > 599 ? 500 : result.output.statusCode;
     return { kind: 'ok', status, body: result.output.body, headers: outHeaders, request: body, prefs, forced: asked && !warning, ...(warning ? { warning } : {}) };
