@@ -1,11 +1,12 @@
 // One account per API key, made on first use: its balance and books (in micro-units), its video
-// jobs, idempotency records, rate-limit window and fault settings. Parallel test runs with their own
+// jobs, rate-limit window and fault settings (its idempotency records are kept by idempotency.ts). Parallel test runs with their own
 // keys never see each other. At most `maxAccounts` are kept: the least recently used is evicted.
 import type { FaultSettings } from './faults.ts';
-import type { IdempotencyRecord } from './idempotency.ts';
 
 export interface Account {
   key: string;
+  /** Unique per account made: a key whose account was reset or evicted starts with nothing. */
+  serial: number;
   /** Starting balance, in micro-units; `balance = start − charged + refunded` always holds. */
   start: number;
   balance: number;
@@ -15,7 +16,6 @@ export interface Account {
   running: Map<string, number>;
   /** Every job id this key created (the only key that may see them). */
   jobs: Set<string>;
-  idempotency: Map<string, IdempotencyRecord>;
   window: { startedAt: number; count: number };
   faults?: FaultSettings;
 }
@@ -31,10 +31,11 @@ export interface AccountStoreOptions {
 export function createAccountStore(options: AccountStoreOptions) {
   // Insertion-ordered; a use moves the account to the end, so the first one is the least recently used.
   const accounts = new Map<string, Account>();
+  let made = 0;
 
   function fresh(key: string): Account {
     const start = options.startFor(key);
-    return { key, start, balance: start, charged: 0, refunded: 0, running: new Map(), jobs: new Set(), idempotency: new Map(), window: { startedAt: options.now(), count: 0 } };
+    return { key, serial: ++made, start, balance: start, charged: 0, refunded: 0, running: new Map(), jobs: new Set(),  window: { startedAt: options.now(), count: 0 } };
   }
 
   function drop(key: string) {

@@ -12,7 +12,7 @@ import { answerControl, books, CONTROL_PREFIX, controlAllowed, type ControlAcces
 import { errorBody, mockError, type MockError } from './errors.ts';
 import { delayFor, isFaultKind, parseFaults, parseLatency, pickFault, wait, type FaultKind, type FaultSettings, type Latency } from './faults.ts';
 import { loadDefaultFixtures, readFixtures, type Fixtures, type FixturesInput, type ModelType } from './fixtures.ts';
-import { checkIdempotency, fingerprint, storeIdempotent } from './idempotency.ts';
+import { createIdempotencyStore, fingerprint } from './idempotency.ts';
 import { newGenerationId, newRequestId } from './ids.ts';
 import { createJobStore, jobTemplates, type Job, type Outcome } from './jobs.ts';
 import { countRequest, rateHeaders, spentWindow, type RateCount } from './limits.ts';
@@ -55,7 +55,7 @@ export interface MockOptions {
   control?: ControlAccess;
   /** Accounts kept in memory; the least recently used is evicted past it (default 10,000). */
   maxAccounts?: number;
-  /** How long an Idempotency-Key is remembered (default 24 h), and how many per account (1,000). */
+  /** How long an Idempotency-Key is remembered (default 24 h), and how many records in all (100,000). */
   idempotencyRetentionMs?: number;
   maxIdempotencyRecords?: number;
   /** Source of randomness for latency and faults. */
@@ -72,6 +72,7 @@ export interface RequestContext {
 export const DEFAULT_RATE_LIMIT = 1000;
 export const DEFAULT_MAX_CONCURRENT = 5;
 export const DEFAULT_MAX_ACCOUNTS = 10_000;
+export const DEFAULT_MAX_IDEMPOTENCY_RECORDS = 100_000;
 
 /** One request in plain values; `target` is the path and query. `bytes` is undefined past the size limit. */
 export interface MockInput extends RequestContext {
@@ -119,7 +120,7 @@ export async function createMock(options: MockOptions = {}) {
   const control = options.control ?? 'loopback';
   const random = options.random ?? Math.random;
   const retentionMs = options.idempotencyRetentionMs ?? 24 * 3600_000;
-  const maxRecords = options.maxIdempotencyRecords ?? 1000;
+  const idempotency = createIdempotencyStore({ retentionMs, maxRecords: options.maxIdempotencyRecords ?? DEFAULT_MAX_IDEMPOTENCY_RECORDS, now: Date.now });
   const stepMs = options.stepMs ?? 2000;
   const log = options.log ?? (line => process.stdout.write(line + '\n'));
   const webhookSecret = options.webhookSecret ?? newWebhookSecret();
@@ -204,11 +205,11 @@ export async function createMock(options: MockOptions = {}) {
   function generate(op: Operation, type: ModelType, account: Account, request: JsonObject, prismBody: unknown, idempotencyKey: string | undefined, fail: string | undefined, steps: number | undefined): Answer {
     const print = idempotencyKey !== undefined ? fingerprint(op.operationId, request) : '';
     if (idempotencyKey !== undefined) {
-      const seen = index.exact('idempotency_key', idempotencyKey)?.error === 'idempotency_key_reused' ? { kind: 'conflict' as const } : checkIdempotency(account, idempotencyKey, print, Date.now(), retentionMs);
+      const seen = index.exact('idempotency_key', idempotencyKey)?.error === 'idempotency_key_reused' ? { kind: 'conflict' as const } : idempotency.check(account.serial, idempotencyKey, print);
       if (seen.kind === 'conflict') {
         return errorAnswer(mockError('idempotency_key_reused', 'This Idempotency-Key was already used with a different request body.', 'Idempotency-Key'));
       }
-      if (seen.kind === 'replay') return { status: seen.answer.status, body: structuredClone(seen.answer.body), headers: { 'idempotent-replayed': 'true' }, note: 'idempotent replay' };
+      if (seen.kind === 'replay') return { status: seen.answer.status, body: JSON.parse(seen.answer.text), headers: { 'idempotent-replayed': 'true' }, note: 'idempotent replay' };
     }
     const limit = maxConcurrent ?? DEFAULT_MAX_CONCURRENT;
     if (index.exact('api_key', account.key)?.error === 'concurrency_limit') return concurrencyAnswer(limit, limit);
@@ -254,7 +255,9 @@ export async function createMock(options: MockOptions = {}) {
       account.jobs.add(job.id);
       answer = { status: 202, body: { id: job.id, status: 'pending' } };
     }
-    if (idempotencyKey !== undefined) storeIdempotent(account, idempotencyKey, print, { status: answer.status, body: structuredClone(answer.body) }, Date.now(), maxRecords);
+    if (idempotencyKey !== undefined) {
+      idempotency.store(account.serial, idempotencyKey, print, { status: answer.status, text: JSON.stringify(answer.body) });
+    }
     return answer;
   }
 
@@ -353,6 +356,7 @@ export async function createMock(options: MockOptions = {}) {
       resetAccount: key => accounts.reset(key),
       resetAll() {
         accounts.resetAll();
+        idempotency.clear();
         jobs.close();
         deliveries.length = 0;
       },
@@ -430,6 +434,7 @@ export async function createMock(options: MockOptions = {}) {
       fixtures,
       accounts,
       jobs,
+      idempotency,
       deliveries: deliveries as readonly Delivery[],
       /** The account's books, with ended videos booked. */
       books: (key: string) => books(settle(accounts.get(key)), fixtures.currency),

@@ -1,15 +1,17 @@
 // Idempotency-Key: the same key and body within the retention window replays the stored answer
 // exactly (same id, status and body, marked `Idempotent-Replayed: true`, as Stripe does); the same
 // key with another body is a 409. Only answers that did something (2xx) are stored, so a retry after
-// an error or a limit is a new attempt. Per account; the oldest records go past `maxRecords`.
-import type { Account } from './accounts.ts';
+// an error or a limit is a new attempt. Records are per account (by its serial, so a reset account
+// starts with none), in one store with a global cap (the oldest go first): memory stays bounded
+// whatever the number of keys.
 
 export interface StoredAnswer {
   status: number;
-  body: unknown;
+  /** The body as sent, serialized once. */
+  text: string;
 }
 
-export interface IdempotencyRecord {
+interface IdempotencyRecord {
   fingerprint: string;
   storedAt: number;
   answer: StoredAnswer;
@@ -31,14 +33,26 @@ function canonical(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
-export function checkIdempotency(account: Account, key: string, print: string, now: number, retentionMs: number): IdempotencyCheck {
-  const record = account.idempotency.get(key);
-  if (!record || now - record.storedAt > retentionMs) return { kind: 'new' };
-  return record.fingerprint === print ? { kind: 'replay', answer: record.answer } : { kind: 'conflict' };
+export function createIdempotencyStore(options: { retentionMs: number; maxRecords: number; now: () => number }) {
+  // Insertion-ordered by `account serial, key`: the first entry is the oldest record.
+  const records = new Map<string, IdempotencyRecord>();
+  const id = (account: number, key: string) => `${account} ${key}`;
+  return {
+    check(account: number, key: string, print: string): IdempotencyCheck {
+      const record = records.get(id(account, key));
+      if (!record || options.now() - record.storedAt > options.retentionMs) return { kind: 'new' };
+      return record.fingerprint === print ? { kind: 'replay', answer: record.answer } : { kind: 'conflict' };
+    },
+    store(account: number, key: string, print: string, answer: StoredAnswer) {
+      records.delete(id(account, key));
+      while (records.size >= options.maxRecords) records.delete(records.keys().next().value!);
+      records.set(id(account, key), { fingerprint: print, storedAt: options.now(), answer });
+    },
+    clear: () => records.clear(),
+    get size() {
+      return records.size;
+    },
+  };
 }
 
-export function storeIdempotent(account: Account, key: string, print: string, answer: StoredAnswer, now: number, maxRecords: number) {
-  account.idempotency.delete(key);
-  while (account.idempotency.size >= maxRecords) account.idempotency.delete(account.idempotency.keys().next().value!);
-  account.idempotency.set(key, { fingerprint: print, storedAt: now, answer });
-}
+export type IdempotencyStore = ReturnType<typeof createIdempotencyStore>;

@@ -156,7 +156,8 @@ describe('cli', () => {
     child.stderr.on('data', d => (out += d));
     const exited = new Promise<number | null>(resolve => child.on('exit', code => resolve(code)));
     try {
-      for (let i = 0; i < 400 && !/listening on (http:\/\/\S+)/.test(out); i++) await new Promise(r => setTimeout(r, 50));
+      // The start lines may arrive in several chunks: wait for the last of them.
+      for (let i = 0; i < 400 && !out.includes('Test values ('); i++) await new Promise(r => setTimeout(r, 50));
       const url = /listening on (http:\/\/\S+)/.exec(out)?.[1];
       expect(url, out).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       expect(out).toMatch(/Webhook secret: whsec_[A-Za-z0-9+/=]+/);

@@ -8,6 +8,7 @@ import { send } from '../../src/contract/index.ts';
 import { readFixtures } from '../../src/mock/fixtures.ts';
 import { defaultFixtures } from '../../src/mock/fixtures/default.ts';
 import { controlAllowed } from '../../src/mock/control.ts';
+import { createIdempotencyStore } from '../../src/mock/idempotency.ts';
 import { startTestMock, type TestMock } from './start.ts';
 import { balanceOf, call, control, errorOf, get, image, post, video } from './stateful-helpers.ts';
 
@@ -192,6 +193,22 @@ describe('5. idempotency', () => {
     expect([a.status, b.status]).toEqual([202, 202]);
     expect(b.body).toEqual(a.body);
     expect(await balanceOf(mock.url, 'idem_c')).toBe(0.5);
+  });
+});
+
+describe('5. idempotency records', () => {
+  it('are forgotten after the retention window and past the global cap, oldest first', () => {
+    let now = 0;
+    const store = createIdempotencyStore({ retentionMs: 1000, maxRecords: 2, now: () => now });
+    const answer = { status: 200, text: '{}' };
+    store.store(1, 'a', 'p', answer);
+    store.store(1, 'b', 'p', answer);
+    expect(store.check(1, 'a', 'p').kind).toBe('replay');
+    expect(store.check(2, 'a', 'p').kind).toBe('new'); // another account (or the same key after a reset)
+    store.store(2, 'c', 'p', answer);
+    expect([store.check(1, 'a', 'p').kind, store.check(1, 'b', 'q').kind, store.size]).toEqual(['new', 'conflict', 2]);
+    now = 1001;
+    expect(store.check(1, 'b', 'p').kind).toBe('new');
   });
 });
 
