@@ -9,7 +9,7 @@ import { once } from 'node:events';
 import { createServer, type AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { createMock } from '../src/mock/core.ts';
+import { createMock, DEFAULT_MAX_ACCOUNTS, DEFAULT_MAX_IDEMPOTENCY_RECORDS } from '../src/mock/core.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const TINY = process.argv.includes('--tiny') || process.env.BENCH_TINY === '1';
@@ -112,34 +112,33 @@ const strict = results[1]!;
 const fastEnough = mock.rps >= 1.0 * strict.rps && mock.errors === 0;
 if (!fastEnough) console.log(`target missed: mock ${mock.rps.toFixed(0)} req/s < 1.0 × plain Prism in-process ${strict.rps.toFixed(0)} req/s`);
 
-/** RSS after many requests across many keys, answered in-process by the core (no sockets). */
-async function memoryAfterLoad(requests: number, keys: number, maxAccounts: number) {
-  const mock = await createMock({ log: () => {}, maxAccounts, rateLimit: 100_000_000, maxConcurrent: 100_000_000, balance: '100000000', stepMs: 1000 });
-  const before = process.memoryUsage().rss;
+/** RSS after many requests across many keys, answered in-process by the core (no sockets), with the default caps. */
+async function memoryAfterLoad(requests: number, keys: number) {
+  const mock = await createMock({ log: () => {}, rateLimit: 100_000_000, maxConcurrent: 100_000_000, balance: '100000000', stepMs: 1000 });
   const bodies = mix.filter(r => r.method === 'POST').map(r => ({ path: r.path!, headers: r.headers as Record<string, string>, body: r.body as string }));
+  (globalThis as { gc?: () => void }).gc?.();
+  const before = process.memoryUsage().rss;
   const started = performance.now();
   for (let i = 0; i < requests; i++) {
-    const key = `mg_mem_${i % keys}`;
     const pick = bodies[i % bodies.length]!;
-    const headers = { ...pick.headers, authorization: `Bearer ${key}`, 'idempotency-key': `k${i}` };
+    // Every request its own Idempotency-Key: the worst case for the idempotency store.
+    const headers = { ...pick.headers, authorization: `Bearer mg_mem_${i % keys}`, 'idempotency-key': `k${i}` };
     const res = await mock.handle(new Request(`http://mock.local${pick.path}`, { method: 'POST', headers, body: pick.body }));
     await res.arrayBuffer();
   }
   const ms = performance.now() - started;
   (globalThis as { gc?: () => void }).gc?.();
   const after = process.memoryUsage().rss;
-  const accounts = mock.state.accounts.size;
+  const kept = { accounts: mock.state.accounts.size, jobs: mock.state.jobs.size, records: mock.state.idempotency.size };
   await mock.close();
-  return { ms, before, after, accounts };
+  return { ms, before, after, kept };
 }
 
 const MiB = 1024 * 1024;
-const cap = Math.max(1, Math.floor(MEMORY_KEYS / 2));
-for (const maxAccounts of [MEMORY_KEYS, cap]) {
-  const m = await memoryAfterLoad(MEMORY_REQUESTS, MEMORY_KEYS, maxAccounts);
-  console.log(
-    `memory: ${MEMORY_REQUESTS} requests across ${MEMORY_KEYS} keys (account cap ${maxAccounts}) in ${(m.ms / 1000).toFixed(1)} s: ` +
-      `RSS ${(m.before / MiB).toFixed(0)} → ${(m.after / MiB).toFixed(0)} MiB, ${m.accounts} accounts kept`,
-  );
-}
+const m = await memoryAfterLoad(MEMORY_REQUESTS, MEMORY_KEYS);
+console.log(
+  `memory: ${MEMORY_REQUESTS} requests across ${MEMORY_KEYS} keys in ${(m.ms / 1000).toFixed(1)} s (${((m.ms * 1000) / MEMORY_REQUESTS).toFixed(0)} µs each): ` +
+    `RSS ${(m.before / MiB).toFixed(0)} → ${(m.after / MiB).toFixed(0)} MiB; kept ${m.kept.accounts} accounts (cap ${DEFAULT_MAX_ACCOUNTS}), ` +
+    `${m.kept.jobs} jobs (cap 1000), ${m.kept.records} idempotency records (cap ${DEFAULT_MAX_IDEMPOTENCY_RECORDS})`,
+);
 process.exitCode = fastEnough ? 0 : 1;
