@@ -10,7 +10,7 @@ import { charge, createAccountStore, refund, type Account } from './accounts.ts'
 import { createContractAnswerer, declares, payloadLimits, type MockRequest } from './contract-answer.ts';
 import { answerControl, books, CONTROL_PREFIX, controlAllowed, type ControlAccess } from './control.ts';
 import { errorBody, mockError, type MockError } from './errors.ts';
-import { delayFor, isFaultKind, parseFaults, parseLatency, pickFault, wait, type FaultKind, type FaultSettings, type Latency } from './faults.ts';
+import { delayFor, FAULT_KINDS, isFaultKind, parseFaults, parseLatency, pickFault, wait, type FaultKind, type FaultSettings, type Latency } from './faults.ts';
 import { loadDefaultFixtures, readFixtures, type Fixtures, type FixturesInput, type ModelType } from './fixtures.ts';
 import { createIdempotencyStore, fingerprint } from './idempotency.ts';
 import { newGenerationId, newRequestId } from './ids.ts';
@@ -290,12 +290,15 @@ export async function createMock(options: MockOptions = {}) {
     const fault = own.fault !== undefined && isFaultKind(own.fault) ? own.fault : pickFault(account?.faults ?? faults, random);
     const injected = fault !== undefined ? faultAnswer(op, fault) : undefined;
     if (injected) return { ...injected, note: `fault ${fault}` };
+    const unread = [own.fault !== undefined && !isFaultKind(own.fault) && `fault=${own.fault} (one of ${FAULT_KINDS.join(', ')})`, own.latency !== undefined && !/^\d{1,6}$/.test(own.latency) && `latency=${own.latency} (ms)`].filter(Boolean);
+    const warning: Record<string, string> = unread.length ? { 'x-mock-warning': headerSafe(`Prefer ignored: ${unread.join('; ')}`) } : {};
     if (key !== undefined && account) {
       const testKey = testKeyAnswer(op, key);
-      if (testKey) return testKey;
+      if (testKey) return { ...testKey, headers: { ...warning, ...testKey.headers } };
     }
     const count = account ? countRequest(account, rateLimit ?? DEFAULT_RATE_LIMIT, Date.now()) : undefined;
     const answer = await stateful(op, params, req, account, count);
+    answer.headers = { ...warning, ...answer.headers };
     // X-RateLimit-* count down on every answer to a key; with no limit, only a 429 carries them (the contract requires it).
     if (count && (rateLimit !== null || answer.status === 429)) answer.headers = { ...rateHeaders(count), ...answer.headers };
     return answer;

@@ -270,6 +270,12 @@ describe('9. latency and faults', () => {
     await expect(send(mock.url, { method: 'GET', path: '/v2/models', headers: { authorization: 'Bearer faults_a', prefer: 'fault=cut' } })).rejects.toThrow();
   });
 
+  it('says so in X-Mock-Warning when a fault or latency preference cannot be read', async () => {
+    const res = await get(mock.url, 'faults_a', '/v2/models', { prefer: 'fault=meltdown, latency=soon' });
+    expect(res.status).toBe(200);
+    expect(res.headers['x-mock-warning']).toMatch(/^Prefer ignored: fault=meltdown \(one of server_error, .*\); latency=soon \(ms\)$/);
+  });
+
   it('stalls until the client gives up', async () => {
     await expect(send(mock.url, { method: 'GET', path: '/v2/models', headers: { authorization: 'Bearer faults_a', prefer: 'fault=stall' } }, 300)).rejects.toThrow(/no answer within 300 ms/);
   });
