@@ -2,27 +2,27 @@
 // (accounts per key, fixtures, jobs, webhook deliveries). The HTTP server, createMockFetch and the
 // MSW handlers are thin adapters over `handle`. Prism (in contract-answer.ts) routes, validates and
 // picks examples; this module adds what a real server does with state.
-import { errorCatalogue, type ErrorCode } from '../../generated/catalogue.ts';
 import { isObject } from '../client/is-object.ts';
-import { isFailureCode } from '../client/codes.ts';
 import { matchOperation, readContract, type Json, type JsonObject, type Operation, type Spec } from '../contract/spec.ts';
-import { charge, createAccountStore, refund, type Account } from './accounts.ts';
-import { createContractAnswerer, declares, payloadLimits, type MockRequest } from './contract-answer.ts';
+import { createAccountStore, type Account } from './accounts.ts';
+import { errorAnswer, headerSafe, type Answer } from './answer.ts';
+import { createCannedAnswers, rateLimitAnswer } from './canned.ts';
+import { createContractAnswerer, payloadLimits, type MockRequest } from './contract-answer.ts';
 import { answerControl, books, CONTROL_PREFIX, controlAllowed, type ControlAccess } from './control.ts';
-import { errorBody, mockError, type MockError } from './errors.ts';
-import { delayFor, FAULT_KINDS, isFaultKind, parseFaults, parseLatency, pickFault, wait, type FaultKind, type FaultSettings, type Latency } from './faults.ts';
-import { loadDefaultFixtures, readFixtures, type Fixtures, type FixturesInput, type ModelType } from './fixtures.ts';
-import { createIdempotencyStore, fingerprint } from './idempotency.ts';
-import { newGenerationId, newRequestId } from './ids.ts';
-import { createJobStore, jobTemplates, type Job, type Outcome } from './jobs.ts';
-import { countRequest, rateHeaders, spentWindow, type RateCount } from './limits.ts';
+import { errorBody, mockError } from './errors.ts';
+import { delayFor, FAULT_KINDS, isFaultKind, parseFaults, parseLatency, pickFault, wait, type FaultSettings, type Latency } from './faults.ts';
+import { loadDefaultFixtures, readFixtures, type Fixtures, type FixturesInput } from './fixtures.ts';
+import { createGenerations, notFoundGeneration } from './generations.ts';
+import { createIdempotencyStore } from './idempotency.ts';
+import { newRequestId } from './ids.ts';
+import { createJobStore, jobTemplates, type Job } from './jobs.ts';
+import { countRequest, rateHeaders, type RateCount } from './limits.ts';
 import { formatRequestLine } from './log.ts';
-import { parseMoney, formatMoney, renderMoney } from './money.ts';
-import { findModel, contentProblem, listModels, unsupportedOption } from './models.ts';
+import { parseMoney, renderMoney } from './money.ts';
+import { listModels } from './models.ts';
 import { preferTokens } from './prefer.ts';
-import { priceOf, usageOf } from './pricing.ts';
 import { createPrism } from './prism.ts';
-import { indexTestValues, requestedFailure } from './test-values.ts';
+import { indexTestValues } from './test-values.ts';
 import { createWebhookSender, newWebhookSecret, type Delivery } from './webhooks.ts';
 
 export interface MockOptions {
@@ -88,23 +88,12 @@ export interface MockInput extends RequestContext {
 /** An answer, or a transport fault: the adapter cuts the connection. */
 export type MockOutput = { kind: 'answer'; status: number; headers: Record<string, string>; body: string | null } | { kind: 'transport_fault' };
 
-/** What to send: a body as is, or an error the mock builds into an envelope with this request's id. */
-type Answer = { status: number; body?: unknown; error?: MockError; headers?: Record<string, string>; note?: string; transport?: 'stall' | 'cut' };
-
 const EXPOSED = 'X-Request-Id, Retry-After, X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset, X-Mock-Warning, Idempotent-Replayed';
-const ACCOUNT_LEVEL: readonly ErrorCode[] = ['invalid_api_key', 'api_access_disabled', 'ip_not_allowed', 'rate_limit', 'server_error', 'bad_gateway', 'service_unavailable', 'gateway_timeout'];
-const RETRY_AFTER_CODES: readonly ErrorCode[] = ['rate_limit', 'concurrency_limit', 'service_unavailable'];
-
-/** Echoed request text may hold anything; a header may only hold visible ASCII. */
-const headerSafe = (text: string) => text.replace(/[^\x20-\x7e]/g, '?').slice(0, 300);
-
 /** The key of `Authorization: Bearer <key>`, if it has that shape. */
 function bearerKey(header: string | undefined): string | undefined {
   const match = /^Bearer +(\S+)\s*$/i.exec(header ?? '');
   return match?.[1];
 }
-
-const errorAnswer = (error: MockError, headers: Record<string, string> = {}): Answer => ({ status: error.status, error, headers });
 
 export async function createMock(options: MockOptions = {}) {
   const contract = readContract(options.spec);
@@ -147,138 +136,25 @@ export async function createMock(options: MockOptions = {}) {
       void sender.send(job.request.callbackUrl, { type: `video.generation.${body.status}`, timestamp: new Date().toISOString(), data: body });
     },
   });
+  const generations = createGenerations({
+    fixtures,
+    index,
+    jobs,
+    templates,
+    idempotency,
+    limits,
+    maxConcurrent,
+    shownLimit: maxConcurrent ?? DEFAULT_MAX_CONCURRENT,
+    stepMs,
+  });
+  const { settle } = generations;
+  const canned = createCannedAnswers(index, rateLimit ?? DEFAULT_RATE_LIMIT);
   const accounts = createAccountStore({
     maxAccounts: options.maxAccounts ?? DEFAULT_MAX_ACCOUNTS,
     now: Date.now,
     startFor: key => (index.exact('api_key', key)?.error === 'quota_exceeded' ? 0 : startBalance),
     onEvict: account => account.jobs.forEach(id => jobs.drop(id)),
   });
-
-  /** Whether a failed video with this code gives its credits back: the contract's example says. */
-  function refundsOnFailure(code: string): boolean {
-    const error = templates.failures[code]?.error;
-    return isObject(error) && typeof error.refunded === 'boolean' ? error.refunded : true;
-  }
-
-  /** Books the videos of the account that have ended since last looked at: refunds for failures. */
-  function settle(account: Account): Account {
-    for (const [id, cost] of account.running) {
-      const job = jobs.get(id);
-      if (job && !jobs.ended(job)) continue;
-      account.running.delete(id);
-      if (job?.outcome.kind === 'failed' && refundsOnFailure(job.outcome.code)) refund(account, cost);
-    }
-    return account;
-  }
-
-  function rateLimitAnswer(count: RateCount): Answer {
-    const e = mockError('rate_limit', `Rate limit reached: ${count.limit} requests per minute. Retry after ${count.resetSeconds} s.`);
-    return errorAnswer(e, { 'retry-after': String(count.resetSeconds) });
-  }
-
-  /** The answer of a test key that acts on every call (401, 403, 429, 5xx), if the key is one. */
-  function testKeyAnswer(op: Operation, key: string): Answer | undefined {
-    const value = index.exact('api_key', key);
-    if (!value?.error || !ACCOUNT_LEVEL.includes(value.error)) return undefined;
-    const code = value.error;
-    const entry = errorCatalogue[code];
-    if (!declares(op, entry.status, code)) return undefined;
-    if (code === 'rate_limit') {
-      const spent = spentWindow(rateLimit ?? DEFAULT_RATE_LIMIT);
-      return { ...rateLimitAnswer(spent), headers: { 'retry-after': String(spent.resetSeconds), ...rateHeaders(spent) } };
-    }
-    const extras = code === 'invalid_api_key' ? { reason: value.reason ?? 'revoked' } : undefined;
-    return errorAnswer(mockError(code, entry.description, null, extras), RETRY_AFTER_CODES.includes(code) ? { 'retry-after': '5' } : {});
-  }
-
-  /** An injected fault: a retryable error the operation declares, or a transport fault. */
-  function faultAnswer(op: Operation | undefined, kind: FaultKind): Answer | undefined {
-    if (kind === 'stall' || kind === 'cut') return { status: 0, transport: kind };
-    const entry = errorCatalogue[kind];
-    if (op && !declares(op, entry.status, kind)) return undefined;
-    const e = mockError(kind, `${entry.description} (injected fault)`);
-    if (kind === 'rate_limit') return errorAnswer(e, { 'retry-after': '1', ...rateHeaders({ ...spentWindow(rateLimit ?? DEFAULT_RATE_LIMIT), resetSeconds: 1 }) });
-    return errorAnswer(e, RETRY_AFTER_CODES.includes(kind) ? { 'retry-after': '2' } : {});
-  }
-
-  /** POST a generation: idempotency, model and option checks, test values, limits, credits; then do it. */
-  function generate(op: Operation, type: ModelType, account: Account, request: JsonObject, prismBody: unknown, idempotencyKey: string | undefined, fail: string | undefined, steps: number | undefined): Answer {
-    const print = idempotencyKey !== undefined ? fingerprint(op.operationId, request) : '';
-    if (idempotencyKey !== undefined) {
-      const seen = index.exact('idempotency_key', idempotencyKey)?.error === 'idempotency_key_reused' ? { kind: 'conflict' as const } : idempotency.check(account.serial, idempotencyKey, print);
-      if (seen.kind === 'conflict') {
-        return errorAnswer(mockError('idempotency_key_reused', 'This Idempotency-Key was already used with a different request body.', 'Idempotency-Key'));
-      }
-      if (seen.kind === 'replay') return { status: seen.answer.status, body: JSON.parse(seen.answer.text), headers: { 'idempotent-replayed': 'true' }, note: 'idempotent replay' };
-    }
-    const limit = maxConcurrent ?? DEFAULT_MAX_CONCURRENT;
-    if (index.exact('api_key', account.key)?.error === 'concurrency_limit') return concurrencyAnswer(limit, limit);
-    const found = findModel(fixtures, index, type, String(request.model));
-    if ('error' in found) return errorAnswer(found.error);
-    const model = found.model;
-    const problem = unsupportedOption(model, request) ?? contentProblem(index, request, limits.image);
-    if (problem) return errorAnswer(problem);
-    settle(account);
-    if (type === 'video' && maxConcurrent !== null && account.running.size >= maxConcurrent) return concurrencyAnswer(maxConcurrent, account.running.size);
-    const price = priceOf(model, request);
-    if (price.totalMicro > account.balance) {
-      const e = mockError('quota_exceeded', `Insufficient credits: this request costs ${formatMoney(price.totalMicro)} ${fixtures.currency} and ${formatMoney(account.balance)} ${fixtures.currency} is available.`, null, {
-        required: renderMoney(price.totalMicro),
-        available: renderMoney(account.balance),
-        currency: fixtures.currency,
-      });
-      return errorAnswer(e);
-    }
-    charge(account, price.totalMicro);
-    let answer: Answer;
-    if (type === 'image') {
-      const example = isObject(prismBody) ? prismBody : {};
-      const id = newGenerationId('img');
-      const body = JSON.parse(JSON.stringify(example).replaceAll(String(example.id), id)) as JsonObject;
-      answer = { status: 200, body: { ...body, model: model.id, usage: usageOf(price) } };
-    } else {
-      const code = fail ?? requestedFailure(index, request);
-      const outcome: Outcome = code !== undefined && isFailureCode(code) ? { kind: 'failed', code } : { kind: 'completed' };
-      const job = jobs.create(
-        {
-          model: model.id,
-          owner: account.key,
-          usage: usageOf(price) as unknown as JsonObject,
-          duration: price.quantity,
-          ...(typeof request.sound === 'boolean' ? { sound: request.sound } : {}),
-          ...(typeof request.callback_url === 'string' ? { callbackUrl: request.callback_url } : {}),
-        },
-        outcome,
-        steps,
-      );
-      account.running.set(job.id, price.totalMicro);
-      account.jobs.add(job.id);
-      answer = { status: 202, body: { id: job.id, status: 'pending' } };
-    }
-    if (idempotencyKey !== undefined) {
-      idempotency.store(account.serial, idempotencyKey, print, { status: answer.status, text: JSON.stringify(answer.body) });
-    }
-    return answer;
-  }
-
-  function concurrencyAnswer(limit: number, current: number): Answer {
-    const e = mockError('concurrency_limit', `Concurrency limit reached (${limit}). You have ${current} generations in progress.`, null, { limit, current });
-    return errorAnswer(e, { 'retry-after': String(Math.max(1, Math.ceil(stepMs / 1000))) });
-  }
-
-  /** GET a video generation: only the key that made it sees it; any other id is a 404, whatever its shape. */
-  function poll(account: Account, id: string): Answer {
-    if (index.exact('generation_id', id)?.error === 'generation_forbidden') {
-      return errorAnswer(mockError('generation_forbidden', 'You can only access generations of your own account.', 'id'));
-    }
-    const job = jobs.get(id);
-    if (!job || job.request.owner !== account.key) return errorAnswer(notFoundGeneration(id));
-    const body = jobs.poll(id)!;
-    settle(account);
-    return { status: 200, body };
-  }
-
-  const notFoundGeneration = (id: string) => mockError('not_found', `No generation with id '${headerSafe(id)}'.`, 'id', { resource: 'generation' });
 
   /** The answer to a request that matched `op`, with the account's state. */
   async function answerOperation(op: Operation, params: Record<string, string>, req: MockRequest, signal: () => AbortSignal | undefined): Promise<Answer> {
@@ -288,12 +164,12 @@ export async function createMock(options: MockOptions = {}) {
     const waitMs = own.latency !== undefined && /^\d{1,6}$/.test(own.latency) ? Number(own.latency) : delayFor(latency, op.operationId, random);
     if (waitMs > 0) await wait(waitMs, signal());
     const fault = own.fault !== undefined && isFaultKind(own.fault) ? own.fault : pickFault(account?.faults ?? faults, random);
-    const injected = fault !== undefined ? faultAnswer(op, fault) : undefined;
+    const injected = fault !== undefined ? canned.fault(op, fault) : undefined;
     if (injected) return { ...injected, note: `fault ${fault}` };
     const unread = [own.fault !== undefined && !isFaultKind(own.fault) && `fault=${own.fault} (one of ${FAULT_KINDS.join(', ')})`, own.latency !== undefined && !/^\d{1,6}$/.test(own.latency) && `latency=${own.latency} (ms)`].filter(Boolean);
     const warning: Record<string, string> = unread.length ? { 'x-mock-warning': headerSafe(`Prefer ignored: ${unread.join('; ')}`) } : {};
     if (key !== undefined && account) {
-      const testKey = testKeyAnswer(op, key);
+      const testKey = canned.testKey(op, key);
       if (testKey) return { ...testKey, headers: { ...warning, ...testKey.headers } };
     }
     const count = account ? countRequest(account, rateLimit ?? DEFAULT_RATE_LIMIT, Date.now()) : undefined;
@@ -331,12 +207,12 @@ export async function createMock(options: MockOptions = {}) {
         answer = { status: 200, body: { balance: renderMoney(settle(account).balance), currency: fixtures.currency } };
         break;
       case 'getVideoGeneration':
-        answer = poll(account, params.id ?? '');
+        answer = generations.poll(account, params.id ?? '');
         break;
       case 'generateImage':
       case 'createVideoGeneration': {
         const steps = given.prefs.steps !== undefined ? Number(given.prefs.steps) : undefined;
-        answer = generate(op, op.operationId === 'generateImage' ? 'image' : 'video', account, request, given.body, req.headers['idempotency-key'], given.prefs.fail, steps);
+        answer = generations.generate(op, op.operationId === 'generateImage' ? 'image' : 'video', account, request, given.body, req.headers['idempotency-key'], given.prefs.fail, steps);
         break;
       }
       default:
