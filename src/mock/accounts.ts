@@ -28,6 +28,7 @@ export interface AccountStoreOptions {
   onEvict?: (account: Account) => void;
 }
 
+/** The accounts, least recently used first. */
 export function createAccountStore(options: AccountStoreOptions) {
   // Insertion-ordered; a use moves the account to the end, so the first one is the least recently used.
   const accounts = new Map<string, Account>();
@@ -76,6 +77,7 @@ export function charge(account: Account, amount: number) {
   account.charged += amount;
 }
 
+/** Gives `amount` back, as a failed video's refund. */
 export function refund(account: Account, amount: number) {
   account.balance += amount;
   account.refunded += amount;

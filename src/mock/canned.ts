@@ -13,6 +13,7 @@ import type { TestValueIndex } from './test-values.ts';
 /** The test-key codes that answer every call, whatever the operation. */
 const ACCOUNT_LEVEL: readonly ErrorCode[] = ['invalid_api_key', 'api_access_disabled', 'ip_not_allowed', 'rate_limit', 'server_error', 'bad_gateway', 'service_unavailable', 'gateway_timeout'];
 
+/** 429 rate_limit for a spent window, with Retry-After and the window's X-RateLimit-*. */
 export function rateLimitAnswer(count: RateCount): Answer {
   const e = mockError('rate_limit', `Rate limit reached: ${count.limit} requests per minute. Retry after ${count.resetSeconds} s.`);
   return errorAnswer(e, { 'retry-after': String(count.resetSeconds), ...rateHeaders(count) });

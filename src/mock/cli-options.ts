@@ -35,6 +35,7 @@ export type CliCommand = { kind: 'help' } | { kind: 'print-scenarios' } | { kind
 /** A value the user typed was wrong: the CLI prints the message and the usage, and exits 2. */
 export class UsageError extends Error {}
 
+/** Runs a parser of an option's value, naming the option in its error. */
 function attempt<T>(name: string, parse: () => T): T {
   try {
     return parse();
@@ -43,6 +44,7 @@ function attempt<T>(name: string, parse: () => T): T {
   }
 }
 
+/** A non-negative integer option. */
 function count(name: string, raw: string): number {
   const n = Number(raw);
   if (raw.trim() === '' || !Number.isInteger(n) || n < 0) throw new UsageError(`--${name} must be a non-negative integer, got '${raw}'`);
@@ -57,6 +59,7 @@ function limit(name: string, raw: string, unit: string): number | null {
   return Number(n);
 }
 
+/** What the command line asks for: help, a table, or a server with these options. */
 export function parseMockArgs(args: string[], env: NodeJS.ProcessEnv = process.env): CliCommand {
   let values;
   try {

@@ -60,10 +60,12 @@ function decodablePath(path: string): string {
     .join('/');
 }
 
+/** Whether the operation declares this code under this status. */
 export function declares(op: Operation, status: number, code: string) {
   return op.responses.some(r => r.status === status && r.errorCodes.includes(code));
 }
 
+/** Why a request has no usable key: none sent, or not as Bearer. */
 function authReason(header: string | undefined): 'missing' | 'malformed' {
   return header === undefined || header.trim() === '' ? 'missing' : 'malformed';
 }
@@ -105,6 +107,7 @@ function readRequestBody(op: Operation, headers: Record<string, string>, bytes: 
   return { body, problem };
 }
 
+/** Prism's answer to a request, corrected to the contract's (see `classify`). */
 export function createContractAnswerer(contract: Contract, askPrism: AskPrism, limits: PayloadLimits) {
   const parameterNames = new Map<string, string[]>();
   function declaredParameterNames(op: Operation): string[] {

@@ -36,6 +36,7 @@ export function controlAllowed(access: ControlAccess, remoteAddress: string | un
   return remoteAddress === undefined || remoteAddress === '::1' || /^(::ffff:)?127\./.test(remoteAddress);
 }
 
+/** The account's books as decimal strings. */
 export function books(account: Account, currency: string) {
   return {
     key: account.key,
@@ -49,8 +50,10 @@ export function books(account: Account, currency: string) {
   };
 }
 
+/** A control route's own error (not the API's envelope: these routes are not in the contract). */
 const problem = (status: number, message: string): ControlAnswer => ({ status, body: { error: { message } } });
 
+/** The body as a JSON object, `{}` when empty, undefined when it is not one. */
 function readJson(text: string): Record<string, unknown> | undefined {
   try {
     const value: unknown = text.trim() === '' ? {} : JSON.parse(text);

@@ -95,6 +95,7 @@ function bearerKey(header: string | undefined): string | undefined {
   return match?.[1];
 }
 
+/** The mock: its state, and `handle`/`respond` to answer requests over it. */
 export async function createMock(options: MockOptions = {}) {
   const contract = readContract(options.spec);
   const limits = payloadLimits(contract);
@@ -180,6 +181,7 @@ export async function createMock(options: MockOptions = {}) {
     return answer;
   }
 
+  /** After the limits: what the contract says (Prism), then what the account's state makes of it. */
   async function stateful(op: Operation, params: Record<string, string>, req: MockRequest, account: Account | undefined, count: RateCount | undefined): Promise<Answer> {
     if (count?.spent && rateLimit !== null) return rateLimitAnswer(count);
     const given = await answerContract(op, req);
@@ -191,11 +193,10 @@ export async function createMock(options: MockOptions = {}) {
       return errorAnswer(error, warning);
     }
     const note = given.forced ? `prefer ${given.prefs.code ?? ''}${given.prefs.example ? ' ' + given.prefs.example : ''}`.trim() : undefined;
-    const headers = { ...given.headers, ...warning };
     if (given.forced || !account || given.status >= 300) {
       // A forced example still describes the generation that was asked for.
       const body = given.forced && params.id && isObject(given.body) && typeof given.body.id === 'string' ? JSON.parse(JSON.stringify(given.body).replaceAll(given.body.id, params.id)) : given.body;
-      return { status: given.status, body, headers, ...(note ? { note } : {}) };
+      return { status: given.status, body, headers: { ...given.headers, ...warning }, ...(note ? { note } : {}) };
     }
     const request = (isObject(given.request) ? given.request : {}) as JsonObject;
     let answer: Answer;
@@ -218,15 +219,18 @@ export async function createMock(options: MockOptions = {}) {
       default:
         answer = { status: given.status, body: given.body };
     }
-    answer.headers = { ...headers, ...answer.headers };
+    // The state's answer, not the example's: none of the headers Prism made for the example.
+    answer.headers = { ...warning, ...answer.headers };
     return answer;
   }
 
+  /** The contract's answer to a method and path it does not have. */
   function routeNotFound(method: string, path: string): Answer {
     const e = mockError('not_found', `No route for ${method.toUpperCase()} ${headerSafe(path)}.`, null, { resource: 'route' });
     return errorAnswer(e);
   }
 
+  /** A /_mock/ route, or a 404 as if it did not exist when control is not allowed for this caller. */
   function answerControlRoute(method: string, path: string, text: string, context: RequestContext): Answer {
     if (!controlAllowed(control, context.remoteAddress)) return routeNotFound(method, path);
     const result = answerControl(method, path, text, {

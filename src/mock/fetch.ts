@@ -12,6 +12,7 @@ export type MockFetch = ((input: RequestInfo | URL, init?: RequestInit) => Promi
 /** An existing core (to share its state with a server or MSW), or the options of a new one. */
 export const coreOf = (source: MockOptions | Mock): Promise<Mock> => ('handle' in source ? Promise.resolve(source) : createMock(source));
 
+/** A fetch answered by the mock, with no port; `close()` stops its jobs and webhook sender. */
 export function createMockFetch(source: MockOptions | Mock = {}): MockFetch {
   const ready = coreOf(source);
   const mockFetch = async (input: RequestInfo | URL, init?: RequestInit) => {

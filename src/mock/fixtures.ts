@@ -144,6 +144,7 @@ export function readFixtures(input: unknown, source = 'fixtures'): Fixtures {
   };
 }
 
+/** An amount of the table, or an error naming where it is. */
 function money(text: string, where: string): number {
   try {
     return parseMoney(text);

@@ -33,6 +33,7 @@ export interface GenerationDeps {
 /** A generation id that names nothing this key may see: a 404, whatever its shape. */
 export const notFoundGeneration = (id: string) => mockError('not_found', `No generation with id '${headerSafe(id)}'.`, 'id', { resource: 'generation' });
 
+/** The stateful operations over the fixtures, jobs and idempotency records. */
 export function createGenerations(deps: GenerationDeps) {
   const { fixtures, index, jobs, templates, idempotency, limits, maxConcurrent, stepMs } = deps;
 
@@ -113,6 +114,7 @@ export function createGenerations(deps: GenerationDeps) {
     return answer;
   }
 
+  /** 429 concurrency_limit, with a Retry-After of about one job step. */
   function concurrencyAnswer(limit: number, current: number): Answer {
     const e = mockError('concurrency_limit', `Concurrency limit reached (${limit}). You have ${current} generations in progress.`, null, { limit, current });
     return errorAnswer(e, { 'retry-after': String(Math.max(1, Math.ceil(stepMs / 1000))) });

@@ -24,6 +24,7 @@ export function fingerprint(operationId: string, body: unknown): string {
   return `${operationId} ${canonical(body)}`;
 }
 
+/** JSON with object keys sorted, so that key order does not make two bodies differ. */
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value !== null && typeof value === 'object') {
@@ -33,6 +34,7 @@ function canonical(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
+/** The records of every account, oldest first, under one cap. */
 export function createIdempotencyStore(options: { retentionMs: number; maxRecords: number; now: () => number }) {
   // Insertion-ordered by `account serial, key`: the first entry is the oldest record.
   const records = new Map<string, IdempotencyRecord>();

@@ -24,6 +24,7 @@ export function countRequest(account: Account, limit: number, now: number): Rate
 /** A window that is spent already: what the `rate_limit` test key always sees. */
 export const spentWindow = (limit: number): RateCount => ({ limit, remaining: 0, resetSeconds: 60, spent: true });
 
+/** The X-RateLimit-* headers of a window. */
 export function rateHeaders(count: RateCount): Record<string, string> {
   return { 'x-ratelimit-limit': String(count.limit), 'x-ratelimit-remaining': String(count.remaining), 'x-ratelimit-reset': String(count.resetSeconds) };
 }

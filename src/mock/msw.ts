@@ -13,6 +13,7 @@ export interface MockHandlers {
   close(): Promise<void>;
 }
 
+/** MSW handlers for every request to `baseUrl`, answered by the mock. */
 export function createMockHandlers(source: MockOptions | Mock = {}, baseUrl = DEFAULT_BASE_URL): MockHandlers {
   const ready = coreOf(source);
   // A Response.error() from the core is MSW's own way to answer with a network error.

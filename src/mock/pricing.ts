@@ -14,6 +14,7 @@ export interface Price {
 export const videoDuration = (model: Model, body: { duration?: unknown }) =>
   typeof body.duration === 'number' ? body.duration : (model.capabilities.default_duration ?? 5);
 
+/** The price of this request on this model. */
 export function priceOf(model: Model, body: { duration?: unknown }): Price {
   const quantity = model.type === 'video' ? videoDuration(model, body) : 1;
   return { unit: model.type === 'video' ? 'video_second' : 'image', quantity, unitMicro: model.priceMicro, totalMicro: model.priceMicro * quantity };

@@ -26,12 +26,14 @@ function headersOf(req: IncomingMessage): Record<string, string> {
   return out;
 }
 
+/** Writes the core's answer, or cuts the connection on a transport fault. */
 function send(out: MockOutput, res: ServerResponse) {
   if (out.kind === 'transport_fault') return void res.destroy();
   res.writeHead(out.status, { ...out.headers, ...(out.body !== null ? { 'content-length': Buffer.byteLength(out.body) } : {}) });
   res.end(out.body ?? undefined);
 }
 
+/** The mock on a port; the options and fields other code relies on are kept from before the core. */
 export async function startMockServer(options: MockOptions = {}): Promise<MockServer> {
   const mock = await createMock(options);
   const limit = mock.limits.request;

@@ -21,6 +21,7 @@ const WHERE: Record<TestValueKind, string> = {
 
 const cell = (text: string) => text.replaceAll('|', '\\|');
 
+/** What the test value makes the mock answer, as a table cell. */
 function effect(t: TestValue): string {
   if (t.failure !== undefined) return `video \`failed\`: \`${t.failure}\``;
   const status = errorCatalogue[t.error].status;

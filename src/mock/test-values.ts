@@ -13,6 +13,7 @@ export interface TestValueIndex {
   inImages(images: unknown): { value: TestValue; index: number } | undefined;
 }
 
+/** Looks test values up by where they are typed. */
 export function indexTestValues(values: TestValue[]): TestValueIndex {
   const byKey = new Map(values.map(v => [`${v.kind} ${v.value}`, v]));
   const tags = values.filter(v => v.kind === 'prompt_tag');
