@@ -14,6 +14,8 @@ export interface Account {
   refunded: number;
   /** Video jobs not yet ended, with what each was charged. */
   running: Map<string, number>;
+  /** The earliest time one of them can end by itself: no need to look before then. */
+  settleAfter: number;
   /** Every job id this key created (the only key that may see them). */
   jobs: Set<string>;
   window: { startedAt: number; count: number };
@@ -36,7 +38,7 @@ export function createAccountStore(options: AccountStoreOptions) {
 
   function fresh(key: string): Account {
     const start = options.startFor(key);
-    return { key, serial: ++made, start, balance: start, charged: 0, refunded: 0, running: new Map(), jobs: new Set(),  window: { startedAt: options.now(), count: 0 } };
+    return { key, serial: ++made, start, balance: start, charged: 0, refunded: 0, running: new Map(), settleAfter: 0, jobs: new Set(),  window: { startedAt: options.now(), count: 0 } };
   }
 
   function drop(key: string) {

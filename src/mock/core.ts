@@ -136,6 +136,12 @@ export async function createMock(options: MockOptions = {}) {
       if (!job.request.callbackUrl) return;
       void sender.send(job.request.callbackUrl, { type: `video.generation.${body.status}`, timestamp: new Date().toISOString(), data: body });
     },
+    // A dropped job is forgotten by its account too (no refund: it is gone, the books still add up).
+    onDrop: job => {
+      const owner = job.request.owner !== undefined ? accounts.peek(job.request.owner) : undefined;
+      owner?.running.delete(job.id);
+      owner?.jobs.delete(job.id);
+    },
   });
   const generations = createGenerations({
     fixtures,
@@ -247,7 +253,7 @@ export async function createMock(options: MockOptions = {}) {
       advance(job: Job, steps?: number) {
         jobs.advance(job, steps);
         const owner = job.request.owner !== undefined ? accounts.peek(job.request.owner) : undefined;
-        if (owner) settle(owner);
+        if (owner) generations.settleJob(owner, job.id);
       },
       deliveries: () => deliveries,
     });

@@ -43,14 +43,28 @@ export function createGenerations(deps: GenerationDeps) {
     return isObject(error) && typeof error.refunded === 'boolean' ? error.refunded : true;
   }
 
-  /** Books the videos of the account that have ended since last looked at: refunds for failures. */
+  /** Books one video of the account if it has ended: a refund when it failed and its code refunds. */
+  function settleJob(account: Account, id: string) {
+    const cost = account.running.get(id);
+    const job = jobs.get(id);
+    if (cost === undefined || (job && !jobs.ended(job))) return;
+    account.running.delete(id);
+    if (job?.outcome.kind === 'failed' && refundsOnFailure(job.outcome.code)) refund(account, cost);
+  }
+
+  /**
+   * Books every video of the account that has ended. A poll or an advance books its own job at once,
+   * so the scan is needed only once the earliest running job can have ended by time alone.
+   */
   function settle(account: Account): Account {
-    for (const [id, cost] of account.running) {
+    if (Date.now() < account.settleAfter) return account;
+    let next = Infinity;
+    for (const id of [...account.running.keys()]) {
+      settleJob(account, id);
       const job = jobs.get(id);
-      if (job && !jobs.ended(job)) continue;
-      account.running.delete(id);
-      if (job?.outcome.kind === 'failed' && refundsOnFailure(job.outcome.code)) refund(account, cost);
+      if (job && account.running.has(id)) next = Math.min(next, jobs.endsAt(job));
     }
+    account.settleAfter = next;
     return account;
   }
 
@@ -106,6 +120,7 @@ export function createGenerations(deps: GenerationDeps) {
       );
       account.running.set(job.id, price.totalMicro);
       account.jobs.add(job.id);
+      account.settleAfter = Math.min(account.settleAfter, jobs.endsAt(job));
       answer = { status: 202, body: { id: job.id, status: 'pending' } };
     }
     if (idempotencyKey !== undefined) {
@@ -128,12 +143,12 @@ export function createGenerations(deps: GenerationDeps) {
     const job = jobs.get(id);
     if (!job || job.request.owner !== account.key) return errorAnswer(notFoundGeneration(id));
     const body = jobs.poll(id)!;
-    settle(account);
+    settleJob(account, id);
     return { status: 200, body };
   }
 
 
-  return { settle, generate, poll };
+  return { settle, settleJob, generate, poll };
 }
 
 export type Generations = ReturnType<typeof createGenerations>;

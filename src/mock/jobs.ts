@@ -40,6 +40,8 @@ export interface JobStoreOptions {
   now?: () => number;
   /** Called once when a job with a callback URL reaches its terminal state. */
   onTerminal?: (job: Job, body: JobBody) => void;
+  /** Called when a job is dropped (the store is full, or its account went). */
+  onDrop?: (job: Job) => void;
 }
 
 
@@ -108,8 +110,10 @@ export function createJobStore(templates: JobTemplates, options: JobStoreOptions
 
   function drop(id: string) {
     const job = jobs.get(id);
-    if (job) clearTimeout(job.timer);
+    if (!job) return;
+    clearTimeout(job.timer);
     jobs.delete(id);
+    options.onDrop?.(job);
   }
 
   return {
@@ -136,6 +140,8 @@ export function createJobStore(templates: JobTemplates, options: JobStoreOptions
     get: (id: string) => jobs.get(id),
     /** Whether the job has reached `completed` or `failed` (without moving it). */
     ended: (job: Job) => stage(job) >= job.steps,
+    /** When the job ends by time alone, if nobody polls it. */
+    endsAt: (job: Job) => job.createdAt + job.steps * options.stepMs,
     /** Moves the job `steps` on (to its end by default), as that many polls would. */
     advance(job: Job, steps = job.steps) {
       job.polls = Math.min(job.steps, stage(job) + steps);
