@@ -15,7 +15,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const TINY = process.argv.includes('--tiny') || process.env.BENCH_TINY === '1';
 const DURATION = Number(process.env.BENCH_SECONDS ?? (TINY ? 1 : 6));
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
-const MEMORY_REQUESTS = TINY ? 300 : 100_000;
+const MEMORY_REQUESTS = Number(process.env.BENCH_MEMORY_REQUESTS ?? (TINY ? 300 : 100_000));
 const MEMORY_KEYS = TINY ? 30 : 1000;
 const headersOf = (key: string) => ({ authorization: `Bearer ${key}`, 'content-type': 'application/json' });
 

@@ -4,6 +4,7 @@
 // an error or a limit is a new attempt. Records are per account (by its serial, so a reset account
 // starts with none), in one store with a global cap (the oldest go first): memory stays bounded
 // whatever the number of keys.
+import { createHash } from 'node:crypto';
 
 export interface StoredAnswer {
   status: number;
@@ -19,9 +20,9 @@ interface IdempotencyRecord {
 
 export type IdempotencyCheck = { kind: 'new' } | { kind: 'replay'; answer: StoredAnswer } | { kind: 'conflict' };
 
-/** What makes two requests "the same": the operation and the body, whatever the key order. */
+/** What makes two requests "the same": the operation and the body, whatever the key order (hashed: bodies can be long). */
 export function fingerprint(operationId: string, body: unknown): string {
-  return `${operationId} ${canonical(body)}`;
+  return createHash('sha256').update(`${operationId} ${canonical(body)}`).digest('base64');
 }
 
 /** JSON with object keys sorted, so that key order does not make two bodies differ. */
