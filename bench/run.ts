@@ -37,7 +37,8 @@ async function runBench(file: string): Promise<string | undefined> {
   console.log(`\n== ${file}${tiny ? ' (tiny)' : ''}`);
   const started = Date.now();
   const env = { ...process.env, BENCH_RESULTS: results, ...(tiny ? { BENCH_TINY: '1' } : {}) };
-  const child = spawn(process.execPath, ['--import', 'tsx', file], { cwd: repoRoot, env, stdio: 'inherit' });
+  // --expose-gc: the mock bench measures memory after a collection.
+  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', file], { cwd: repoRoot, env, stdio: 'inherit' });
   const [code, signal] = (await once(child, 'exit')) as [number | null, string | null];
   if (code !== 0) return `${file} exited with ${signal ?? code}`;
   if ((await sectionsSince(started)).length === 0) return `${file} recorded no section (writeSection)`;

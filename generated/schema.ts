@@ -1031,18 +1031,6 @@ export type components = {
                 };
             };
         };
-        /** @description The generation id is not well formed. */
-        InvalidGenerationId: {
-            headers: {
-                "X-Request-Id": components["headers"]["XRequestId"];
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": {
-                    error: components["schemas"]["InvalidParameterError"];
-                };
-            };
-        };
         /** @description The account or key may not read this generation. */
         ForbiddenGeneration: {
             headers: {
@@ -1115,8 +1103,11 @@ export type components = {
          *     key with a different body is answered with `409 idempotency_key_reused`. Keys are kept for 24 hours.
          */
         IdempotencyKey: string;
-        /** @description The id returned when the video generation was created. */
-        GenerationId: components["schemas"]["GenerationId"];
+        /**
+         * @description The id returned when the video generation was created. Ids are opaque: an id that names no
+         *     generation of your account is answered `404 not_found`, whatever its shape.
+         */
+        GenerationId: string;
         /** @description List only models of this type. */
         ModelTypeQuery: components["schemas"]["ModelType"];
         /** @description Unique id of the delivery; the same on every retry of it. Use it to drop duplicates. */
@@ -1133,6 +1124,11 @@ export type components = {
     headers: {
         /** @description Unique id of this request. Error bodies repeat it as `error.request_id`; quote it to support. */
         XRequestId: string;
+        /**
+         * @description `true` when this answer is the stored result of an earlier request with the same
+         *     `Idempotency-Key` and body (same id, status and body), not a new generation. Absent otherwise.
+         */
+        IdempotentReplayed: "true";
         /** @description Seconds to wait before sending the request again. */
         RetryAfter: number;
         /** @description Requests allowed per window (one minute). */
@@ -1170,6 +1166,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1216,6 +1213,7 @@ export interface operations {
             202: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1243,7 +1241,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The id returned when the video generation was created. */
+                /**
+                 * @description The id returned when the video generation was created. Ids are opaque: an id that names no
+                 *     generation of your account is answered `404 not_found`, whatever its shape.
+                 */
                 id: components["parameters"]["GenerationId"];
             };
             cookie?: never;
@@ -1260,7 +1261,6 @@ export interface operations {
                     "application/json": components["schemas"]["VideoGeneration"];
                 };
             };
-            400: components["responses"]["InvalidGenerationId"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["ForbiddenGeneration"];
             404: components["responses"]["GenerationNotFound"];

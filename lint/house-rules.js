@@ -47,7 +47,9 @@ function ErrorStatuses() {
       Operation(operation, ctx) {
         const declared = Object.keys(operation.responses ?? {});
         const expected = [...ALWAYS];
-        if (operation.parameters?.length || operation.requestBody) expected.push(...WITH_INPUT);
+        // A path parameter that is an opaque id cannot be malformed: an id that names nothing is a 404.
+        const input = (operation.parameters ?? []).some((p) => (p.$ref ? ctx.resolve(p).node : p)?.in !== 'path');
+        if (input || operation.requestBody) expected.push(...WITH_INPUT);
         if (operation.requestBody) expected.push(...WITH_BODY);
         for (const status of expected.filter((s) => !declared.includes(s))) {
           ctx.report({ message: `${operation.operationId} must declare a ${status} response.`, location: ctx.location.child('responses').key() });

@@ -57,14 +57,16 @@ export const packages: PackageSpec[] = [
   {
     name: '@mediagen/mock',
     dir: 'mock',
-    description: 'Mock server for the Mediagen API on Prism: contract-valid answers, video jobs, signed webhooks.',
+    description: 'Mock of the Mediagen API on Prism: a stateful simulator (accounts, models, credits, limits, idempotency, test values) as a server, an in-process fetch and MSW handlers; and a validating proxy.',
     keywords: ['mediagen', 'mock-server', 'openapi'],
     exports: {
-      '.': 'src/mock/server.ts',
+      '.': 'src/mock/index.ts',
+      './msw': 'src/mock/msw.ts',
       './proxy': 'src/mock/proxy.ts',
     },
     bin: { 'mediagen-mock': 'src/mock/cli.ts' },
-    dependencies: ['@mediagen/contract', '@stoplight/prism-cli', '@stoplight/prism-core', '@stoplight/prism-http', '@stoplight/prism-http-server', 'standardwebhooks'],
+    dependencies: ['@mediagen/contract', '@stoplight/prism-cli', '@stoplight/prism-core', '@stoplight/prism-http', '@stoplight/prism-http-server', 'ajv', 'standardwebhooks'],
+    optionalPeers: ['msw'],
   },
 ];
 

@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { docsUrl, errorCatalogue, failureCatalogue } from '../generated/catalogue.ts';
 import { anchorOf, withCatalogue } from './docs-catalogue.ts';
+import { loadDefaultFixtures } from '../src/mock/fixtures.ts';
+import { testingPage } from '../src/mock/test-value-table.ts';
 
 export const root = new URL('..', import.meta.url).pathname;
 export const defaultOutDir = join(root, 'build/docs');
@@ -53,6 +55,8 @@ export async function buildDocs(outDir = defaultOutDir): Promise<DocsBuild> {
   }
   const tables = { errorCatalogue, failureCatalogue };
   const withDocs = withCatalogue(withGuides(spec, await readGuides()), tables);
+  // The mock's test values, from its fixtures table: the "Testing against the mock" page.
+  withDocs.info.description = `${withDocs.info.description.trimEnd()}\n\n${testingPage(loadDefaultFixtures())}\n`;
 
   const tmp = await mkdtemp(join(tmpdir(), 'mediagen-docs-'));
   const file = join(outDir, 'index.html');

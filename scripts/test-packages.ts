@@ -123,6 +123,11 @@ async function main() {
     return 'parameter_missing (400, param prompt) and quota_exceeded (402) as typed errors; webhooks entry loads';
   });
 
+  await check('mock: plain Node ESM, the in-process fetch (no port)', async () => {
+    expectEqual(await nodeScript(join(work, 'mock'), 'check.mjs', consumers.mockScript), consumers.mockExpected, 'mock script');
+    return 'an image charged, an unknown model 404 not_found, through createMockFetch';
+  });
+
   await check('contract: plain Node ESM entries', async () => {
     expectEqual(await nodeScript(join(work, 'contract'), 'check.mjs', consumers.contractScript), consumers.contractExpected, 'contract script');
     return 'validator, spec walker and openapi.json load; versions agree';

@@ -1,6 +1,6 @@
 // The diff of two versions of the contract: every change, classified, located in openapi/ and
 // matched against the `x-breaking-allowed` exceptions recorded in the spec.
-import { at, readContract, type Contract, type Spec } from '../../src/contract/spec.ts';
+import { at, pointerTo, readContract, type Contract, type Spec } from '../../src/contract/spec.ts';
 import { compareCatalogues } from './catalogue.ts';
 import type { Change } from './change.ts';
 import { locate, sourcesOf, type Sources } from './locate.ts';
@@ -66,17 +66,29 @@ function whereOf(c: Change, sources: { base: Sources; head: Sources }): string {
 /**
  * A breaking change is allowed by an `x-breaking-allowed: <reason>` on its node or an ancestor (not
  * the document root) in the head, that the base did not have: an exception is used once, by the
- * release that introduces it, and cannot silently cover later changes.
+ * release that introduces it, and cannot silently cover later changes. A node that was removed, or
+ * that lives in components, is covered by an exception on every operation it concerns too.
  */
 function allowance(c: Change, base: Spec, head: Spec): { allowed?: string } {
   if (!c.breaks) return {};
   const tokens = c.pointer.replace(/^#\/?/, '').split('/');
-  for (let depth = tokens.length; depth >= 1; depth--) {
-    const pointer = '#/' + tokens.slice(0, depth).join('/');
+  const ancestors = tokens.map((_, i) => '#/' + tokens.slice(0, tokens.length - i).join('/'));
+  const found = exception(ancestors, base, head);
+  if (found !== undefined) return found;
+  const operations = c.operations.map((id) => contractOf(head).operations.find((op) => op.operationId === id));
+  const pointers = operations.map((op) => op && pointerTo('paths', op.path, op.method.toLowerCase()));
+  const reasons = pointers.map((pointer) => (pointer ? exception([pointer], base, head) : undefined));
+  // Every operation the change concerns must carry the exception, or it is not allowed.
+  return reasons.length > 0 && reasons.every((r) => r?.allowed) ? reasons[0]! : {};
+}
+
+/** The first `x-breaking-allowed` along `pointers` in the head: allowed when the base lacks it. */
+function exception(pointers: string[], base: Spec, head: Spec): { allowed?: string } | undefined {
+  for (const pointer of pointers) {
     const reason = (at(head, pointer) as Record<string, unknown> | undefined)?.['x-breaking-allowed'];
     if (typeof reason !== 'string' || !reason.trim()) continue;
     const before = (at(base, pointer) as Record<string, unknown> | undefined)?.['x-breaking-allowed'];
     return before === reason ? {} : { allowed: reason };
   }
-  return {};
+  return undefined;
 }

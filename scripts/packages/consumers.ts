@@ -94,7 +94,9 @@ export const report = async (baseUrl: string) => formatReport(await runContractS
 
 /** TypeScript: the mock as a test suite starts it. */
 export const mockTypes = `
-import { startMockServer, type MockServer } from '@mediagen/mock';
+import { createMockFetch, startMockServer, type MockFetch, type MockServer } from '@mediagen/mock';
+
+export const unitFetch: MockFetch = createMockFetch({ balance: '5.00', rateLimit: 60 });
 
 export async function withMock(use: (url: string) => Promise<void>): Promise<void> {
   const server: MockServer = await startMockServer({ port: 0, log: () => {} });
@@ -105,6 +107,20 @@ export async function withMock(use: (url: string) => Promise<void>): Promise<voi
   }
 }
 `;
+
+/** Node: the mock's in-process fetch (no port) answers like the server, over the same state model. */
+export const mockScript = `
+import { createMockFetch } from '@mediagen/mock';
+const mockFetch = createMockFetch({ balance: '1.00' });
+const auth = { authorization: 'Bearer mg_test_packages', 'content-type': 'application/json' };
+const image = await mockFetch('https://api.mediagen.example/v2/images/generations', { method: 'POST', headers: auth, body: JSON.stringify({ model: 'seedream-5-lite', prompt: 'a lighthouse' }) });
+const balance = await (await mockFetch('https://api.mediagen.example/v2/billing/balance', { headers: auth })).json();
+const unknown = await mockFetch('https://api.mediagen.example/v2/images/generations', { method: 'POST', headers: auth, body: JSON.stringify({ model: 'nope', prompt: 'x' }) });
+console.log(JSON.stringify({ image: image.status, charged: 1 - balance.balance > 0, unknownModel: [unknown.status, (await unknown.json()).error.code] }));
+await mockFetch.close();
+`;
+
+export const mockExpected = { image: 200, charged: true, unknownModel: [404, 'not_found'] };
 
 /** The entry the browser page loads: the installed client, called against the mock. */
 export const browserEntry = `

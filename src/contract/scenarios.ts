@@ -106,7 +106,7 @@ export function behaviourScenarios(contract: Contract, apiKey: string): Scenario
     s('getBalance: valid', 'getBalance', { method: 'GET', path: '/v2/billing/balance', headers: auth }, { status: 200 }),
     s('getBalance: no Authorization', 'getBalance', { method: 'GET', path: '/v2/billing/balance' }, { status: 401, error: { code: 'invalid_api_key', reason: 'missing' } }),
     s('getBalance: Basic credentials', 'getBalance', { method: 'GET', path: '/v2/billing/balance', headers: { authorization: 'Basic dXNlcjpwYXNz' } }, { status: 401, error: { code: 'invalid_api_key', reason: 'malformed' } }),
-    s('getVideoGeneration: malformed id', 'getVideoGeneration', { method: 'GET', path: '/v2/videos/generations/123', headers: auth }, { status: 400, error: { code: 'invalid_parameter', param: 'id' } }),
+    s('getVideoGeneration: id of another shape', 'getVideoGeneration', { method: 'GET', path: '/v2/videos/generations/123', headers: auth }, { status: 404, error: { code: 'not_found', resource: 'generation' } }),
     s('getVideoGeneration: unknown id', 'getVideoGeneration', { method: 'GET', path: `/v2/videos/generations/vid_${'0'.repeat(26)}`, headers: auth }, { status: 404, error: { code: 'not_found', resource: 'generation' } }),
     s('createVideoGeneration: body is not JSON', 'createVideoGeneration', { method: 'POST', path: '/v2/videos/generations', headers: json, body: '{"model": "seedance-v1-pro", "prompt": ' }, { status: 400, error: { code: 'invalid_json', param: null } }),
     s('createVideoGeneration: text/plain body', 'createVideoGeneration', { method: 'POST', path: '/v2/videos/generations', headers: { ...auth, 'content-type': 'text/plain' }, body: 'a cat' }, { status: 415, error: { code: 'unsupported_media_type' } }),

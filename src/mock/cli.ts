@@ -1,26 +1,16 @@
 #!/usr/bin/env node
-// `npm start`: the Mediagen mock on generated/openapi.json. Options: --port (or PORT, default 4010),
-// --host (default 127.0.0.1), --job-steps, --job-step-ms, --max-jobs, --quiet, --print-scenarios.
+// `npm start`: the Mediagen mock on generated/openapi.json. Options: see `usage` in cli-options.ts.
 // The webhook secret is MEDIAGEN_WEBHOOK_SECRET, or a fresh one printed at start.
 import { createRequire } from 'node:module';
-import { parseArgs } from 'node:util';
 import { loadSpec, readContract } from '../contract/spec.ts';
+import { parseMockArgs, usage, UsageError, type CliCommand } from './cli-options.ts';
+import { loadDefaultFixtures, readFixtures } from './fixtures.ts';
 import { scenarioTable } from './scenario-table.ts';
 import { startMockServer } from './server.ts';
+import { testValueTable } from './test-value-table.ts';
 
 // `mediagen-mock proxy <upstream-url>`: the validating proxy (src/mock/proxy-cli.ts); it never returns.
 if (process.argv[2] === 'proxy') await import('./proxy-cli.ts').then(cli => cli.runProxyCli(process.argv.slice(3)));
-
-const usage = `Usage: mediagen-mock [options]
-  --port N             port to listen on (default: PORT, else 4010; 0 picks a free one)
-  --host HOST          address to bind (default 127.0.0.1)
-  --job-steps N        polls a video generation takes to finish
-  --job-step-ms N      ms after which a video generation also moves on by itself
-  --max-jobs N         video generations kept in memory (oldest dropped first)
-  --quiet              no request log
-  --print-scenarios    print the Prefer table of every documented response, and exit
-  --help               this text
-Environment: PORT, MEDIAGEN_WEBHOOK_SECRET (whsec_…; a fresh one is printed when unset)`;
 
 /** Bad input ends the process with one clear line and the usage, never a stack trace. */
 function fail(message: string): never {
@@ -28,53 +18,34 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-let values;
+let command: CliCommand;
 try {
-  ({ values } = parseArgs({
-    options: {
-      port: { type: 'string' },
-      host: { type: 'string', default: '127.0.0.1' },
-      'job-steps': { type: 'string' },
-      'job-step-ms': { type: 'string' },
-      'max-jobs': { type: 'string' },
-      quiet: { type: 'boolean', default: false },
-      'print-scenarios': { type: 'boolean', default: false },
-      help: { type: 'boolean', default: false },
-    },
-  }));
-} catch (err) {
-  fail((err as Error).message);
+  command = parseMockArgs(process.argv.slice(2));
+} catch (error) {
+  if (!(error instanceof UsageError)) throw error;
+  fail(error.message);
 }
-if (values.help) {
+if (command.kind === 'help') {
   console.log(usage);
   process.exit(0);
 }
 
 const spec = loadSpec();
-if (values['print-scenarios']) {
+if (command.kind === 'print-scenarios') {
   process.stdout.write(scenarioTable(readContract(spec)) + '\n');
   process.exit(0);
 }
+if (command.kind === 'print-test-values') {
+  const given = command.options.fixtures;
+  const fixtures = !given ? loadDefaultFixtures() : 'balanceMicro' in given ? given : readFixtures(given);
+  process.stdout.write(testValueTable(fixtures) + '\n');
+  process.exit(0);
+}
 
-const number = (name: string, raw: string | undefined) => {
-  if (raw === undefined) return undefined;
-  const n = Number(raw);
-  if (raw.trim() === '' || !Number.isInteger(n) || n < 0) fail(`--${name} must be a non-negative integer, got '${raw}'`);
-  return n;
-};
-
+const options = command.options;
 const prismVersion = (createRequire(import.meta.url)('@stoplight/prism-cli/package.json') as { version: string }).version;
-const server = await startMockServer({
-  spec,
-  port: number('port', values.port ?? process.env.PORT) ?? 4010,
-  host: values.host,
-  ...(process.env.MEDIAGEN_WEBHOOK_SECRET ? { webhookSecret: process.env.MEDIAGEN_WEBHOOK_SECRET } : {}),
-  ...(values['job-steps'] !== undefined ? { jobSteps: number('job-steps', values['job-steps']) } : {}),
-  ...(values['job-step-ms'] !== undefined ? { stepMs: number('job-step-ms', values['job-step-ms']) } : {}),
-  ...(values['max-jobs'] !== undefined ? { maxJobs: number('max-jobs', values['max-jobs']) } : {}),
-  ...(values.quiet ? { log: () => {} } : {}),
-}).catch((err: NodeJS.ErrnoException) =>
-  fail(err.code === 'EADDRINUSE' ? `port ${values.port ?? process.env.PORT ?? 4010} is in use; pass --port or PORT` : err.message),
+const server = await startMockServer({ spec, ...options }).catch((err: NodeJS.ErrnoException) =>
+  fail(err.code === 'EADDRINUSE' ? `port ${options.port} is in use; pass --port or PORT` : err.message),
 );
 
 console.log(`Mediagen mock (Prism ${prismVersion}) listening on ${server.url}`);
@@ -83,6 +54,7 @@ console.log(
     ? 'Webhook secret: from MEDIAGEN_WEBHOOK_SECRET'
     : `Webhook secret: ${server.webhookSecret} (set MEDIAGEN_WEBHOOK_SECRET to choose it)`,
 );
+console.log('Test values (API keys, models, prompt tags, URLs for every error and failure): README "Testing against the mock", or --print-test-values');
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

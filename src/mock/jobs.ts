@@ -10,6 +10,10 @@ export type Outcome = { kind: 'completed' } | { kind: 'failed'; code: FailureCod
 
 export interface JobRequest {
   model: string;
+  /** The API key that created it: the only one that may see it. */
+  owner?: string;
+  /** The contract's `usage` for the completed video, priced from the fixtures. */
+  usage?: JsonObject;
   duration?: number;
   sound?: boolean;
   callbackUrl?: string;
@@ -36,6 +40,8 @@ export interface JobStoreOptions {
   now?: () => number;
   /** Called once when a job with a callback URL reaches its terminal state. */
   onTerminal?: (job: Job, body: JobBody) => void;
+  /** Called when a job is dropped (the store is full, or its account went). */
+  onDrop?: (job: Job) => void;
 }
 
 
@@ -74,7 +80,8 @@ function terminalBody(job: Job, templates: JobTemplates): JobBody {
     if (job.request.duration !== undefined) media.duration = job.request.duration;
     if (job.request.sound !== undefined) media.has_sound = job.request.sound;
   }
-  if (isObject(body.usage) && isObject(media) && typeof body.usage.unit_price === 'number' && typeof media.duration === 'number') {
+  if (job.request.usage) body.usage = job.request.usage;
+  else if (isObject(body.usage) && isObject(media) && typeof body.usage.unit_price === 'number' && typeof media.duration === 'number') {
     body.usage.quantity = media.duration;
     body.usage.total_cost = Math.round(body.usage.unit_price * media.duration * 1e6) / 1e6;
   }
@@ -103,8 +110,10 @@ export function createJobStore(templates: JobTemplates, options: JobStoreOptions
 
   function drop(id: string) {
     const job = jobs.get(id);
-    if (job) clearTimeout(job.timer);
+    if (!job) return;
+    clearTimeout(job.timer);
     jobs.delete(id);
+    options.onDrop?.(job);
   }
 
   return {
@@ -128,6 +137,17 @@ export function createJobStore(templates: JobTemplates, options: JobStoreOptions
       settle(job, body);
       return body;
     },
+    get: (id: string) => jobs.get(id),
+    /** Whether the job has reached `completed` or `failed` (without moving it). */
+    ended: (job: Job) => stage(job) >= job.steps,
+    /** When the job ends by time alone, if nobody polls it. */
+    endsAt: (job: Job) => job.createdAt + job.steps * options.stepMs,
+    /** Moves the job `steps` on (to its end by default), as that many polls would. */
+    advance(job: Job, steps = job.steps) {
+      job.polls = Math.min(job.steps, stage(job) + steps);
+      settle(job, bodyOf(job));
+    },
+    drop,
     get size() {
       return jobs.size;
     },

@@ -1,6 +1,7 @@
 // The `Prefer` header. Prism's own parser reads `code` and `example` (and the `__code`/`__example`
-// query fallbacks), so selection works exactly as in plain Prism; the mock adds two job tokens:
-// `fail=<failure code>` and `steps=<n>` on POST /v2/videos/generations.
+// query fallbacks), so selection works exactly as in plain Prism; the mock adds two job tokens,
+// `fail=<failure code>` and `steps=<n>` on POST /v2/videos/generations, and two for any request:
+// `fault=<fault kind>` and `latency=<ms>`.
 import { getHttpConfigFromRequest } from '@stoplight/prism-http-server/dist/getHttpConfigFromRequest.js';
 import type { IHttpRequest } from '@stoplight/prism-http';
 
@@ -13,11 +14,15 @@ export interface Preferences {
   fail?: string;
   /** Polls (or step intervals) until the video generation ends. */
   steps?: string;
+  /** Answer this request with this fault (see faults.ts). */
+  fault?: string;
+  /** Wait this many ms before answering. */
+  latency?: string;
   /** Set when the header could not be read: the response then says so in a warning. */
   problem?: string;
 }
 
-function tokens(header: string): Record<string, string> {
+export function preferTokens(header: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const part of header.split(/[,;]/)) {
     const [key, ...value] = part.split('=');
@@ -29,11 +34,13 @@ function tokens(header: string): Record<string, string> {
 
 export function readPreferences(input: Pick<IHttpRequest, 'headers' | 'url'>): Preferences {
   const header = input.headers?.prefer;
-  const own = header ? tokens(header) : {};
+  const own = header ? preferTokens(header) : {};
   const prism = getHttpConfigFromRequest(input as IHttpRequest);
   const base = {
     ...(own.fail !== undefined ? { fail: own.fail } : {}),
     ...(own.steps !== undefined ? { steps: own.steps } : {}),
+    ...(own.fault !== undefined ? { fault: own.fault } : {}),
+    ...(own.latency !== undefined ? { latency: own.latency } : {}),
   };
   if (prism._tag === 'Left') return { ...base, problem: `Prefer ignored: ${prism.left.detail ?? prism.left.message}` };
   const { code, exampleKey } = prism.right;

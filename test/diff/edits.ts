@@ -92,6 +92,7 @@ export const rows: Row[] = [
   { name: 'response maximum raised', edits: [[PROCESSING, 'maximum: 100', 'maximum: 1000']], expect: ['response-constraint-loosened clients'] },
   { name: 'response minimum raised', edits: [[PROCESSING, 'minimum: 0', 'minimum: 1']], expect: ['response-constraint-tightened servers'] },
   { name: 'response status removed', edits: [[BALANCE_PATH, "    '503':\n      $ref: ../components/responses/ServiceUnavailable.yaml\n", '']], expect: ['response-status-removed both'] },
+  { name: 'response status removed, with an x-breaking-allowed on the operation', edits: [[BALANCE_PATH, "    '503':\n      $ref: ../components/responses/ServiceUnavailable.yaml\n", ''], [BALANCE_PATH, '  operationId: getBalance\n', "  operationId: getBalance\n  x-breaking-allowed: 'the balance is never unavailable any more'\n"]], expect: ['response-status-removed both allowed'] },
   { name: 'response status added', edits: [[BALANCE_PATH, "    '401':", "    '404':\n      $ref: ../components/responses/RouteNotFound.yaml\n    '401':"]], expect: ['response-status-added added'] },
   { name: 'required response header added', edits: [[BALANCE_PATH, '      headers:\n', '      headers:\n        X-Balance-Age:\n          required: true\n          schema:\n            type: integer\n']], expect: ['response-header-required-added servers'] },
   { name: 'required response header removed', edits: [['openapi/components/responses/RateLimited.yaml', '  X-RateLimit-Reset:\n    $ref: ../headers/RateLimitReset.yaml\n', '']], expect: ['response-header-removed clients'] },

@@ -1,6 +1,8 @@
 // The built docs site, in headless Chromium: it loads offline without console errors, shows every
 // catalogue code with its facts and examples, every operation's error responses with their
 // examples, and every doc_url lands on its entry.
+import { loadDefaultFixtures } from '../../src/mock/fixtures.ts';
+import { TESTING_SECTION } from '../../src/mock/test-value-table.ts';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -86,7 +88,7 @@ describe.skipIf(!hasChromium && !process.env.CI)('docs site (headless Chromium)'
     const headings = await page.locator('h2[id^="section/"]').allInnerTexts();
     const sections = [...String(spec.info.description).matchAll(/^# (.+)$/gm)].map((m) => m[1]!.trim());
     expect(sections).toEqual(expect.arrayContaining(['Authentication', 'Errors', 'Rate limits', 'Retries', 'Idempotency', 'Webhooks']));
-    expect(headings.map((h) => h.trim())).toEqual(expect.arrayContaining([...sections, ERROR_SECTION, FAILURE_SECTION]));
+    expect(headings.map((h) => h.trim())).toEqual(expect.arrayContaining([...sections, ERROR_SECTION, FAILURE_SECTION, TESTING_SECTION]));
     // The spec's webhooks have pages of their own, like operations.
     for (const name of Object.keys(spec.webhooks)) {
       const { summary, tags, operationId } = spec.webhooks[name].post;
@@ -96,6 +98,13 @@ describe.skipIf(!hasChromium && !process.env.CI)('docs site (headless Chromium)'
       expect(await page.locator(`[id="${id}"]`).innerText()).toContain(summary);
     }
     expect(problems).toEqual([]);
+  });
+
+  it('lists every test value of the mock on its "Testing against the mock" page', async () => {
+    await page.evaluate(() => void (location.hash = '#section/testing-against-the-mock'));
+    await page.waitForFunction(() => (document.getElementById('section/testing-against-the-mock') as HTMLElement | null)?.innerText);
+    const text = await page.evaluate(() => (document.getElementById('section/testing-against-the-mock')!.closest('[data-section-id]') as HTMLElement).innerText);
+    for (const t of loadDefaultFixtures().testValues) expect(text, t.value).toContain(t.value);
   });
 
   it('lists every error code with its status, type, retryability, action and example bodies', async () => {

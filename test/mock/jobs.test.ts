@@ -41,7 +41,7 @@ describe('job state machine (by polls)', () => {
   afterAll(() => mock.close());
 
   it('moves from pending through processing with progress to completed', async () => {
-    const created = await create(mock, { duration: 8, sound: true });
+    const created = await create(mock, { duration: 10, sound: true });
     expect(created.status).toBe(202);
     const { id, status } = created.body as { id: string; status: string };
     expect(status).toBe('pending');
@@ -54,9 +54,9 @@ describe('job state machine (by polls)', () => {
     expect(seen).toEqual(['pending', 'processing 25', 'processing 50', 'processing 75', 'completed', 'completed']);
     const done = (await poll(mock, id)).body as { model: string; data: { duration: number; has_sound: boolean; url: string }[]; usage: { quantity: number } };
     expect(done.model).toBe('seedance-v1-pro');
-    expect(done.data[0]).toMatchObject({ duration: 8, has_sound: true });
+    expect(done.data[0]).toMatchObject({ duration: 10, has_sound: true });
     expect(done.data[0]!.url).toContain(id);
-    expect(done.usage.quantity).toBe(8);
+    expect(done.usage.quantity).toBe(10);
   });
 
   it.each(Object.entries(failureCatalogue))('ends failed with %s when asked with Prefer: fail=', async (code, entry) => {

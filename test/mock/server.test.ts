@@ -38,7 +38,7 @@ const corrections: { name: string; request: RawRequest; status: number; error: R
   { name: 'malformed Authorization', request: { method: 'GET', path: '/v2/models', headers: { authorization: 'Basic dTpw' } }, status: 401, error: { code: 'invalid_api_key', reason: 'malformed' } },
   { name: 'wrong content type', request: { method: 'POST', path: '/v2/images/generations', headers: { ...auth, 'content-type': 'application/xml' }, body: '<a/>' }, status: 415, error: { code: 'unsupported_media_type' } },
   { name: 'no content type', request: { method: 'POST', path: '/v2/images/generations', headers: auth, body: '{"model":"m","prompt":"p"}' }, status: 415, error: { code: 'unsupported_media_type' } },
-  { name: 'bad generation id', request: { method: 'GET', path: '/v2/videos/generations/123', headers: auth }, status: 400, error: { code: 'invalid_parameter', param: 'id' } },
+  { name: 'generation id of another shape (a 404, as ids are opaque)', request: { method: 'GET', path: '/v2/videos/generations/123', headers: auth }, status: 404, error: { code: 'not_found', resource: 'generation' } },
 ];
 
 describe('corrections of plain Prism', () => {
@@ -156,10 +156,12 @@ describe('cli', () => {
     child.stderr.on('data', d => (out += d));
     const exited = new Promise<number | null>(resolve => child.on('exit', code => resolve(code)));
     try {
-      await vi.waitUntil(() => /listening on (http:\/\/\S+)/.test(out) || child.exitCode !== null, { timeout: 60_000, interval: 50 });
+      // The start lines may arrive in several chunks: wait for the last of them.
+      await vi.waitUntil(() => out.includes('Test values (') || child.exitCode !== null, { timeout: 60_000, interval: 50 });
       const url = /listening on (http:\/\/\S+)/.exec(out)?.[1];
       expect(url, out).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       expect(out).toMatch(/Webhook secret: whsec_[A-Za-z0-9+/=]+/);
+      expect(out).toContain('Test values (API keys, models, prompt tags, URLs for every error and failure): README "Testing against the mock"');
       const res = await send(url!, { method: 'GET', path: '/v2/models', headers: auth });
       expect(res.status).toBe(200);
       await vi.waitUntil(() => out.includes(res.headers['x-request-id']!), { timeout: 20_000, interval: 20 });

@@ -31,7 +31,7 @@ const plants: Plant[] = [
   { method: 'GET', path: '/v2/billing/balance', status: 200, headers: { ...json, 'x-request-id': 'req_plant_currency' }, body: { balance: 1, currency: 'usd' }, planted: ['body/currency'] },
   { method: 'GET', path: '/v2/models', status: 200, headers: { ...json, 'x-request-id': 'req_plant_models' }, body: [{ id: 'm', name: 'M', type: 'audio', created_at: 'yesterday' }], planted: ['body/0/type', 'body/0/created_at'] },
   { method: 'GET', path: '/v2/models?type=audio', status: 422, headers: { ...json, 'x-request-id': 'req_plant_status' }, body: envelope('invalid_parameter', 'invalid_request_error', 'req_plant_status'), planted: ['status'] },
-  { method: 'GET', path: '/v2/videos/generations/123', status: 400, headers: { ...json, 'x-request-id': 'req_plant_id' }, body: envelope('invalid_parameter', 'invalid_request_error', 'req_OTHER'), planted: ['body/error/request_id'] },
+  { method: 'GET', path: '/v2/models?type=sound', status: 400, headers: { ...json, 'x-request-id': 'req_plant_id' }, body: envelope('invalid_parameter', 'invalid_request_error', 'req_OTHER'), planted: ['body/error/request_id'] },
   { method: 'GET', path: `/v2/videos/generations/vid_${'0'.repeat(26)}`, status: 404, headers: { ...json, 'x-request-id': 'req_plant_code' }, body: envelope('rate_limit', 'rate_limit_error', 'req_plant_code'), planted: ['body/error/code'] },
   {
     method: 'POST', path: '/v2/videos/generations', status: 429, headers: { ...json, 'x-request-id': 'req_plant_headers' }, body: envelope('rate_limit', 'rate_limit_error', 'req_plant_headers'),

@@ -1,0 +1,115 @@
+// The mock CLI's options, parsed in one function (so that a subcommand dispatch can sit in front of
+// it): each bad value is refused with one line naming the option, a bad fixtures file naming the
+// problem in it.
+import { parseArgs } from 'node:util';
+import type { MockOptions } from './core.ts';
+import { parseFaults, parseLatency } from './faults.ts';
+import { loadFixturesFile } from './fixtures.ts';
+import { parseMoney } from './money.ts';
+
+export const usage = `Usage: mediagen-mock [options]
+       mediagen-mock proxy <upstream-url> [options]   a validating proxy (mediagen-mock proxy --help)
+  --port N               port to listen on (default: PORT, else 4010; 0 picks a free one)
+  --host HOST            address to bind (default 127.0.0.1)
+  --fixtures FILE        models, starting balance and test values (JSON; default: the built-in table)
+  --balance AMOUNT       starting balance of every new account, e.g. 25.00 (default 100.00)
+  --rate-limit N/min     requests per key per minute (default 1000/min), or off
+  --max-concurrent N     unfinished videos per key (default 5), or off
+  --latency L            delay before each answer: ms (250), a range (100-800), realistic, or none
+  --faults RATE[:KINDS]  share of requests that meet a fault, e.g. 0.1 or 0.2:service_unavailable,cut
+                         (kinds: server_error, bad_gateway, service_unavailable, gateway_timeout,
+                         rate_limit, stall, cut)
+  --control / --no-control
+                         the /_mock/ control routes for any caller / for none (default: loopback only)
+  --job-steps N          polls a video generation takes to finish
+  --job-step-ms N        ms after which a video generation also moves on by itself
+  --max-jobs N           video generations kept in memory (oldest dropped first)
+  --max-accounts N       accounts (API keys) kept in memory (least recently used dropped; default 10000)
+  --quiet                no request log
+  --print-scenarios      print the Prefer table of every documented response, and exit
+  --print-test-values    print the table of test values, and exit
+  --help                 this text
+Environment: PORT, MEDIAGEN_WEBHOOK_SECRET (whsec_…; a fresh one is printed when unset)`;
+
+export type CliCommand = { kind: 'help' } | { kind: 'print-scenarios' } | { kind: 'print-test-values'; options: MockOptions } | { kind: 'serve'; options: MockOptions };
+
+/** A value the user typed was wrong: the CLI prints the message and the usage, and exits 2. */
+export class UsageError extends Error {}
+
+/** Runs a parser of an option's value, naming the option in its error. */
+function attempt<T>(name: string, parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    throw new UsageError(`--${name}: ${(error as Error).message}`);
+  }
+}
+
+/** A non-negative integer option. */
+function count(name: string, raw: string): number {
+  const n = Number(raw);
+  if (raw.trim() === '' || !Number.isInteger(n) || n < 0) throw new UsageError(`--${name} must be a non-negative integer, got '${raw}'`);
+  return n;
+}
+
+/** `off`, or a count with an optional unit (`/min` for the rate limit). */
+function limit(name: string, raw: string, unit: string): number | null {
+  if (raw === 'off') return null;
+  const n = unit && raw.endsWith(unit) ? raw.slice(0, -unit.length) : raw;
+  if (!/^\d+$/.test(n) || Number(n) < 1) throw new UsageError(`--${name} must be a positive integer${unit ? ` (optionally ${unit})` : ''} or off, got '${raw}'`);
+  return Number(n);
+}
+
+/** What the command line asks for: help, a table, or a server with these options. */
+export function parseMockArgs(args: string[], env: NodeJS.ProcessEnv = process.env): CliCommand {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args,
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string', default: '127.0.0.1' },
+        fixtures: { type: 'string' },
+        balance: { type: 'string' },
+        'rate-limit': { type: 'string' },
+        'max-concurrent': { type: 'string' },
+        latency: { type: 'string' },
+        faults: { type: 'string' },
+        control: { type: 'boolean' },
+        'no-control': { type: 'boolean' },
+        'job-steps': { type: 'string' },
+        'job-step-ms': { type: 'string' },
+        'max-jobs': { type: 'string' },
+        'max-accounts': { type: 'string' },
+        quiet: { type: 'boolean', default: false },
+        'print-scenarios': { type: 'boolean', default: false },
+        'print-test-values': { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+    }));
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  if (values.help) return { kind: 'help' };
+  if (values['print-scenarios']) return { kind: 'print-scenarios' };
+  if (values.control && values['no-control']) throw new UsageError('--control and --no-control contradict each other');
+  const port = values.port ?? env.PORT;
+  const options: MockOptions = {
+    port: port === undefined ? 4010 : count('port', port),
+    host: values.host,
+    ...(env.MEDIAGEN_WEBHOOK_SECRET ? { webhookSecret: env.MEDIAGEN_WEBHOOK_SECRET } : {}),
+    ...(values.fixtures !== undefined ? { fixtures: attempt('fixtures', () => loadFixturesFile(values.fixtures!)) } : {}),
+    ...(values.balance !== undefined ? { balance: attempt('balance', () => (parseMoney(values.balance!), values.balance!)) } : {}),
+    ...(values['rate-limit'] !== undefined ? { rateLimit: limit('rate-limit', values['rate-limit'], '/min') } : {}),
+    ...(values['max-concurrent'] !== undefined ? { maxConcurrent: limit('max-concurrent', values['max-concurrent'], '') } : {}),
+    ...(values.latency !== undefined ? { latency: attempt('latency', () => parseLatency(values.latency!) ?? 'none') } : {}),
+    ...(values.faults !== undefined ? { faults: attempt('faults', () => parseFaults(values.faults!) ?? 'off') } : {}),
+    ...(values.control ? { control: 'on' as const } : values['no-control'] ? { control: 'off' as const } : {}),
+    ...(values['job-steps'] !== undefined ? { jobSteps: count('job-steps', values['job-steps']) } : {}),
+    ...(values['job-step-ms'] !== undefined ? { stepMs: count('job-step-ms', values['job-step-ms']) } : {}),
+    ...(values['max-jobs'] !== undefined ? { maxJobs: count('max-jobs', values['max-jobs']) } : {}),
+    ...(values['max-accounts'] !== undefined ? { maxAccounts: count('max-accounts', values['max-accounts']) } : {}),
+    ...(values.quiet ? { log: () => {} } : {}),
+  };
+  return values['print-test-values'] ? { kind: 'print-test-values', options } : { kind: 'serve', options };
+}

@@ -1,0 +1,25 @@
+// The mock in-process, with no port: a `fetch` to pass as the client's `fetch` in a unit test. It
+// answers from the same core (and the same state) as the HTTP server; a transport fault the core
+// injects (a cut or stalled connection) rejects as a real fetch would, with a TypeError.
+import { createMock, type Mock, type MockOptions } from './core.ts';
+
+export type MockFetch = ((input: string | URL | Request, init?: RequestInit) => Promise<Response>) & {
+  /** The core behind it: `state` for assertions. */
+  ready: Promise<Mock>;
+  close(): Promise<void>;
+};
+
+/** An existing core (to share its state with a server or MSW), or the options of a new one. */
+export const coreOf = (source: MockOptions | Mock): Promise<Mock> => ('handle' in source ? Promise.resolve(source) : createMock(source));
+
+/** A fetch answered by the mock, with no port; `close()` stops its jobs and webhook sender. */
+export function createMockFetch(source: MockOptions | Mock = {}): MockFetch {
+  const ready = coreOf(source);
+  const mockFetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+    const mock = await ready;
+    const response = await mock.handle(new Request(input, init));
+    if (response.type === 'error') throw new TypeError('fetch failed', { cause: new Error('connection closed by the mock (injected fault)') });
+    return response;
+  };
+  return Object.assign(mockFetch, { ready, close: async () => (await ready).close() });
+}

@@ -1,0 +1,61 @@
+// Idempotency-Key: the same key and body within the retention window replays the stored answer
+// exactly (same id, status and body, marked `Idempotent-Replayed: true`, as Stripe does); the same
+// key with another body is a 409. Only answers that did something (2xx) are stored, so a retry after
+// an error or a limit is a new attempt. Records are per account (by its serial, so a reset account
+// starts with none), in one store with a global cap (the oldest go first): memory stays bounded
+// whatever the number of keys.
+import { createHash } from 'node:crypto';
+
+export interface StoredAnswer {
+  status: number;
+  /** The body as sent, serialized once. */
+  text: string;
+}
+
+interface IdempotencyRecord {
+  fingerprint: string;
+  storedAt: number;
+  answer: StoredAnswer;
+}
+
+export type IdempotencyCheck = { kind: 'new' } | { kind: 'replay'; answer: StoredAnswer } | { kind: 'conflict' };
+
+/** What makes two requests "the same": the operation and the body, whatever the key order (hashed: bodies can be long). */
+export function fingerprint(operationId: string, body: unknown): string {
+  return createHash('sha256').update(`${operationId} ${canonical(body)}`).digest('base64');
+}
+
+/** JSON with object keys sorted, so that key order does not make two bodies differ. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/** The records of every account, oldest first, under one cap. */
+export function createIdempotencyStore(options: { retentionMs: number; maxRecords: number; now: () => number }) {
+  // Insertion-ordered by `account serial, key`: the first entry is the oldest record.
+  const records = new Map<string, IdempotencyRecord>();
+  const id = (account: number, key: string) => `${account} ${key}`;
+  return {
+    check(account: number, key: string, print: string): IdempotencyCheck {
+      const record = records.get(id(account, key));
+      if (!record || options.now() - record.storedAt > options.retentionMs) return { kind: 'new' };
+      return record.fingerprint === print ? { kind: 'replay', answer: record.answer } : { kind: 'conflict' };
+    },
+    store(account: number, key: string, print: string, answer: StoredAnswer) {
+      records.delete(id(account, key));
+      while (records.size >= options.maxRecords) records.delete(records.keys().next().value!);
+      records.set(id(account, key), { fingerprint: print, storedAt: options.now(), answer });
+    },
+    clear: () => records.clear(),
+    get size() {
+      return records.size;
+    },
+  };
+}
+
+export type IdempotencyStore = ReturnType<typeof createIdempotencyStore>;

@@ -1,0 +1,26 @@
+// What a generation costs, from the model's price in the fixtures: one image, or one second of
+// video times its duration. Kept in micro-units; rendered as the contract's `usage` at the edge.
+import type { Model } from './fixtures.ts';
+import { renderMoney } from './money.ts';
+
+export interface Price {
+  unit: 'image' | 'video_second';
+  quantity: number;
+  unitMicro: number;
+  totalMicro: number;
+}
+
+/** The seconds a video request makes: its `duration`, else the model's default (5). */
+export const videoDuration = (model: Model, body: { duration?: unknown }) =>
+  typeof body.duration === 'number' ? body.duration : (model.capabilities.default_duration ?? 5);
+
+/** The price of this request on this model. */
+export function priceOf(model: Model, body: { duration?: unknown }): Price {
+  const quantity = model.type === 'video' ? videoDuration(model, body) : 1;
+  return { unit: model.type === 'video' ? 'video_second' : 'image', quantity, unitMicro: model.priceMicro, totalMicro: model.priceMicro * quantity };
+}
+
+/** The contract's `usage` object. */
+export function usageOf(price: Price) {
+  return { total_cost: renderMoney(price.totalMicro), billable_unit: price.unit, unit_price: renderMoney(price.unitMicro), quantity: price.quantity };
+}
