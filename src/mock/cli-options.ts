@@ -16,6 +16,7 @@ export const usage = `Usage: mediagen-mock [options]
   --rate-limit N/min     requests per key per minute (default 1000/min), or off
   --max-concurrent N     unfinished videos per key (default 5), or off
   --latency L            delay before each answer: ms (250), a range (100-800), realistic, or none
+                         (realistic also makes a video take 2 minutes, by time alone)
   --faults RATE[:KINDS]  share of requests that meet a fault, e.g. 0.1 or 0.2:service_unavailable,cut
                          (kinds: server_error, bad_gateway, service_unavailable, gateway_timeout,
                          rate_limit, stall, cut)

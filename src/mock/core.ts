@@ -112,7 +112,9 @@ export async function createMock(options: MockOptions = {}) {
   const random = options.random ?? Math.random;
   const retentionMs = options.idempotencyRetentionMs ?? 24 * 3600_000;
   const idempotency = createIdempotencyStore({ retentionMs, maxRecords: options.maxIdempotencyRecords ?? DEFAULT_MAX_IDEMPOTENCY_RECORDS, now: Date.now });
-  const stepMs = options.stepMs ?? 2000;
+  // The realistic profile makes videos take minutes of wall time (4 steps of 30 s), polled or not.
+  const realistic = latency?.kind === 'realistic';
+  const stepMs = options.stepMs ?? (realistic ? 30_000 : 2000);
   const log = options.log ?? (line => process.stdout.write(line + '\n'));
   const webhookSecret = options.webhookSecret ?? newWebhookSecret();
   const closing = new AbortController();
@@ -133,6 +135,7 @@ export async function createMock(options: MockOptions = {}) {
     maxJobs: options.maxJobs ?? 1000,
     stepMs,
     defaultSteps: options.jobSteps ?? 4,
+    advanceOnPoll: !realistic,
     onTerminal: (job, body) => {
       if (!job.request.callbackUrl) return;
       void sender.send(job.request.callbackUrl, { type: `video.generation.${body.status}`, timestamp: new Date().toISOString(), data: body });

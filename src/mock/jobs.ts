@@ -37,6 +37,8 @@ export interface JobStoreOptions {
   maxJobs: number;
   stepMs: number;
   defaultSteps: number;
+  /** Whether a poll moves a job one step on (default), or only time does: real videos take minutes however often they are polled. */
+  advanceOnPoll?: boolean;
   now?: () => number;
   /** Called once when a job with a callback URL reaches its terminal state. */
   onTerminal?: (job: Job, body: JobBody) => void;
@@ -133,7 +135,7 @@ export function createJobStore(templates: JobTemplates, options: JobStoreOptions
       if (!job) return undefined;
       const s = stage(job);
       const body = bodyOf(job, s);
-      job.polls = Math.min(job.steps, s + 1);
+      if (options.advanceOnPoll !== false) job.polls = Math.min(job.steps, s + 1);
       settle(job, body);
       return body;
     },

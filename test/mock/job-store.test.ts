@@ -1,0 +1,50 @@
+// The job store on a fake clock: by default each poll moves a job one step; with the realistic
+// latency profile only time does, so a video takes its minutes however often a UI polls it.
+import { describe, expect, it } from 'vitest';
+import { findOperation, readContract } from '../../src/contract/spec.ts';
+import { createJobStore, jobTemplates } from '../../src/mock/jobs.ts';
+import { createMock } from '../../src/mock/core.ts';
+
+const templates = jobTemplates(findOperation(readContract(), 'getVideoGeneration')!);
+
+function storeAt(advanceOnPoll: boolean) {
+  const clock = { now: 0 };
+  const store = createJobStore(templates, { maxJobs: 10, stepMs: 30_000, defaultSteps: 4, advanceOnPoll, now: () => clock.now });
+  const job = store.create({ model: 'seedance-v1-pro', duration: 5 }, { kind: 'completed' });
+  return { clock, store, statusOf: () => store.poll(job.id)!.status };
+}
+
+describe('video jobs over polls and time', () => {
+  it('move one step per poll by default', () => {
+    const { store, statusOf } = storeAt(true);
+    expect([statusOf(), statusOf(), statusOf(), statusOf(), statusOf()]).toEqual(['pending', 'processing', 'processing', 'processing', 'completed']);
+    store.close();
+  });
+
+  it('move only with time when polls do not advance them', () => {
+    const { clock, store, statusOf } = storeAt(false);
+    expect([statusOf(), statusOf(), statusOf(), statusOf(), statusOf()]).toEqual(['pending', 'pending', 'pending', 'pending', 'pending']);
+    clock.now = 30_000;
+    expect(statusOf()).toBe('processing');
+    clock.now = 119_999;
+    expect(statusOf()).toBe('processing');
+    clock.now = 120_000;
+    expect(statusOf()).toBe('completed');
+    store.close();
+  });
+
+  it('the realistic latency profile makes a video take two minutes, polled or not', async () => {
+    const mock = await createMock({ latency: 'realistic', log: () => {} });
+    try {
+      const headers = { authorization: 'Bearer mg_test_realistic', 'content-type': 'application/json' };
+      const created = await mock.handle(new Request('http://mock.local/v2/videos/generations', { method: 'POST', headers, body: JSON.stringify({ model: 'seedance-v1-pro', prompt: 'slow' }) }));
+      const { id } = (await created.json()) as { id: string };
+      const job = mock.state.jobs.get(id)!;
+      expect(mock.state.jobs.endsAt(job) - job.createdAt).toBe(4 * 30_000);
+      const polled = await mock.handle(new Request(`http://mock.local/v2/videos/generations/${id}`, { headers }));
+      expect(((await polled.json()) as { status: string }).status).toBe('pending');
+    } finally {
+      await mock.close();
+    }
+  }, 30_000);
+});
