@@ -24,17 +24,22 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-/** `node <args>` in the repository, resolved once it prints "listening on". */
-export async function startChild(name: string, args: string[]): Promise<BenchChild> {
+/**
+ * `node <args>` in the repository, resolved once it prints "listening on". With `discardOutput`,
+ * what it prints after that is dropped, like a log sent to /dev/null (a request log under load).
+ */
+export async function startChild(name: string, args: string[], { discardOutput = false } = {}): Promise<BenchChild> {
   const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] });
   let out = '';
-  child.stdout!.on('data', d => (out += d));
+  const collect = (d: Buffer) => (out += d);
+  child.stdout!.on('data', collect);
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${name} did not start: ${out}`)), 20_000);
     const ready = () => {
       if (!/listening on/i.test(out)) return;
       clearTimeout(timer);
       child.stdout!.off('data', ready);
+      if (discardOutput) child.stdout!.off('data', collect).resume();
       resolve();
     };
     child.stdout!.on('data', ready);

@@ -4,15 +4,11 @@
 // ≥ 1.0 × plain Prism in-process on the same mix. Then the mock's memory: RSS after 100,000 requests
 // across 1,000 keys, in-process, with the account cap evicting the oldest state.
 // `--tiny` (or BENCH_TINY=1): one second per server and a few hundred requests, to show it works.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
-import { createServer, type AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { createMock, DEFAULT_MAX_ACCOUNTS, DEFAULT_MAX_IDEMPOTENCY_RECORDS } from '../src/mock/core.ts';
+import { freePort, startChild } from './child.ts';
 import { benchSettings, versionOf, writeSection, type Figure } from './results.ts';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const DURATION = Number(process.env.BENCH_SECONDS ?? benchSettings(6, 1));
 const WARMUP = benchSettings(1, 0);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
@@ -38,6 +34,9 @@ const mix: autocannon.Request[] = ['mg_bench_1', 'mg_bench_2', 'mg_bench_3'].fla
   ];
 }).concat([{ method: 'GET', path: '/v2/models', headers: headersOf('mg_test_revoked') } as autocannon.Request]);
 
+/** Limits and credits stay on, set high enough that the load measures answers, not 429s and 402s. */
+const UNLIMITED = ['--rate-limit', '100000000/min', '--max-concurrent', '100000000', '--balance', '100000000'];
+
 interface Target {
   name: string;
   command: string[];
@@ -46,41 +45,11 @@ interface Target {
 const targets: Target[] = [
   { name: 'plain Prism CLI (prism mock)', command: ['node_modules/@stoplight/prism-cli/dist/index.js', 'mock', 'generated/openapi.json', '--host', '127.0.0.1', '--port', '{port}'] },
   { name: 'plain Prism, in-process, silent', command: ['--import', 'tsx', 'bench/mock-plain.ts', '{port}'] },
-  // Limits and credits stay on, set high enough that the load measures answers, not 429s and 402s.
   {
     name: 'Mediagen mock (npm start)',
-    command: ['--import', 'tsx', 'src/mock/cli.ts', '--port', '{port}', '--rate-limit', '100000000/min', '--max-concurrent', '100000000', '--balance', '100000000'],
+    command: ['--import', 'tsx', 'src/mock/cli.ts', '--port', '{port}', ...UNLIMITED],
   },
 ];
-
-/** A port the OS says is free now (Prism's CLI cannot report the port it got from `--port 0`). */
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
-  await new Promise(resolve => server.close(resolve));
-  return port;
-}
-
-async function start(target: Target, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, target.command.map(a => a.replace('{port}', String(port))), { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] });
-  let out = '';
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${target.name} did not start: ${out}`)), 20_000);
-    child.stdout!.on('data', d => {
-      out += d;
-      if (/listening on/i.test(out)) {
-        clearTimeout(timer);
-        // From here on its output is discarded, like a log sent to /dev/null.
-        child.stdout!.removeAllListeners('data');
-        child.stdout!.resume();
-        resolve();
-      }
-    });
-    child.on('exit', code => reject(new Error(`${target.name} exited with ${code}: ${out}`)));
-  });
-  return child;
-}
 
 function load(port: number, seconds: number) {
   return autocannon({ url: `http://127.0.0.1:${port}`, connections: CONNECTIONS, duration: seconds, requests: mix });
@@ -90,15 +59,15 @@ const results: { name: string; startMs: number; rps: number; p50: number; p99: n
 for (const target of targets) {
   const port = await freePort();
   const started = performance.now();
-  const child = await start(target, port);
+  // Prism's CLI cannot report the port it got from `--port 0`: each server gets a free one.
+  const child = await startChild(target.name, target.command.map(a => a.replace('{port}', String(port))), { discardOutput: true });
   const startMs = performance.now() - started;
   try {
     if (WARMUP) await load(port, WARMUP); // warm-up: JIT, Ajv compilation, example caches
     const r = await load(port, DURATION);
     results.push({ name: target.name, startMs, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx });
   } finally {
-    child.kill('SIGTERM');
-    await new Promise(resolve => child.once('exit', resolve));
+    await child.stop();
   }
 }
 
@@ -170,4 +139,4 @@ await writeSection({
 });
 // Errors fail the bench; a missed speed target is reported (BENCHMARKS.md), not failed: figures on a shared machine are noise.
 process.exitCode = mock.errors === 0 ? 0 : 1;
-await (await import('./proxy.ts')).benchProxy({ mix, seconds: DURATION, connections: CONNECTIONS }); // the validating proxy against the mock directly
+await (await import('./proxy.ts')).benchProxy({ mix, seconds: DURATION, connections: CONNECTIONS, mockArgs: UNLIMITED }); // the validating proxy against the mock directly

@@ -9,6 +9,8 @@ export interface ProxyBenchOptions {
   mix: autocannon.Request[];
   seconds: number;
   connections: number;
+  /** The mock's options, as in the mock bench (its limits set out of the way). */
+  mockArgs: string[];
 }
 
 const TARGET = 0.7;
@@ -19,7 +21,7 @@ function load(url: string, seconds: number, options: ProxyBenchOptions) {
 
 export async function benchProxy(options: ProxyBenchOptions): Promise<void> {
   const mockPort = await freePort();
-  const mock = await startChild('mock', ['--import', 'tsx', 'src/mock/cli.ts', '--port', String(mockPort), '--quiet']);
+  const mock = await startChild('mock', ['--import', 'tsx', 'src/mock/cli.ts', '--port', String(mockPort), '--quiet', ...options.mockArgs]);
   const proxyPort = await freePort();
   const proxy = await startChild('proxy', ['--import', 'tsx', 'src/mock/cli.ts', 'proxy', `http://127.0.0.1:${mockPort}`, '--port', String(proxyPort)]);
   const rows: { name: string; rps: number; p50: number; p99: number; errors: number }[] = [];
