@@ -94,6 +94,21 @@ function describe(error: ErrorObject): string {
   return error.message ?? error.keyword;
 }
 
+/** Keywords that reach into an object only through `properties` (or not at all): annotations and checks of the object itself. */
+const LOCAL_KEYWORDS = new Set(['type', 'required', 'properties', 'title', 'description', 'examples', 'example', 'default', 'deprecated', 'readOnly', 'writeOnly', 'minProperties', 'maxProperties', 'enum', 'const', 'format', '$comment', 'discriminator', 'externalDocs', 'xml']);
+const isLocalKeyword = (keyword: string) => LOCAL_KEYWORDS.has(keyword) || keyword.startsWith('x-');
+
+/** The errors at or below `path` (`/key`) after the first `depth` characters of their instancePath. */
+function errorsUnder(errors: ErrorObject[], path: string, depth: number): ErrorObject[] {
+  const out: ErrorObject[] = [];
+  const end = depth + path.length;
+  for (const e of errors) {
+    const at = e.instancePath;
+    if (at.startsWith(path, depth) && (at.length === end || at[end] === '/')) out.push(e);
+  }
+  return out;
+}
+
 /** Validators compiled ahead of time (generated/validators.js), for the bundle with this digest. */
 export interface PrecompiledValidators {
   bundleDigest: string;
@@ -150,18 +165,21 @@ export function validatorFor(contract: Contract, built: PrecompiledValidators): 
 
   /** What `explain` needs to know of a schema, worked out once per pointer (checks run in hot loops). */
   interface SchemaPlan {
-    resolved: string;
+    validate: ValidateFunction;
     /** For a union whose branches a property's const tells apart: that property and the branch of each value. */
     narrowing?: { property: string; branchOf: Map<string | undefined, string>; allowed: string };
-    /** The keys of the schema's own `properties`, if it has any. */
-    properties?: string[];
+    /** The schema's own `properties`: each key, its schema's pointer and its prefix in an error's instancePath. */
+    properties?: { key: string; pointer: string; path: string; plan?: SchemaPlan }[];
+    /** Whether nothing but `properties` reaches into the object: a property's errors are then its schema's own. */
+    propertiesOnly: boolean;
   }
   const plans = new Map<string, SchemaPlan>();
   function planOf(pointer: string): SchemaPlan {
     let plan = plans.get(pointer);
     if (plan) return plan;
     const resolved = follow(spec, pointer);
-    plan = { resolved };
+    const node = at(spec, resolved);
+    plan = { validate: compile(pointer), propertiesOnly: isObject(node) && Object.keys(node).every(isLocalKeyword) };
     const branches = alternatives(spec, resolved);
     if (branches.length > 1 || branches[0] !== resolved) {
       const property = discriminator(branches);
@@ -172,67 +190,107 @@ export function validatorFor(contract: Contract, built: PrecompiledValidators): 
         plan.narrowing = { property, branchOf, allowed: values.join(', ') };
       }
     }
-    const node = at(spec, resolved);
-    if (isObject(node) && isObject(node.properties)) plan.properties = Object.keys(node.properties);
+    if (isObject(node) && isObject(node.properties)) {
+      plan.properties = Object.keys(node.properties).map(key => {
+        const pointer = propertyPointer(resolved, key);
+        return { key, pointer, path: pointer.slice(pointer.lastIndexOf('/')) };
+      });
+    }
     plans.set(pointer, plan);
     return plan;
   }
 
-  /** Violations of `value` against the schema at `pointer`, narrowed to the alternative it claims to be. */
-  function explain(pointer: string, value: unknown, where: string): Violation[] {
-    const validate = compile(pointer);
-    if (validate(value)) return [];
-    const errors = [...(validate.errors ?? [])];
-    const { resolved, narrowing, properties } = planOf(pointer);
+  /**
+   * Violations of `value` against a schema, narrowed to the alternative it claims to be. `known`: the
+   * schema's errors for this value when a parent's check already found them (never empty), their
+   * instancePaths relative to this value after their first `depth` characters.
+   */
+  function explain(plan: SchemaPlan, value: unknown, where: string, known?: ErrorObject[], depth = 0): Violation[] {
+    const { narrowing, properties } = plan;
     if (narrowing && isObject(value)) {
-      const claimed = JSON.stringify(value[narrowing.property]);
-      const branch = narrowing.branchOf.get(claimed);
-      if (!branch) {
-        return [{ where: `${where}/${narrowing.property}`, message: `${claimed} is not one of the allowed values here: ${narrowing.allowed}` }];
-      }
-      return explain(branch, value, where);
+      // A union told apart by a const: only the branch the value claims can match, so it alone is checked.
+      const claimedValue = value[narrowing.property];
+      if (claimedValue !== undefined && (claimedValue === null || typeof claimedValue !== 'object')) return narrow(narrowing, JSON.stringify(claimedValue), value, where);
     }
+    let errors = known;
+    if (!errors) {
+      if (plan.validate(value)) return [];
+      errors = plan.validate.errors ?? [];
+      depth = 0;
+    }
+    if (narrowing && isObject(value)) return narrow(narrowing, JSON.stringify(value[narrowing.property]), value, where);
     if (properties && isObject(value)) {
-      const out = errors.filter(e => e.instancePath === '').map(e => ({ where, message: describe(e) }));
-      for (const key of properties) {
-        if (key in value) out.push(...explain(propertyPointer(resolved, key), value[key], `${where}/${key}`));
+      const out: Violation[] = [];
+      for (const e of errors) if (e.instancePath.length === depth) out.push({ where, message: describe(e) });
+      for (const property of properties) {
+        if (!(property.key in value)) continue;
+        const child = value[property.key];
+        // Under a schema where only `properties` reaches a property, the errors found above are its own: no second check.
+        const own = plan.propertiesOnly && child !== undefined ? errorsUnder(errors, property.path, depth) : undefined;
+        if (own?.length === 0) continue;
+        property.plan ??= planOf(property.pointer);
+        const violations = explain(property.plan, child, `${where}/${property.key}`, own, depth + property.path.length);
+        for (let i = 0; i < violations.length; i++) out.push(violations[i]!);
       }
       if (out.length > 0) return out;
     }
-    return errors.map(e => ({ where: `${where}${e.instancePath}`, message: describe(e) }));
+    return errors.map(e => ({ where: where + e.instancePath.slice(depth), message: describe(e) }));
   }
 
-  /** Whether a header's schema is numeric (its text is then checked as a number), once per header. */
-  const numericHeaders = new Map<string, boolean>();
-  function isNumericHeader(schemaPointer: string): boolean {
-    let numeric = numericHeaders.get(schemaPointer);
-    if (numeric === undefined) {
-      const schema = at(spec, follow(spec, schemaPointer));
-      const type = isObject(schema) ? schema.type : undefined;
-      numeric = type === 'integer' || type === 'number';
-      numericHeaders.set(schemaPointer, numeric);
-    }
-    return numeric;
+  /** The branch a union's value claims by its discriminating const, explained; or why no branch is claimed. */
+  function narrow(narrowing: NonNullable<SchemaPlan['narrowing']>, claimed: string | undefined, value: unknown, where: string): Violation[] {
+    const branch = narrowing.branchOf.get(claimed);
+    if (!branch) return [{ where: `${where}/${narrowing.property}`, message: `${claimed} is not one of the allowed values here: ${narrowing.allowed}` }];
+    return explain(planOf(branch), value, where);
   }
 
-  function checkHeaders(declared: DeclaredHeader[], headers: Record<string, string>): Violation[] {
+  /** A header's check, worked out once: its lower-case name, whether its text is read as a number, its validator. */
+  interface HeaderPlan {
+    name: string;
+    key: string;
+    required: boolean;
+    numeric: boolean;
+    validate: ValidateFunction;
+  }
+  function headerPlan(header: DeclaredHeader): HeaderPlan {
+    const schema = at(spec, follow(spec, header.schema));
+    const type = isObject(schema) ? schema.type : undefined;
+    return { name: header.name, key: header.name.toLowerCase(), required: header.required, numeric: type === 'integer' || type === 'number', validate: compile(header.schema) };
+  }
+
+  function checkHeaders(declared: HeaderPlan[], headers: Record<string, string>): Violation[] {
     const out: Violation[] = [];
     for (const header of declared) {
-      const raw = headers[header.name.toLowerCase()];
+      const raw = headers[header.key];
       if (raw === undefined) {
         if (header.required) out.push({ where: `header ${header.name}`, message: 'required header is missing' });
         continue;
       }
-      const numeric = isNumericHeader(header.schema) && /^-?\d+(\.\d+)?$/.test(raw.trim());
-      const value = numeric ? Number(raw) : raw;
-      const validate = compile(header.schema);
-      if (!validate(value)) {
-        out.push(...(validate.errors ?? []).map(e => ({ where: `header ${header.name}`, message: `${JSON.stringify(raw)} ${describe(e)}` })));
+      const value = header.numeric && /^-?\d+(\.\d+)?$/.test(raw.trim()) ? Number(raw) : raw;
+      if (!header.validate(value)) {
+        for (const e of header.validate.errors ?? []) out.push({ where: `header ${header.name}`, message: `${JSON.stringify(raw)} ${describe(e)}` });
       }
     }
     return out;
   }
 
+  /** What checking one declared response needs, worked out on its first check. */
+  interface ResponsePlan {
+    declared: DeclaredResponse;
+    headers: HeaderPlan[];
+    body?: SchemaPlan;
+  }
+  const responsePlans = new Map<DeclaredResponse, ResponsePlan>();
+  function responsePlan(declared: DeclaredResponse): ResponsePlan {
+    let plan = responsePlans.get(declared);
+    if (!plan) {
+      plan = { declared, headers: declared.headers.map(headerPlan), body: declared.schema ? planOf(declared.schema) : undefined };
+      responsePlans.set(declared, plan);
+    }
+    return plan;
+  }
+
+  /** The body as JSON, or the violation that it is missing or not JSON. */
   function parseBody(body: unknown): { value?: unknown; violation?: Violation } {
     if (body === undefined || body === '') return { violation: { where: 'body', message: 'the response has no body, the contract declares one' } };
     if (typeof body !== 'string') return { value: body };
@@ -243,26 +301,28 @@ export function validatorFor(contract: Contract, built: PrecompiledValidators): 
     }
   }
 
-  function checkAgainst(declared: DeclaredResponse, label: string, response: ObservedResponse): Violation[] {
+  function checkAgainst({ declared, headers: declaredHeaders, body }: ResponsePlan, label: string, response: ObservedResponse): Violation[] {
     const headers = normalizeHeaders(response.headers);
-    const out = checkHeaders(declared.headers, headers);
-    if (!declared.schema) return out;
+    const out = checkHeaders(declaredHeaders, headers);
+    if (!body) return out;
     const contentType = headers['content-type'] ?? '';
-    if (!/^application\/json\s*(;|$)/i.test(contentType)) {
+    if (contentType !== 'application/json' && !/^application\/json\s*(;|$)/i.test(contentType)) {
       out.push({ where: 'header Content-Type', message: `expected application/json, got ${JSON.stringify(contentType)}` });
     }
     const { value, violation } = parseBody(response.body);
     if (violation) return [...out, violation];
-    const code = isObject(value) && isObject(value.error) ? value.error.code : undefined;
+    const error = isObject(value) && isObject(value.error) ? value.error : undefined;
+    const code = error?.code;
     if (declared.errorCodes.length > 0 && typeof code === 'string' && !declared.errorCodes.includes(code)) {
       out.push({
         where: 'body/error/code',
         message: `code ${JSON.stringify(code)} is not declared for ${label} ${declared.status}; allowed: ${declared.errorCodes.join(', ')}`,
       });
     } else {
-      out.push(...explain(declared.schema, value, 'body'));
+      const violations = explain(body, value, 'body');
+      for (let i = 0; i < violations.length; i++) out.push(violations[i]!);
     }
-    out.push(...checkRequestId(declared.status, headers, value));
+    if (error) out.push(...checkRequestId(declared.status, headers, value));
     return out;
   }
 
@@ -276,6 +336,9 @@ export function validatorFor(contract: Contract, built: PrecompiledValidators): 
       message: `${JSON.stringify(error.request_id)} differs from the X-Request-Id header ${JSON.stringify(requestId)}`,
     }];
   }
+
+  /** The X-Request-Id every response carries: checked even on a status the operation does not declare. */
+  const requestIdHeader = contract.routeNotFound.headers.filter(h => h.name.toLowerCase() === 'x-request-id').map(headerPlan);
 
   // Operations by id, the first of a duplicated id winning as in findOperation.
   const byId = new Map<string, Operation>();
@@ -295,7 +358,7 @@ export function validatorFor(contract: Contract, built: PrecompiledValidators): 
     if (!operation) {
       const label = typeof ref === 'string' ? ref : `${ref.method.toUpperCase()} ${ref.path}`;
       const out = response.status === 404 ? [] : [{ where: 'status', message: `${label} matches no operation: expected 404 (RouteNotFound), got ${response.status}` }];
-      return [...out, ...checkAgainst(contract.routeNotFound, 'RouteNotFound', response)];
+      return [...out, ...checkAgainst(responsePlan(contract.routeNotFound), 'RouteNotFound', response)];
     }
     const declared = operation.responses.find(r => r.status === response.status);
     if (!declared) {
@@ -303,14 +366,14 @@ export function validatorFor(contract: Contract, built: PrecompiledValidators): 
       const headers = normalizeHeaders(response.headers);
       const out: Violation[] = [{ where: 'status', message: `${response.status} is not declared for ${operation.operationId} (declared: ${statuses})` }];
       // Still say what else is wrong: every response has X-Request-Id, every error body is an envelope.
-      out.push(...checkHeaders(contract.routeNotFound.headers.filter(h => h.name.toLowerCase() === 'x-request-id'), headers));
+      out.push(...checkHeaders(requestIdHeader, headers));
       if (response.status >= 400) {
         const { value } = parseBody(response.body);
-        if (value !== undefined) out.push(...explain(ERROR_ENVELOPE, value, 'body'), ...checkRequestId(response.status, headers, value));
+        if (value !== undefined) out.push(...explain(planOf(ERROR_ENVELOPE), value, 'body'), ...checkRequestId(response.status, headers, value));
       }
       return out;
     }
-    return checkAgainst(declared, operation.operationId, response);
+    return checkAgainst(responsePlan(declared), operation.operationId, response);
   }
 
   function checkWebhook(delivery: WebhookDelivery): Violation[] {
@@ -323,7 +386,7 @@ export function validatorFor(contract: Contract, built: PrecompiledValidators): 
       const known = contract.webhooks.map(w => JSON.stringify(constOf(spec, w.schema, 'type'))).join(', ');
       return [{ where: 'body/type', message: `${JSON.stringify(type)} is not a webhook event of the contract (${known})` }];
     }
-    const out = [...checkHeaders(webhook.headers, headers), ...explain(webhook.schema, value, 'body')];
+    const out = [...checkHeaders(webhook.headers.map(headerPlan), headers), ...explain(planOf(webhook.schema), value, 'body')];
     if (delivery.secret !== undefined && out.every(v => !v.where.startsWith('header'))) {
       try {
         new StandardWebhook(delivery.secret).verify(delivery.body, headers);
