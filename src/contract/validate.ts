@@ -98,15 +98,21 @@ function describe(error: ErrorObject): string {
 const LOCAL_KEYWORDS = new Set(['type', 'required', 'properties', 'title', 'description', 'examples', 'example', 'default', 'deprecated', 'readOnly', 'writeOnly', 'minProperties', 'maxProperties', 'enum', 'const', 'format', '$comment', 'discriminator', 'externalDocs', 'xml']);
 const isLocalKeyword = (keyword: string) => LOCAL_KEYWORDS.has(keyword) || keyword.startsWith('x-');
 
-/** The errors at or below `path` (`/key`) after the first `depth` characters of their instancePath. */
-function errorsUnder(errors: ErrorObject[], path: string, depth: number): ErrorObject[] {
-  const out: ErrorObject[] = [];
+/** Appends `items` to `out` (a loop: spreading into push costs more on the hot path). */
+function pushAll<T>(out: T[], items: T[]): void {
+  for (let i = 0; i < items.length; i++) out.push(items[i]!);
+}
+
+/** Whether an instancePath is at or below `path` (`/key`) after its first `depth` characters. */
+function isUnder(instancePath: string, path: string, depth: number): boolean {
   const end = depth + path.length;
-  for (const e of errors) {
-    const at = e.instancePath;
-    if (at.startsWith(path, depth) && (at.length === end || at[end] === '/')) out.push(e);
-  }
-  return out;
+  return (instancePath.length === end || instancePath.charCodeAt(end) === 47 /* / */) && instancePath.slice(depth, end) === path;
+}
+
+/** The response an operation declares for a status (a loop, not `find`: this runs on every check). */
+function declaredFor(operation: Operation, status: number): DeclaredResponse | undefined {
+  for (const response of operation.responses) if (response.status === status) return response;
+  return undefined;
 }
 
 /** Validators compiled ahead of time (generated/validators.js), for the bundle with this digest. */
@@ -117,22 +123,22 @@ export interface PrecompiledValidators {
 
 /**
  * Schema pointer → validator: the precompiled functions when the contract is the bundle they were
- * compiled from, else Ajv compiling the caller's spec on demand.
+ * compiled from (`precompiled`), else Ajv compiling the caller's spec on demand.
  */
-function validatorSource(contract: Contract, built: PrecompiledValidators): (pointer: string) => ValidateFunction {
-  const ready: Record<string, ValidateFunction> = specDigest(contract.spec) === built.bundleDigest ? built.validators : {};
+function validatorSource(contract: Contract, built: PrecompiledValidators) {
+  const precompiled = specDigest(contract.spec) === built.bundleDigest;
   let ajv: ReturnType<typeof createSpecAjv> | undefined;
   const compiled = new Map<string, ValidateFunction>();
-  return pointer => {
-    let fn = ready[pointer] ?? compiled.get(pointer);
+  const compile = (pointer: string): ValidateFunction => {
+    let fn = compiled.get(pointer);
     if (!fn) {
-      ajv ??= createSpecAjv(contract.spec);
-      fn = ajv.getSchema(specRef(pointer));
+      fn = precompiled ? built.validators[pointer] : (ajv ??= createSpecAjv(contract.spec)).getSchema(specRef(pointer));
       if (!fn) throw new Error(`No schema at ${pointer}`);
       compiled.set(pointer, fn);
     }
     return fn;
   };
+  return { precompiled, compile };
 }
 
 export function createContractValidator(contract: Contract = readContract()): ContractValidator {
@@ -142,9 +148,10 @@ export function createContractValidator(contract: Contract = readContract()): Co
 /** A validator using the precompiled code of some build: generated/'s, or another contract's (bench/growth.ts). */
 export function validatorFor(contract: Contract, built: PrecompiledValidators): ContractValidator {
   const { spec } = contract;
-  const compile = validatorSource(contract, built);
-  // Compile every schema a check can start from now, so that a broken bundle fails at load time.
-  entrySchemas(contract).forEach(compile);
+  const { precompiled, compile } = validatorSource(contract, built);
+  // A spec the build did not compile is compiled now, so that a broken one fails at load time; the
+  // build's code is instantiated group by group as checks first need it.
+  if (!precompiled) entrySchemas(contract).forEach(compile);
 
   /** The property whose const tells the alternatives apart (`code`, `status`, `type`), if any. */
   function discriminator(branches: string[]): string | undefined {
@@ -169,7 +176,7 @@ export function validatorFor(contract: Contract, built: PrecompiledValidators): 
     /** For a union whose branches a property's const tells apart: that property and the branch of each value. */
     narrowing?: { property: string; branchOf: Map<string | undefined, string>; allowed: string };
     /** The schema's own `properties`: each key, its schema's pointer and its prefix in an error's instancePath. */
-    properties?: { key: string; pointer: string; path: string; plan?: SchemaPlan }[];
+    properties?: { key: string; pointer: string; path: string; plain: boolean; plan?: SchemaPlan }[];
     /** Whether nothing but `properties` reaches into the object: a property's errors are then its schema's own. */
     propertiesOnly: boolean;
   }
@@ -179,7 +186,7 @@ export function validatorFor(contract: Contract, built: PrecompiledValidators): 
     if (plan) return plan;
     const resolved = follow(spec, pointer);
     const node = at(spec, resolved);
-    plan = { validate: compile(pointer), propertiesOnly: isObject(node) && Object.keys(node).every(isLocalKeyword) };
+    let narrowing: SchemaPlan['narrowing'];
     const branches = alternatives(spec, resolved);
     if (branches.length > 1 || branches[0] !== resolved) {
       const property = discriminator(branches);
@@ -187,15 +194,18 @@ export function validatorFor(contract: Contract, built: PrecompiledValidators): 
         const values = branches.map(b => JSON.stringify(constOf(spec, b, property)));
         const branchOf = new Map<string | undefined, string>();
         branches.forEach((b, i) => branchOf.has(values[i]) || branchOf.set(values[i], b));
-        plan.narrowing = { property, branchOf, allowed: values.join(', ') };
+        narrowing = { property, branchOf, allowed: values.join(', ') };
       }
     }
-    if (isObject(node) && isObject(node.properties)) {
-      plan.properties = Object.keys(node.properties).map(key => {
-        const pointer = propertyPointer(resolved, key);
-        return { key, pointer, path: pointer.slice(pointer.lastIndexOf('/')) };
-      });
-    }
+    const properties = isObject(node) && isObject(node.properties)
+      ? Object.keys(node.properties).map(key => {
+          const pointer = propertyPointer(resolved, key);
+          const path = pointer.slice(pointer.lastIndexOf('/'));
+          return { key, pointer, path, plain: path === `/${key}`, plan: undefined };
+        })
+      : undefined;
+    // Every field set at once: plans of one shape keep the checks' property reads monomorphic.
+    plan = { validate: compile(pointer), narrowing, properties, propertiesOnly: isObject(node) && Object.keys(node).every(isLocalKeyword) };
     plans.set(pointer, plan);
     return plan;
   }
@@ -225,12 +235,19 @@ export function validatorFor(contract: Contract, built: PrecompiledValidators): 
       for (const property of properties) {
         if (!(property.key in value)) continue;
         const child = value[property.key];
+        const childPlan = (property.plan ??= planOf(property.pointer));
+        if (!plan.propertiesOnly || child === undefined) {
+          pushAll(out, explain(childPlan, child, `${where}/${property.key}`));
+          continue;
+        }
         // Under a schema where only `properties` reaches a property, the errors found above are its own: no second check.
-        const own = plan.propertiesOnly && child !== undefined ? errorsUnder(errors, property.path, depth) : undefined;
-        if (own?.length === 0) continue;
-        property.plan ??= planOf(property.pointer);
-        const violations = explain(property.plan, child, `${where}/${property.key}`, own, depth + property.path.length);
-        for (let i = 0; i < violations.length; i++) out.push(violations[i]!);
+        if (property.plain && !((childPlan.narrowing || childPlan.properties) && isObject(child))) {
+          // Nothing to narrow to: its violations are those errors, where they are.
+          for (const e of errors) if (isUnder(e.instancePath, property.path, depth)) out.push({ where: where + e.instancePath.slice(depth), message: describe(e) });
+          continue;
+        }
+        const own = errors.filter(e => isUnder(e.instancePath, property.path, depth));
+        if (own.length > 0) pushAll(out, explain(childPlan, child, `${where}/${property.key}`, own, depth + property.path.length));
       }
       if (out.length > 0) return out;
     }
@@ -319,10 +336,9 @@ export function validatorFor(contract: Contract, built: PrecompiledValidators): 
         message: `code ${JSON.stringify(code)} is not declared for ${label} ${declared.status}; allowed: ${declared.errorCodes.join(', ')}`,
       });
     } else {
-      const violations = explain(body, value, 'body');
-      for (let i = 0; i < violations.length; i++) out.push(violations[i]!);
+      pushAll(out, explain(body, value, 'body'));
     }
-    if (error) out.push(...checkRequestId(declared.status, headers, value));
+    if (error) pushAll(out, checkRequestId(declared.status, headers, value));
     return out;
   }
 
@@ -338,7 +354,7 @@ export function validatorFor(contract: Contract, built: PrecompiledValidators): 
   }
 
   /** The X-Request-Id every response carries: checked even on a status the operation does not declare. */
-  const requestIdHeader = contract.routeNotFound.headers.filter(h => h.name.toLowerCase() === 'x-request-id').map(headerPlan);
+  let requestIdHeader: HeaderPlan[] | undefined;
 
   // Operations by id, the first of a duplicated id winning as in findOperation.
   const byId = new Map<string, Operation>();
@@ -360,12 +376,13 @@ export function validatorFor(contract: Contract, built: PrecompiledValidators): 
       const out = response.status === 404 ? [] : [{ where: 'status', message: `${label} matches no operation: expected 404 (RouteNotFound), got ${response.status}` }];
       return [...out, ...checkAgainst(responsePlan(contract.routeNotFound), 'RouteNotFound', response)];
     }
-    const declared = operation.responses.find(r => r.status === response.status);
+    const declared = declaredFor(operation, response.status);
     if (!declared) {
       const statuses = operation.responses.map(r => r.status).join(', ');
       const headers = normalizeHeaders(response.headers);
       const out: Violation[] = [{ where: 'status', message: `${response.status} is not declared for ${operation.operationId} (declared: ${statuses})` }];
       // Still say what else is wrong: every response has X-Request-Id, every error body is an envelope.
+      requestIdHeader ??= contract.routeNotFound.headers.filter(h => h.name.toLowerCase() === 'x-request-id').map(headerPlan);
       out.push(...checkHeaders(requestIdHeader, headers));
       if (response.status >= 400) {
         const { value } = parseBody(response.body);
