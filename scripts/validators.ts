@@ -1,8 +1,8 @@
 // generated/validators.js: Ajv's standalone code for every schema a contract check can reach, so
 // that a validator costs a module load instead of a compilation (~300 ms). Keyed by the bundle's
-// digest: src/contract/validate.ts uses it only for that exact bundle. The code is kept as text, one
-// group per operation (and webhook), and a group is instantiated when one of its schemas is first
-// used: loading the module compiles nothing, so creating a validator does not grow with the contract.
+// digest: src/contract/validate.ts uses it only for that exact bundle. The code itself is in
+// generated/validators-code.txt, one group per operation (and webhook); a group is read and compiled
+// when one of its schemas is first used, so that creating a validator does not grow with the contract.
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { createSpecAjv, specRef } from '../src/contract/ajv.ts';
 import { checkedSchemaGroups } from '../src/contract/checked-schemas.ts';
@@ -16,6 +16,7 @@ const URI = 'require("ajv-formats/dist/formats").fullFormats.uri';
 
 /** The module's runtime: the code-point count Ajv's code uses, and the group instantiated on first use. */
 const RUNTIME = `// Ajv's code requires its runtime helpers and ajv-formats by name; this is an ES module.
+import { closeSync, openSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 const ucs2length = ${UCS2LENGTH};
@@ -28,12 +29,25 @@ const rfc3986 = ${URI};
 const PLAIN_URL = /^[a-z][a-z0-9+\\-.]*:\\/\\/[a-z0-9\\-._~]*(?::\\d*)?(?:\\/[a-z0-9\\-._~]*)*(?:\\?[a-z0-9\\-._~=&]*)?(?:#[a-z0-9\\-._~]*)?$/i;
 /** \`format: uri\` exactly as ajv-formats judges it, a plain URL without its long pattern. */
 export const uri = text => PLAIN_URL.test(text) || rfc3986(text);
+const CODE = new URL('./validators-code.txt', import.meta.url);
+/** The text of group \`g\`: its bytes in validators-code.txt, read alone. */
+function groupText(g) {
+  const [offset, length] = groups[g];
+  const bytes = Buffer.alloc(length);
+  const fd = openSync(CODE, 'r');
+  try {
+    readSync(fd, bytes, 0, length, offset);
+  } finally {
+    closeSync(fd);
+  }
+  return bytes.toString('utf8');
+}
 const instances = [];
 /** The functions of group \`g\` (\`v0\`, \`v1\`, ...), compiled from its text on first use. */
 function group(g) {
   if (!instances[g]) {
     const exports = {};
-    new Function('exports', 'require', 'codePoints', 'uri', groups[g])(exports, require, codePoints, uri);
+    new Function('exports', 'require', 'codePoints', 'uri', groupText(g))(exports, require, codePoints, uri);
     instances[g] = exports;
   }
   return instances[g];
@@ -45,21 +59,33 @@ function groupCode(ajv: ReturnType<typeof createSpecAjv>, pointers: string[]): s
   return code.replace(/^"use strict";/, '').replaceAll(UCS2LENGTH, 'codePoints').replaceAll(URI, 'uri');
 }
 
-/** The module's text: the runtime, the digest, each group's code as a string, and a table from pointer to its function. */
-export function renderValidatorsModule(spec: Spec, banner: string): string {
+/**
+ * The module's text (the runtime, the digest, where each group's code is, a table from pointer to its
+ * function) and the code's: the groups one after another, each headed by a comment naming it.
+ */
+export function renderValidators(spec: Spec, banner: string): { module: string; code: string } {
   const ajv = createSpecAjv(spec, { source: true });
   const groups = checkedSchemaGroups(readContract(spec));
+  const texts = groups.map((pointers, g) => `// group ${g}: ${JSON.stringify(pointers[0])}\n${groupCode(ajv, pointers)}\n`);
+  let offset = 0;
+  const spans = texts.map(text => {
+    const span = [offset, Buffer.byteLength(text)];
+    offset += span[1]!;
+    return `  [${span.join(', ')}],`;
+  });
   const table = groups.flatMap((pointers, g) => pointers.map((pointer, i) => `  [${JSON.stringify(pointer)}, ${g}, 'v${i}'],`));
-  return [
+  const module = [
     `// ${banner}`,
     RUNTIME,
     `export const bundleDigest = ${JSON.stringify(specDigest(spec))};`,
-    `const groups = [\n${groups.map(pointers => `  ${JSON.stringify(groupCode(ajv, pointers))},`).join('\n')}\n];`,
+    '/** Each group\'s [byte offset, byte length] in validators-code.txt. */',
+    `const groups = [\n${spans.join('\n')}\n];`,
     '/** Schema pointer → its validator: a getter, so that reading it instantiates its group. */',
     'export const validators = {};',
     `for (const [pointer, g, name] of [\n${table.join('\n')}\n]) Object.defineProperty(validators, pointer, { enumerable: true, get: () => group(g)[name] });`,
     '',
   ].join('\n');
+  return { module, code: texts.join('') };
 }
 
 export const validatorsTypes = (banner: string) => `// ${banner}
