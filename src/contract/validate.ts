@@ -86,6 +86,28 @@ export function normalizeHeaders(headers: HeaderBag): Record<string, string> {
   return out;
 }
 
+/** Whether a header name is what toLowerCase would make of it: no ASCII capital, nothing beyond ASCII. */
+function isLowerAscii(name: string): boolean {
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || c > 127) return false;
+  }
+  return true;
+}
+
+/**
+ * The headers as normalizeHeaders makes them. A plain object of lower-case names and string values
+ * already is that, and is read as it is: no copy on every check.
+ */
+function headerRecord(headers: HeaderBag): Record<string, string> {
+  if (Object.getPrototypeOf(headers) !== Object.prototype) return normalizeHeaders(headers);
+  const bag = headers as Record<string, unknown>;
+  const names = Object.keys(bag);
+  for (let i = 0; i < names.length; i++) {
+    if (typeof bag[names[i]!] !== 'string' || !isLowerAscii(names[i]!)) return normalizeHeaders(headers);
+  }
+  return bag as Record<string, string>;
+}
 
 function describe(error: ErrorObject): string {
   const params = error.params as Record<string, unknown>;
@@ -319,7 +341,7 @@ export function validatorFor(contract: Contract, built: PrecompiledValidators): 
   }
 
   function checkAgainst({ declared, headers: declaredHeaders, body }: ResponsePlan, label: string, response: ObservedResponse): Violation[] {
-    const headers = normalizeHeaders(response.headers);
+    const headers = headerRecord(response.headers);
     const out = checkHeaders(declaredHeaders, headers);
     if (!body) return out;
     const contentType = headers['content-type'] ?? '';
@@ -379,7 +401,7 @@ export function validatorFor(contract: Contract, built: PrecompiledValidators): 
     const declared = declaredFor(operation, response.status);
     if (!declared) {
       const statuses = operation.responses.map(r => r.status).join(', ');
-      const headers = normalizeHeaders(response.headers);
+      const headers = headerRecord(response.headers);
       const out: Violation[] = [{ where: 'status', message: `${response.status} is not declared for ${operation.operationId} (declared: ${statuses})` }];
       // Still say what else is wrong: every response has X-Request-Id, every error body is an envelope.
       requestIdHeader ??= contract.routeNotFound.headers.filter(h => h.name.toLowerCase() === 'x-request-id').map(headerPlan);
@@ -394,7 +416,7 @@ export function validatorFor(contract: Contract, built: PrecompiledValidators): 
   }
 
   function checkWebhook(delivery: WebhookDelivery): Violation[] {
-    const headers = normalizeHeaders(delivery.headers);
+    const headers = headerRecord(delivery.headers);
     const { value, violation } = parseBody(delivery.body);
     if (violation) return [violation];
     const type = isObject(value) ? value.type : undefined;
