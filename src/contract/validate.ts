@@ -131,10 +131,10 @@ function isUnder(instancePath: string, path: string, depth: number): boolean {
   return (instancePath.length === end || instancePath.charCodeAt(end) === 47 /* / */) && instancePath.slice(depth, end) === path;
 }
 
-/** The response an operation declares for a status (a loop, not `find`: this runs on every check). */
-function declaredFor(operation: Operation, status: number): DeclaredResponse | undefined {
-  for (const response of operation.responses) if (response.status === status) return response;
-  return undefined;
+/** Where in `responses` an operation declares a status, or -1 (a loop, not `findIndex`: this runs on every check). */
+function declaredIndex(operation: Operation, status: number): number {
+  for (let i = 0; i < operation.responses.length; i++) if (operation.responses[i]!.status === status) return i;
+  return -1;
 }
 
 /** Validators compiled ahead of time (generated/validators.js), for the bundle with this digest. */
@@ -319,15 +319,9 @@ export function validatorFor(contract: Contract, built: PrecompiledValidators): 
     headers: HeaderPlan[];
     body?: SchemaPlan;
   }
-  const responsePlans = new Map<DeclaredResponse, ResponsePlan>();
-  function responsePlan(declared: DeclaredResponse): ResponsePlan {
-    let plan = responsePlans.get(declared);
-    if (!plan) {
-      plan = { declared, headers: declared.headers.map(headerPlan), body: declared.schema ? planOf(declared.schema) : undefined };
-      responsePlans.set(declared, plan);
-    }
-    return plan;
-  }
+  const responsePlan = (declared: DeclaredResponse): ResponsePlan =>
+    ({ declared, headers: declared.headers.map(headerPlan), body: declared.schema ? planOf(declared.schema) : undefined });
+  let routeNotFoundPlan: ResponsePlan | undefined;
 
   /** The body as JSON, or the violation that it is missing or not JSON. */
   function parseBody(body: unknown): { value?: unknown; violation?: Violation } {
@@ -348,8 +342,12 @@ export function validatorFor(contract: Contract, built: PrecompiledValidators): 
     if (contentType !== 'application/json' && !/^application\/json\s*(;|$)/i.test(contentType)) {
       out.push({ where: 'header Content-Type', message: `expected application/json, got ${JSON.stringify(contentType)}` });
     }
-    const { value, violation } = parseBody(response.body);
-    if (violation) return [...out, violation];
+    let value = response.body;
+    if (typeof value === 'string' || value === undefined) {
+      const parsed = parseBody(value);
+      if (parsed.violation) return [...out, parsed.violation];
+      value = parsed.value;
+    }
     const error = isObject(value) && isObject(value.error) ? value.error : undefined;
     const code = error?.code;
     if (declared.errorCodes.length > 0 && typeof code === 'string' && !declared.errorCodes.includes(code)) {
@@ -360,46 +358,54 @@ export function validatorFor(contract: Contract, built: PrecompiledValidators): 
     } else {
       pushAll(out, explain(body, value, 'body'));
     }
-    if (error) pushAll(out, checkRequestId(declared.status, headers, value));
+    const mismatch = requestIdMismatch(declared.status, headers, error);
+    if (mismatch) out.push(mismatch);
     return out;
   }
 
-  /** Every error body repeats the X-Request-Id header as error.request_id. */
-  function checkRequestId(status: number, headers: Record<string, string>, body: unknown): Violation[] {
+  /** Every error body repeats the X-Request-Id header as error.request_id: the violation when it does not. */
+  function requestIdMismatch(status: number, headers: Record<string, string>, error: Record<string, unknown> | undefined): Violation | undefined {
     const requestId = headers['x-request-id'];
-    const error = isObject(body) && isObject(body.error) ? body.error : undefined;
-    if (status < 400 || !error || requestId === undefined || error.request_id === requestId) return [];
-    return [{
+    if (status < 400 || !error || requestId === undefined || error.request_id === requestId) return undefined;
+    return {
       where: 'body/error/request_id',
       message: `${JSON.stringify(error.request_id)} differs from the X-Request-Id header ${JSON.stringify(requestId)}`,
-    }];
+    };
   }
 
   /** The X-Request-Id every response carries: checked even on a status the operation does not declare. */
   let requestIdHeader: HeaderPlan[] | undefined;
 
+  /** An operation and the plans of its declared responses (by index in `responses`), each made on its first check. */
+  interface OperationEntry {
+    operation: Operation;
+    plans: (ResponsePlan | undefined)[];
+  }
+  const entries = new Map(contract.operations.map(operation => [operation, { operation, plans: [] } as OperationEntry]));
   // Operations by id, the first of a duplicated id winning as in findOperation.
-  const byId = new Map<string, Operation>();
-  contract.operations.forEach(op => byId.has(op.operationId) || byId.set(op.operationId, op));
+  const byId = new Map<string, OperationEntry>();
+  contract.operations.forEach(op => byId.has(op.operationId) || byId.set(op.operationId, entries.get(op)!));
 
-  function resolve(ref: OperationRef): Operation | undefined {
+  function resolve(ref: OperationRef): OperationEntry | undefined {
     if (typeof ref === 'string') {
-      const op = byId.get(ref);
-      if (!op) throw new Error(`No operation ${ref} in the contract`);
-      return op;
+      const entry = byId.get(ref);
+      if (!entry) throw new Error(`No operation ${ref} in the contract`);
+      return entry;
     }
-    return matchOperation(contract, ref.method, ref.path.split('?')[0]!)?.operation;
+    const operation = matchOperation(contract, ref.method, ref.path.split('?')[0]!)?.operation;
+    return operation && entries.get(operation);
   }
 
   function checkResponse(ref: OperationRef, response: ObservedResponse): Violation[] {
-    const operation = resolve(ref);
-    if (!operation) {
+    const entry = resolve(ref);
+    if (!entry) {
       const label = typeof ref === 'string' ? ref : `${ref.method.toUpperCase()} ${ref.path}`;
       const out = response.status === 404 ? [] : [{ where: 'status', message: `${label} matches no operation: expected 404 (RouteNotFound), got ${response.status}` }];
-      return [...out, ...checkAgainst(responsePlan(contract.routeNotFound), 'RouteNotFound', response)];
+      return [...out, ...checkAgainst((routeNotFoundPlan ??= responsePlan(contract.routeNotFound)), 'RouteNotFound', response)];
     }
-    const declared = declaredFor(operation, response.status);
-    if (!declared) {
+    const { operation, plans } = entry;
+    const index = declaredIndex(operation, response.status);
+    if (index < 0) {
       const statuses = operation.responses.map(r => r.status).join(', ');
       const headers = headerRecord(response.headers);
       const out: Violation[] = [{ where: 'status', message: `${response.status} is not declared for ${operation.operationId} (declared: ${statuses})` }];
@@ -408,11 +414,15 @@ export function validatorFor(contract: Contract, built: PrecompiledValidators): 
       out.push(...checkHeaders(requestIdHeader, headers));
       if (response.status >= 400) {
         const { value } = parseBody(response.body);
-        if (value !== undefined) out.push(...explain(planOf(ERROR_ENVELOPE), value, 'body'), ...checkRequestId(response.status, headers, value));
+        if (value !== undefined) {
+          pushAll(out, explain(planOf(ERROR_ENVELOPE), value, 'body'));
+          const mismatch = requestIdMismatch(response.status, headers, isObject(value) && isObject(value.error) ? value.error : undefined);
+          if (mismatch) out.push(mismatch);
+        }
       }
       return out;
     }
-    return checkAgainst(responsePlan(declared), operation.operationId, response);
+    return checkAgainst((plans[index] ??= responsePlan(operation.responses[index]!)), operation.operationId, response);
   }
 
   function checkWebhook(delivery: WebhookDelivery): Violation[] {
