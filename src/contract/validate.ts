@@ -120,11 +120,6 @@ function describe(error: ErrorObject): string {
 const LOCAL_KEYWORDS = new Set(['type', 'required', 'properties', 'title', 'description', 'examples', 'example', 'default', 'deprecated', 'readOnly', 'writeOnly', 'minProperties', 'maxProperties', 'enum', 'const', 'format', '$comment', 'discriminator', 'externalDocs', 'xml']);
 const isLocalKeyword = (keyword: string) => LOCAL_KEYWORDS.has(keyword) || keyword.startsWith('x-');
 
-/** Appends `items` to `out` (a loop: spreading into push costs more on the hot path). */
-function pushAll<T>(out: T[], items: T[]): void {
-  for (let i = 0; i < items.length; i++) out.push(items[i]!);
-}
-
 /** Whether an instancePath is at or below `path` (`/key`) after its first `depth` characters. */
 function isUnder(instancePath: string, path: string, depth: number): boolean {
   const end = depth + path.length;
@@ -233,33 +228,34 @@ export function validatorFor(contract: Contract, built: PrecompiledValidators): 
   }
 
   /**
-   * Violations of `value` against a schema, narrowed to the alternative it claims to be. `known`: the
-   * schema's errors for this value when a parent's check already found them (never empty), their
-   * instancePaths relative to this value after their first `depth` characters.
+   * Appends to `out` the violations of `value` against a schema, narrowed to the alternative it
+   * claims to be (appending, not returning: no array per level on the hot path). `known`: the schema's
+   * errors for this value when a parent's check already found them (never empty), their instancePaths
+   * relative to this value after their first `depth` characters.
    */
-  function explain(plan: SchemaPlan, value: unknown, where: string, known?: ErrorObject[], depth = 0): Violation[] {
+  function explain(out: Violation[], plan: SchemaPlan, value: unknown, where: string, known?: ErrorObject[], depth = 0): void {
     const { narrowing, properties } = plan;
     if (narrowing && isObject(value)) {
       // A union told apart by a const: only the branch the value claims can match, so it alone is checked.
       const claimedValue = value[narrowing.property];
-      if (claimedValue !== undefined && (claimedValue === null || typeof claimedValue !== 'object')) return narrow(narrowing, JSON.stringify(claimedValue), value, where);
+      if (claimedValue !== undefined && (claimedValue === null || typeof claimedValue !== 'object')) return narrow(out, narrowing, JSON.stringify(claimedValue), value, where);
     }
     let errors = known;
     if (!errors) {
-      if (plan.validate(value)) return [];
+      if (plan.validate(value)) return;
       errors = plan.validate.errors ?? [];
       depth = 0;
     }
-    if (narrowing && isObject(value)) return narrow(narrowing, JSON.stringify(value[narrowing.property]), value, where);
+    if (narrowing && isObject(value)) return narrow(out, narrowing, JSON.stringify(value[narrowing.property]), value, where);
     if (properties && isObject(value)) {
-      const out: Violation[] = [];
+      const before = out.length;
       for (const e of errors) if (e.instancePath.length === depth) out.push({ where, message: describe(e) });
       for (const property of properties) {
         if (!(property.key in value)) continue;
         const child = value[property.key];
         const childPlan = (property.plan ??= planOf(property.pointer));
         if (!plan.propertiesOnly || child === undefined) {
-          pushAll(out, explain(childPlan, child, `${where}/${property.key}`));
+          explain(out, childPlan, child, `${where}/${property.key}`);
           continue;
         }
         // Under a schema where only `properties` reaches a property, the errors found above are its own: no second check.
@@ -269,18 +265,18 @@ export function validatorFor(contract: Contract, built: PrecompiledValidators): 
           continue;
         }
         const own = errors.filter(e => isUnder(e.instancePath, property.path, depth));
-        if (own.length > 0) pushAll(out, explain(childPlan, child, `${where}/${property.key}`, own, depth + property.path.length));
+        if (own.length > 0) explain(out, childPlan, child, `${where}/${property.key}`, own, depth + property.path.length);
       }
-      if (out.length > 0) return out;
+      if (out.length > before) return;
     }
-    return errors.map(e => ({ where: where + e.instancePath.slice(depth), message: describe(e) }));
+    for (const e of errors) out.push({ where: where + e.instancePath.slice(depth), message: describe(e) });
   }
 
   /** The branch a union's value claims by its discriminating const, explained; or why no branch is claimed. */
-  function narrow(narrowing: NonNullable<SchemaPlan['narrowing']>, claimed: string | undefined, value: unknown, where: string): Violation[] {
+  function narrow(out: Violation[], narrowing: NonNullable<SchemaPlan['narrowing']>, claimed: string | undefined, value: unknown, where: string): void {
     const branch = narrowing.branchOf.get(claimed);
-    if (!branch) return [{ where: `${where}/${narrowing.property}`, message: `${claimed} is not one of the allowed values here: ${narrowing.allowed}` }];
-    return explain(planOf(branch), value, where);
+    if (!branch) out.push({ where: `${where}/${narrowing.property}`, message: `${claimed} is not one of the allowed values here: ${narrowing.allowed}` });
+    else explain(out, planOf(branch), value, where);
   }
 
   /** A header's check, worked out once: its lower-case name, whether its text is read as a number, its validator. */
@@ -356,7 +352,7 @@ export function validatorFor(contract: Contract, built: PrecompiledValidators): 
         message: `code ${JSON.stringify(code)} is not declared for ${label} ${declared.status}; allowed: ${declared.errorCodes.join(', ')}`,
       });
     } else {
-      pushAll(out, explain(body, value, 'body'));
+      explain(out, body, value, 'body');
     }
     const mismatch = requestIdMismatch(declared.status, headers, error);
     if (mismatch) out.push(mismatch);
@@ -415,7 +411,7 @@ export function validatorFor(contract: Contract, built: PrecompiledValidators): 
       if (response.status >= 400) {
         const { value } = parseBody(response.body);
         if (value !== undefined) {
-          pushAll(out, explain(planOf(ERROR_ENVELOPE), value, 'body'));
+          explain(out, planOf(ERROR_ENVELOPE), value, 'body');
           const mismatch = requestIdMismatch(response.status, headers, isObject(value) && isObject(value.error) ? value.error : undefined);
           if (mismatch) out.push(mismatch);
         }
@@ -435,7 +431,8 @@ export function validatorFor(contract: Contract, built: PrecompiledValidators): 
       const known = contract.webhooks.map(w => JSON.stringify(constOf(spec, w.schema, 'type'))).join(', ');
       return [{ where: 'body/type', message: `${JSON.stringify(type)} is not a webhook event of the contract (${known})` }];
     }
-    const out = [...checkHeaders(webhook.headers.map(headerPlan), headers), ...explain(planOf(webhook.schema), value, 'body')];
+    const out = checkHeaders(webhook.headers.map(headerPlan), headers);
+    explain(out, planOf(webhook.schema), value, 'body');
     if (delivery.secret !== undefined && out.every(v => !v.where.startsWith('header'))) {
       try {
         new StandardWebhook(delivery.secret).verify(delivery.body, headers);
