@@ -120,6 +120,9 @@ function describe(error: ErrorObject): string {
 const LOCAL_KEYWORDS = new Set(['type', 'required', 'properties', 'title', 'description', 'examples', 'example', 'default', 'deprecated', 'readOnly', 'writeOnly', 'minProperties', 'maxProperties', 'enum', 'const', 'format', '$comment', 'discriminator', 'externalDocs', 'xml']);
 const isLocalKeyword = (keyword: string) => LOCAL_KEYWORDS.has(keyword) || keyword.startsWith('x-');
 
+/** Whether an instancePath is below the value at its first `depth` characters (`_path`: as isUnder's). */
+const isBelow = (instancePath: string, _path: string, depth: number) => instancePath.length > depth;
+
 /** Whether an instancePath is at or below `path` (`/key`) after its first `depth` characters. */
 function isUnder(instancePath: string, path: string, depth: number): boolean {
   const end = depth + path.length;
@@ -250,6 +253,8 @@ export function validatorFor(contract: Contract, built: PrecompiledValidators): 
     if (properties && isObject(value)) {
       const before = out.length;
       for (const e of errors) if (e.instancePath.length === depth) out.push({ where, message: describe(e) });
+      // With one property (an error envelope's `error`), every error below this value is that property's.
+      const owns = properties.length === 1 ? isBelow : isUnder;
       for (const property of properties) {
         if (!(property.key in value)) continue;
         const child = value[property.key];
@@ -261,10 +266,10 @@ export function validatorFor(contract: Contract, built: PrecompiledValidators): 
         // Under a schema where only `properties` reaches a property, the errors found above are its own: no second check.
         if (property.plain && !((childPlan.narrowing || childPlan.properties) && isObject(child))) {
           // Nothing to narrow to: its violations are those errors, where they are.
-          for (const e of errors) if (isUnder(e.instancePath, property.path, depth)) out.push({ where: where + e.instancePath.slice(depth), message: describe(e) });
+          for (const e of errors) if (owns(e.instancePath, property.path, depth)) out.push({ where: where + e.instancePath.slice(depth), message: describe(e) });
           continue;
         }
-        const own = errors.filter(e => isUnder(e.instancePath, property.path, depth));
+        const own = errors.filter(e => owns(e.instancePath, property.path, depth));
         if (own.length > 0) explain(out, childPlan, child, `${where}/${property.key}`, own, depth + property.path.length);
       }
       if (out.length > before) return;
