@@ -8,7 +8,7 @@ import { promisify } from 'node:util';
 import openapiTS, { astToString, type OpenAPITSOptions } from 'openapi-typescript';
 import YAML from 'yaml';
 import { extractCatalogue, renderCatalogueModule } from './catalogue.ts';
-import { renderValidatorsModule, validatorsTypes } from './validators.ts';
+import { renderValidators, validatorsTypes } from './validators.ts';
 
 export const root = new URL('..', import.meta.url).pathname;
 const specEntry = 'openapi/openapi.yaml';
@@ -47,13 +47,15 @@ export async function buildArtifacts(dir = root): Promise<Map<string, string>> {
   const spec = await bundle(dir);
   const catalogue = extractCatalogue(spec);
   const types = astToString(await openapiTS(spec as any, typesOptions));
+  const validators = renderValidators(spec, banner);
   return new Map([
     ['generated/openapi.json', JSON.stringify(spec, null, 2) + '\n'],
     ['generated/openapi.yaml', `# ${banner}\n` + YAML.stringify(spec, { lineWidth: 0, aliasDuplicateObjects: false })],
     ['generated/schema.ts', `// ${banner}\n\n${types}`],
     ['generated/catalogue.ts', `// ${banner}\n\n${renderCatalogueModule(catalogue)}`],
-    ['generated/validators.js', renderValidatorsModule(spec, banner)],
+    ['generated/validators.js', validators.module],
     ['generated/validators.d.ts', validatorsTypes(banner)],
+    ['generated/validators-code.txt', validators.code],
   ]);
 }
 

@@ -81,6 +81,8 @@ const isModule = (file: string) => file.endsWith('.js');
 /** Import specifiers of a compiled module or declaration file (static, dynamic and `import("x")` types). */
 const SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)(['"])([^'"]+)\1/g;
 const specifiersOf = (code: string) => [...code.matchAll(SPECIFIER)].map(m => m[2]!);
+/** Files a module reads beside itself, `new URL('./x', import.meta.url)`: shipped with it, as they are. */
+const ASSET = /\bnew URL\(\s*(['"])(\.[^'"]+)\1\s*,\s*import\.meta\.url\s*\)/g;
 
 /** The package name of a bare specifier: `ajv/dist/2020.js` → `ajv`, `@a/b/c` → `@a/b`. */
 const packageOf = (specifier: string) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
@@ -141,6 +143,7 @@ async function collect(spec: PackageSpec, tree: string): Promise<Shipped> {
       queue.push(file.endsWith('.d.ts') ? declarations(target) : target);
       return match.replace(specifier, relativeSpecifier(file, target));
     });
+    if (file.endsWith('.js')) for (const [, , asset] of code.matchAll(ASSET)) queue.push(posix.normalize(posix.join(posix.dirname(file), asset!)));
     shipped.files.set(file, rewritten.replace(/^\/\/# sourceMappingURL=.*$/m, ''));
   }
   return shipped;
@@ -221,7 +224,7 @@ export async function compileTree(): Promise<string> {
   const tree = await mkdtemp(join(tmpdir(), 'mediagen-tsc-'));
   const tsc = join(root, 'node_modules/.bin/tsc');
   execFileSync(tsc, ['-p', join(root, 'tsconfig.build.json'), '--outDir', tree, '--sourceMap', 'false'], { stdio: 'inherit' });
-  for (const file of ['openapi.json', 'openapi.yaml', 'validators.js', 'validators.d.ts']) await copyFile(join(root, 'generated', file), join(tree, 'generated', file));
+  for (const file of ['openapi.json', 'openapi.yaml', 'validators.js', 'validators.d.ts', 'validators-code.txt']) await copyFile(join(root, 'generated', file), join(tree, 'generated', file));
   return tree;
 }
 

@@ -1,7 +1,7 @@
 // Every schema pointer a contract check can validate against: where checks start (response bodies
 // and headers, webhook payloads and headers, the error envelope) and every place `explain` narrows
 // to (union branches, properties). The build compiles exactly these ahead of time.
-import { alternatives, at, follow, type Contract } from './spec.ts';
+import { alternatives, at, follow, type Contract, type DeclaredResponse } from './spec.ts';
 import { isObject } from '../client/is-object.ts';
 
 export const ERROR_ENVELOPE = '#/components/schemas/ErrorEnvelope';
@@ -10,30 +10,42 @@ export const ERROR_ENVELOPE = '#/components/schemas/ErrorEnvelope';
 export const propertyPointer = (schema: string, key: string) =>
   `${schema}/properties/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
 
-/** The schemas a check starts from. */
-export function entrySchemas(contract: Contract): string[] {
-  const responses = [...contract.operations.flatMap(op => op.responses), contract.routeNotFound];
+/** The schemas a check starts from, in groups checked together: each operation's responses, the route-not-found response, each webhook, the error envelope. */
+export function entryGroups(contract: Contract): string[][] {
+  const ofResponse = (r: DeclaredResponse) => [...(r.schema ? [r.schema] : []), ...r.headers.map(h => h.schema)];
   return [
-    ...responses.flatMap(r => [...(r.schema ? [r.schema] : []), ...r.headers.map(h => h.schema)]),
-    ...contract.webhooks.flatMap(w => [w.schema, ...w.headers.map(h => h.schema)]),
-    ...(at(contract.spec, ERROR_ENVELOPE) === undefined ? [] : [ERROR_ENVELOPE]),
+    ...contract.operations.map(op => op.responses.flatMap(ofResponse)),
+    ofResponse(contract.routeNotFound),
+    ...contract.webhooks.map(w => [w.schema, ...w.headers.map(h => h.schema)]),
+    ...(at(contract.spec, ERROR_ENVELOPE) === undefined ? [] : [[ERROR_ENVELOPE]]),
   ];
 }
 
-/** The entry schemas and everything `explain` can descend to from them, each once, in a stable order. */
-export function checkedSchemas(contract: Contract): string[] {
+/** The schemas a check starts from. */
+export const entrySchemas = (contract: Contract): string[] => entryGroups(contract).flat();
+
+/**
+ * The entry schemas and everything `explain` can descend to from them, each once, in a stable order,
+ * grouped as `entryGroups` (a schema in the first group that reaches it; groups left empty dropped).
+ */
+export function checkedSchemaGroups(contract: Contract): string[][] {
   const seen = new Set<string>();
-  const visit = (pointer: string) => {
+  const visit = (group: string[], pointer: string) => {
     if (seen.has(pointer)) return;
     seen.add(pointer);
+    group.push(pointer);
     const resolved = follow(contract.spec, pointer);
     const branches = alternatives(contract.spec, resolved);
-    if (branches.length > 1 || branches[0] !== resolved) branches.forEach(visit);
+    if (branches.length > 1 || branches[0] !== resolved) branches.forEach(b => visit(group, b));
     const node = at(contract.spec, resolved);
     if (isObject(node) && isObject(node.properties)) {
-      Object.keys(node.properties).forEach(key => visit(propertyPointer(resolved, key)));
+      Object.keys(node.properties).forEach(key => visit(group, propertyPointer(resolved, key)));
     }
   };
-  entrySchemas(contract).forEach(visit);
-  return [...seen];
+  return entryGroups(contract)
+    .map(entries => entries.reduce<string[]>((group, entry) => (visit(group, entry), group), []))
+    .filter(group => group.length > 0);
 }
+
+/** Every schema a check can validate against, each once, in a stable order. */
+export const checkedSchemas = (contract: Contract): string[] => checkedSchemaGroups(contract).flat();

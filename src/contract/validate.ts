@@ -1,13 +1,13 @@
 // Contract checks for responses and webhook deliveries, compiled once from the bundle. A backend
 // team hands over what its server answered; the checker says precisely where it leaves the contract.
-import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { ValidateFunction } from 'ajv';
 import { Webhook as StandardWebhook } from 'standardwebhooks';
 import { createSpecAjv, specRef } from './ajv.ts';
-import { ERROR_ENVELOPE, entrySchemas, propertyPointer } from './checked-schemas.ts';
+import { ERROR_ENVELOPE, entrySchemas } from './checked-schemas.ts';
+import { describe, explainer, type SchemaPlan } from './explain.ts';
 import { specDigest } from './digest.ts';
 import { bundleDigest, validators as precompiled } from '../../generated/validators.js';
 import {
-  alternatives,
   at,
   constOf,
   follow,
@@ -86,12 +86,33 @@ export function normalizeHeaders(headers: HeaderBag): Record<string, string> {
   return out;
 }
 
+/** Whether a header name is what toLowerCase would make of it: no ASCII capital, nothing beyond ASCII. */
+function isLowerAscii(name: string): boolean {
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || c > 127) return false;
+  }
+  return true;
+}
 
-function describe(error: ErrorObject): string {
-  const params = error.params as Record<string, unknown>;
-  if (Array.isArray(params.allowedValues)) return `${error.message}: ${params.allowedValues.join(', ')}`;
-  if (error.keyword === 'const') return `${error.message} ${JSON.stringify(params.allowedValue)}`;
-  return error.message ?? error.keyword;
+/**
+ * The headers as normalizeHeaders makes them. A plain object of lower-case names and string values
+ * already is that, and is read as it is: no copy on every check.
+ */
+function headerRecord(headers: HeaderBag): Record<string, string> {
+  if (Object.getPrototypeOf(headers) !== Object.prototype) return normalizeHeaders(headers);
+  const bag = headers as Record<string, unknown>;
+  const names = Object.keys(bag);
+  for (let i = 0; i < names.length; i++) {
+    if (typeof bag[names[i]!] !== 'string' || !isLowerAscii(names[i]!)) return normalizeHeaders(headers);
+  }
+  return bag as Record<string, string>;
+}
+
+/** Where in `responses` an operation declares a status, or -1 (a loop, not `findIndex`: this runs on every check). */
+function declaredIndex(operation: Operation, status: number): number {
+  for (let i = 0; i < operation.responses.length; i++) if (operation.responses[i]!.status === status) return i;
+  return -1;
 }
 
 /** Validators compiled ahead of time (generated/validators.js), for the bundle with this digest. */
@@ -102,22 +123,22 @@ export interface PrecompiledValidators {
 
 /**
  * Schema pointer → validator: the precompiled functions when the contract is the bundle they were
- * compiled from, else Ajv compiling the caller's spec on demand.
+ * compiled from (`precompiled`), else Ajv compiling the caller's spec on demand.
  */
-function validatorSource(contract: Contract, built: PrecompiledValidators): (pointer: string) => ValidateFunction {
-  const ready: Record<string, ValidateFunction> = specDigest(contract.spec) === built.bundleDigest ? built.validators : {};
+function validatorSource(contract: Contract, built: PrecompiledValidators) {
+  const precompiled = specDigest(contract.spec) === built.bundleDigest;
   let ajv: ReturnType<typeof createSpecAjv> | undefined;
   const compiled = new Map<string, ValidateFunction>();
-  return pointer => {
-    let fn = ready[pointer] ?? compiled.get(pointer);
+  const compile = (pointer: string): ValidateFunction => {
+    let fn = compiled.get(pointer);
     if (!fn) {
-      ajv ??= createSpecAjv(contract.spec);
-      fn = ajv.getSchema(specRef(pointer));
+      fn = precompiled ? built.validators[pointer] : (ajv ??= createSpecAjv(contract.spec)).getSchema(specRef(pointer));
       if (!fn) throw new Error(`No schema at ${pointer}`);
       compiled.set(pointer, fn);
     }
     return fn;
   };
+  return { precompiled, compile };
 }
 
 export function createContractValidator(contract: Contract = readContract()): ContractValidator {
@@ -127,112 +148,53 @@ export function createContractValidator(contract: Contract = readContract()): Co
 /** A validator using the precompiled code of some build: generated/'s, or another contract's (bench/growth.ts). */
 export function validatorFor(contract: Contract, built: PrecompiledValidators): ContractValidator {
   const { spec } = contract;
-  const compile = validatorSource(contract, built);
-  // Compile every schema a check can start from now, so that a broken bundle fails at load time.
-  entrySchemas(contract).forEach(compile);
+  const { precompiled, compile } = validatorSource(contract, built);
+  const { planOf, explain } = explainer(spec, compile);
+  // A spec the build did not compile is compiled now, so that a broken one fails at load time; the
+  // build's code is instantiated group by group as checks first need it.
+  if (!precompiled) entrySchemas(contract).forEach(compile);
 
-  /** The property whose const tells the alternatives apart (`code`, `status`, `type`), if any. */
-  function discriminator(branches: string[]): string | undefined {
-    const first = at(spec, branches[0]!);
-    const candidates = new Set<string>();
-    const collect = (pointer: string) => {
-      const node = at(spec, follow(spec, pointer));
-      if (!isObject(node)) return;
-      Object.keys(isObject(node.properties) ? node.properties : {}).forEach(k => candidates.add(k));
-      if (Array.isArray(node.allOf)) node.allOf.forEach((_, i) => collect(`${follow(spec, pointer)}/allOf/${i}`));
-    };
-    if (first !== undefined) collect(branches[0]!);
-    return [...candidates].find(property => {
-      const values = branches.map(b => constOf(spec, b, property));
-      return values.every(v => v !== undefined) && new Set(values.map(v => JSON.stringify(v))).size === values.length;
-    });
+  /** A header's check, worked out once: its lower-case name, whether its text is read as a number, its validator. */
+  interface HeaderPlan {
+    name: string;
+    key: string;
+    required: boolean;
+    numeric: boolean;
+    validate: ValidateFunction;
+  }
+  function headerPlan(header: DeclaredHeader): HeaderPlan {
+    const schema = at(spec, follow(spec, header.schema));
+    const type = isObject(schema) ? schema.type : undefined;
+    return { name: header.name, key: header.name.toLowerCase(), required: header.required, numeric: type === 'integer' || type === 'number', validate: compile(header.schema) };
   }
 
-  /** What `explain` needs to know of a schema, worked out once per pointer (checks run in hot loops). */
-  interface SchemaPlan {
-    resolved: string;
-    /** For a union whose branches a property's const tells apart: that property and the branch of each value. */
-    narrowing?: { property: string; branchOf: Map<string | undefined, string>; allowed: string };
-    /** The keys of the schema's own `properties`, if it has any. */
-    properties?: string[];
-  }
-  const plans = new Map<string, SchemaPlan>();
-  function planOf(pointer: string): SchemaPlan {
-    let plan = plans.get(pointer);
-    if (plan) return plan;
-    const resolved = follow(spec, pointer);
-    plan = { resolved };
-    const branches = alternatives(spec, resolved);
-    if (branches.length > 1 || branches[0] !== resolved) {
-      const property = discriminator(branches);
-      if (property) {
-        const values = branches.map(b => JSON.stringify(constOf(spec, b, property)));
-        const branchOf = new Map<string | undefined, string>();
-        branches.forEach((b, i) => branchOf.has(values[i]) || branchOf.set(values[i], b));
-        plan.narrowing = { property, branchOf, allowed: values.join(', ') };
-      }
-    }
-    const node = at(spec, resolved);
-    if (isObject(node) && isObject(node.properties)) plan.properties = Object.keys(node.properties);
-    plans.set(pointer, plan);
-    return plan;
-  }
-
-  /** Violations of `value` against the schema at `pointer`, narrowed to the alternative it claims to be. */
-  function explain(pointer: string, value: unknown, where: string): Violation[] {
-    const validate = compile(pointer);
-    if (validate(value)) return [];
-    const errors = [...(validate.errors ?? [])];
-    const { resolved, narrowing, properties } = planOf(pointer);
-    if (narrowing && isObject(value)) {
-      const claimed = JSON.stringify(value[narrowing.property]);
-      const branch = narrowing.branchOf.get(claimed);
-      if (!branch) {
-        return [{ where: `${where}/${narrowing.property}`, message: `${claimed} is not one of the allowed values here: ${narrowing.allowed}` }];
-      }
-      return explain(branch, value, where);
-    }
-    if (properties && isObject(value)) {
-      const out = errors.filter(e => e.instancePath === '').map(e => ({ where, message: describe(e) }));
-      for (const key of properties) {
-        if (key in value) out.push(...explain(propertyPointer(resolved, key), value[key], `${where}/${key}`));
-      }
-      if (out.length > 0) return out;
-    }
-    return errors.map(e => ({ where: `${where}${e.instancePath}`, message: describe(e) }));
-  }
-
-  /** Whether a header's schema is numeric (its text is then checked as a number), once per header. */
-  const numericHeaders = new Map<string, boolean>();
-  function isNumericHeader(schemaPointer: string): boolean {
-    let numeric = numericHeaders.get(schemaPointer);
-    if (numeric === undefined) {
-      const schema = at(spec, follow(spec, schemaPointer));
-      const type = isObject(schema) ? schema.type : undefined;
-      numeric = type === 'integer' || type === 'number';
-      numericHeaders.set(schemaPointer, numeric);
-    }
-    return numeric;
-  }
-
-  function checkHeaders(declared: DeclaredHeader[], headers: Record<string, string>): Violation[] {
+  function checkHeaders(declared: HeaderPlan[], headers: Record<string, string>): Violation[] {
     const out: Violation[] = [];
     for (const header of declared) {
-      const raw = headers[header.name.toLowerCase()];
+      const raw = headers[header.key];
       if (raw === undefined) {
         if (header.required) out.push({ where: `header ${header.name}`, message: 'required header is missing' });
         continue;
       }
-      const numeric = isNumericHeader(header.schema) && /^-?\d+(\.\d+)?$/.test(raw.trim());
-      const value = numeric ? Number(raw) : raw;
-      const validate = compile(header.schema);
-      if (!validate(value)) {
-        out.push(...(validate.errors ?? []).map(e => ({ where: `header ${header.name}`, message: `${JSON.stringify(raw)} ${describe(e)}` })));
+      const value = header.numeric && /^-?\d+(\.\d+)?$/.test(raw.trim()) ? Number(raw) : raw;
+      if (!header.validate(value)) {
+        for (const e of header.validate.errors ?? []) out.push({ where: `header ${header.name}`, message: `${JSON.stringify(raw)} ${describe(e)}` });
       }
     }
     return out;
   }
 
+  /** What checking one declared response needs, worked out on its first check. */
+  interface ResponsePlan {
+    declared: DeclaredResponse;
+    headers: HeaderPlan[];
+    body?: SchemaPlan;
+  }
+  const responsePlan = (declared: DeclaredResponse): ResponsePlan =>
+    ({ declared, headers: declared.headers.map(headerPlan), body: declared.schema ? planOf(declared.schema) : undefined });
+  let routeNotFoundPlan: ResponsePlan | undefined;
+
+  /** The body as JSON, or the violation that it is missing or not JSON. */
   function parseBody(body: unknown): { value?: unknown; violation?: Violation } {
     if (body === undefined || body === '') return { violation: { where: 'body', message: 'the response has no body, the contract declares one' } };
     if (typeof body !== 'string') return { value: body };
@@ -243,78 +205,99 @@ export function validatorFor(contract: Contract, built: PrecompiledValidators): 
     }
   }
 
-  function checkAgainst(declared: DeclaredResponse, label: string, response: ObservedResponse): Violation[] {
-    const headers = normalizeHeaders(response.headers);
-    const out = checkHeaders(declared.headers, headers);
-    if (!declared.schema) return out;
+  function checkAgainst({ declared, headers: declaredHeaders, body }: ResponsePlan, label: string, response: ObservedResponse): Violation[] {
+    const headers = headerRecord(response.headers);
+    const out = checkHeaders(declaredHeaders, headers);
+    if (!body) return out;
     const contentType = headers['content-type'] ?? '';
-    if (!/^application\/json\s*(;|$)/i.test(contentType)) {
+    if (contentType !== 'application/json' && !/^application\/json\s*(;|$)/i.test(contentType)) {
       out.push({ where: 'header Content-Type', message: `expected application/json, got ${JSON.stringify(contentType)}` });
     }
-    const { value, violation } = parseBody(response.body);
-    if (violation) return [...out, violation];
-    const code = isObject(value) && isObject(value.error) ? value.error.code : undefined;
+    let value = response.body;
+    if (typeof value === 'string' || value === undefined) {
+      const parsed = parseBody(value);
+      if (parsed.violation) return [...out, parsed.violation];
+      value = parsed.value;
+    }
+    const error = isObject(value) && isObject(value.error) ? value.error : undefined;
+    const code = error?.code;
     if (declared.errorCodes.length > 0 && typeof code === 'string' && !declared.errorCodes.includes(code)) {
       out.push({
         where: 'body/error/code',
         message: `code ${JSON.stringify(code)} is not declared for ${label} ${declared.status}; allowed: ${declared.errorCodes.join(', ')}`,
       });
     } else {
-      out.push(...explain(declared.schema, value, 'body'));
+      explain(out, body, value, 'body');
     }
-    out.push(...checkRequestId(declared.status, headers, value));
+    const mismatch = requestIdMismatch(declared.status, headers, error);
+    if (mismatch) out.push(mismatch);
     return out;
   }
 
-  /** Every error body repeats the X-Request-Id header as error.request_id. */
-  function checkRequestId(status: number, headers: Record<string, string>, body: unknown): Violation[] {
+  /** Every error body repeats the X-Request-Id header as error.request_id: the violation when it does not. */
+  function requestIdMismatch(status: number, headers: Record<string, string>, error: Record<string, unknown> | undefined): Violation | undefined {
     const requestId = headers['x-request-id'];
-    const error = isObject(body) && isObject(body.error) ? body.error : undefined;
-    if (status < 400 || !error || requestId === undefined || error.request_id === requestId) return [];
-    return [{
+    if (status < 400 || !error || requestId === undefined || error.request_id === requestId) return undefined;
+    return {
       where: 'body/error/request_id',
       message: `${JSON.stringify(error.request_id)} differs from the X-Request-Id header ${JSON.stringify(requestId)}`,
-    }];
+    };
   }
 
-  // Operations by id, the first of a duplicated id winning as in findOperation.
-  const byId = new Map<string, Operation>();
-  contract.operations.forEach(op => byId.has(op.operationId) || byId.set(op.operationId, op));
+  /** The X-Request-Id every response carries: checked even on a status the operation does not declare. */
+  let requestIdHeader: HeaderPlan[] | undefined;
 
-  function resolve(ref: OperationRef): Operation | undefined {
+  /** An operation and the plans of its declared responses (by index in `responses`), each made on its first check. */
+  interface OperationEntry {
+    operation: Operation;
+    plans: (ResponsePlan | undefined)[];
+  }
+  const entries = new Map(contract.operations.map(operation => [operation, { operation, plans: [] } as OperationEntry]));
+  // Operations by id, the first of a duplicated id winning as in findOperation.
+  const byId = new Map<string, OperationEntry>();
+  contract.operations.forEach(op => byId.has(op.operationId) || byId.set(op.operationId, entries.get(op)!));
+
+  function resolve(ref: OperationRef): OperationEntry | undefined {
     if (typeof ref === 'string') {
-      const op = byId.get(ref);
-      if (!op) throw new Error(`No operation ${ref} in the contract`);
-      return op;
+      const entry = byId.get(ref);
+      if (!entry) throw new Error(`No operation ${ref} in the contract`);
+      return entry;
     }
-    return matchOperation(contract, ref.method, ref.path.split('?')[0]!)?.operation;
+    const operation = matchOperation(contract, ref.method, ref.path.split('?')[0]!)?.operation;
+    return operation && entries.get(operation);
   }
 
   function checkResponse(ref: OperationRef, response: ObservedResponse): Violation[] {
-    const operation = resolve(ref);
-    if (!operation) {
+    const entry = resolve(ref);
+    if (!entry) {
       const label = typeof ref === 'string' ? ref : `${ref.method.toUpperCase()} ${ref.path}`;
       const out = response.status === 404 ? [] : [{ where: 'status', message: `${label} matches no operation: expected 404 (RouteNotFound), got ${response.status}` }];
-      return [...out, ...checkAgainst(contract.routeNotFound, 'RouteNotFound', response)];
+      return [...out, ...checkAgainst((routeNotFoundPlan ??= responsePlan(contract.routeNotFound)), 'RouteNotFound', response)];
     }
-    const declared = operation.responses.find(r => r.status === response.status);
-    if (!declared) {
+    const { operation, plans } = entry;
+    const index = declaredIndex(operation, response.status);
+    if (index < 0) {
       const statuses = operation.responses.map(r => r.status).join(', ');
-      const headers = normalizeHeaders(response.headers);
+      const headers = headerRecord(response.headers);
       const out: Violation[] = [{ where: 'status', message: `${response.status} is not declared for ${operation.operationId} (declared: ${statuses})` }];
       // Still say what else is wrong: every response has X-Request-Id, every error body is an envelope.
-      out.push(...checkHeaders(contract.routeNotFound.headers.filter(h => h.name.toLowerCase() === 'x-request-id'), headers));
+      requestIdHeader ??= contract.routeNotFound.headers.filter(h => h.name.toLowerCase() === 'x-request-id').map(headerPlan);
+      out.push(...checkHeaders(requestIdHeader, headers));
       if (response.status >= 400) {
         const { value } = parseBody(response.body);
-        if (value !== undefined) out.push(...explain(ERROR_ENVELOPE, value, 'body'), ...checkRequestId(response.status, headers, value));
+        if (value !== undefined) {
+          explain(out, planOf(ERROR_ENVELOPE), value, 'body');
+          const mismatch = requestIdMismatch(response.status, headers, isObject(value) && isObject(value.error) ? value.error : undefined);
+          if (mismatch) out.push(mismatch);
+        }
       }
       return out;
     }
-    return checkAgainst(declared, operation.operationId, response);
+    return checkAgainst((plans[index] ??= responsePlan(operation.responses[index]!)), operation.operationId, response);
   }
 
   function checkWebhook(delivery: WebhookDelivery): Violation[] {
-    const headers = normalizeHeaders(delivery.headers);
+    const headers = headerRecord(delivery.headers);
     const { value, violation } = parseBody(delivery.body);
     if (violation) return [violation];
     const type = isObject(value) ? value.type : undefined;
@@ -323,7 +306,8 @@ export function validatorFor(contract: Contract, built: PrecompiledValidators): 
       const known = contract.webhooks.map(w => JSON.stringify(constOf(spec, w.schema, 'type'))).join(', ');
       return [{ where: 'body/type', message: `${JSON.stringify(type)} is not a webhook event of the contract (${known})` }];
     }
-    const out = [...checkHeaders(webhook.headers, headers), ...explain(webhook.schema, value, 'body')];
+    const out = checkHeaders(webhook.headers.map(headerPlan), headers);
+    explain(out, planOf(webhook.schema), value, 'body');
     if (delivery.secret !== undefined && out.every(v => !v.where.startsWith('header'))) {
       try {
         new StandardWebhook(delivery.secret).verify(delivery.body, headers);

@@ -1,7 +1,10 @@
 // The validators compiled at build time (generated/validators.js): they cover every schema a check
 // reaches, serve only the bundle they were compiled from, and judge exactly as Ajv at run time does.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bundleDigest, validators } from '../../generated/validators.js';
+import ucs2length from 'ajv/dist/runtime/ucs2length.js';
+import { fullFormats } from 'ajv-formats/dist/formats.js';
+import { bundleDigest, codePoints, uri, validators } from '../../generated/validators.js';
 import { checkedSchemas } from '../../src/contract/checked-schemas.ts';
 import { specDigest } from '../../src/contract/digest.ts';
 import { createContractValidator, loadSpec, readContract, type ObservedResponse, type OperationRef } from '../../src/contract/index.ts';
@@ -50,5 +53,21 @@ describe('precompiled validators', () => {
       expect(sameBundle.checkResponse(ref, response)).toEqual(expected);
     }
     expect(runtime.checkResponse(...cases[0]!).length).toBeGreaterThan(0);
+  });
+
+  // The generated code counts characters and checks URIs with its own shortcuts: they must judge exactly as Ajv's.
+  it('count code points exactly as Ajv does', () => {
+    const units = fc.constantFrom('a', 'é', '\uD83D', '\uDE00', '😀', '\uDBFF\uDFFF', '\uDC00', ' ');
+    for (const text of ['', 'abc', '😀', '\uD83D', '\uD83Dx', 'x\uDE00', '\uD83D\uD83D\uDE00']) expect(codePoints(text)).toBe(ucs2length(text));
+    fc.assert(fc.property(fc.string({ unit: units, maxLength: 12 }), text => codePoints(text) === ucs2length(text)), { numRuns: 300 });
+  });
+
+  it('judge `format: uri` exactly as ajv-formats does', () => {
+    const fullUri = fullFormats.uri as (text: string) => boolean;
+    const samples = ['https://docs.mediagen.example/#error-quota_exceeded', 'http://a.b:8080/x/y?q=1&r=2#f', 'https://h/p?q=%zz', 'urn:isbn:0451450523',
+      'https://[::1]/x', 'https://user@h/x', 'HTTPS://EXAMPLE.COM/', 'https:/x', '/relative', 'no scheme', '1http://x', 'https://h/a b', 'mailto:a@b', ''];
+    for (const text of samples) expect(uri(text), text).toBe(fullUri(text));
+    const urlish = fc.string({ unit: fc.constantFrom('h', 'T', '1', ':', '/', '/', '.', '-', '_', '~', '?', '#', '=', '&', '%', '@', '[', ']', ' ', 'é'), maxLength: 24 });
+    fc.assert(fc.property(fc.tuple(fc.constantFrom('https://', 'http:', 'a+b-c.d:', '', '1x:'), urlish), ([scheme, rest]) => uri(scheme + rest) === fullUri(scheme + rest)), { numRuns: 500 });
   });
 });

@@ -77,6 +77,32 @@ describe('contract validator', () => {
     expect(v).toEqual([{ where: 'body/progress', message: 'must be <= 100' }]);
   });
 
+  it('names a discriminating value the union does not have, with the values it has', () => {
+    const body = { id: 'vid_01JDQ8ZK4T9V2K7M3N5P8R6WXY', status: 'exploded', model: 'm' };
+    const v = validator.checkResponse({ method: 'GET', path: '/v2/videos/generations/vid_01JDQ8ZK4T9V2K7M3N5P8R6WXY' }, { status: 200, headers: { ...json, 'x-request-id': 'r' }, body });
+    expect(where(v)).toEqual(['body/status']);
+    expect(v[0]!.message).toMatch(/^"exploded" is not one of the allowed values here: .*"processing"/);
+  });
+
+  // A broken body is explained from its one check: each broken property once, in the order of the schema.
+  it('explains every broken property of a body, and one present but undefined against its own schema', () => {
+    const headers = { ...json, 'x-request-id': 'r' };
+    expect(validator.checkResponse('getBalance', { status: 200, headers, body: { balance: 'x', currency: 'usd' } })).toEqual([
+      { where: 'body/balance', message: 'must be number' },
+      { where: 'body/currency', message: 'must match pattern "^[A-Z]{3}$"' },
+    ]);
+    expect(validator.checkResponse('getBalance', { status: 200, headers, body: { balance: undefined, currency: 'USD' } })).toEqual([
+      { where: 'body', message: "must have required property 'balance'" },
+      { where: 'body/balance', message: 'must be number' },
+    ]);
+  });
+
+  it('reads headers of any case and list values as one', () => {
+    const headers = { 'Content-Type': 'application/json', 'X-Request-Id': ['a', 'b'] };
+    expect(validator.checkResponse('getBalance', { status: 200, headers, body: { balance: 1, currency: 'USD' } })).toEqual([]);
+    expect(where(validator.checkResponse('getBalance', { status: 200, headers: { 'Content-Type': 'application/json', 'x-request-id': undefined }, body: { balance: 1, currency: 'USD' } }))).toEqual(['header X-Request-Id']);
+  });
+
   it('reports a non-JSON body and a wrong content type', () => {
     const v = validator.checkResponse('getBalance', { status: 200, headers: { 'content-type': 'text/html', 'x-request-id': 'r' }, body: '<html>' });
     expect(where(v)).toEqual(['header Content-Type', 'body']);

@@ -56,6 +56,7 @@ describe('build', () => {
       'generated/openapi.yaml',
       'generated/schema.ts',
       'generated/validators.js',
+      'generated/validators-code.txt',
     ]);
   });
 });
