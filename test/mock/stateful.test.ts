@@ -3,7 +3,7 @@
 // route (step time of a minute), so nothing here waits on the clock.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { send } from '../../src/contract/index.ts';
 import { readFixtures } from '../../src/mock/fixtures.ts';
 import { defaultFixtures } from '../../src/mock/fixtures/default.ts';
@@ -238,7 +238,8 @@ describe('7. control routes', () => {
       expect(((await get(mock.url, key, `${VIDEOS}/${id}`)).body as { status: string }).status).toBe('processing');
       expect((await control(mock.url, 'POST', `jobs/${id}/advance`)).status).toBe(200);
       expect(((await get(mock.url, key, `${VIDEOS}/${id}`)).body as { status: string }).status).toBe('completed');
-      for (let i = 0; i < 200 && !((await control(mock.url, 'GET', 'webhooks')).body as { url: string }[]).some(d => d.url === hookUrl); i++) await new Promise(r => setTimeout(r, 25));
+      // The delivery is made after the job ends: wait for it, however busy the machine.
+      await vi.waitUntil(async () => ((await control(mock.url, 'GET', 'webhooks')).body as { url: string }[]).some(d => d.url === hookUrl), { timeout: 15_000, interval: 25 });
       const deliveries = (await control(mock.url, 'GET', 'webhooks')).body as { url: string; type: string; outcome: number }[];
       expect(deliveries.find(d => d.url === hookUrl)).toMatchObject({ type: 'video.generation.completed', outcome: 204 });
       expect(hooks.join('')).toContain(id);
