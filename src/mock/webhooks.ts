@@ -23,6 +23,20 @@ export interface WebhookSenderOptions {
   onDelivery?: (delivery: Delivery) => void;
 }
 
+/**
+ * The host of a callback URL under a name reserved for documentation (example.com, *.example, *.test,
+ * *.invalid): the contract's own examples use one, and a delivery there could only go astray.
+ */
+export function reservedHost(url: string): string | undefined {
+  let host: string;
+  try {
+    host = new URL(url).hostname.toLowerCase().replace(/\.$/, '');
+  } catch {
+    return undefined;
+  }
+  return /(^|\.)(example\.(com|net|org)|example|test|invalid)$/.test(host) ? host : undefined;
+}
+
 export function createWebhookSender(options: WebhookSenderOptions) {
   const signer = new Webhook(options.secret);
   const delays = options.retryDelaysMs ?? [1000, 5000];
@@ -55,7 +69,9 @@ export function createWebhookSender(options: WebhookSenderOptions) {
     const payload = JSON.stringify(event);
     let outcome: number | string = 'not sent';
     let attempts = 0;
-    for (const delay of [0, ...delays]) {
+    const reserved = reservedHost(url);
+    if (reserved) outcome = `not sent: ${reserved} is a reserved example name (RFC 2606), no receiver can be there`;
+    for (const delay of reserved ? [] : [0, ...delays]) {
       if (delay > 0) await new Promise(resolve => setTimeout(resolve, delay).unref());
       if (controller.signal.aborted) break;
       attempts++;
