@@ -53,6 +53,15 @@ export function testingPage(fixtures: Fixtures): string {
       'a failed video is refunded; requests per minute and running videos per key are limited; an `Idempotency-Key` replays. ' +
       'The values below reach every error code and every video failure code without any special header, from a real UI.',
     modelTable(fixtures),
-    testValueTable(fixtures).split('\n').slice(1, -1).join('\n'),
+    testValueList(fixtures),
   ].join('\n\n');
+}
+
+/** The test values grouped by where they are typed, as lists: a four-column table is unreadable in the docs' middle column. */
+export function testValueList(fixtures: Fixtures): string {
+  const groups = new Map<TestValueKind, TestValue[]>();
+  for (const t of fixtures.testValues) groups.set(t.kind, [...(groups.get(t.kind) ?? []), t]);
+  return [...groups]
+    .map(([kind, values]) => [`**${WHERE[kind]}**`, '', ...values.map(t => `- \`${t.value}\` → ${effect(t)}: ${t.note}`)].join('\n'))
+    .join('\n\n');
 }

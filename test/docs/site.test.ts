@@ -102,9 +102,18 @@ describe.skipIf(!hasChromium && !process.env.CI)('docs site (headless Chromium)'
 
   it('lists every test value of the mock on its "Testing against the mock" page', async () => {
     await page.evaluate(() => void (location.hash = '#section/testing-against-the-mock'));
-    await page.waitForFunction(() => (document.getElementById('section/testing-against-the-mock') as HTMLElement | null)?.innerText);
-    const text = await page.evaluate(() => (document.getElementById('section/testing-against-the-mock')!.closest('[data-section-id]') as HTMLElement).innerText);
-    for (const t of loadDefaultFixtures().testValues) expect(text, t.value).toContain(t.value);
+    const values = loadDefaultFixtures().testValues.map((t) => t.value);
+    // Wait until the whole list is rendered, then read textContent (no layout needed).
+    await page.waitForFunction(
+      (values) => {
+        const text = document.getElementById('section/testing-against-the-mock')?.closest('[data-section-id]')?.textContent ?? '';
+        return values.every((v) => text.includes(v));
+      },
+      values,
+      { timeout: 30_000 },
+    );
+    const shown = await page.evaluate(() => document.getElementById('section/testing-against-the-mock')!.closest('[data-section-id]')!.textContent ?? '');
+    for (const value of values) expect(shown, value).toContain(value);
   });
 
   it('lists every error code with its status, type, retryability, action and example bodies', async () => {
