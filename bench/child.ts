@@ -28,7 +28,11 @@ export async function freePort(): Promise<number> {
  * `node <args>` in the repository, resolved once it prints "listening on". With `discardOutput`,
  * what it prints after that is dropped, like a log sent to /dev/null (a request log under load).
  */
-export async function startChild(name: string, args: string[], { discardOutput = false } = {}): Promise<BenchChild> {
+export async function startChild(
+  name: string,
+  args: string[],
+  { discardOutput = false } = {},
+): Promise<BenchChild> {
   const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] });
   let out = '';
   const collect = (d: Buffer) => (out += d);

@@ -16,7 +16,10 @@ import { benchSettings, median, versionOf, writeSection, type Figure } from './r
 
 const concurrency = 16;
 const target = 0.95;
-const { roundMs, rounds, warmupMs } = benchSettings({ roundMs: 700, rounds: 6, warmupMs: 500 }, { roundMs: 50, rounds: 1, warmupMs: 20 });
+const { roundMs, rounds, warmupMs } = benchSettings(
+  { roundMs: 700, rounds: 6, warmupMs: 500 },
+  { roundMs: 50, rounds: 1, warmupMs: 20 },
+);
 const timeout = 60_000; // the client's default
 
 const serverSource = `
@@ -97,9 +100,16 @@ for (let i = 0; i < rounds; i++) {
 }
 child.stdin!.end();
 
-const ratio = (a: Name, b: Name) => median(samples.map((s) => s[a] / s[b]));
-console.log(`client-rps: GET /v2/billing/balance, loopback, ${concurrency} in flight, ${rounds} rounds of ${roundMs} ms each`);
-for (const name of names) console.log(`  ${name.padEnd(23)} ${median(samples.map((s) => s[name])).toFixed(0).padStart(6)} req/s (median)`);
+const ratio = (a: Name, b: Name) => median(samples.map(s => s[a] / s[b]));
+console.log(
+  `client-rps: GET /v2/billing/balance, loopback, ${concurrency} in flight, ${rounds} rounds of ${roundMs} ms each`,
+);
+for (const name of names)
+  console.log(
+    `  ${name.padEnd(23)} ${median(samples.map(s => s[name]))
+      .toFixed(0)
+      .padStart(6)} req/s (median)`,
+  );
 const checks: [Name, Name][] = [
   ['client', 'openapi-fetch'],
   ['client + timeout', 'openapi-fetch + timeout'],
@@ -108,15 +118,31 @@ for (const [a, b] of checks) {
   const r = ratio(a, b);
   console.log(`  ${a} / ${b}: ${r.toFixed(3)} (target >= ${target}): ${r >= target ? 'met' : 'missed'}`);
 }
-console.log(`  for reference: openapi-fetch / fetch ${ratio('openapi-fetch', 'fetch').toFixed(3)}, client / fetch ${ratio('client', 'fetch').toFixed(3)}`);
+console.log(
+  `  for reference: openapi-fetch / fetch ${ratio('openapi-fetch', 'fetch').toFixed(3)}, client / fetch ${ratio('client', 'fetch').toFixed(3)}`,
+);
 console.log(`  openapi-fetch / fetch: ${ratio('openapi-fetch', 'fetch').toFixed(3)}`);
 
-const rps = (name: Name) => median(samples.map((s) => s[name]));
+const rps = (name: Name) => median(samples.map(s => s[name]));
 const figures: Figure[] = checks.map(([a, b]) => {
   const r = ratio(a, b);
-  return { name: a, value: rps(a), unit: 'req/s', peer: { name: b, value: rps(b) }, ratio: r, target: `≥ ${target}× the peer`, met: r >= target };
+  return {
+    name: a,
+    value: rps(a),
+    unit: 'req/s',
+    peer: { name: b, value: rps(b) },
+    ratio: r,
+    target: `≥ ${target}× the peer`,
+    met: r >= target,
+  };
 });
-figures.push({ name: 'openapi-fetch (reference)', value: rps('openapi-fetch'), unit: 'req/s', peer: { name: 'fetch', value: rps('fetch') }, ratio: ratio('openapi-fetch', 'fetch') });
+figures.push({
+  name: 'openapi-fetch (reference)',
+  value: rps('openapi-fetch'),
+  unit: 'req/s',
+  peer: { name: 'fetch', value: rps('fetch') },
+  ratio: ratio('openapi-fetch', 'fetch'),
+});
 await writeSection({
   id: '20-client-rps',
   title: 'Client requests per second against plain openapi-fetch',

@@ -19,18 +19,29 @@ const code = result.outputFiles[0]!.contents;
 const gzip = gzipSync(code, { level: 9 }).length;
 const inputs = Object.values(result.metafile.outputs)[0]!.inputs;
 console.log('client-size: src/client/index.ts, esbuild --bundle --minify --platform=browser, gzip -9');
-for (const [file, { bytesInOutput }] of Object.entries(inputs).sort((a, b) => b[1].bytesInOutput - a[1].bytesInOutput)) {
+for (const [file, { bytesInOutput }] of Object.entries(inputs).sort(
+  (a, b) => b[1].bytesInOutput - a[1].bytesInOutput,
+)) {
   if (bytesInOutput > 0) console.log(`  ${file.padEnd(48)} ${String(bytesInOutput).padStart(6)} B minified`);
 }
 console.log(`  total ${code.length} B minified, ${gzip} B gzipped (budget ${budget} B)`);
 await writeSection({
   id: '10-client-size',
   title: 'Client size in a browser bundle',
-  method: 'src/client/index.ts bundled by esbuild (--bundle --minify --platform=browser), then gzip -9. The same at every setting: size does not depend on the machine.',
+  method:
+    'src/client/index.ts bundled by esbuild (--bundle --minify --platform=browser), then gzip -9. The same at every setting: size does not depend on the machine.',
   command: 'npx tsx bench/client-size.ts',
   figures: [
     { name: 'client, minified', value: code.length, unit: 'B' },
-    { name: 'client, minified + gzipped', value: gzip, unit: 'B', peer: { name: 'budget', value: budget }, ratio: gzip / budget, target: `≤ ${budget} B`, met: gzip <= budget },
+    {
+      name: 'client, minified + gzipped',
+      value: gzip,
+      unit: 'B',
+      peer: { name: 'budget', value: budget },
+      ratio: gzip / budget,
+      target: `≤ ${budget} B`,
+      met: gzip <= budget,
+    },
   ],
   tools: { esbuild: await versionOf('esbuild') },
 });

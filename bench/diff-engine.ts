@@ -23,13 +23,17 @@ try {
     diffContracts({ spec: base, dir: repo }, { spec: head, dir: scratch.dir });
     ours += performance.now() - mine;
     await scratch.restore();
-    const expected = row.expect.some((e) => / (clients|servers|both)$/.test(e)) ? 'breaking' : 'not breaking';
-    const found = diffs.some((d) => d.type === 'breaking') ? 'breaking' : 'not breaking';
-    const kinds = [...new Set(diffs.map((d) => d.type))].join(', ') || 'no change';
+    const expected = row.expect.some(e => / (clients|servers|both)$/.test(e)) ? 'breaking' : 'not breaking';
+    const found = diffs.some(d => d.type === 'breaking') ? 'breaking' : 'not breaking';
+    const kinds = [...new Set(diffs.map(d => d.type))].join(', ') || 'no change';
     if (expected !== found) wrong++;
-    console.log(`${expected === found ? 'same' : 'DIFFERS'}  ${row.name}: table ${expected} (${row.expect.join(', ') || 'nothing'}); api-smart-diff ${found} (${kinds})`);
+    console.log(
+      `${expected === found ? 'same' : 'DIFFERS'}  ${row.name}: table ${expected} (${row.expect.join(', ') || 'nothing'}); api-smart-diff ${found} (${kinds})`,
+    );
   }
 } finally {
   await scratch.remove();
 }
-console.log(`\napi-smart-diff disagrees on ${wrong} of ${rows.length} rows; ${(millis / rows.length).toFixed(0)} ms per comparison (scripts/diff: ${(ours / rows.length).toFixed(0)} ms)`);
+console.log(
+  `\napi-smart-diff disagrees on ${wrong} of ${rows.length} rows; ${(millis / rows.length).toFixed(0)} ms per comparison (scripts/diff: ${(ours / rows.length).toFixed(0)} ms)`,
+);

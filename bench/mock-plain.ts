@@ -5,4 +5,5 @@ import { startPlainPrism } from '../test/mock/plain-prism.ts';
 const port = Number(process.argv[2] ?? 0);
 const server = await startPlainPrism(port);
 console.log(`listening on ${server.url}`);
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void server.close().then(() => process.exit(0)));
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.on(signal, () => void server.close().then(() => process.exit(0)));

@@ -23,7 +23,10 @@ export async function peerValidator(spec: object) {
     const operation = operations.get(operationId)!;
     // Both, always: a check reports everything wrong, as ours does.
     const body = api.validateResponse(r.body, operation, r.status);
-    const headers = api.validateResponseHeaders(r.headers, operation, { statusCode: r.status, setMatchType: 'superset' as never });
+    const headers = api.validateResponseHeaders(r.headers, operation, {
+      statusCode: r.status,
+      setMatchType: 'superset' as never,
+    });
     return body.valid && headers.valid;
   };
 }

@@ -36,7 +36,9 @@ function renderSection(s: Stored): string {
     ...(s.notes ?? []).map(n => `- ${n}`),
     ...(s.notes?.length ? [''] : []),
     `Reproduce: \`${s.command}\`${s.tiny ? ' (this run: **tiny setting**, figures not meaningful)' : ''}; measured ${s.measuredAt}${s.commit ? ` at commit ${s.commit}` : ''}` +
-      (s.loadAverage === undefined ? '.' : `, load average ${s.loadAverage.toFixed(1)} on ${cpus().length} cores when it ended (the bench itself adds about 1; much more means other work shared the machine).`),
+      (s.loadAverage === undefined
+        ? '.'
+        : `, load average ${s.loadAverage.toFixed(1)} on ${cpus().length} cores when it ended (the bench itself adds about 1; much more means other work shared the machine).`),
     '',
   ].join('\n');
 }
@@ -48,7 +50,9 @@ function machine(): string {
 
 export async function composeReport(dir = resultsDir()): Promise<string> {
   const files = (await readdir(dir).catch(() => [] as string[])).filter(f => f.endsWith('.json')).sort();
-  const sections = await Promise.all(files.map(async f => JSON.parse(await readFile(join(dir, f), 'utf8')) as Stored));
+  const sections = await Promise.all(
+    files.map(async f => JSON.parse(await readFile(join(dir, f), 'utf8')) as Stored),
+  );
   const tools = Object.assign({}, ...sections.map(s => s.tools ?? {})) as Record<string, string>;
   return [
     '# Benchmarks',
@@ -57,7 +61,12 @@ export async function composeReport(dir = resultsDir()): Promise<string> {
     '',
     `Machine: ${machine()}.`,
     '',
-    `Tools: ${Object.entries(tools).sort(([a], [b]) => a.localeCompare(b)).map(([name, version]) => `${name} ${version}`).join(', ') || 'none recorded'}.`,
+    `Tools: ${
+      Object.entries(tools)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([name, version]) => `${name} ${version}`)
+        .join(', ') || 'none recorded'
+    }.`,
     '',
     'Reproduce everything: `npm ci && npm run bench` on an idle machine (one bench: `npm run bench -- <name>`; ' +
       'every bench on a tiny setting, as CI does: `npm run bench -- --tiny`). Ratios are ours ÷ the figure compared with, ' +

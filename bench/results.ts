@@ -50,7 +50,10 @@ export const resultsDir = () => process.env.BENCH_RESULTS ?? join(repoRoot, 'ben
 function commitMeasured(): string {
   try {
     const git = (...args: string[]) => execFileSync('git', args, { cwd: repoRoot, encoding: 'utf8' }).trim();
-    return git('rev-parse', '--short', 'HEAD') + (git('status', '--porcelain', '--untracked-files=no') ? '+changes' : '');
+    return (
+      git('rev-parse', '--short', 'HEAD') +
+      (git('status', '--porcelain', '--untracked-files=no') ? '+changes' : '')
+    );
   } catch {
     return 'unknown';
   }
@@ -58,8 +61,16 @@ function commitMeasured(): string {
 
 export async function writeSection(section: Section): Promise<void> {
   await mkdir(resultsDir(), { recursive: true });
-  const measured = { tiny: isTiny(), measuredAt: new Date().toISOString(), commit: commitMeasured(), loadAverage: loadavg()[0] };
-  await writeFile(join(resultsDir(), `${section.id}.json`), JSON.stringify({ ...section, ...measured }, null, 2) + '\n');
+  const measured = {
+    tiny: isTiny(),
+    measuredAt: new Date().toISOString(),
+    commit: commitMeasured(),
+    loadAverage: loadavg()[0],
+  };
+  await writeFile(
+    join(resultsDir(), `${section.id}.json`),
+    JSON.stringify({ ...section, ...measured }, null, 2) + '\n',
+  );
 }
 
 /** Median of samples: robust to the odd slow round on a shared machine. */
@@ -67,12 +78,18 @@ export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor
 
 /** The installed version of a package, for the report's tool list. */
 export async function versionOf(pkg: string): Promise<string> {
-  const manifest = JSON.parse(await readFile(join(repoRoot, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string };
+  const manifest = JSON.parse(
+    await readFile(join(repoRoot, 'node_modules', pkg, 'package.json'), 'utf8'),
+  ) as { version: string };
   return manifest.version;
 }
 
 /** Runs an ES module snippet in a fresh Node (with tsx, in the repository) and returns the last line it printed. */
 export async function inFreshProcess(source: string): Promise<string> {
-  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', source], { cwd: repoRoot, maxBuffer: 16 * 1024 * 1024 });
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    ['--import', 'tsx', '--input-type=module', '-e', source],
+    { cwd: repoRoot, maxBuffer: 16 * 1024 * 1024 },
+  );
   return stdout.trim().split('\n').at(-1) ?? '';
 }

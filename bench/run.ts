@@ -11,7 +11,13 @@ import { composeReport } from './report.ts';
 import { isTiny, repoRoot, resultsDir } from './results.ts';
 
 /** Every bench, in the order they run (the report orders sections by id). A new bench is added here and calls writeSection. */
-const BENCHES = ['bench/client-size.ts', 'bench/client-rps.ts', 'bench/mock.ts', 'bench/validators.ts', 'bench/growth.ts'];
+const BENCHES = [
+  'bench/client-size.ts',
+  'bench/client-rps.ts',
+  'bench/mock.ts',
+  'bench/validators.ts',
+  'bench/growth.ts',
+];
 
 const names = process.argv.slice(2).filter(a => !a.startsWith('--'));
 const chosen = names.length ? BENCHES.filter(b => names.some(n => b.includes(n))) : BENCHES;
@@ -28,7 +34,9 @@ const report = tiny ? join(results, 'BENCHMARKS.md') : join(repoRoot, 'BENCHMARK
 /** Sections written to the results directory since `since` (ms since the epoch). */
 async function sectionsSince(since: number): Promise<string[]> {
   const files = (await readdir(results).catch(() => [] as string[])).filter(f => f.endsWith('.json'));
-  const fresh = await Promise.all(files.map(async f => ((await stat(join(results, f))).mtimeMs >= since ? f : undefined)));
+  const fresh = await Promise.all(
+    files.map(async f => ((await stat(join(results, f))).mtimeMs >= since ? f : undefined)),
+  );
   return fresh.filter((f): f is string => f !== undefined);
 }
 
@@ -38,7 +46,11 @@ async function runBench(file: string): Promise<string | undefined> {
   const started = Date.now();
   const env = { ...process.env, BENCH_RESULTS: results, ...(tiny ? { BENCH_TINY: '1' } : {}) };
   // --expose-gc: the mock bench measures memory after a collection.
-  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', file], { cwd: repoRoot, env, stdio: 'inherit' });
+  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', file], {
+    cwd: repoRoot,
+    env,
+    stdio: 'inherit',
+  });
   const [code, signal] = (await once(child, 'exit')) as [number | null, string | null];
   if (code !== 0) return `${file} exited with ${signal ?? code}`;
   if ((await sectionsSince(started)).length === 0) return `${file} recorded no section (writeSection)`;

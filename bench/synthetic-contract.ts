@@ -27,14 +27,18 @@ function renamed(node: Node, k: number): Node {
     // A code in an example body, or the const of a code schema (`code: { const: ... }`).
     else if (key === 'code' && typeof value === 'string' && CODES.has(value)) out[key] = `${value}_x${k}`;
     else if (key === 'code' && isConstOfCode(value)) out[key] = { ...value, const: `${value.const}_x${k}` };
-    else if (key === 'doc_url' && typeof value === 'string') out[key] = value.replace(/#(error|failure)-(\w+)$/, `#$1-$2_x${k}`);
+    else if (key === 'doc_url' && typeof value === 'string')
+      out[key] = value.replace(/#(error|failure)-(\w+)$/, `#$1-$2_x${k}`);
     else out[key] = renamed(value, k);
   }
   return out;
 }
 
 const isConstOfCode = (value: Node): value is { const: string } =>
-  !!value && typeof value === 'object' && typeof (value as { const?: unknown }).const === 'string' && CODES.has((value as { const: string }).const);
+  !!value &&
+  typeof value === 'object' &&
+  typeof (value as { const?: unknown }).const === 'string' &&
+  CODES.has((value as { const: string }).const);
 
 async function yamlFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
@@ -47,7 +51,10 @@ async function writeCopy(openapi: string, k: number): Promise<void> {
     for (const file of await yamlFiles(join(openapi, part))) {
       const target = join(openapi, `x${k}`, suffixFile(relative(openapi, file), k));
       await mkdir(join(target, '..'), { recursive: true });
-      await writeFile(target, YAML.stringify(renamed(YAML.parse(await readFile(file, 'utf8')), k), { lineWidth: 0 }));
+      await writeFile(
+        target,
+        YAML.stringify(renamed(YAML.parse(await readFile(file, 'utf8')), k), { lineWidth: 0 }),
+      );
     }
   }
 }
@@ -71,7 +78,9 @@ async function growUnions(openapi: string, k: number): Promise<void> {
     const file = join(openapi, 'components/schemas/errors', `${union}.yaml`);
     const schema = YAML.parse(await readFile(file, 'utf8'));
     const originals = (schema.oneOf as { $ref: string }[]).filter(m => !m.$ref.startsWith('../'));
-    schema.oneOf.push(...originals.map(m => ({ $ref: `../../../x${k}/components/schemas/errors/${suffixFile(m.$ref, k)}` })));
+    schema.oneOf.push(
+      ...originals.map(m => ({ $ref: `../../../x${k}/components/schemas/errors/${suffixFile(m.$ref, k)}` })),
+    );
     await writeFile(file, YAML.stringify(schema, { lineWidth: 0 }));
   }
 }
@@ -86,7 +95,8 @@ export async function syntheticContract(factor: number): Promise<SyntheticContra
   const scratch = join(repoRoot, 'node_modules/.cache');
   await mkdir(scratch, { recursive: true });
   const dir = await mkdtemp(join(scratch, `mediagen-synthetic-${factor}x-`));
-  for (const part of ['openapi', 'lint', 'redocly.yaml']) await cp(join(repoRoot, part), join(dir, part), { recursive: true });
+  for (const part of ['openapi', 'lint', 'redocly.yaml'])
+    await cp(join(repoRoot, part), join(dir, part), { recursive: true });
   const openapi = join(dir, 'openapi');
   const rootFile = join(openapi, 'openapi.yaml');
   const original = YAML.parse(await readFile(rootFile, 'utf8'));

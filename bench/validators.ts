@@ -2,11 +2,19 @@
 // on the same bundle in the same run: what one costs to create (each in a fresh process) and how
 // many responses it checks per second (a 200 and a 402, headers included; valid and invalid).
 // Run: npx tsx bench/validators.ts (BENCH_TINY=1 for a check that it works).
-import { createContractValidator, loadSpec, readContract, type ObservedResponse } from '../src/contract/index.ts';
+import {
+  createContractValidator,
+  loadSpec,
+  readContract,
+  type ObservedResponse,
+} from '../src/contract/index.ts';
 import { peerValidator } from './peer-validator.ts';
 import { benchSettings, inFreshProcess, median, versionOf, writeSection, type Figure } from './results.ts';
 
-const { rounds, roundMs, creations } = benchSettings({ rounds: 7, roundMs: 300, creations: 7 }, { rounds: 1, roundMs: 20, creations: 1 });
+const { rounds, roundMs, creations } = benchSettings(
+  { rounds: 7, roundMs: 300, creations: 7 },
+  { rounds: 1, roundMs: 20, creations: 1 },
+);
 
 /** How a validator gets ready in a fresh process, timed there (ms) and printed. */
 const creators = {
@@ -34,20 +42,42 @@ async function timeCreation(source: string): Promise<number> {
 function responses() {
   const contract = readContract();
   const example = (operationId: string, status: number) => {
-    const declared = contract.operations.find(o => o.operationId === operationId)!.responses.find(r => r.status === status)!;
+    const declared = contract.operations
+      .find(o => o.operationId === operationId)!
+      .responses.find(r => r.status === status)!;
     return structuredClone(Object.values(declared.examples)[0]) as any;
   };
   const balance = example('getBalance', 200);
   const quota = example('generateImage', 402);
   const headers = (requestId: string) => ({ 'content-type': 'application/json', 'x-request-id': requestId });
   return {
-    'valid 200 (getBalance)': { op: 'getBalance', valid: true, response: { status: 200, headers: headers('req_bench'), body: balance } },
-    'valid 402 (generateImage)': { op: 'generateImage', valid: true, response: { status: 402, headers: headers(quota.error.request_id), body: quota } },
-    'invalid 200 (balance a string)': { op: 'getBalance', valid: false, response: { status: 200, headers: headers('req_bench'), body: { ...balance, balance: String(balance.balance) } } },
+    'valid 200 (getBalance)': {
+      op: 'getBalance',
+      valid: true,
+      response: { status: 200, headers: headers('req_bench'), body: balance },
+    },
+    'valid 402 (generateImage)': {
+      op: 'generateImage',
+      valid: true,
+      response: { status: 402, headers: headers(quota.error.request_id), body: quota },
+    },
+    'invalid 200 (balance a string)': {
+      op: 'getBalance',
+      valid: false,
+      response: {
+        status: 200,
+        headers: headers('req_bench'),
+        body: { ...balance, balance: String(balance.balance) },
+      },
+    },
     'invalid 402 (required a string, available missing)': {
       op: 'generateImage',
       valid: false,
-      response: { status: 402, headers: headers(quota.error.request_id), body: { error: { ...quota.error, required: 'lots', available: undefined } } },
+      response: {
+        status: 402,
+        headers: headers(quota.error.request_id),
+        body: { error: { ...quota.error, required: 'lots', available: undefined } },
+      },
     },
   } satisfies Record<string, { op: string; valid: boolean; response: ObservedResponse }>;
 }
@@ -72,7 +102,8 @@ for (const [name, c] of Object.entries(cases)) {
   // Both must judge each response as the case says, or the comparison means nothing.
   const oursValid = ours.checkResponse(c.op, c.response).length === 0;
   const peerValid = peer(c.op, c.response);
-  if (oursValid !== c.valid || peerValid !== c.valid) throw new Error(`${name}: ours says valid=${oursValid}, openapi-backend valid=${peerValid}`);
+  if (oursValid !== c.valid || peerValid !== c.valid)
+    throw new Error(`${name}: ours says valid=${oursValid}, openapi-backend valid=${peerValid}`);
   runners[`ours ${name}`] = () => ours.checkResponse(c.op, c.response);
   runners[`peer ${name}`] = () => peer(c.op, c.response);
 }
@@ -96,8 +127,22 @@ const [created, runtime, load, peerCreated] = [
 ];
 const peerName = 'openapi-backend';
 const figures: Figure[] = [
-  { name: 'creation: createContractValidator()', value: created, unit: 'ms', peer: { name: `${peerName} init + every response validator`, value: peerCreated }, ratio: created / peerCreated, target: '≤ 20 ms', met: created <= 20 },
-  { name: 'creation for a spec the caller passes (compiled at run time)', value: runtime, unit: 'ms', peer: { name: peerName, value: peerCreated }, ratio: runtime / peerCreated },
+  {
+    name: 'creation: createContractValidator()',
+    value: created,
+    unit: 'ms',
+    peer: { name: `${peerName} init + every response validator`, value: peerCreated },
+    ratio: created / peerCreated,
+    target: '≤ 20 ms',
+    met: created <= 20,
+  },
+  {
+    name: 'creation for a spec the caller passes (compiled at run time)',
+    value: runtime,
+    unit: 'ms',
+    peer: { name: peerName, value: peerCreated },
+    ratio: runtime / peerCreated,
+  },
   { name: 'loading generated/validators.js', value: load, unit: 'ms' },
 ];
 for (const name of Object.keys(cases)) {
@@ -116,8 +161,13 @@ for (const name of Object.keys(cases)) {
   });
 }
 
-console.log(`validators: ${rounds} rounds of ${roundMs} ms per runner, ${creations} fresh processes per creation figure`);
-for (const f of figures) console.log(`  ${f.name.padEnd(70)} ${f.value.toFixed(f.unit === 'ms' ? 1 : 0).padStart(10)} ${f.unit}${f.peer ? `  peer ${f.peer.value.toFixed(f.unit === 'ms' ? 1 : 0)}` : ''}${f.ratio ? `  ${f.ratio.toFixed(2)}×` : ''}${f.met === undefined ? '' : f.met ? '  met' : '  missed'}`);
+console.log(
+  `validators: ${rounds} rounds of ${roundMs} ms per runner, ${creations} fresh processes per creation figure`,
+);
+for (const f of figures)
+  console.log(
+    `  ${f.name.padEnd(70)} ${f.value.toFixed(f.unit === 'ms' ? 1 : 0).padStart(10)} ${f.unit}${f.peer ? `  peer ${f.peer.value.toFixed(f.unit === 'ms' ? 1 : 0)}` : ''}${f.ratio ? `  ${f.ratio.toFixed(2)}×` : ''}${f.met === undefined ? '' : f.met ? '  met' : '  missed'}`,
+  );
 
 await writeSection({
   id: '40-validators',
@@ -130,5 +180,9 @@ await writeSection({
     `Creation: median of ${creations} fresh processes, timed inside each.`,
   command: 'npx tsx bench/validators.ts',
   figures,
-  tools: { ajv: await versionOf('ajv'), 'ajv-formats': await versionOf('ajv-formats'), 'openapi-backend': await versionOf('openapi-backend') },
+  tools: {
+    ajv: await versionOf('ajv'),
+    'ajv-formats': await versionOf('ajv-formats'),
+    'openapi-backend': await versionOf('openapi-backend'),
+  },
 });

@@ -33,9 +33,12 @@ function walk(ctx, node, from, ...keys) {
 function errorCodes(ctx, response, from) {
   const error = walk(ctx, response, from, 'content', 'application/json', 'schema', 'properties', 'error');
   if (!error.node) return undefined;
-  const members = error.node.oneOf ? error.node.oneOf.map((m) => follow(ctx, m, error.from)) : [error];
+  const members = error.node.oneOf ? error.node.oneOf.map(m => follow(ctx, m, error.from)) : [error];
   return members.map(({ node: schema, from: at }) => {
-    const own = (schema?.allOf ?? []).map((part) => follow(ctx, part, at).node).find((part) => part?.properties?.code?.const !== undefined) ?? schema;
+    const own =
+      (schema?.allOf ?? [])
+        .map(part => follow(ctx, part, at).node)
+        .find(part => part?.properties?.code?.const !== undefined) ?? schema;
     return { code: own?.properties?.code?.const, status: schema?.['x-status'], title: schema?.title };
   });
 }
@@ -48,11 +51,16 @@ function ErrorStatuses() {
         const declared = Object.keys(operation.responses ?? {});
         const expected = [...ALWAYS];
         // A path parameter that is an opaque id cannot be malformed: an id that names nothing is a 404.
-        const input = (operation.parameters ?? []).some((p) => (p.$ref ? ctx.resolve(p).node : p)?.in !== 'path');
+        const input = (operation.parameters ?? []).some(
+          p => (p.$ref ? ctx.resolve(p).node : p)?.in !== 'path',
+        );
         if (input || operation.requestBody) expected.push(...WITH_INPUT);
         if (operation.requestBody) expected.push(...WITH_BODY);
-        for (const status of expected.filter((s) => !declared.includes(s))) {
-          ctx.report({ message: `${operation.operationId} must declare a ${status} response.`, location: ctx.location.child('responses').key() });
+        for (const status of expected.filter(s => !declared.includes(s))) {
+          ctx.report({
+            message: `${operation.operationId} must declare a ${status} response.`,
+            location: ctx.location.child('responses').key(),
+          });
         }
       },
     },
@@ -73,20 +81,41 @@ function ErrorResponses() {
           const from = ctx.location.source.absoluteRef;
           const codes = errorCodes(ctx, raw, from);
           if (!codes) {
-            ctx.report({ message: `${operation.operationId} ${status}: the body must be the error envelope { error: <code schema> }.`, location: at });
+            ctx.report({
+              message: `${operation.operationId} ${status}: the body must be the error envelope { error: <code schema> }.`,
+              location: at,
+            });
             continue;
           }
           for (const { code, status: codeStatus, title } of codes) {
-            if (!code) ctx.report({ message: `${operation.operationId} ${status}: ${title} has no properties.code.const.`, location: at });
-            else if (String(codeStatus) !== status) ctx.report({ message: `${operation.operationId} ${status}: code ${code} is catalogued with x-status ${codeStatus}.`, location: at });
+            if (!code)
+              ctx.report({
+                message: `${operation.operationId} ${status}: ${title} has no properties.code.const.`,
+                location: at,
+              });
+            else if (String(codeStatus) !== status)
+              ctx.report({
+                message: `${operation.operationId} ${status}: code ${code} is catalogued with x-status ${codeStatus}.`,
+                location: at,
+              });
           }
           const examples = walk(ctx, raw, from, 'content', 'application/json', 'examples');
-          const shown = Object.values(examples.node ?? {}).map((e) => follow(ctx, e, examples.from).node?.value?.error?.code);
+          const shown = Object.values(examples.node ?? {}).map(
+            e => follow(ctx, e, examples.from).node?.value?.error?.code,
+          );
           for (const { code } of codes) {
-            if (code && !shown.includes(code)) ctx.report({ message: `${operation.operationId} ${status}: no named example shows code ${code}.`, location: at });
+            if (code && !shown.includes(code))
+              ctx.report({
+                message: `${operation.operationId} ${status}: no named example shows code ${code}.`,
+                location: at,
+              });
           }
           for (const code of shown) {
-            if (!codes.some((c) => c.code === code)) ctx.report({ message: `${operation.operationId} ${status}: an example uses code ${code}, which this response does not allow.`, location: at });
+            if (!codes.some(c => c.code === code))
+              ctx.report({
+                message: `${operation.operationId} ${status}: an example uses code ${code}, which this response does not allow.`,
+                location: at,
+              });
           }
         }
       },
@@ -96,7 +125,7 @@ function ErrorResponses() {
 
 /** Response headers: X-Request-Id everywhere; Retry-After on 429 and 503; X-RateLimit-* on 429. */
 function ResponseHeaders() {
-  const need = (status) => [
+  const need = status => [
     'X-Request-Id',
     ...(status === '429' || status === '503' ? ['Retry-After'] : []),
     ...(status === '429' ? ['X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset'] : []),
@@ -104,8 +133,11 @@ function ResponseHeaders() {
   const check = (responses, ctx, operationId) => {
     for (const [status, raw] of Object.entries(responses ?? {})) {
       const headers = walk(ctx, raw, ctx.location.source.absoluteRef, 'headers').node ?? {};
-      for (const name of need(status).filter((h) => !headers[h])) {
-        ctx.report({ message: `${operationId} ${status} must declare the ${name} header.`, location: ctx.location.child(['responses', status]) });
+      for (const name of need(status).filter(h => !headers[h])) {
+        ctx.report({
+          message: `${operationId} ${status} must declare the ${name} header.`,
+          location: ctx.location.child(['responses', status]),
+        });
       }
     }
   };
@@ -115,7 +147,11 @@ function ResponseHeaders() {
       NamedResponses(responses, ctx) {
         for (const [name, raw] of Object.entries(responses)) {
           const headers = walk(ctx, raw, ctx.location.source.absoluteRef, 'headers').node ?? {};
-          if (!headers['X-Request-Id']) ctx.report({ message: `Response ${name} must declare the X-Request-Id header.`, location: ctx.location.child([name]) });
+          if (!headers['X-Request-Id'])
+            ctx.report({
+              message: `Response ${name} must declare the X-Request-Id header.`,
+              location: ctx.location.child([name]),
+            });
         }
       },
     },
@@ -128,13 +164,23 @@ function CatalogueEntries() {
     Root: {
       leave(root, ctx) {
         const from = ctx.location.source.absoluteRef;
-        for (const [union, facts] of [['ApiError', ['x-status', 'x-retryable', 'x-action']], ['TaskError', ['x-retryable', 'x-action']]]) {
+        for (const [union, facts] of [
+          ['ApiError', ['x-status', 'x-retryable', 'x-action']],
+          ['TaskError', ['x-retryable', 'x-action']],
+        ]) {
           const members = walk(ctx, root, from, 'components', 'schemas', union);
-          if (!members.node?.oneOf) ctx.report({ message: `components.schemas.${union} must be a oneOf of the error code schemas.`, location: ctx.location.child(['components', 'schemas']) });
+          if (!members.node?.oneOf)
+            ctx.report({
+              message: `components.schemas.${union} must be a oneOf of the error code schemas.`,
+              location: ctx.location.child(['components', 'schemas']),
+            });
           for (const member of members.node?.oneOf ?? []) {
             const schema = follow(ctx, member, members.from).node;
-            for (const fact of facts.filter((f) => schema?.[f] === undefined)) {
-              ctx.report({ message: `${schema?.title ?? member.$ref}: the catalogue fact ${fact} is missing.`, location: ctx.location.child(['components', 'schemas', union]) });
+            for (const fact of facts.filter(f => schema?.[f] === undefined)) {
+              ctx.report({
+                message: `${schema?.title ?? member.$ref}: the catalogue fact ${fact} is missing.`,
+                location: ctx.location.child(['components', 'schemas', union]),
+              });
             }
           }
         }
@@ -149,7 +195,11 @@ function BreakingAllowed() {
     any(node, ctx) {
       if (!node || typeof node !== 'object' || !('x-breaking-allowed' in node)) return;
       const reason = node['x-breaking-allowed'];
-      if (typeof reason !== 'string' || !reason.trim()) ctx.report({ message: 'x-breaking-allowed must give the reason, as a non-empty string.', location: ctx.location.child('x-breaking-allowed') });
+      if (typeof reason !== 'string' || !reason.trim())
+        ctx.report({
+          message: 'x-breaking-allowed must give the reason, as a non-empty string.',
+          location: ctx.location.child('x-breaking-allowed'),
+        });
     },
   };
 }

@@ -30,7 +30,8 @@ export const packages: PackageSpec[] = [
   {
     name: '@mediagen/client',
     dir: 'client',
-    description: 'Typed client for the Mediagen API (browsers and Node 20+): typed calls and errors, retries, waitForVideo; webhook verification in /webhooks.',
+    description:
+      'Typed client for the Mediagen API (browsers and Node 20+): typed calls and errors, retries, waitForVideo; webhook verification in /webhooks.',
     keywords: ['mediagen', 'api-client', 'openapi'],
     exports: {
       '.': 'src/client/index.ts',
@@ -43,7 +44,8 @@ export const packages: PackageSpec[] = [
   {
     name: '@mediagen/contract',
     dir: 'contract',
-    description: 'The Mediagen API contract: the bundled OpenAPI 3.1 spec, validators for responses and webhooks, and the contract suite with its CLI.',
+    description:
+      'The Mediagen API contract: the bundled OpenAPI 3.1 spec, validators for responses and webhooks, and the contract suite with its CLI.',
     keywords: ['mediagen', 'openapi', 'contract-testing'],
     exports: {
       '.': 'src/contract/index.ts',
@@ -57,7 +59,8 @@ export const packages: PackageSpec[] = [
   {
     name: '@mediagen/mock',
     dir: 'mock',
-    description: 'Mock of the Mediagen API on Prism: a stateful simulator (accounts, models, credits, limits, idempotency, test values) as a server, an in-process fetch and MSW handlers; and a validating proxy.',
+    description:
+      'Mock of the Mediagen API on Prism: a stateful simulator (accounts, models, credits, limits, idempotency, test values) as a server, an in-process fetch and MSW handlers; and a validating proxy.',
     keywords: ['mediagen', 'mock-server', 'openapi'],
     exports: {
       '.': 'src/mock/index.ts',
@@ -65,7 +68,15 @@ export const packages: PackageSpec[] = [
       './proxy': 'src/mock/proxy.ts',
     },
     bin: { 'mediagen-mock': 'src/mock/cli.ts' },
-    dependencies: ['@mediagen/contract', '@stoplight/prism-cli', '@stoplight/prism-core', '@stoplight/prism-http', '@stoplight/prism-http-server', 'ajv', 'standardwebhooks'],
+    dependencies: [
+      '@mediagen/contract',
+      '@stoplight/prism-cli',
+      '@stoplight/prism-core',
+      '@stoplight/prism-http',
+      '@stoplight/prism-http-server',
+      'ajv',
+      'standardwebhooks',
+    ],
     optionalPeers: ['msw'],
   },
 ];
@@ -85,17 +96,23 @@ const specifiersOf = (code: string) => [...code.matchAll(SPECIFIER)].map(m => m[
 const ASSET = /\bnew URL\(\s*(['"])(\.[^'"]+)\1\s*,\s*import\.meta\.url\s*\)/g;
 
 /** The package name of a bare specifier: `ajv/dist/2020.js` → `ajv`, `@a/b/c` → `@a/b`. */
-const packageOf = (specifier: string) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+const packageOf = (specifier: string) =>
+  specifier
+    .split('/')
+    .slice(0, specifier.startsWith('@') ? 2 : 1)
+    .join('/');
 const isBuiltin = (specifier: string) => specifier.startsWith('node:') || builtinModules.includes(specifier);
 
 /** A relative specifier inside `from` (a path in the tree), as a tree path with .js for .ts. */
-const resolveIn = (from: string, specifier: string) => compiled(posix.normalize(posix.join(posix.dirname(from), specifier)));
+const resolveIn = (from: string, specifier: string) =>
+  compiled(posix.normalize(posix.join(posix.dirname(from), specifier)));
 
 /** Which sibling export serves a tree path, for the siblings `spec` depends on. */
 function siblingExports(spec: PackageSpec): Map<string, string> {
   const out = new Map<string, string>();
   for (const sibling of packages.filter(p => spec.dependencies.includes(p.name))) {
-    for (const [subpath, source] of Object.entries(sibling.exports)) out.set(compiled(source), posix.join(sibling.name, subpath));
+    for (const [subpath, source] of Object.entries(sibling.exports))
+      out.set(compiled(source), posix.join(sibling.name, subpath));
   }
   return out;
 }
@@ -123,7 +140,9 @@ async function collect(spec: PackageSpec, tree: string): Promise<Shipped> {
     const file = queue.shift()!;
     if (shipped.files.has(file)) continue;
     const code = await readFile(join(tree, file), 'utf8').catch(() => {
-      throw new Error(`${spec.name}: ${file} is not in the compiled tree (an entry or import that tsc did not emit)`);
+      throw new Error(
+        `${spec.name}: ${file} is not in the compiled tree (an entry or import that tsc did not emit)`,
+      );
     });
     if (!file.endsWith('.js') && !file.endsWith('.d.ts')) {
       shipped.files.set(file, code);
@@ -131,7 +150,8 @@ async function collect(spec: PackageSpec, tree: string): Promise<Shipped> {
     }
     const rewritten = code.replace(SPECIFIER, (match, quote: string, specifier: string) => {
       if (!specifier.startsWith('.')) {
-        if (!isBuiltin(specifier) && !shipped.imports.has(packageOf(specifier))) shipped.imports.set(packageOf(specifier), file);
+        if (!isBuiltin(specifier) && !shipped.imports.has(packageOf(specifier)))
+          shipped.imports.set(packageOf(specifier), file);
         return match;
       }
       const target = resolveIn(file, specifier);
@@ -143,7 +163,9 @@ async function collect(spec: PackageSpec, tree: string): Promise<Shipped> {
       queue.push(file.endsWith('.d.ts') ? declarations(target) : target);
       return match.replace(specifier, relativeSpecifier(file, target));
     });
-    if (file.endsWith('.js')) for (const [, , asset] of code.matchAll(ASSET)) queue.push(posix.normalize(posix.join(posix.dirname(file), asset!)));
+    if (file.endsWith('.js'))
+      for (const [, , asset] of code.matchAll(ASSET))
+        queue.push(posix.normalize(posix.join(posix.dirname(file), asset!)));
     shipped.files.set(file, rewritten.replace(/^\/\/# sourceMappingURL=.*$/m, ''));
   }
   return shipped;
@@ -177,7 +199,11 @@ function manifest(spec: PackageSpec, version: string, rootPkg: Record<string, an
     engines: rootPkg.engines,
     sideEffects: spec.bin ? Object.values(spec.bin).map(source => `./${compiled(source)}`) : false,
     exports: exportsMap(spec),
-    ...(spec.bin ? { bin: Object.fromEntries(Object.entries(spec.bin).map(([name, source]) => [name, compiled(source)])) } : {}),
+    ...(spec.bin
+      ? {
+          bin: Object.fromEntries(Object.entries(spec.bin).map(([name, source]) => [name, compiled(source)])),
+        }
+      : {}),
     dependencies: Object.fromEntries(spec.dependencies.map(name => [name, rangeOf(name)])),
     ...(peers.length > 0
       ? {
@@ -192,8 +218,16 @@ function manifest(spec: PackageSpec, version: string, rootPkg: Record<string, an
 /** The README npm shows: what the package is for and where the full story is. */
 const readme = (spec: PackageSpec) =>
   `# ${spec.name}\n\n${spec.description}\n\n\`\`\`sh\nnpm install ${spec.name}\n\`\`\`\n\n` +
-  `Entries: ${Object.keys(spec.exports).map(s => `\`${posix.join(spec.name, s)}\``).join(', ')}` +
-  `${spec.bin ? `; bin: ${Object.keys(spec.bin).map(b => `\`${b}\``).join(', ')}` : ''}.\n` +
+  `Entries: ${Object.keys(spec.exports)
+    .map(s => `\`${posix.join(spec.name, s)}\``)
+    .join(', ')}` +
+  `${
+    spec.bin
+      ? `; bin: ${Object.keys(spec.bin)
+          .map(b => `\`${b}\``)
+          .join(', ')}`
+      : ''
+  }.\n` +
   `Built from the Mediagen API contract repository, whose README documents every package.\n`;
 
 /** Fails naming each bare import a package ships without depending on it. */
@@ -201,12 +235,25 @@ function checkImports(spec: PackageSpec, shipped: Shipped) {
   const declared = new Set([...spec.dependencies, ...(spec.optionalPeers ?? [])]);
   const missing = [...shipped.imports].filter(([name]) => !declared.has(name));
   if (missing.length > 0) {
-    throw new Error(missing.map(([name, file]) => `${spec.name}: ${file} imports '${name}', which is not in its dependencies (scripts/build-dist.ts)`).join('\n'));
+    throw new Error(
+      missing
+        .map(
+          ([name, file]) =>
+            `${spec.name}: ${file} imports '${name}', which is not in its dependencies (scripts/build-dist.ts)`,
+        )
+        .join('\n'),
+    );
   }
 }
 
 /** Writes one package into `out`. */
-async function writePackage(spec: PackageSpec, tree: string, out: string, version: string, rootPkg: Record<string, any>) {
+async function writePackage(
+  spec: PackageSpec,
+  tree: string,
+  out: string,
+  version: string,
+  rootPkg: Record<string, any>,
+) {
   const shipped = await collect(spec, tree);
   checkImports(spec, shipped);
   for (const [file, text] of shipped.files) {
@@ -214,7 +261,10 @@ async function writePackage(spec: PackageSpec, tree: string, out: string, versio
     await writeFile(join(out, file), text);
   }
   for (const source of Object.values(spec.bin ?? {})) await chmod(join(out, compiled(source)), 0o755);
-  await writeFile(join(out, 'package.json'), JSON.stringify(manifest(spec, version, rootPkg), null, 2) + '\n');
+  await writeFile(
+    join(out, 'package.json'),
+    JSON.stringify(manifest(spec, version, rootPkg), null, 2) + '\n',
+  );
   await writeFile(join(out, 'README.md'), readme(spec));
   return shipped.files.size;
 }
@@ -223,8 +273,17 @@ async function writePackage(spec: PackageSpec, tree: string, out: string, versio
 export async function compileTree(): Promise<string> {
   const tree = await mkdtemp(join(tmpdir(), 'mediagen-tsc-'));
   const tsc = join(root, 'node_modules/.bin/tsc');
-  execFileSync(tsc, ['-p', join(root, 'tsconfig.build.json'), '--outDir', tree, '--sourceMap', 'false'], { stdio: 'inherit' });
-  for (const file of ['openapi.json', 'openapi.yaml', 'validators.js', 'validators.d.ts', 'validators-code.txt']) await copyFile(join(root, 'generated', file), join(tree, 'generated', file));
+  execFileSync(tsc, ['-p', join(root, 'tsconfig.build.json'), '--outDir', tree, '--sourceMap', 'false'], {
+    stdio: 'inherit',
+  });
+  for (const file of [
+    'openapi.json',
+    'openapi.yaml',
+    'validators.js',
+    'validators.d.ts',
+    'validators-code.txt',
+  ])
+    await copyFile(join(root, 'generated', file), join(tree, 'generated', file));
   return tree;
 }
 
@@ -244,7 +303,8 @@ export async function writePackages(tree: string, dist: string, table: PackageSp
 export async function buildDist(dist: string) {
   const tree = await compileTree();
   try {
-    for (const p of await writePackages(tree, dist)) console.log(`built ${p.dir}: ${p.name}@${p.version}, ${p.files} files`);
+    for (const p of await writePackages(tree, dist))
+      console.log(`built ${p.dir}: ${p.name}@${p.version}, ${p.files} files`);
   } finally {
     await rm(tree, { recursive: true, force: true });
   }

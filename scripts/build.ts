@@ -9,7 +9,13 @@ try {
     console.error(`generated/ is stale; run \`npm run build\` and commit:\n  ${stale.join('\n  ')}`);
     process.exit(1);
   }
-  console.log(check ? 'generated/ is current.' : stale.length ? `wrote ${stale.join(', ')}` : 'generated/ was already current.');
+  console.log(
+    check
+      ? 'generated/ is current.'
+      : stale.length
+        ? `wrote ${stale.join(', ')}`
+        : 'generated/ was already current.',
+  );
 } catch (err) {
   console.error(err instanceof BuildError ? err.message : err);
   process.exit(1);

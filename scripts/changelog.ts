@@ -8,15 +8,21 @@ import { renderRelease, withRelease } from './diff/changelog.ts';
 import { newestReleaseTag } from './diff/base.ts';
 import { compareWithBase } from './diff/compare.ts';
 
-const [ref] = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
+const [ref] = process.argv.slice(2).filter(arg => !arg.startsWith('-'));
 try {
   const { ref: base, head, changes } = await compareWithBase(undefined, ref);
   const version = String((head.info as Record<string, unknown>).version);
   const first = !ref && !newestReleaseTag(root);
-  const section = renderRelease(changes, head, { version, date: new Date().toISOString().slice(0, 10), ...(first ? {} : { base }) });
+  const section = renderRelease(changes, head, {
+    version,
+    date: new Date().toISOString().slice(0, 10),
+    ...(first ? {} : { base }),
+  });
   const file = join(root, 'CHANGELOG.md');
   await writeFile(file, withRelease(await readFile(file, 'utf8').catch(() => ''), section, version));
-  console.log(`CHANGELOG.md: ${version}, ${first ? 'the first release' : `${changes.length} change(s) since ${base}`}`);
+  console.log(
+    `CHANGELOG.md: ${version}, ${first ? 'the first release' : `${changes.length} change(s) since ${base}`}`,
+  );
 } catch (err) {
   console.error((err as Error).message ?? err);
   process.exit(1);

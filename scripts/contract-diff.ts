@@ -4,11 +4,13 @@
 import { compareWithBase } from './diff/compare.ts';
 import { formatChange } from './diff/gate.ts';
 
-const [ref] = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
+const [ref] = process.argv.slice(2).filter(arg => !arg.startsWith('-'));
 try {
   const result = await compareWithBase(undefined, ref);
   const base = /^[0-9a-f]{40}$/.test(result.ref) ? result.ref.slice(0, 12) : result.ref;
-  console.log(`openapi/ against ${base}: ${result.changes.length} change(s), ${result.changes.filter((c) => c.breaks).length} breaking`);
+  console.log(
+    `openapi/ against ${base}: ${result.changes.length} change(s), ${result.changes.filter(c => c.breaks).length} breaking`,
+  );
   for (const c of result.changes) console.log(`  ${formatChange(c)}`);
   console.log(result.gate.summary);
   if (!result.gate.ok) process.exit(1);

@@ -43,23 +43,27 @@ export function anchorOf(docUrl: string): string {
 }
 
 const examples = (spec: Spec): NamedExample[] =>
-  Object.entries<any>(spec.components?.examples ?? {}).map(([name, ex]) => ({ name, summary: ex.summary ?? name, value: ex.value }));
+  Object.entries<any>(spec.components?.examples ?? {}).map(([name, ex]) => ({
+    name,
+    summary: ex.summary ?? name,
+    value: ex.value,
+  }));
 
 /** Error envelopes (`{error: {...}}`) whose code is `code`. */
 export function errorExamples(spec: Spec, code: string): NamedExample[] {
-  return examples(spec).filter((ex) => ex.value?.error?.code === code && ex.value.status === undefined);
+  return examples(spec).filter(ex => ex.value?.error?.code === code && ex.value.status === undefined);
 }
 
 /** Failed video generations whose failure code is `code`. */
 export function failureExamples(spec: Spec, code: string): NamedExample[] {
-  return examples(spec).filter((ex) => ex.value?.status === 'failed' && ex.value.error?.code === code);
+  return examples(spec).filter(ex => ex.value?.status === 'failed' && ex.value.error?.code === code);
 }
 
 /** code → the operations (`POST /v2/...`) whose error responses can carry it. */
 export function operationsByCode(spec: Spec): Map<string, string[]> {
   const byCode = new Map<string, string[]>();
   for (const op of readContract(spec).operations) {
-    for (const response of op.responses.filter((r) => r.status >= 400)) {
+    for (const response of op.responses.filter(r => r.status >= 400)) {
       for (const code of response.errorCodes) {
         const list = byCode.get(code) ?? [];
         const label = `${op.method} ${op.path}`;
@@ -77,8 +81,9 @@ const yesNo = (retryable: boolean) => (retryable ? 'yes' : 'no');
 const heading = (code: string, anchor: string) => `## ${code} {% #${anchor} %}`;
 
 function exampleBlocks(list: NamedExample[], where: string): string[] {
-  if (!list.length) throw new Error(`${where} has no example in components.examples: every code needs one for the docs`);
-  return list.flatMap((ex) => [`**Example:** ${ex.summary}`, json(ex.value)]);
+  if (!list.length)
+    throw new Error(`${where} has no example in components.examples: every code needs one for the docs`);
+  return list.flatMap(ex => [`**Example:** ${ex.summary}`, json(ex.value)]);
 }
 
 /** The catalogue as two top-level markdown sections, to append to info.description. */
@@ -86,17 +91,20 @@ export function renderCatalogue(spec: Spec, { errorCatalogue, failureCatalogue }
   const returnedBy = operationsByCode(spec);
   const errorCodes = Object.keys(errorCatalogue);
   const failureCodes = Object.keys(failureCatalogue);
-  if (!errorCodes.length || !failureCodes.length) throw new Error('generated/catalogue.ts has no codes: run `npm run build`');
+  if (!errorCodes.length || !failureCodes.length)
+    throw new Error('generated/catalogue.ts has no codes: run `npm run build`');
 
   const out: string[] = [
     `# ${ERROR_SECTION}`,
     'Every error code the API returns, generated from the contract. The `doc_url` of an error body links to its entry here. ' +
       'Retry only codes marked retryable (see Retries); treat a code you do not know by its HTTP status.',
     '| Code | Status | Type | Retryable |\n| --- | --- | --- | --- |\n' +
-      errorCodes.map((code) => {
-        const e = errorCatalogue[code]!;
-        return `| [\`${code}\`](#${anchorOf(e.docUrl)}) | ${e.status} | \`${e.type}\` | ${yesNo(e.retryable)} |`;
-      }).join('\n'),
+      errorCodes
+        .map(code => {
+          const e = errorCatalogue[code]!;
+          return `| [\`${code}\`](#${anchorOf(e.docUrl)}) | ${e.status} | \`${e.type}\` | ${yesNo(e.retryable)} |`;
+        })
+        .join('\n'),
   ];
   for (const code of errorCodes) {
     const e = errorCatalogue[code]!;
@@ -106,8 +114,8 @@ export function renderCatalogue(spec: Spec, { errorCatalogue, failureCatalogue }
       `**Status:** ${e.status} · **Type:** \`${e.type}\` · **Retryable:** ${yesNo(e.retryable)}`,
       e.description,
       `**What to do:** ${e.action}`,
-      ...(e.fields.length ? [`**Fields:** ${e.fields.map((f) => `\`${f}\``).join(', ')}`] : []),
-      `**Returned by:** ${ops.length ? ops.map((o) => `\`${o}\``).join(', ') : 'any request (no operation declares it)'}`,
+      ...(e.fields.length ? [`**Fields:** ${e.fields.map(f => `\`${f}\``).join(', ')}`] : []),
+      `**Returned by:** ${ops.length ? ops.map(o => `\`${o}\``).join(', ') : 'any request (no operation declares it)'}`,
       ...exampleBlocks(errorExamples(spec, code), `error code ${code}`),
     );
   }
@@ -117,7 +125,13 @@ export function renderCatalogue(spec: Spec, { errorCatalogue, failureCatalogue }
     'A video generation can fail after it was accepted. Polling (`GET /v2/videos/generations/{id}`) and the ' +
       '`video.generation.failed` webhook then report `status: "failed"` with an `error` object: its `code` is one of ' +
       'these, `retryable` says whether submitting the same request again can help, and `refunded` whether the credits came back.',
-    '| Code | Retryable |\n| --- | --- |\n' + failureCodes.map((code) => `| [\`${code}\`](#${anchorOf(failureCatalogue[code]!.docUrl)}) | ${yesNo(failureCatalogue[code]!.retryable)} |`).join('\n'),
+    '| Code | Retryable |\n| --- | --- |\n' +
+      failureCodes
+        .map(
+          code =>
+            `| [\`${code}\`](#${anchorOf(failureCatalogue[code]!.docUrl)}) | ${yesNo(failureCatalogue[code]!.retryable)} |`,
+        )
+        .join('\n'),
   );
   for (const code of failureCodes) {
     const f = failureCatalogue[code]!;

@@ -41,10 +41,16 @@ export async function serveStatic(dir: string, { host = '127.0.0.1', port = 0 } 
     if (info?.isDirectory()) file = join(file, 'index.html');
     const found = info?.isDirectory() ? await stat(file).catch(() => undefined) : info;
     if (!found?.isFile() || (req.method !== 'GET' && req.method !== 'HEAD')) {
-      res.writeHead(found ? 405 : 404, { 'content-type': 'text/plain' }).end(found ? 'method not allowed\n' : 'not found\n');
+      res
+        .writeHead(found ? 405 : 404, { 'content-type': 'text/plain' })
+        .end(found ? 'method not allowed\n' : 'not found\n');
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-length': found.size, 'cache-control': 'no-cache' });
+    res.writeHead(200, {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'content-length': found.size,
+      'cache-control': 'no-cache',
+    });
     if (req.method === 'HEAD') res.end();
     else createReadStream(file).pipe(res);
   });
@@ -59,7 +65,7 @@ export async function serveStatic(dir: string, { host = '127.0.0.1', port = 0 } 
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
-        server.close((err) => (err ? reject(err) : resolve()));
+        server.close(err => (err ? reject(err) : resolve()));
       }),
   };
 }

@@ -18,7 +18,10 @@ const redocly = createRequire(import.meta.url).resolve('@redocly/cli/bin/cli.js'
 // The page's only remote resource: the "API docs by Redocly" badge, an <img> from Redocly's CDN
 // with no option to turn it off. Offline it is a failed request and a console error, so the badge
 // is served from the page itself (a plain wordmark; the link to redocly.com stays).
-const REMOTE_LOGOS = ['https://cdn.redoc.ly/redoc/logo-mini-full.svg', 'https://cdn.redoc.ly/redoc/logo-mini.svg'];
+const REMOTE_LOGOS = [
+  'https://cdn.redoc.ly/redoc/logo-mini-full.svg',
+  'https://cdn.redoc.ly/redoc/logo-mini.svg',
+];
 const LOCAL_LOGO =
   'data:image/svg+xml,' +
   encodeURIComponent(
@@ -42,16 +45,20 @@ export const GUIDES = ['testing-proxy.md'];
 /** A copy of the bundle whose info.description ends with the guides; the bundle itself is untouched. */
 export function withGuides(spec: Record<string, any>, guides: string[]): Record<string, any> {
   const copy = structuredClone(spec);
-  copy.info.description = [String(copy.info.description ?? '').trimEnd(), ...guides.map((g) => g.trim())].join('\n\n');
+  copy.info.description = [String(copy.info.description ?? '').trimEnd(), ...guides.map(g => g.trim())].join(
+    '\n\n',
+  );
   return copy;
 }
 
-export const readGuides = () => Promise.all(GUIDES.map((name) => readFile(join(root, 'docs', name), 'utf8')));
+export const readGuides = () => Promise.all(GUIDES.map(name => readFile(join(root, 'docs', name), 'utf8')));
 
 export async function buildDocs(outDir = defaultOutDir): Promise<DocsBuild> {
   const spec = JSON.parse(await readFile(join(root, 'generated/openapi.json'), 'utf8'));
   if (spec.externalDocs?.url !== docsUrl) {
-    throw new DocsBuildError('generated/catalogue.ts and generated/openapi.json disagree on the docs URL: run `npm run build`');
+    throw new DocsBuildError(
+      'generated/catalogue.ts and generated/openapi.json disagree on the docs URL: run `npm run build`',
+    );
   }
   const tables = { errorCatalogue, failureCatalogue };
   const withDocs = withCatalogue(withGuides(spec, await readGuides()), tables);
@@ -64,13 +71,27 @@ export async function buildDocs(outDir = defaultOutDir): Promise<DocsBuild> {
     const input = join(tmp, 'openapi.json');
     await writeFile(input, JSON.stringify(withDocs));
     await mkdir(outDir, { recursive: true });
-    const args = ['build-docs', input, '-o', file, '--inlineBundle', '--template', join(root, 'docs/template.hbs'), '--config', join(root, 'docs/redocly.yaml')];
+    const args = [
+      'build-docs',
+      input,
+      '-o',
+      file,
+      '--inlineBundle',
+      '--template',
+      join(root, 'docs/template.hbs'),
+      '--config',
+      join(root, 'docs/redocly.yaml'),
+    ];
     await promisify(execFile)(process.execPath, [redocly, ...args], {
       cwd: root,
       env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
       maxBuffer: 16 * 1024 * 1024,
-    }).catch((err) => {
-      const report = String(err.stderr || err.message).split('\n').filter((line) => !/[║╔╚]/.test(line)).join('\n').trim();
+    }).catch(err => {
+      const report = String(err.stderr || err.message)
+        .split('\n')
+        .filter(line => !/[║╔╚]/.test(line))
+        .join('\n')
+        .trim();
       throw new DocsBuildError(`redocly build-docs failed:\n${report}`);
     });
   } finally {
@@ -80,16 +101,23 @@ export async function buildDocs(outDir = defaultOutDir): Promise<DocsBuild> {
   let html = await readFile(file, 'utf8');
   for (const url of REMOTE_LOGOS) {
     // A Redoc upgrade that moves the badge must not silently bring back a remote request.
-    if (!html.includes(url)) throw new DocsBuildError(`Redoc no longer references ${url}: check what the page loads remotely now`);
+    if (!html.includes(url))
+      throw new DocsBuildError(`Redoc no longer references ${url}: check what the page loads remotely now`);
     html = html.split(url).join(LOCAL_LOGO);
   }
   await writeFile(file, html);
 
   // Every doc_url must land on a heading: Redoc ids it `section/<section>/<anchor>` (see docs/template.hbs).
-  const ids = new Set([...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]!.split('/').pop()));
-  const entries = [...Object.values<{ docUrl: string }>(errorCatalogue), ...Object.values<{ docUrl: string }>(failureCatalogue)];
-  const missing = entries.map((e) => e.docUrl).filter((url) => !url.startsWith(docsUrl) || !ids.has(anchorOf(url)));
-  if (missing.length) throw new DocsBuildError(`doc_url anchors with no entry in the built page:\n  ${missing.join('\n  ')}`);
+  const ids = new Set([...html.matchAll(/ id="([^"]+)"/g)].map(m => m[1]!.split('/').pop()));
+  const entries = [
+    ...Object.values<{ docUrl: string }>(errorCatalogue),
+    ...Object.values<{ docUrl: string }>(failureCatalogue),
+  ];
+  const missing = entries
+    .map(e => e.docUrl)
+    .filter(url => !url.startsWith(docsUrl) || !ids.has(anchorOf(url)));
+  if (missing.length)
+    throw new DocsBuildError(`doc_url anchors with no entry in the built page:\n  ${missing.join('\n  ')}`);
 
   // The contract itself, next to its docs, for tools that want the file.
   await copyFile(join(root, 'generated/openapi.json'), join(outDir, 'openapi.json'));

@@ -27,7 +27,11 @@ const budgets: Record<string, { bytes?: number; packages?: number }> = {
 const CLIENT_GZIP_BUDGET = 5_000;
 
 /** Which tarballs each fresh project installs (the mock brings its sibling, the contract). */
-const projects: Record<string, string[]> = { client: ['client'], contract: ['contract'], mock: ['contract', 'mock'] };
+const projects: Record<string, string[]> = {
+  client: ['client'],
+  contract: ['contract'],
+  mock: ['contract', 'mock'],
+};
 
 const results: { name: string; ok: boolean; detail: string }[] = [];
 
@@ -46,14 +50,16 @@ async function check(name: string, body: () => Promise<string>): Promise<void> {
 
 /** Throws unless `actual` deep-equals `expected`, showing both. */
 function expectEqual(actual: unknown, expected: unknown, what: string) {
-  if (!isDeepStrictEqual(actual, expected)) throw new Error(`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+  if (!isDeepStrictEqual(actual, expected))
+    throw new Error(`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
 }
 
 /** One line of a footprint, failing over budget. */
 function judgeFootprint(name: string, { bytes, packages }: Footprint): string {
   const budget = budgets[name] ?? {};
   const line = `${(bytes / 1e6).toFixed(2)} MB in ${packages} packages (budget ${budget.bytes ? `${budget.bytes / 1e6} MB` : 'none'}${budget.packages ? `, ${budget.packages} packages` : ''})`;
-  if ((budget.bytes && bytes > budget.bytes) || (budget.packages && packages > budget.packages)) throw new Error(`over budget: ${line}`);
+  if ((budget.bytes && bytes > budget.bytes) || (budget.packages && packages > budget.packages))
+    throw new Error(`over budget: ${line}`);
   return line;
 }
 
@@ -63,8 +69,11 @@ async function startBrokenServer() {
     req.resume();
     res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise<void>(resolve => server.close(() => resolve())),
+  };
 }
 
 /** Writes a consumer .ts with both tsconfigs and type-checks it under each. */
@@ -75,17 +84,24 @@ async function typeCheck(project: string, source: string): Promise<string> {
     await writeFile(join(project, file), JSON.stringify(config, null, 2));
     await runOk(bin('tsc'), ['-p', file], { cwd: project });
   }
-  return `--strict, ${Object.keys(configs).map((f) => f.split('.')[1]).join(' and ')}`;
+  return `--strict, ${Object.keys(configs)
+    .map(f => f.split('.')[1])
+    .join(' and ')}`;
 }
 
 /** Export subpaths that are files to read, not modules to import (attw cannot resolve them): the YAML. */
 const notImportable = (dir: string) =>
-  Object.entries(packages.find((p) => p.dir === dir)?.exports ?? {})
+  Object.entries(packages.find(p => p.dir === dir)?.exports ?? {})
     .filter(([, source]) => !/\.(ts|json)$/.test(source))
     .map(([subpath]) => subpath);
 
 /** Runs a Node ESM script in a consumer project and parses the JSON line it prints. */
-async function nodeScript(project: string, name: string, source: string, args: string[] = []): Promise<unknown> {
+async function nodeScript(
+  project: string,
+  name: string,
+  source: string,
+  args: string[] = [],
+): Promise<unknown> {
   await writeFile(join(project, name), source);
   const { stdout } = await runOk(process.execPath, [name, ...args], { cwd: project, timeoutMs: 60_000 });
   return JSON.parse(stdout.trim().split('\n').at(-1)!);
@@ -101,17 +117,25 @@ async function main() {
   const built = await writePackages(tree, dist).finally(() => rm(tree, { recursive: true, force: true }));
   await mkdir(join(work, 'tarballs'));
   for (const p of built) tarballs[p.dir.split('/').at(-1)!] = await pack(p.dir, join(work, 'tarballs'));
-  console.log(`packed ${built.map((p) => `${p.name}@${p.version}`).join(', ')}`);
+  console.log(`packed ${built.map(p => `${p.name}@${p.version}`).join(', ')}`);
 
   for (const [name, needs] of Object.entries(projects)) {
     const project = join(work, name);
     await check(`${name}: install and footprint`, async () => {
-      await installProject(project, needs.map((n) => tarballs[n]!));
+      await installProject(
+        project,
+        needs.map(n => tarballs[n]!),
+      );
       return judgeFootprint(name, await footprint(project));
     });
   }
 
-  const mock = startUntil('npx', ['--no', '--', 'mediagen-mock', '--port', '0', '--quiet'], join(work, 'mock'), /listening on (http:\/\/\S+)/);
+  const mock = startUntil(
+    'npx',
+    ['--no', '--', 'mediagen-mock', '--port', '0', '--quiet'],
+    join(work, 'mock'),
+    /listening on (http:\/\/\S+)/,
+  );
   let mockUrl = '';
   await check('mock: npx mediagen-mock starts', async () => {
     mockUrl = (await mock.matched)[1]!;
@@ -119,22 +143,38 @@ async function main() {
   });
 
   await check('client: plain Node ESM against the packed mock gets typed errors', async () => {
-    expectEqual(await nodeScript(join(work, 'client'), 'check.mjs', consumers.clientScript, [mockUrl]), consumers.clientExpected, 'client script');
+    expectEqual(
+      await nodeScript(join(work, 'client'), 'check.mjs', consumers.clientScript, [mockUrl]),
+      consumers.clientExpected,
+      'client script',
+    );
     return 'parameter_missing (400, param prompt) and quota_exceeded (402) as typed errors; webhooks entry loads';
   });
 
   await check('mock: plain Node ESM, the in-process fetch (no port)', async () => {
-    expectEqual(await nodeScript(join(work, 'mock'), 'check.mjs', consumers.mockScript), consumers.mockExpected, 'mock script');
+    expectEqual(
+      await nodeScript(join(work, 'mock'), 'check.mjs', consumers.mockScript),
+      consumers.mockExpected,
+      'mock script',
+    );
     return 'an image charged, an unknown model 404 not_found, through createMockFetch';
   });
 
   await check('contract: plain Node ESM entries', async () => {
-    expectEqual(await nodeScript(join(work, 'contract'), 'check.mjs', consumers.contractScript), consumers.contractExpected, 'contract script');
+    expectEqual(
+      await nodeScript(join(work, 'contract'), 'check.mjs', consumers.contractScript),
+      consumers.contractExpected,
+      'contract script',
+    );
     return 'validator, spec walker and openapi.json load; versions agree';
   });
 
   await check('contract: CLI passes against the packed mock', async () => {
-    const ran = await run('npx', ['--no', '--', 'mediagen-contract', 'test', mockUrl, '--key', 'mg_test_packages', '--forced'], { cwd: join(work, 'contract') });
+    const ran = await run(
+      'npx',
+      ['--no', '--', 'mediagen-contract', 'test', mockUrl, '--key', 'mg_test_packages', '--forced'],
+      { cwd: join(work, 'contract') },
+    );
     if (ran.code !== 0) throw new Error(`exit ${ran.code}:\n${ran.stdout}${ran.stderr}`);
     return ran.stdout.split('\n')[0]!;
   });
@@ -142,15 +182,24 @@ async function main() {
   await check('contract: CLI fails against a broken server', async () => {
     const broken = await startBrokenServer();
     try {
-      const ran = await run('npx', ['--no', '--', 'mediagen-contract', 'test', broken.url, '--key', 'mg_test_packages'], { cwd: join(work, 'contract') });
-      if (ran.code !== 1 || !ran.stdout.includes('✗')) throw new Error(`expected exit 1 with violations, got ${ran.code}:\n${ran.stdout}${ran.stderr}`);
+      const ran = await run(
+        'npx',
+        ['--no', '--', 'mediagen-contract', 'test', broken.url, '--key', 'mg_test_packages'],
+        { cwd: join(work, 'contract') },
+      );
+      if (ran.code !== 1 || !ran.stdout.includes('✗'))
+        throw new Error(`expected exit 1 with violations, got ${ran.code}:\n${ran.stdout}${ran.stderr}`);
       return `exit 1; ${ran.stdout.split('\n')[0]}`;
     } finally {
       await broken.close();
     }
   });
 
-  const typeSources: Record<string, string> = { client: consumers.clientTypes, contract: consumers.contractTypes, mock: consumers.mockTypes };
+  const typeSources: Record<string, string> = {
+    client: consumers.clientTypes,
+    contract: consumers.contractTypes,
+    mock: consumers.mockTypes,
+  };
   for (const [name, source] of Object.entries(typeSources)) {
     await check(`${name}: a consumer .ts type-checks`, () => typeCheck(join(work, name), source));
   }
@@ -165,26 +214,49 @@ async function main() {
     await check(`${name}: arethetypeswrong (esm-only)`, async () => {
       const assets = notImportable(name);
       const exclude = assets.length > 0 ? ['--exclude-entrypoints', ...assets] : [];
-      const { stdout } = await runOk(bin('attw'), [tarballs[name]!, '--profile', 'esm-only', '--format', 'ascii', '--no-emoji', '--no-color', ...exclude], { cwd: work });
-      return stdout.trim().split('\n').find((l) => /No problems found/.test(l)) ?? 'no problems';
+      const { stdout } = await runOk(
+        bin('attw'),
+        [
+          tarballs[name]!,
+          '--profile',
+          'esm-only',
+          '--format',
+          'ascii',
+          '--no-emoji',
+          '--no-color',
+          ...exclude,
+        ],
+        { cwd: work },
+      );
+      return (
+        stdout
+          .trim()
+          .split('\n')
+          .find(l => /No problems found/.test(l)) ?? 'no problems'
+      );
     });
   }
 
   await check('client: bundled from the install, gzip size', async () => {
     const size = await gzipSize(join(work, 'client'));
-    if (size > CLIENT_GZIP_BUDGET) throw new Error(`${size} B gzipped, over the ${CLIENT_GZIP_BUDGET} B budget`);
+    if (size > CLIENT_GZIP_BUDGET)
+      throw new Error(`${size} B gzipped, over the ${CLIENT_GZIP_BUDGET} B budget`);
     return `${size} B gzipped (budget ${CLIENT_GZIP_BUDGET} B)`;
   });
 
   await check('client: in headless Chromium against the mock through CORS', async () => {
     if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing (apt-get install -y chromium)`);
-    expectEqual(await runInChromium(join(work, 'client'), consumers.browserEntry, mockUrl), consumers.browserExpected, 'browser');
+    expectEqual(
+      await runInChromium(join(work, 'client'), consumers.browserEntry, mockUrl),
+      consumers.browserExpected,
+      'browser',
+    );
     return 'balance read and parameter_missing as a typed error, cross-origin';
   });
 
   await stop(mock.child);
   if (!process.argv.includes('--keep')) await rm(work, { recursive: true, force: true });
-  const failed = results.filter((r) => !r.ok).length;
+  const failed = results.filter(r => !r.ok).length;
   console.log(`\ntest:packages: ${results.length - failed} passed, ${failed} failed`);
   process.exit(failed > 0 ? 1 : 0);
 }

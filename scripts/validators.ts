@@ -55,8 +55,14 @@ function group(g) {
 
 /** One group's code: Ajv's functions for `pointers` as `exports.v0`, `exports.v1`, ..., with `codePoints` and `uri` for Ajv's own. */
 function groupCode(ajv: ReturnType<typeof createSpecAjv>, pointers: string[]): string {
-  const code = standaloneCode(ajv, Object.fromEntries(pointers.map((pointer, i) => [`v${i}`, specRef(pointer)])));
-  return code.replace(/^"use strict";/, '').replaceAll(UCS2LENGTH, 'codePoints').replaceAll(URI, 'uri');
+  const code = standaloneCode(
+    ajv,
+    Object.fromEntries(pointers.map((pointer, i) => [`v${i}`, specRef(pointer)])),
+  );
+  return code
+    .replace(/^"use strict";/, '')
+    .replaceAll(UCS2LENGTH, 'codePoints')
+    .replaceAll(URI, 'uri');
 }
 
 /**
@@ -66,19 +72,23 @@ function groupCode(ajv: ReturnType<typeof createSpecAjv>, pointers: string[]): s
 export function renderValidators(spec: Spec, banner: string): { module: string; code: string } {
   const ajv = createSpecAjv(spec, { source: true });
   const groups = checkedSchemaGroups(readContract(spec));
-  const texts = groups.map((pointers, g) => `// group ${g}: ${JSON.stringify(pointers[0])}\n${groupCode(ajv, pointers)}\n`);
+  const texts = groups.map(
+    (pointers, g) => `// group ${g}: ${JSON.stringify(pointers[0])}\n${groupCode(ajv, pointers)}\n`,
+  );
   let offset = 0;
   const spans = texts.map(text => {
     const span = [offset, Buffer.byteLength(text)];
     offset += span[1]!;
     return `  [${span.join(', ')}],`;
   });
-  const table = groups.flatMap((pointers, g) => pointers.map((pointer, i) => `  [${JSON.stringify(pointer)}, ${g}, 'v${i}'],`));
+  const table = groups.flatMap((pointers, g) =>
+    pointers.map((pointer, i) => `  [${JSON.stringify(pointer)}, ${g}, 'v${i}'],`),
+  );
   const module = [
     `// ${banner}`,
     RUNTIME,
     `export const bundleDigest = ${JSON.stringify(specDigest(spec))};`,
-    '/** Each group\'s [byte offset, byte length] in validators-code.txt. */',
+    "/** Each group's [byte offset, byte length] in validators-code.txt. */",
     `const groups = [\n${spans.join('\n')}\n];`,
     '/** Schema pointer → its validator: a getter, so that reading it instantiates its group. */',
     'export const validators = {};',

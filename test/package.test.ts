@@ -16,15 +16,16 @@ const root = new URL('..', import.meta.url).pathname;
 // Inside the repo, so that the built modules resolve third-party packages from its node_modules.
 const dist = join(root, 'node_modules/.cache/mediagen-dist-test');
 const version = JSON.parse(readFileSync(join(root, 'generated/openapi.json'), 'utf8')).info.version;
-const manifest = (spec: PackageSpec) => JSON.parse(readFileSync(join(dist, spec.dir, 'package.json'), 'utf8'));
-const byName = (name: string) => packages.find((p) => p.name === name)!;
+const manifest = (spec: PackageSpec) =>
+  JSON.parse(readFileSync(join(dist, spec.dir, 'package.json'), 'utf8'));
+const byName = (name: string) => packages.find(p => p.name === name)!;
 const node = (script: string) => run(process.execPath, ['--input-type=module', '-e', script], { cwd: dist });
 
 /** Every file a built package holds, relative to it. */
 async function filesOf(spec: PackageSpec): Promise<string[]> {
   const dir = join(dist, spec.dir);
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((e) => e.isFile()).map((e) => relative(dir, join(e.parentPath, e.name)));
+  return entries.filter(e => e.isFile()).map(e => relative(dir, join(e.parentPath, e.name)));
 }
 
 let tree: string;
@@ -43,7 +44,8 @@ describe('build:dist', () => {
     for (const spec of packages) {
       const pkg = manifest(spec);
       expect([pkg.name, pkg.version]).toEqual([spec.name, version]);
-      for (const sibling of packages.filter((p) => spec.dependencies.includes(p.name))) expect(pkg.dependencies[sibling.name]).toBe(version);
+      for (const sibling of packages.filter(p => spec.dependencies.includes(p.name)))
+        expect(pkg.dependencies[sibling.name]).toBe(version);
     }
     expect(manifest(byName('@mediagen/mock')).dependencies['@mediagen/contract']).toBe(version);
   });
@@ -51,8 +53,12 @@ describe('build:dist', () => {
   test('every export and bin points at a shipped file', () => {
     for (const spec of packages) {
       const pkg = manifest(spec);
-      const targets = Object.values<string | Record<string, string>>(pkg.exports).flatMap((t) => (typeof t === 'string' ? [t] : Object.values(t)));
-      const missing = [...targets, ...Object.values<string>(pkg.bin ?? {})].filter((file) => !existsSync(join(dist, spec.dir, file)));
+      const targets = Object.values<string | Record<string, string>>(pkg.exports).flatMap(t =>
+        typeof t === 'string' ? [t] : Object.values(t),
+      );
+      const missing = [...targets, ...Object.values<string>(pkg.bin ?? {})].filter(
+        file => !existsSync(join(dist, spec.dir, file)),
+      );
       expect([spec.name, missing]).toEqual([spec.name, []]);
     }
   });
@@ -61,11 +67,19 @@ describe('build:dist', () => {
     const client = await filesOf(byName('@mediagen/client'));
     const contract = await filesOf(byName('@mediagen/contract'));
     const mock = await filesOf(byName('@mediagen/mock'));
-    expect(client.filter((f) => !/^(src\/client\/|generated\/(catalogue|schema)\.|package\.json|README\.md)/.test(f))).toEqual([]);
+    expect(
+      client.filter(
+        f => !/^(src\/client\/|generated\/(catalogue|schema)\.|package\.json|README\.md)/.test(f),
+      ),
+    ).toEqual([]);
     expect(contract).toContain('generated/openapi.json');
-    expect(contract.filter((f) => f.startsWith('src/mock/'))).toEqual([]);
-    expect(mock.filter((f) => f.startsWith('src/contract/') || f.startsWith('generated/openapi'))).toEqual([]);
-    expect(Object.keys(manifest(byName('@mediagen/client')).dependencies).sort()).toEqual(['openapi-fetch', 'openapi-typescript-helpers', 'standardwebhooks']);
+    expect(contract.filter(f => f.startsWith('src/mock/'))).toEqual([]);
+    expect(mock.filter(f => f.startsWith('src/contract/') || f.startsWith('generated/openapi'))).toEqual([]);
+    expect(Object.keys(manifest(byName('@mediagen/client')).dependencies).sort()).toEqual([
+      'openapi-fetch',
+      'openapi-typescript-helpers',
+      'standardwebhooks',
+    ]);
   });
 
   test('the entries import under plain Node and work', async () => {
@@ -90,24 +104,46 @@ describe('build:dist', () => {
         quota: catalogue.errorCatalogue.quota_exceeded.status,
         mock: typeof mock.startMockServer,
       }));`);
-    expect(JSON.parse(stdout)).toEqual({ client: ['function', 'function', 'function'], webhook: 'webhook', ok: 0, bad: true, quota: 402, mock: 'function' });
+    expect(JSON.parse(stdout)).toEqual({
+      client: ['function', 'function', 'function'],
+      webhook: 'webhook',
+      ok: 0,
+      bad: true,
+      quota: 402,
+      mock: 'function',
+    });
   });
 
   test('the bins run under plain Node and refuse bad input in one line', async () => {
     const mockBin = join(dist, 'mock', manifest(byName('@mediagen/mock')).bin['mediagen-mock']);
-    const contractBin = join(dist, 'contract', manifest(byName('@mediagen/contract')).bin['mediagen-contract']);
+    const contractBin = join(
+      dist,
+      'contract',
+      manifest(byName('@mediagen/contract')).bin['mediagen-contract'],
+    );
     expect((await run(process.execPath, [mockBin, '--help'])).stdout).toMatch(/^Usage: mediagen-mock/);
-    expect((await run(process.execPath, [contractBin, '--help'])).stdout).toMatch(/^Usage: mediagen-contract test <base-url>/);
-    const badPort = await run(process.execPath, [mockBin, '--port', 'x']).catch((e) => e);
-    expect([badPort.code, badPort.stderr.split('\n')[0]]).toEqual([2, "mediagen-mock: --port must be a non-negative integer, got 'x'"]);
-    const badUrl = await run(process.execPath, [contractBin, 'test', 'localhost:4010', '--key', 'k']).catch((e) => e);
-    expect([badUrl.code, badUrl.stderr.split('\n')[0]]).toEqual([2, "mediagen-contract: <base-url> must be an http(s) URL, got 'localhost:4010'"]);
-    for (const bin of [mockBin, contractBin]) expect(readFileSync(bin, 'utf8').split('\n')[0]).toBe('#!/usr/bin/env node');
+    expect((await run(process.execPath, [contractBin, '--help'])).stdout).toMatch(
+      /^Usage: mediagen-contract test <base-url>/,
+    );
+    const badPort = await run(process.execPath, [mockBin, '--port', 'x']).catch(e => e);
+    expect([badPort.code, badPort.stderr.split('\n')[0]]).toEqual([
+      2,
+      "mediagen-mock: --port must be a non-negative integer, got 'x'",
+    ]);
+    const badUrl = await run(process.execPath, [contractBin, 'test', 'localhost:4010', '--key', 'k']).catch(
+      e => e,
+    );
+    expect([badUrl.code, badUrl.stderr.split('\n')[0]]).toEqual([
+      2,
+      "mediagen-contract: <base-url> must be an http(s) URL, got 'localhost:4010'",
+    ]);
+    for (const bin of [mockBin, contractBin])
+      expect(readFileSync(bin, 'utf8').split('\n')[0]).toBe('#!/usr/bin/env node');
   });
 
   test('a package that imports what it does not depend on fails the build, naming the file', async () => {
     const client = byName('@mediagen/client');
-    const withoutFetch = { ...client, dependencies: client.dependencies.filter((d) => d !== 'openapi-fetch') };
+    const withoutFetch = { ...client, dependencies: client.dependencies.filter(d => d !== 'openapi-fetch') };
     await expect(writePackages(tree, join(dist, 'broken'), [withoutFetch])).rejects.toThrow(
       "@mediagen/client: src/client/client.js imports 'openapi-fetch', which is not in its dependencies (scripts/build-dist.ts)",
     );
@@ -116,7 +152,10 @@ describe('build:dist', () => {
   test("msw is the mock's optional peer (for ./msw), with the root package.json's range", () => {
     const pkg = manifest(byName('@mediagen/mock'));
     const rootRange = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).devDependencies.msw;
-    expect([pkg.peerDependencies, pkg.peerDependenciesMeta]).toEqual([{ msw: rootRange }, { msw: { optional: true } }]);
+    expect([pkg.peerDependencies, pkg.peerDependenciesMeta]).toEqual([
+      { msw: rootRange },
+      { msw: { optional: true } },
+    ]);
     expect(pkg.dependencies.msw).toBeUndefined();
     expect(pkg.exports['./msw']).toEqual({ types: './src/mock/msw.d.ts', default: './src/mock/msw.js' });
   });
@@ -124,7 +163,9 @@ describe('build:dist', () => {
   test('an entry tsc did not emit fails the build with its name', async () => {
     const client = byName('@mediagen/client');
     const typo = { ...client, exports: { '.': 'src/client/indx.ts' } };
-    await expect(writePackages(tree, join(dist, 'broken'), [typo])).rejects.toThrow('@mediagen/client: src/client/indx.js is not in the compiled tree');
+    await expect(writePackages(tree, join(dist, 'broken'), [typo])).rejects.toThrow(
+      '@mediagen/client: src/client/indx.js is not in the compiled tree',
+    );
   });
 });
 
@@ -133,7 +174,7 @@ describe('build:dist', () => {
 describe('the user corpus against the built @mediagen/client', () => {
   const corpus = join(root, 'test/types/corpus');
   const app = join(dist, 'corpus-app');
-  const files = readdirSync(corpus).filter((f) => f.endsWith('.ts'));
+  const files = readdirSync(corpus).filter(f => f.endsWith('.ts'));
   const strict: ts.CompilerOptions = {
     strict: true,
     noEmit: true,
@@ -143,25 +184,40 @@ describe('the user corpus against the built @mediagen/client', () => {
     typeRoots: [join(root, 'node_modules/@types')],
   };
   const modes: Record<string, ts.CompilerOptions> = {
-    nodenext: { ...strict, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext },
+    nodenext: {
+      ...strict,
+      module: ts.ModuleKind.NodeNext,
+      moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    },
     bundler: { ...strict, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler },
   };
 
   test('the corpus has a file per kind of use', () => {
-    expect(files.sort()).toEqual(['error-codes.ts', 'full-calls.ts', 'minimal-calls.ts', 'verify-webhook.ts', 'wait-for-video.ts']);
+    expect(files.sort()).toEqual([
+      'error-codes.ts',
+      'full-calls.ts',
+      'minimal-calls.ts',
+      'verify-webhook.ts',
+      'wait-for-video.ts',
+    ]);
   });
 
   for (const [mode, options] of Object.entries(modes)) {
     test(`compiles under --strict, moduleResolution ${mode}`, () => {
       mkdirSync(app, { recursive: true });
-      writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'corpus-app', private: true, type: 'module' }));
-      const sources = Object.fromEntries(files.map((f) => [join(app, f), readFileSync(join(corpus, f), 'utf8')]));
+      writeFileSync(
+        join(app, 'package.json'),
+        JSON.stringify({ name: 'corpus-app', private: true, type: 'module' }),
+      );
+      const sources = Object.fromEntries(
+        files.map(f => [join(app, f), readFileSync(join(corpus, f), 'utf8')]),
+      );
       const installed = join(dist, byName('@mediagen/client').dir);
       // The package's declarations are checked too, as a user's compiler without skipLibCheck would.
-      const { errors, program } = typeCheck(sources, options, { checked: (f) => f.startsWith(installed) });
-      expect(errors.map((e) => e.replace(relative(root, app), 'test/types/corpus'))).toEqual([]);
+      const { errors, program } = typeCheck(sources, options, { checked: f => f.startsWith(installed) });
+      expect(errors.map(e => e.replace(relative(root, app), 'test/types/corpus'))).toEqual([]);
       // The types came from the built package, not from the repo's sources.
-      const client = program.getSourceFiles().find((s) => s.fileName.endsWith('/client/client.d.ts'));
+      const client = program.getSourceFiles().find(s => s.fileName.endsWith('/client/client.d.ts'));
       expect(client?.fileName.startsWith(installed)).toBe(true);
     }, 120_000); // a program takes 1 to 3 s alone and over 15 s on a loaded machine
   }

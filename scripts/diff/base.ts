@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SpecError } from './bundle.ts';
 
-const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+const git = (cwd: string, ...args: string[]) =>
+  execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
 const tryGit = (cwd: string, ...args: string[]) => {
   try {
     return git(cwd, ...args) || undefined;
@@ -16,7 +17,8 @@ const tryGit = (cwd: string, ...args: string[]) => {
 };
 
 /** The newest `v*` tag by version order (v1.10.0 after v1.9.0), if any. */
-export const newestReleaseTag = (cwd: string) => tryGit(cwd, 'tag', '--list', 'v*', '--sort=-v:refname')?.split('\n')[0];
+export const newestReleaseTag = (cwd: string) =>
+  tryGit(cwd, 'tag', '--list', 'v*', '--sort=-v:refname')?.split('\n')[0];
 
 /** The newest `v*` tag (by version order), else the merge-base with main (or origin/main), else HEAD. */
 export function defaultBase(cwd: string): string {
@@ -31,12 +33,18 @@ export function defaultBase(cwd: string): string {
 
 /** openapi/ as it is at `ref`, in a scratch directory; `remove` deletes it. */
 export function checkoutBase(cwd: string, ref: string): { dir: string; remove: () => void } {
-  if (!tryGit(cwd, 'rev-parse', '--git-dir')) throw new SpecError(`${cwd} is not a git checkout: the diff compares openapi/ with a git ref`);
-  if (!tryGit(cwd, 'rev-parse', '--verify', '--quiet', `${ref}^{commit}`)) throw new SpecError(`base ${ref}: not a commit, branch or tag of this repository`);
+  if (!tryGit(cwd, 'rev-parse', '--git-dir'))
+    throw new SpecError(`${cwd} is not a git checkout: the diff compares openapi/ with a git ref`);
+  if (!tryGit(cwd, 'rev-parse', '--verify', '--quiet', `${ref}^{commit}`))
+    throw new SpecError(`base ${ref}: not a commit, branch or tag of this repository`);
   const dir = mkdtempSync(join(tmpdir(), 'mediagen-base-'));
   const remove = () => rmSync(dir, { recursive: true, force: true });
   try {
-    const archive = execFileSync('git', ['archive', '--format=tar', ref, 'openapi'], { cwd, maxBuffer: 256 << 20, stdio: ['ignore', 'pipe', 'pipe'] });
+    const archive = execFileSync('git', ['archive', '--format=tar', ref, 'openapi'], {
+      cwd,
+      maxBuffer: 256 << 20,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     execFileSync('tar', ['-x', '-C', dir], { input: archive });
   } catch {
     remove();

@@ -1,6 +1,12 @@
 // Bundles an openapi/ tree in-process (Redocly's openapi-core, the bundler the CLI is built on), so
 // that a diff, or a table of forty spec edits, does not start a CLI per bundle.
-import { bundle, createConfig, getLineColLocation, type Config, type NormalizedProblem } from '@redocly/openapi-core';
+import {
+  bundle,
+  createConfig,
+  getLineColLocation,
+  type Config,
+  type NormalizedProblem,
+} from '@redocly/openapi-core';
 import { join, relative } from 'node:path';
 import type { Spec } from '../../src/contract/spec.ts';
 
@@ -13,8 +19,8 @@ export async function bundleTree(dir: string): Promise<Spec> {
   // No rule sets: bundling needs none, and the default (`recommended`) triples the time.
   config ??= createConfig({ extends: [] });
   const result = await bundle({ ref: join(dir, 'openapi/openapi.yaml'), config: await config });
-  const errors = result.problems.filter((problem) => problem.severity === 'error');
-  if (errors.length) throw new SpecError(errors.map((problem) => describe(dir, problem)).join('\n'));
+  const errors = result.problems.filter(problem => problem.severity === 'error');
+  if (errors.length) throw new SpecError(errors.map(problem => describe(dir, problem)).join('\n'));
   return result.bundle.parsed as Spec;
 }
 

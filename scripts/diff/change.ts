@@ -31,7 +31,14 @@ export interface Scope {
 }
 
 /** A change found at `pointer`, with its section derived from what it breaks. */
-export function change(rule: string, message: string, pointer: string, scope: Scope, kind: Breaks | Exclude<Section, 'breaking'>, side: 'head' | 'base' = 'head'): Change {
+export function change(
+  rule: string,
+  message: string,
+  pointer: string,
+  scope: Scope,
+  kind: Breaks | Exclude<Section, 'breaking'>,
+  side: 'head' | 'base' = 'head',
+): Change {
   const breaking = kind === 'clients' || kind === 'servers' || kind === 'both';
   return {
     rule,

@@ -4,17 +4,30 @@ import type { Spec } from '../../src/contract/spec.ts';
 import { extractCatalogue } from '../catalogue.ts';
 import type { Change, Section } from './change.ts';
 
-const TITLES: Record<Section, string> = { breaking: 'Breaking', added: 'Added', changed: 'Changed', deprecated: 'Deprecated' };
+const TITLES: Record<Section, string> = {
+  breaking: 'Breaking',
+  added: 'Added',
+  changed: 'Changed',
+  deprecated: 'Deprecated',
+};
 
 /** Docs links: `#error-<code>` / `#failure-<code>` from the catalogue; `#/<tag>/<operationid>`, lower case, the route Redoc gives an operation (test/docs/site.test.ts). */
 function linksOf(spec: Spec): Map<string, string> {
   const catalogue = extractCatalogue(spec);
   const links = new Map<string, string>();
-  for (const entry of [...catalogue.errors, ...catalogue.failures]) links.set(`code ${entry.code}`, entry.docUrl);
-  const items = [...Object.values((spec.paths ?? {}) as Record<string, any>), ...Object.values((spec.webhooks ?? {}) as Record<string, any>)];
+  for (const entry of [...catalogue.errors, ...catalogue.failures])
+    links.set(`code ${entry.code}`, entry.docUrl);
+  const items = [
+    ...Object.values((spec.paths ?? {}) as Record<string, any>),
+    ...Object.values((spec.webhooks ?? {}) as Record<string, any>),
+  ];
   for (const item of items) {
     for (const op of Object.values(item ?? {}) as any[]) {
-      if (op?.operationId && op.tags?.[0]) links.set(`operation ${op.operationId}`, `${catalogue.docsUrl}#/${encodeURIComponent(op.tags[0].toLowerCase())}/${op.operationId.toLowerCase()}`);
+      if (op?.operationId && op.tags?.[0])
+        links.set(
+          `operation ${op.operationId}`,
+          `${catalogue.docsUrl}#/${encodeURIComponent(op.tags[0].toLowerCase())}/${op.operationId.toLowerCase()}`,
+        );
     }
   }
   return links;
@@ -22,9 +35,13 @@ function linksOf(spec: Spec): Map<string, string> {
 
 /** What a change is listed under: its error or failure codes (and the operations that return them), else its operations. */
 function subjectOf(c: Change, links: Map<string, string>): string {
-  const link = (key: string, name: string) => (links.has(key) ? `[\`${name}\`](${links.get(key)})` : `\`${name}\``);
-  const operations = c.operations.map((id) => link(`operation ${id}`, id)).join(', ');
-  if (c.codes.length) return c.codes.map((code) => link(`code ${code}`, code)).join(', ') + (operations ? ` (on ${operations})` : '');
+  const link = (key: string, name: string) =>
+    links.has(key) ? `[\`${name}\`](${links.get(key)})` : `\`${name}\``;
+  const operations = c.operations.map(id => link(`operation ${id}`, id)).join(', ');
+  if (c.codes.length)
+    return (
+      c.codes.map(code => link(`code ${code}`, code)).join(', ') + (operations ? ` (on ${operations})` : '')
+    );
   return operations || 'contract';
 }
 
@@ -43,10 +60,11 @@ export function renderRelease(changes: Change[], spec: Spec, release: Release): 
   parts.push(`Compared with ${release.base}.`);
   if (!changes.length) parts.push('', 'No changes to the contract.');
   for (const section of Object.keys(TITLES) as Section[]) {
-    const listed = changes.filter((c) => c.section === section);
+    const listed = changes.filter(c => c.section === section);
     if (!listed.length) continue;
     const bySubject = new Map<string, Change[]>();
-    for (const c of listed) bySubject.set(subjectOf(c, links), [...(bySubject.get(subjectOf(c, links)) ?? []), c]);
+    for (const c of listed)
+      bySubject.set(subjectOf(c, links), [...(bySubject.get(subjectOf(c, links)) ?? []), c]);
     parts.push('', `### ${TITLES[section]}`, '');
     for (const [subject, items] of [...bySubject].sort(([a], [b]) => a.localeCompare(b))) {
       for (const c of items) {
@@ -60,8 +78,13 @@ export function renderRelease(changes: Change[], spec: Spec, release: Release): 
 
 /** The changelog with this release's section first (replacing an earlier section of the same version). */
 export function withRelease(changelog: string, section: string, version: string): string {
-  const header = '# Changelog\n\nChanges to the Mediagen API contract, generated from `openapi/` by `npm run changelog`.\n';
-  const body = changelog.startsWith('# Changelog') ? changelog.slice(changelog.indexOf('\n## ') + 1 || changelog.length) : changelog;
-  const sections = body.split(/^(?=## )/m).filter((s) => s.startsWith('## ') && !s.startsWith(`## ${version} (`));
+  const header =
+    '# Changelog\n\nChanges to the Mediagen API contract, generated from `openapi/` by `npm run changelog`.\n';
+  const body = changelog.startsWith('# Changelog')
+    ? changelog.slice(changelog.indexOf('\n## ') + 1 || changelog.length)
+    : changelog;
+  const sections = body
+    .split(/^(?=## )/m)
+    .filter(s => s.startsWith('## ') && !s.startsWith(`## ${version} (`));
   return [header, section, ...sections].join('\n').replace(/\n{3,}/g, '\n\n');
 }

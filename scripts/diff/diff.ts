@@ -21,13 +21,23 @@ const contractOf = (spec: Spec) => contracts.get(spec) ?? contracts.set(spec, re
 
 /** Every change from `base` to `head`, breaking first, each with its file:line and any exception. */
 export function diffContracts(base: Version, head: Version): Change[] {
-  const walk: Walk = { base: base.spec, head: head.spec, contracts: { base: contractOf(base.spec), head: contractOf(head.spec) }, out: [], seen: new Set() };
+  const walk: Walk = {
+    base: base.spec,
+    head: head.spec,
+    contracts: { base: contractOf(base.spec), head: contractOf(head.spec) },
+    out: [],
+    seen: new Set(),
+  };
   compareCatalogues(walk);
   compareOperations(walk);
   const sources = { base: sourcesOf(base.dir), head: sourcesOf(head.dir) };
   return merge(withoutEchoes(walk.out))
-    .map((c) => ({ ...c, where: whereOf(c, sources), ...allowance(c, base.spec, head.spec) }))
-    .sort((a, b) => SECTIONS.indexOf(a.section) - SECTIONS.indexOf(b.section) || a.where!.localeCompare(b.where!, 'en', { numeric: true }));
+    .map(c => ({ ...c, where: whereOf(c, sources), ...allowance(c, base.spec, head.spec) }))
+    .sort(
+      (a, b) =>
+        SECTIONS.indexOf(a.section) - SECTIONS.indexOf(b.section) ||
+        a.where!.localeCompare(b.where!, 'en', { numeric: true }),
+    );
 }
 
 /** The component a pointer is in: `#/components/schemas/RateLimitError`. */
@@ -38,8 +48,10 @@ const componentOf = (pointer: string) => pointer.split('/').slice(0, 4).join('/'
  * the catalogue rule says it once, for the code.
  */
 function withoutEchoes(changes: Change[]): Change[] {
-  const catalogued = new Set(changes.filter((c) => /^(error|failure)-code-/.test(c.rule)).map((c) => componentOf(c.pointer)));
-  return changes.filter((c) => c.rule !== 'const-changed' || !catalogued.has(componentOf(c.pointer)));
+  const catalogued = new Set(
+    changes.filter(c => /^(error|failure)-code-/.test(c.rule)).map(c => componentOf(c.pointer)),
+  );
+  return changes.filter(c => c.rule !== 'const-changed' || !catalogued.has(componentOf(c.pointer)));
 }
 
 /** One change per rule and node: a shared schema reached from several operations is listed once, for all of them. */
@@ -75,11 +87,11 @@ function allowance(c: Change, base: Spec, head: Spec): { allowed?: string } {
   const ancestors = tokens.map((_, i) => '#/' + tokens.slice(0, tokens.length - i).join('/'));
   const found = exception(ancestors, base, head);
   if (found !== undefined) return found;
-  const operations = c.operations.map((id) => contractOf(head).operations.find((op) => op.operationId === id));
-  const pointers = operations.map((op) => op && pointerTo('paths', op.path, op.method.toLowerCase()));
-  const reasons = pointers.map((pointer) => (pointer ? exception([pointer], base, head) : undefined));
+  const operations = c.operations.map(id => contractOf(head).operations.find(op => op.operationId === id));
+  const pointers = operations.map(op => op && pointerTo('paths', op.path, op.method.toLowerCase()));
+  const reasons = pointers.map(pointer => (pointer ? exception([pointer], base, head) : undefined));
   // Every operation the change concerns must carry the exception, or it is not allowed.
-  return reasons.length > 0 && reasons.every((r) => r?.allowed) ? reasons[0]! : {};
+  return reasons.length > 0 && reasons.every(r => r?.allowed) ? reasons[0]! : {};
 }
 
 /** The first `x-breaking-allowed` along `pointers` in the head: allowed when the base lacks it. */

@@ -12,7 +12,8 @@ export interface GateResult {
   report: string;
 }
 
-const major = (spec: Spec) => Number(String((spec.info as Record<string, unknown> | undefined)?.version ?? '').split('.')[0]);
+const major = (spec: Spec) =>
+  Number(String((spec.info as Record<string, unknown> | undefined)?.version ?? '').split('.')[0]);
 
 /** `breaking (clients) openapi/x.yaml:12: field \`currency\` removed ... [getBalance]` */
 export const formatChange = (c: Change) =>
@@ -20,12 +21,17 @@ export const formatChange = (c: Change) =>
 
 /** Passes when every breaking change is allowed, or the major version went up. */
 export function gate(changes: Change[], base: Spec, head: Spec): GateResult {
-  const blocking = changes.filter((c) => c.breaks && !c.allowed);
+  const blocking = changes.filter(c => c.breaks && !c.allowed);
   const bumped = major(head) > major(base);
   const ok = blocking.length === 0 || bumped;
   const versions = `info.version ${(base.info as any)?.version} → ${(head.info as any)?.version}`;
   const summary = ok
     ? `gate: ok (${blocking.length} breaking change(s), ${versions}${bumped ? ', a new major version' : ''})`
     : `gate: ${blocking.length} breaking change(s) without a new major version (${versions}). Raise info.version's major, or record a deliberate exception as \`x-breaking-allowed: <reason>\` next to the change.`;
-  return { ok, blocking, summary, report: ok ? summary : `${summary}\n  ${blocking.map(formatChange).join('\n  ')}` };
+  return {
+    ok,
+    blocking,
+    summary,
+    report: ok ? summary : `${summary}\n  ${blocking.map(formatChange).join('\n  ')}`,
+  };
 }

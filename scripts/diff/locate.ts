@@ -34,7 +34,7 @@ const tokensOf = (pointer: string) => pointer.replace(/^#\/?/, '').split('/').fi
 /** The node under `token`, and where it starts: at its key, for a map entry. */
 function child(node: Node | null, token: string): { node: Node; offset: number } | null {
   if (isMap(node)) {
-    const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === token);
+    const pair = node.items.find(item => isScalar(item.key) && String(item.key.value) === token);
     const value = (pair?.value ?? null) as Node | null;
     return pair && value ? { node: value, offset: (pair.key as Node).range?.[0] ?? 0 } : null;
   }
@@ -75,8 +75,14 @@ export function locate(sources: Sources, pointer: string): string {
   // A node that is a file $ref is written in that file: follow it, before each step and after the last.
   const enter = () => {
     let ref = refOf(node);
-    for (let hops = 0; ref && !ref.startsWith('#') && /\.ya?ml$/.test(ref.split('#')[0]!) && hops < 16; hops++, ref = refOf(node)) {
-      source = sources.load(relative(sources.dir, join(sources.dir, dirname(source.file), ref.split('#')[0]!)));
+    for (
+      let hops = 0;
+      ref && !ref.startsWith('#') && /\.ya?ml$/.test(ref.split('#')[0]!) && hops < 16;
+      hops++, ref = refOf(node)
+    ) {
+      source = sources.load(
+        relative(sources.dir, join(sources.dir, dirname(source.file), ref.split('#')[0]!)),
+      );
       node = source.root;
       offset = 0;
     }

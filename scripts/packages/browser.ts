@@ -33,10 +33,15 @@ export async function gzipSize(project: string): Promise<number> {
 async function servePage(script: string) {
   const server = createServer((req, res) => {
     if (req.url === '/app.js') return res.writeHead(200, { 'content-type': 'text/javascript' }).end(script);
-    res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><script type="module" src="/app.js"></script>');
+    res
+      .writeHead(200, { 'content-type': 'text/html' })
+      .end('<!doctype html><script type="module" src="/app.js"></script>');
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
+    close: () => new Promise<void>(resolve => server.close(() => resolve())),
+  };
 }
 
 /** Loads `entry` (bundled from `project`) in Chromium and returns what `window.runClient(mockUrl)` resolves to. */
@@ -46,12 +51,17 @@ export async function runInChromium(project: string, entry: string, mockUrl: str
   try {
     const tab = await browser.newPage();
     const errors: string[] = [];
-    tab.on('pageerror', (error) => errors.push(error.message));
+    tab.on('pageerror', error => errors.push(error.message));
     await tab.goto(page.url);
-    await tab.waitForFunction(() => 'runClient' in window, undefined, { timeout: 30_000 }).catch(() => {
-      throw new Error(`the page never defined runClient: ${errors.join('; ') || 'no page error'}`);
-    });
-    return await tab.evaluate((url) => (window as unknown as { runClient(url: string): Promise<unknown> }).runClient(url), mockUrl);
+    await tab
+      .waitForFunction(() => 'runClient' in window, undefined, { timeout: 30_000 })
+      .catch(() => {
+        throw new Error(`the page never defined runClient: ${errors.join('; ') || 'no page error'}`);
+      });
+    return await tab.evaluate(
+      url => (window as unknown as { runClient(url: string): Promise<unknown> }).runClient(url),
+      mockUrl,
+    );
   } finally {
     await browser.close();
     await page.close();

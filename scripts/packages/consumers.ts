@@ -133,13 +133,29 @@ window.runClient = async (baseUrl) => {
 };
 `;
 
-export const browserExpected = { balance: 'number', error: { kind: 'api', code: 'parameter_missing', status: 400 } };
+export const browserExpected = {
+  balance: 'number',
+  error: { kind: 'api', code: 'parameter_missing', status: 400 },
+};
 
 /** The two tsconfigs a consumer may have: Node's own resolution, and a bundler's. */
 export function consumerTsconfigs(typeRoots: string): Record<string, object> {
-  const common = { strict: true, noEmit: true, skipLibCheck: false, target: 'ES2022', typeRoots: [typeRoots], types: ['node'] };
+  const common = {
+    strict: true,
+    noEmit: true,
+    skipLibCheck: false,
+    target: 'ES2022',
+    typeRoots: [typeRoots],
+    types: ['node'],
+  };
   return {
-    'tsconfig.node16.json': { compilerOptions: { ...common, module: 'node16', moduleResolution: 'node16', lib: ['ES2022'] }, files: ['consumer.ts'] },
-    'tsconfig.bundler.json': { compilerOptions: { ...common, module: 'esnext', moduleResolution: 'bundler', lib: ['ES2022', 'DOM'] }, files: ['consumer.ts'] },
+    'tsconfig.node16.json': {
+      compilerOptions: { ...common, module: 'node16', moduleResolution: 'node16', lib: ['ES2022'] },
+      files: ['consumer.ts'],
+    },
+    'tsconfig.bundler.json': {
+      compilerOptions: { ...common, module: 'esnext', moduleResolution: 'bundler', lib: ['ES2022', 'DOM'] },
+      files: ['consumer.ts'],
+    },
   };
 }

@@ -8,14 +8,19 @@ const npmFlags = ['--no-audit', '--no-fund', '--loglevel=error'];
 
 /** `npm pack` of a built package directory; returns the tarball's path. */
 export async function pack(dir: string, destination: string): Promise<string> {
-  const { stdout } = await runOk('npm', ['pack', '--pack-destination', destination, '--json', ...npmFlags], { cwd: dir });
+  const { stdout } = await runOk('npm', ['pack', '--pack-destination', destination, '--json', ...npmFlags], {
+    cwd: dir,
+  });
   return join(destination, (JSON.parse(stdout) as { filename: string }[])[0]!.filename);
 }
 
 /** An empty ESM project at `dir` with the tarballs installed. */
 export async function installProject(dir: string, tarballs: string[]): Promise<void> {
   await mkdir(dir, { recursive: true });
-  await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }, null, 2));
+  await writeFile(
+    join(dir, 'package.json'),
+    JSON.stringify({ name: 'consumer', private: true, type: 'module' }, null, 2),
+  );
   await runOk('npm', ['install', ...npmFlags, ...tarballs], { cwd: dir });
 }
 

@@ -9,16 +9,24 @@ export interface Ran {
 }
 
 /** Runs a command to its end, never throwing on a non-zero exit (the caller judges the code). */
-export function run(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; timeoutMs?: number }): Promise<Ran> {
+export function run(
+  command: string,
+  args: string[],
+  options: { cwd: string; env?: NodeJS.ProcessEnv; timeoutMs?: number },
+): Promise<Ran> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, {
+      cwd: options.cwd,
+      env: { ...process.env, ...options.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.stdout.on('data', chunk => (stdout += chunk));
+    child.stderr.on('data', chunk => (stderr += chunk));
     const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 300_000);
     child.on('error', reject);
-    child.on('close', (code) => {
+    child.on('close', code => {
       clearTimeout(timer);
       resolve({ code, stdout, stderr });
     });
@@ -26,9 +34,16 @@ export function run(command: string, args: string[], options: { cwd: string; env
 }
 
 /** Fails with the command's own output when it did not exit 0. */
-export async function runOk(command: string, args: string[], options: Parameters<typeof run>[2]): Promise<Ran> {
+export async function runOk(
+  command: string,
+  args: string[],
+  options: Parameters<typeof run>[2],
+): Promise<Ran> {
   const result = await run(command, args, options);
-  if (result.code !== 0) throw new Error(`${[command, ...args].join(' ')} exited ${result.code}:\n${(result.stdout + result.stderr).trim()}`);
+  if (result.code !== 0)
+    throw new Error(
+      `${[command, ...args].join(' ')} exited ${result.code}:\n${(result.stdout + result.stderr).trim()}`,
+    );
   return result;
 }
 
@@ -38,7 +53,13 @@ export function startUntil(command: string, args: string[], cwd: string, ready: 
   const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let output = '';
   const matched = new Promise<RegExpMatchArray>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${command} ${args.join(' ')} printed no ${ready} within ${timeoutMs} ms:\n${output}`)), timeoutMs);
+    const timer = setTimeout(
+      () =>
+        reject(
+          new Error(`${command} ${args.join(' ')} printed no ${ready} within ${timeoutMs} ms:\n${output}`),
+        ),
+      timeoutMs,
+    );
     const look = (chunk: Buffer) => {
       output += chunk;
       const match = output.match(ready);
@@ -48,8 +69,8 @@ export function startUntil(command: string, args: string[], cwd: string, ready: 
       }
     };
     child.stdout.on('data', look);
-    child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('exit', (code) => {
+    child.stderr.on('data', chunk => (output += chunk));
+    child.on('exit', code => {
       clearTimeout(timer);
       reject(new Error(`${command} ${args.join(' ')} exited ${code} before it was ready:\n${output}`));
     });
@@ -59,9 +80,10 @@ export function startUntil(command: string, args: string[], cwd: string, ready: 
 
 /** Stops a started process and everything it started (its group), and waits for it to go. */
 export function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return Promise.resolve();
+  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined)
+    return Promise.resolve();
   const pid = child.pid;
-  return new Promise((resolve) => {
+  return new Promise(resolve => {
     child.once('exit', () => resolve());
     process.kill(-pid, 'SIGTERM');
   });

@@ -1,10 +1,32 @@
 // The typed client: openapi-fetch for paths, params and bodies typed from the spec; this module adds
 // authentication, a timeout per attempt, retries and errors as typed values.
 import createFetchClient, { type MaybeOptionalInit, type Middleware } from 'openapi-fetch';
-import type { HttpMethod, PathsWithMethod, RequiredKeysOf, SuccessResponseJSON } from 'openapi-typescript-helpers';
+import type {
+  HttpMethod,
+  PathsWithMethod,
+  RequiredKeysOf,
+  SuccessResponseJSON,
+} from 'openapi-typescript-helpers';
 import type { paths } from '../../generated/schema.ts';
-import { abortedError, apiError, invalidResponse, isEnvelope, localError, timeoutError, type ConnectionError, type InvalidResponseError, type MediagenError } from './errors.ts';
-import { deadline, defaultRetryPolicy, retryAfterSeconds, retryDelay, sleep, type RetryPolicy } from './retry.ts';
+import {
+  abortedError,
+  apiError,
+  invalidResponse,
+  isEnvelope,
+  localError,
+  timeoutError,
+  type ConnectionError,
+  type InvalidResponseError,
+  type MediagenError,
+} from './errors.ts';
+import {
+  deadline,
+  defaultRetryPolicy,
+  retryAfterSeconds,
+  retryDelay,
+  sleep,
+  type RetryPolicy,
+} from './retry.ts';
 
 export interface ClientOptions extends Partial<RetryPolicy> {
   /** Sent as `Authorization: Bearer <key>`. Default: env var MEDIAGEN_API_KEY (Node); none in a browser. */
@@ -30,7 +52,8 @@ export type Result<T> =
   | { data: T; error?: undefined; response: Response }
   | { data?: undefined; error: MediagenError; response: Response | undefined };
 
-type Init<P extends keyof paths, M extends HttpMethod> = NonNullable<MaybeOptionalInit<paths[P], M>> & CallOptions;
+type Init<P extends keyof paths, M extends HttpMethod> = NonNullable<MaybeOptionalInit<paths[P], M>> &
+  CallOptions;
 type Method<M extends HttpMethod> = <P extends PathsWithMethod<paths, M>>(
   path: P,
   ...init: RequiredKeysOf<Init<P, M>> extends never ? [Init<P, M>?] : [Init<P, M>]
@@ -46,7 +69,11 @@ export interface MediagenClient {
   eject(...middleware: Middleware[]): void;
 }
 
-type AnyInit = CallOptions & { params?: { header?: Record<string, unknown> }; headers?: unknown; [key: string]: unknown };
+type AnyInit = CallOptions & {
+  params?: { header?: Record<string, unknown> };
+  headers?: unknown;
+  [key: string]: unknown;
+};
 
 export function createClient(options: ClientOptions = {}): MediagenClient {
   const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
@@ -61,21 +88,33 @@ export function createClient(options: ClientOptions = {}): MediagenClient {
     fetch: (request: Request) => (options.fetch ?? fetch)(request),
   });
 
-  async function attempt(method: string, path: string, init: AnyInit, signal: AbortSignal | undefined, timeout: number) {
+  async function attempt(
+    method: string,
+    path: string,
+    init: AnyInit,
+    signal: AbortSignal | undefined,
+    timeout: number,
+  ) {
     // An already aborted signal aborts this one at once: fetch then sends nothing. Without a timeout
     // or a caller's signal there is nothing to abort for, and a signal costs undici ~8% per request.
     const limit = signal || timeout < Infinity ? deadline(timeout, signal) : undefined;
     try {
       // Bodies come back as text and are parsed in `classify`: with parseAs 'json', openapi-fetch
       // throws a bare SyntaxError on a 2xx body that is not JSON, and the response is lost.
-      const { data, error, response } = await (base.request as (m: string, p: string, i: object) => Promise<{ data?: unknown; error?: unknown; response: Response }>)(
-        method,
-        path,
-        { ...init, parseAs: 'text', signal: limit?.signal },
-      );
+      const { data, error, response } = await (
+        base.request as (
+          m: string,
+          p: string,
+          i: object,
+        ) => Promise<{ data?: unknown; error?: unknown; response: Response }>
+      )(method, path, { ...init, parseAs: 'text', signal: limit?.signal });
       return classify(response, data, error);
     } catch (cause) {
-      const error = signal?.aborted ? abortedError() : limit?.timedOut() ? timeoutError(timeout) : connectionError(cause);
+      const error = signal?.aborted
+        ? abortedError()
+        : limit?.timedOut()
+          ? timeoutError(timeout)
+          : connectionError(cause);
       return { error, response: undefined };
     } finally {
       limit?.clear();
@@ -84,7 +123,10 @@ export function createClient(options: ClientOptions = {}): MediagenClient {
 
   function classify(response: Response, data: unknown, body: unknown): Result<unknown> {
     // A 2xx body arrives as text; a non-2xx one parsed, or as text when it is not JSON.
-    const invalid = (reason: InvalidResponseError['reason']) => ({ error: invalidResponse(response, reason, apiKey), response });
+    const invalid = (reason: InvalidResponseError['reason']) => ({
+      error: invalidResponse(response, reason, apiKey),
+      response,
+    });
     const ok = response.ok;
     const value = ok ? data : body;
     if (value === undefined || value === '') return invalid('empty_body');
@@ -101,7 +143,10 @@ export function createClient(options: ClientOptions = {}): MediagenClient {
   }
 
   function connectionError(cause: unknown): ConnectionError {
-    const detail = cause instanceof Error ? cause.message + (cause.cause instanceof Error ? `: ${cause.cause.message}` : '') : String(cause);
+    const detail =
+      cause instanceof Error
+        ? cause.message + (cause.cause instanceof Error ? `: ${cause.cause.message}` : '')
+        : String(cause);
     return localError('connection', `Connection failed: ${detail}`, true, {}, apiKey);
   }
 
@@ -109,7 +154,10 @@ export function createClient(options: ClientOptions = {}): MediagenClient {
     const { timeout = options.timeout ?? 60_000, maxRetries = policy.maxRetries, signal, ...rest } = init;
     // One key per call, the same on every retry, so the server runs the operation at most once.
     if (method === 'post' && !hasIdempotencyKey(rest)) {
-      rest.params = { ...rest.params, header: { ...rest.params?.header, 'Idempotency-Key': crypto.randomUUID() } };
+      rest.params = {
+        ...rest.params,
+        header: { ...rest.params?.header, 'Idempotency-Key': crypto.randomUUID() },
+      };
     }
     for (let retry = 0; ; retry++) {
       const result = await attempt(method, path, rest, signal ?? undefined, timeout);

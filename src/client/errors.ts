@@ -30,7 +30,9 @@ interface ApiFields extends Common {
   retryAfter: number | undefined;
 }
 
-type Known<E> = E extends { code: string; type: string } ? Omit<E, keyof WireBase> & Pick<E, 'code' | 'type'> : never;
+type Known<E> = E extends { code: string; type: string }
+  ? Omit<E, keyof WireBase> & Pick<E, 'code' | 'type'>
+  : never;
 
 /** An error whose code is in the catalogue: `switch (error.code)` narrows to its typed fields. */
 export type ApiError = Error & { kind: 'api' } & ApiFields & Known<Schemas['ApiError']>;
@@ -39,54 +41,79 @@ export type ApiError = Error & { kind: 'api' } & ApiFields & Known<Schemas['ApiE
  * An error whose code this version does not know (the list grows): classified by its status. The
  * fields of the error object beyond the common ones are carried as they came.
  */
-export type UnknownApiError = Error & ApiFields & { kind: 'api_unknown'; code: string; [extra: string]: unknown };
+export type UnknownApiError = Error &
+  ApiFields & { kind: 'api_unknown'; code: string; [extra: string]: unknown };
 
 export type ConnectionError = Error & Common & { kind: 'connection' };
 export type TimeoutError = Error & Common & { kind: 'timeout'; timeoutMs: number };
 export type AbortedError = Error & Common & { kind: 'aborted' };
 
 /** The response breaks the contract: not the JSON the spec promises. */
-export type InvalidResponseError = Error & Common & {
-  kind: 'invalid_response';
-  status: number;
-  reason: 'empty_body' | 'wrong_content_type' | 'invalid_json' | 'not_envelope';
-  contentType: string | null;
-};
+export type InvalidResponseError = Error &
+  Common & {
+    kind: 'invalid_response';
+    status: number;
+    reason: 'empty_body' | 'wrong_content_type' | 'invalid_json' | 'not_envelope';
+    contentType: string | null;
+  };
 
-export type MediagenError = ApiError | UnknownApiError | ConnectionError | TimeoutError | AbortedError | InvalidResponseError;
+export type MediagenError =
+  ApiError | UnknownApiError | ConnectionError | TimeoutError | AbortedError | InvalidResponseError;
 
 /**
  * Builds an error value from our `fields` and the server's `extras`, stripping `secret` (the API key)
  * from every string in them, whatever its source; from the names of the server's fields too.
  */
-export function makeError<T extends { message: string }>(fields: T, secret?: string, extras: object = {}): Error & T {
-  const clean = secret ? Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, scrub(v, secret)])) : fields;
+export function makeError<T extends { message: string }>(
+  fields: T,
+  secret?: string,
+  extras: object = {},
+): Error & T {
+  const clean = secret
+    ? Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, scrub(v, secret)]))
+    : fields;
   // No message to the constructor: assigned, it is enumerable, so JSON.stringify(error) keeps it.
-  return Object.assign(new Error(), secret ? scrub(extras, secret) : extras, clean, { name: 'MediagenError' }) as Error & T;
+  return Object.assign(new Error(), secret ? scrub(extras, secret) : extras, clean, {
+    name: 'MediagenError',
+  }) as Error & T;
 }
 
 function scrub(value: unknown, secret: string): unknown {
   if (typeof value === 'string') return value.split(secret).join('[redacted]');
-  if (Array.isArray(value)) return value.map((v) => scrub(v, secret));
-  if (isObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [scrub(k, secret), scrub(v, secret)]));
+  if (Array.isArray(value)) return value.map(v => scrub(v, secret));
+  if (isObject(value))
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [scrub(k, secret), scrub(v, secret)]));
   return value;
 }
-
 
 /** The envelope every non-2xx body must be: `{"error": {message, type, code, param, doc_url, request_id}}`. */
 export function isEnvelope(body: unknown): body is { error: WireBase & Record<string, unknown> } {
   const e = isObject(body) ? body.error : undefined;
-  return isObject(e) && (e.param === null || typeof e.param === 'string') && ['message', 'type', 'code', 'doc_url', 'request_id'].every((k) => typeof e[k] === 'string');
+  return (
+    isObject(e) &&
+    (e.param === null || typeof e.param === 'string') &&
+    ['message', 'type', 'code', 'doc_url', 'request_id'].every(k => typeof e[k] === 'string')
+  );
 }
 
 /** An error with no API response behind it. */
-export const localError = <K extends string, T extends object>(kind: K, message: string, retryable: boolean, fields: T, secret?: string) =>
-  makeError({ kind, message, status: undefined, requestId: undefined, retryable, ...fields }, secret);
+export const localError = <K extends string, T extends object>(
+  kind: K,
+  message: string,
+  retryable: boolean,
+  fields: T,
+  secret?: string,
+) => makeError({ kind, message, status: undefined, requestId: undefined, retryable, ...fields }, secret);
 
 export const abortedError = (): AbortedError => localError('aborted', 'Aborted', false, {});
-export const timeoutError = (ms: number): TimeoutError => localError('timeout', `Timed out after ${ms} ms`, true, { timeoutMs: ms });
+export const timeoutError = (ms: number): TimeoutError =>
+  localError('timeout', `Timed out after ${ms} ms`, true, { timeoutMs: ms });
 
-export function apiError(wire: WireBase & Record<string, unknown>, response: Response, secret?: string): ApiError | UnknownApiError {
+export function apiError(
+  wire: WireBase & Record<string, unknown>,
+  response: Response,
+  secret?: string,
+): ApiError | UnknownApiError {
   const { message, type, code, param, doc_url, request_id, ...extras } = wire;
   const known = isErrorCode(code);
   return makeError(
@@ -108,7 +135,11 @@ export function apiError(wire: WireBase & Record<string, unknown>, response: Res
   ) as ApiError | UnknownApiError;
 }
 
-export function invalidResponse(response: Response, reason: InvalidResponseError['reason'], secret?: string): InvalidResponseError {
+export function invalidResponse(
+  response: Response,
+  reason: InvalidResponseError['reason'],
+  secret?: string,
+): InvalidResponseError {
   const contentType = response.headers.get('content-type');
   return makeError(
     {

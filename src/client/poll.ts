@@ -2,7 +2,14 @@
 import type { components } from '../../generated/schema.ts';
 import type { MediagenClient } from './client.ts';
 import { isFailureCode } from './codes.ts';
-import { abortedError, makeError, timeoutError, type AbortedError, type MediagenError, type TimeoutError } from './errors.ts';
+import {
+  abortedError,
+  makeError,
+  timeoutError,
+  type AbortedError,
+  type MediagenError,
+  type TimeoutError,
+} from './errors.ts';
 import { deadline, sleep } from './retry.ts';
 
 type Schemas = components['schemas'];
@@ -24,8 +31,7 @@ export type UnknownTaskFailedError = Error &
 
 export type WaitError = MediagenError | TaskFailedError | UnknownTaskFailedError;
 export type WaitResult =
-  | { data: Schemas['VideoGenerationCompleted']; error?: undefined }
-  | { data?: undefined; error: WaitError };
+  { data: Schemas['VideoGenerationCompleted']; error?: undefined } | { data?: undefined; error: WaitError };
 
 export interface WaitOptions {
   /** Cancels the wait (and the request in flight). */
@@ -41,22 +47,28 @@ export interface WaitOptions {
  * (`error.kind === 'task_failed'`). Retryable errors (429, 5xx, network) are polled through until
  * the timeout; any other error ends the wait.
  */
-export async function waitForVideo(client: MediagenClient, id: string, options: WaitOptions = {}): Promise<WaitResult> {
+export async function waitForVideo(
+  client: MediagenClient,
+  id: string,
+  options: WaitOptions = {},
+): Promise<WaitResult> {
   const { signal, interval = 5000, timeout = 600_000 } = options;
   const limit = deadline(timeout, signal);
   const stopped = (): { error: TimeoutError | AbortedError } => ({
-    error: limit.timedOut()
-      ? timeoutError(timeout)
-      : abortedError(),
+    error: limit.timedOut() ? timeoutError(timeout) : abortedError(),
   });
   try {
     for (;;) {
-      const { data, error, response } = await client.GET('/v2/videos/generations/{id}', { params: { path: { id } }, signal: limit.signal });
+      const { data, error, response } = await client.GET('/v2/videos/generations/{id}', {
+        params: { path: { id } },
+        signal: limit.signal,
+      });
       if (limit.signal.aborted) return stopped();
       let wait = interval;
       if (error) {
         if (!error.retryable) return { error };
-        if ('retryAfter' in error && error.retryAfter !== undefined) wait = Math.max(wait, error.retryAfter * 1000);
+        if ('retryAfter' in error && error.retryAfter !== undefined)
+          wait = Math.max(wait, error.retryAfter * 1000);
       } else if (data?.status === 'completed') {
         return { data };
       } else if (data?.status === 'failed') {
@@ -70,7 +82,10 @@ export async function waitForVideo(client: MediagenClient, id: string, options: 
   }
 }
 
-function taskError(generation: Schemas['VideoGenerationFailed'], response: Response): TaskFailedError | UnknownTaskFailedError {
+function taskError(
+  generation: Schemas['VideoGenerationFailed'],
+  response: Response,
+): TaskFailedError | UnknownTaskFailedError {
   // The shape was not checked (only the envelope of errors is): read it defensively. `retryable`
   // is the server's: the contract fixes it per failure code (a constant in each code's schema).
   const wire: Partial<Record<string, unknown>> = generation.error ?? {};

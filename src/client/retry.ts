@@ -14,7 +14,12 @@ export interface RetryPolicy {
   maxRetryAfter: number;
 }
 
-export const defaultRetryPolicy: RetryPolicy = { maxRetries: 2, initialDelay: 500, maxDelay: 8000, maxRetryAfter: 60_000 };
+export const defaultRetryPolicy: RetryPolicy = {
+  maxRetries: 2,
+  initialDelay: 500,
+  maxDelay: 8000,
+  maxRetryAfter: 60_000,
+};
 
 /**
  * Seconds the server asked to wait: `Retry-After` (seconds or an HTTP date), else on a 429
@@ -27,7 +32,11 @@ export function retryAfterSeconds(response: Response, now = Date.now()): number 
   const date = /[a-z]/i.test(header) ? Date.parse(header) : NaN;
   return (
     seconds(header) ??
-    (date >= 0 ? Math.max(0, Math.ceil((date - now) / 1000)) : response.status === 429 ? seconds(response.headers.get('x-ratelimit-reset')) : undefined)
+    (date >= 0
+      ? Math.max(0, Math.ceil((date - now) / 1000))
+      : response.status === 429
+        ? seconds(response.headers.get('x-ratelimit-reset'))
+        : undefined)
   );
 }
 
@@ -35,7 +44,11 @@ export function retryAfterSeconds(response: Response, now = Date.now()): number 
  * Wait in ms before retry number `retry` (0-based): the server's advice if it gave one (undefined
  * when over `maxRetryAfter`: do not retry), else exponential backoff with up to 25% jitter, capped.
  */
-export function retryDelay(retry: number, advisedSeconds: number | undefined, policy: RetryPolicy): number | undefined {
+export function retryDelay(
+  retry: number,
+  advisedSeconds: number | undefined,
+  policy: RetryPolicy,
+): number | undefined {
   if (advisedSeconds !== undefined) {
     const ms = advisedSeconds * 1000;
     return ms <= policy.maxRetryAfter ? ms : undefined;
@@ -46,7 +59,7 @@ export function retryDelay(retry: number, advisedSeconds: number | undefined, po
 /** Resolves true after `ms`, or false as soon as `signal` aborts. */
 export async function sleep(ms: number, signal?: AbortSignal): Promise<boolean> {
   const wait = deadline(ms, signal);
-  if (!wait.signal.aborted) await new Promise((resolve) => wait.signal.addEventListener('abort', resolve));
+  if (!wait.signal.aborted) await new Promise(resolve => wait.signal.addEventListener('abort', resolve));
   wait.clear();
   return wait.timedOut();
 }
@@ -58,7 +71,9 @@ export async function sleep(ms: number, signal?: AbortSignal): Promise<boolean> 
 export function deadline(ms: number, parent?: AbortSignal | null) {
   const controller = new AbortController();
   let timedOut = false;
-  const timer = Number.isFinite(ms) ? setTimeout(() => ((timedOut = true), controller.abort()), ms) : undefined;
+  const timer = Number.isFinite(ms)
+    ? setTimeout(() => ((timedOut = true), controller.abort()), ms)
+    : undefined;
   const onAbort = () => controller.abort();
   parent?.addEventListener('abort', onAbort);
   if (parent?.aborted) controller.abort();

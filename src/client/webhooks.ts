@@ -10,13 +10,20 @@ export type WebhookEvent = Schemas['VideoGenerationCompletedEvent'] | Schemas['V
 
 export type WebhookError = Error & {
   kind: 'webhook';
-  reason: 'invalid_secret' | 'missing_headers' | 'stale_timestamp' | 'invalid_signature' | 'invalid_json' | 'invalid_payload';
+  reason:
+    | 'invalid_secret'
+    | 'missing_headers'
+    | 'stale_timestamp'
+    | 'invalid_signature'
+    | 'invalid_json'
+    | 'invalid_payload';
   message: string;
   /** `webhook-id` of the delivery, when it had one. */
   webhookId: string | undefined;
 };
 
-export type WebhookResult = { event: WebhookEvent; id: string; error?: undefined } | { event?: undefined; error: WebhookError };
+export type WebhookResult =
+  { event: WebhookEvent; id: string; error?: undefined } | { event?: undefined; error: WebhookError };
 
 /** Deliveries older (or further in the future) than this are rejected as replays. */
 export const webhookTolerance = 5 * 60;
@@ -27,7 +34,11 @@ type HeaderInput = Headers | Record<string, string | string[] | undefined>;
  * Verifies a delivery and returns its typed event. `body` must be the raw request body, unparsed
  * (a re-serialized JSON body does not match the signature). `secret` is the endpoint's `whsec_...`.
  */
-export function verifyWebhook(secret: string, body: string | Uint8Array, headers: HeaderInput): WebhookResult {
+export function verifyWebhook(
+  secret: string,
+  body: string | Uint8Array,
+  headers: HeaderInput,
+): WebhookResult {
   const h = lowerCase(headers);
   const id = h['webhook-id'];
   const fail = (reason: WebhookError['reason'], message: string) => ({
@@ -42,7 +53,10 @@ export function verifyWebhook(secret: string, body: string | Uint8Array, headers
   }
   const timestamp = h['webhook-timestamp'];
   if (!id || !timestamp || !h['webhook-signature'] || !/^\d+$/.test(timestamp)) {
-    return fail('missing_headers', 'Missing or malformed webhook-id, webhook-timestamp or webhook-signature header');
+    return fail(
+      'missing_headers',
+      'Missing or malformed webhook-id, webhook-timestamp or webhook-signature header',
+    );
   }
   if (Math.abs(Math.floor(Date.now() / 1000) - Number(timestamp)) > webhookTolerance) {
     return fail('stale_timestamp', `Webhook timestamp is more than ${webhookTolerance} s away from now`);
@@ -59,7 +73,9 @@ export function verifyWebhook(secret: string, body: string | Uint8Array, headers
   } catch {
     return fail('invalid_json', 'Webhook body is not JSON');
   }
-  return isEvent(event) ? { event, id } : fail('invalid_payload', 'Webhook body is not a video generation event of the contract');
+  return isEvent(event)
+    ? { event, id }
+    : fail('invalid_payload', 'Webhook body is not a video generation event of the contract');
 }
 
 function lowerCase(headers: HeaderInput): Record<string, string | undefined> {
@@ -74,7 +90,8 @@ function isEvent(v: unknown): v is WebhookEvent {
   if (!isObject(v) || typeof v.timestamp !== 'string' || !isObject(v.data)) return false;
   const g = v.data;
   if (typeof g.id !== 'string' || typeof g.model !== 'string') return false;
-  if (v.type === 'video.generation.completed') return g.status === 'completed' && Array.isArray(g.data) && isObject(g.usage);
+  if (v.type === 'video.generation.completed')
+    return g.status === 'completed' && Array.isArray(g.data) && isObject(g.usage);
   const e = g.error;
   return (
     v.type === 'video.generation.failed' &&

@@ -12,7 +12,10 @@ export const propertyPointer = (schema: string, key: string) =>
 
 /** The schemas a check starts from, in groups checked together: each operation's responses, the route-not-found response, each webhook, the error envelope. */
 export function entryGroups(contract: Contract): string[][] {
-  const ofResponse = (r: DeclaredResponse) => [...(r.schema ? [r.schema] : []), ...r.headers.map(h => h.schema)];
+  const ofResponse = (r: DeclaredResponse) => [
+    ...(r.schema ? [r.schema] : []),
+    ...r.headers.map(h => h.schema),
+  ];
   return [
     ...contract.operations.map(op => op.responses.flatMap(ofResponse)),
     ofResponse(contract.routeNotFound),

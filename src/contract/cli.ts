@@ -42,15 +42,24 @@ if (values.help) {
   process.exit(0);
 }
 const [command, baseUrl, ...extra] = positionals;
-if (command !== 'test') fail(command === undefined ? 'missing command: test' : `unknown command '${command}'`);
+if (command !== 'test')
+  fail(command === undefined ? 'missing command: test' : `unknown command '${command}'`);
 if (baseUrl === undefined) fail('missing <base-url>');
 if (extra.length > 0) fail(`unexpected argument '${extra[0]}'`);
-if (!URL.canParse(baseUrl) || !/^https?:$/.test(new URL(baseUrl).protocol)) fail(`<base-url> must be an http(s) URL, got '${baseUrl}'`);
+if (!URL.canParse(baseUrl) || !/^https?:$/.test(new URL(baseUrl).protocol))
+  fail(`<base-url> must be an http(s) URL, got '${baseUrl}'`);
 const concurrency = Number(values.concurrency);
-if (!Number.isInteger(concurrency) || concurrency < 1) fail(`--concurrency must be a positive integer, got '${values.concurrency}'`);
+if (!Number.isInteger(concurrency) || concurrency < 1)
+  fail(`--concurrency must be a positive integer, got '${values.concurrency}'`);
 const apiKey = values.key ?? process.env.MEDIAGEN_API_KEY;
 if (!apiKey) fail('no API key: pass --key or set MEDIAGEN_API_KEY');
 
-const report = await runContractSuite({ baseUrl: baseUrl.replace(/\/+$/, ''), apiKey, forced: values.forced, billable: values.billable, concurrency });
+const report = await runContractSuite({
+  baseUrl: baseUrl.replace(/\/+$/, ''),
+  apiKey,
+  forced: values.forced,
+  billable: values.billable,
+  concurrency,
+});
 console.log(formatReport(report));
 process.exit(report.results.some(r => r.violations.length > 0) ? 1 : 0);

@@ -16,7 +16,28 @@ export function describe(error: ErrorObject): string {
 }
 
 /** Keywords that reach into an object only through `properties` (or not at all): annotations and checks of the object itself. */
-const LOCAL_KEYWORDS = new Set(['type', 'required', 'properties', 'title', 'description', 'examples', 'example', 'default', 'deprecated', 'readOnly', 'writeOnly', 'minProperties', 'maxProperties', 'enum', 'const', 'format', '$comment', 'discriminator', 'externalDocs', 'xml']);
+const LOCAL_KEYWORDS = new Set([
+  'type',
+  'required',
+  'properties',
+  'title',
+  'description',
+  'examples',
+  'example',
+  'default',
+  'deprecated',
+  'readOnly',
+  'writeOnly',
+  'minProperties',
+  'maxProperties',
+  'enum',
+  'const',
+  'format',
+  '$comment',
+  'discriminator',
+  'externalDocs',
+  'xml',
+]);
 const isLocalKeyword = (keyword: string) => LOCAL_KEYWORDS.has(keyword) || keyword.startsWith('x-');
 
 /** Whether an instancePath is below the value at its first `depth` characters (`_path`: as isUnder's). */
@@ -25,7 +46,10 @@ const isBelow = (instancePath: string, _path: string, depth: number) => instance
 /** Whether an instancePath is at or below `path` (`/key`) after its first `depth` characters. */
 function isUnder(instancePath: string, path: string, depth: number): boolean {
   const end = depth + path.length;
-  return (instancePath.length === end || instancePath.charCodeAt(end) === 47 /* / */) && instancePath.slice(depth, end) === path;
+  return (
+    (instancePath.length === end || instancePath.charCodeAt(end) === 47) /* / */ &&
+    instancePath.slice(depth, end) === path
+  );
 }
 
 /** What `explain` needs to know of a schema, worked out once per pointer. */
@@ -49,12 +73,16 @@ export function explainer(spec: Spec, compile: (pointer: string) => ValidateFunc
       const node = at(spec, follow(spec, pointer));
       if (!isObject(node)) return;
       Object.keys(isObject(node.properties) ? node.properties : {}).forEach(k => candidates.add(k));
-      if (Array.isArray(node.allOf)) node.allOf.forEach((_, i) => collect(`${follow(spec, pointer)}/allOf/${i}`));
+      if (Array.isArray(node.allOf))
+        node.allOf.forEach((_, i) => collect(`${follow(spec, pointer)}/allOf/${i}`));
     };
     if (first !== undefined) collect(branches[0]!);
     return [...candidates].find(property => {
       const values = branches.map(b => constOf(spec, b, property));
-      return values.every(v => v !== undefined) && new Set(values.map(v => JSON.stringify(v))).size === values.length;
+      return (
+        values.every(v => v !== undefined) &&
+        new Set(values.map(v => JSON.stringify(v))).size === values.length
+      );
     });
   }
 
@@ -75,15 +103,21 @@ export function explainer(spec: Spec, compile: (pointer: string) => ValidateFunc
         narrowing = { property, branchOf, allowed: values.join(', ') };
       }
     }
-    const properties = isObject(node) && isObject(node.properties)
-      ? Object.keys(node.properties).map(key => {
-          const pointer = propertyPointer(resolved, key);
-          const path = pointer.slice(pointer.lastIndexOf('/'));
-          return { key, pointer, path, plain: path === `/${key}`, plan: undefined };
-        })
-      : undefined;
+    const properties =
+      isObject(node) && isObject(node.properties)
+        ? Object.keys(node.properties).map(key => {
+            const pointer = propertyPointer(resolved, key);
+            const path = pointer.slice(pointer.lastIndexOf('/'));
+            return { key, pointer, path, plain: path === `/${key}`, plan: undefined };
+          })
+        : undefined;
     // Every field set at once: plans of one shape keep the checks' property reads monomorphic.
-    plan = { validate: compile(pointer), narrowing, properties, propertiesOnly: isObject(node) && Object.keys(node).every(isLocalKeyword) };
+    plan = {
+      validate: compile(pointer),
+      narrowing,
+      properties,
+      propertiesOnly: isObject(node) && Object.keys(node).every(isLocalKeyword),
+    };
     plans.set(pointer, plan);
     return plan;
   }
@@ -94,12 +128,20 @@ export function explainer(spec: Spec, compile: (pointer: string) => ValidateFunc
    * errors for this value when a parent's check already found them (never empty), their instancePaths
    * relative to this value after their first `depth` characters.
    */
-  function explain(out: Violation[], plan: SchemaPlan, value: unknown, where: string, known?: ErrorObject[], depth = 0): void {
+  function explain(
+    out: Violation[],
+    plan: SchemaPlan,
+    value: unknown,
+    where: string,
+    known?: ErrorObject[],
+    depth = 0,
+  ): void {
     const { narrowing, properties } = plan;
     if (narrowing && isObject(value)) {
       // A union told apart by a const: only the branch the value claims can match, so it alone is checked.
       const claimedValue = value[narrowing.property];
-      if (claimedValue !== undefined && (claimedValue === null || typeof claimedValue !== 'object')) return narrow(out, narrowing, JSON.stringify(claimedValue), value, where);
+      if (claimedValue !== undefined && (claimedValue === null || typeof claimedValue !== 'object'))
+        return narrow(out, narrowing, JSON.stringify(claimedValue), value, where);
     }
     let errors = known;
     if (!errors) {
@@ -107,7 +149,8 @@ export function explainer(spec: Spec, compile: (pointer: string) => ValidateFunc
       errors = plan.validate.errors ?? [];
       depth = 0;
     }
-    if (narrowing && isObject(value)) return narrow(out, narrowing, JSON.stringify(value[narrowing.property]), value, where);
+    if (narrowing && isObject(value))
+      return narrow(out, narrowing, JSON.stringify(value[narrowing.property]), value, where);
     if (properties && isObject(value)) {
       const before = out.length;
       for (const e of errors) if (e.instancePath.length === depth) out.push({ where, message: describe(e) });
@@ -124,11 +167,14 @@ export function explainer(spec: Spec, compile: (pointer: string) => ValidateFunc
         // Under a schema where only `properties` reaches a property, the errors found above are its own: no second check.
         if (property.plain && !((childPlan.narrowing || childPlan.properties) && isObject(child))) {
           // Nothing to narrow to: its violations are those errors, where they are.
-          for (const e of errors) if (owns(e.instancePath, property.path, depth)) out.push({ where: where + e.instancePath.slice(depth), message: describe(e) });
+          for (const e of errors)
+            if (owns(e.instancePath, property.path, depth))
+              out.push({ where: where + e.instancePath.slice(depth), message: describe(e) });
           continue;
         }
         const own = errors.filter(e => owns(e.instancePath, property.path, depth));
-        if (own.length > 0) explain(out, childPlan, child, `${where}/${property.key}`, own, depth + property.path.length);
+        if (own.length > 0)
+          explain(out, childPlan, child, `${where}/${property.key}`, own, depth + property.path.length);
       }
       if (out.length > before) return;
     }
@@ -136,9 +182,19 @@ export function explainer(spec: Spec, compile: (pointer: string) => ValidateFunc
   }
 
   /** The branch a union's value claims by its discriminating const, explained; or why no branch is claimed. */
-  function narrow(out: Violation[], narrowing: NonNullable<SchemaPlan['narrowing']>, claimed: string | undefined, value: unknown, where: string): void {
+  function narrow(
+    out: Violation[],
+    narrowing: NonNullable<SchemaPlan['narrowing']>,
+    claimed: string | undefined,
+    value: unknown,
+    where: string,
+  ): void {
     const branch = narrowing.branchOf.get(claimed);
-    if (!branch) out.push({ where: `${where}/${narrowing.property}`, message: `${claimed} is not one of the allowed values here: ${narrowing.allowed}` });
+    if (!branch)
+      out.push({
+        where: `${where}/${narrowing.property}`,
+        message: `${claimed} is not one of the allowed values here: ${narrowing.allowed}`,
+      });
     else explain(out, planOf(branch), value, where);
   }
 

@@ -20,7 +20,10 @@ export interface RawResponse {
   body: unknown;
 }
 
-const agents = { http: new HttpAgent({ keepAlive: true, maxSockets: 32 }), https: new HttpsAgent({ keepAlive: true, maxSockets: 32 }) };
+const agents = {
+  http: new HttpAgent({ keepAlive: true, maxSockets: 32 }),
+  https: new HttpsAgent({ keepAlive: true, maxSockets: 32 }),
+};
 
 export function send(baseUrl: string, req: RawRequest, timeoutMs = 10_000): Promise<RawResponse> {
   const url = new URL(baseUrl);
@@ -34,7 +37,10 @@ export function send(baseUrl: string, req: RawRequest, timeoutMs = 10_000): Prom
         port: url.port,
         method: req.method,
         path: prefix + req.path,
-        headers: { ...req.headers, ...(req.body !== undefined ? { 'content-length': String(Buffer.byteLength(req.body)) } : {}) },
+        headers: {
+          ...req.headers,
+          ...(req.body !== undefined ? { 'content-length': String(Buffer.byteLength(req.body)) } : {}),
+        },
         agent: secure ? agents.https : agents.http,
         timeout: timeoutMs,
       },
@@ -45,7 +51,8 @@ export function send(baseUrl: string, req: RawRequest, timeoutMs = 10_000): Prom
         res.on('end', () => {
           const text = Buffer.concat(chunks).toString('utf8');
           const headers: Record<string, string> = {};
-          for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v;
+          for (const [k, v] of Object.entries(res.headers))
+            if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v;
           let body: unknown = text === '' ? undefined : text;
           try {
             if (text !== '') body = JSON.parse(text);

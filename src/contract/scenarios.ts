@@ -25,16 +25,28 @@ export interface Scenario {
   expect: Expectation;
 }
 
-
 /** The path of an operation with each parameter set to its schema's example. */
 export function examplePath(contract: Contract, op: Operation): string {
   const params = at(contract.spec, `${pointerTo('paths', op.path, op.method.toLowerCase())}/parameters`);
   return op.path.replace(/\{([^}]+)\}/g, (_, name: string) => {
     for (let i = 0; Array.isArray(params) && i < params.length; i++) {
-      const p = at(contract.spec, follow(contract.spec, `${pointerTo('paths', op.path, op.method.toLowerCase())}/parameters/${i}`));
+      const p = at(
+        contract.spec,
+        follow(contract.spec, `${pointerTo('paths', op.path, op.method.toLowerCase())}/parameters/${i}`),
+      );
       if (!isObject(p) || p.name !== name || p.in !== 'path') continue;
-      const schema = at(contract.spec, follow(contract.spec, `${follow(contract.spec, `${pointerTo('paths', op.path, op.method.toLowerCase())}/parameters/${i}`)}/schema`));
-      const example = isObject(schema) ? (Array.isArray(schema.examples) ? schema.examples[0] : schema.example) : undefined;
+      const schema = at(
+        contract.spec,
+        follow(
+          contract.spec,
+          `${follow(contract.spec, `${pointerTo('paths', op.path, op.method.toLowerCase())}/parameters/${i}`)}/schema`,
+        ),
+      );
+      const example = isObject(schema)
+        ? Array.isArray(schema.examples)
+          ? schema.examples[0]
+          : schema.example
+        : undefined;
       if (example !== undefined) return encodeURIComponent(String(example));
     }
     throw new Error(`No example for path parameter ${name} of ${op.operationId}`);
@@ -52,7 +64,11 @@ export function validRequest(contract: Contract, op: Operation, apiKey: string):
   return {
     method: op.method,
     path: examplePath(contract, op),
-    headers: { authorization: `Bearer ${apiKey}`, accept: 'application/json', ...(body ? { 'content-type': 'application/json' } : {}) },
+    headers: {
+      authorization: `Bearer ${apiKey}`,
+      accept: 'application/json',
+      ...(body ? { 'content-type': 'application/json' } : {}),
+    },
     ...(body ? { body: JSON.stringify(body) } : {}),
   };
 }
@@ -62,13 +78,20 @@ export function forcedScenarios(contract: Contract, apiKey: string): Scenario[] 
   return contract.operations.flatMap(op =>
     op.responses.flatMap(response => {
       const named = Object.entries(response.examples);
-      const cases: [string | undefined, Json | undefined][] = named.length > 0 ? named : [[undefined, undefined]];
+      const cases: [string | undefined, Json | undefined][] =
+        named.length > 0 ? named : [[undefined, undefined]];
       return cases.map(([example, value]) => {
         const base = validRequest(contract, op, apiKey);
         return {
           name: `${op.operationId} ${response.status}${example ? ` ${example}` : ''}`,
           operationId: op.operationId,
-          request: { ...base, headers: { ...base.headers, prefer: `code=${response.status}${example ? `, example=${example}` : ''}` } },
+          request: {
+            ...base,
+            headers: {
+              ...base.headers,
+              prefer: `code=${response.status}${example ? `, example=${example}` : ''}`,
+            },
+          },
           forced: true,
           billable: response.status < 300 && op.method === 'POST',
           expect: { status: response.status, ...(value !== undefined ? { example: value } : {}) },
@@ -90,8 +113,15 @@ export function behaviourScenarios(contract: Contract, apiKey: string): Scenario
   const json = { ...auth, 'content-type': 'application/json' };
   const video = exampleBody(op(contract, 'createVideoGeneration')) ?? {};
   const image = exampleBody(op(contract, 'generateImage')) ?? {};
-  const without = (body: JsonObject, field: string) => JSON.stringify(Object.fromEntries(Object.entries(body).filter(([k]) => k !== field)));
-  const s = (name: string, operationId: string | undefined, request: RawRequest, expect: Expectation, billable = false): Scenario => ({
+  const without = (body: JsonObject, field: string) =>
+    JSON.stringify(Object.fromEntries(Object.entries(body).filter(([k]) => k !== field)));
+  const s = (
+    name: string,
+    operationId: string | undefined,
+    request: RawRequest,
+    expect: Expectation,
+    billable = false,
+  ): Scenario => ({
     name,
     ...(operationId ? { operationId } : {}),
     request,
@@ -100,25 +130,157 @@ export function behaviourScenarios(contract: Contract, apiKey: string): Scenario
     expect,
   });
   return [
-    s('listModels: valid', 'listModels', { method: 'GET', path: '/v2/models', headers: auth }, { status: 200 }),
-    s('listModels: type=video', 'listModels', { method: 'GET', path: '/v2/models?type=video', headers: auth }, { status: 200 }),
-    s('listModels: unknown type', 'listModels', { method: 'GET', path: '/v2/models?type=audio', headers: auth }, { status: 400, error: { code: 'invalid_parameter', param: 'type' } }),
-    s('getBalance: valid', 'getBalance', { method: 'GET', path: '/v2/billing/balance', headers: auth }, { status: 200 }),
-    s('getBalance: no Authorization', 'getBalance', { method: 'GET', path: '/v2/billing/balance' }, { status: 401, error: { code: 'invalid_api_key', reason: 'missing' } }),
-    s('getBalance: Basic credentials', 'getBalance', { method: 'GET', path: '/v2/billing/balance', headers: { authorization: 'Basic dXNlcjpwYXNz' } }, { status: 401, error: { code: 'invalid_api_key', reason: 'malformed' } }),
-    s('getVideoGeneration: id of another shape', 'getVideoGeneration', { method: 'GET', path: '/v2/videos/generations/123', headers: auth }, { status: 404, error: { code: 'not_found', resource: 'generation' } }),
-    s('getVideoGeneration: unknown id', 'getVideoGeneration', { method: 'GET', path: `/v2/videos/generations/vid_${'0'.repeat(26)}`, headers: auth }, { status: 404, error: { code: 'not_found', resource: 'generation' } }),
-    s('createVideoGeneration: body is not JSON', 'createVideoGeneration', { method: 'POST', path: '/v2/videos/generations', headers: json, body: '{"model": "seedance-v1-pro", "prompt": ' }, { status: 400, error: { code: 'invalid_json', param: null } }),
-    s('createVideoGeneration: text/plain body', 'createVideoGeneration', { method: 'POST', path: '/v2/videos/generations', headers: { ...auth, 'content-type': 'text/plain' }, body: 'a cat' }, { status: 415, error: { code: 'unsupported_media_type' } }),
-    s('createVideoGeneration: no prompt', 'createVideoGeneration', { method: 'POST', path: '/v2/videos/generations', headers: json, body: without(video, 'prompt') }, { status: 400, error: { code: 'parameter_missing', param: 'prompt' } }),
-    s('createVideoGeneration: duration is a string', 'createVideoGeneration', { method: 'POST', path: '/v2/videos/generations', headers: json, body: JSON.stringify({ ...video, duration: '5' }) }, { status: 400, error: { code: 'invalid_type', param: 'duration' } }),
-    s('createVideoGeneration: unknown resolution', 'createVideoGeneration', { method: 'POST', path: '/v2/videos/generations', headers: json, body: JSON.stringify({ ...video, resolution: '8K' }) }, { status: 400, error: { code: 'invalid_parameter', param: 'resolution' } }),
-    s('createVideoGeneration: no Authorization', 'createVideoGeneration', { method: 'POST', path: '/v2/videos/generations', headers: { 'content-type': 'application/json' }, body: JSON.stringify(video) }, { status: 401, error: { code: 'invalid_api_key', reason: 'missing' } }),
-    s('generateImage: no model', 'generateImage', { method: 'POST', path: '/v2/images/generations', headers: json, body: without(image, 'model') }, { status: 400, error: { code: 'parameter_missing', param: 'model' } }),
-    s('generateImage: reference url is not a URL', 'generateImage', { method: 'POST', path: '/v2/images/generations', headers: json, body: JSON.stringify({ ...image, images: [{ url: 'not a url' }] }) }, { status: 400, error: { code: 'invalid_parameter', param: 'images[0].url' } }),
-    s('unknown path', undefined, { method: 'GET', path: '/v2/videos', headers: auth }, { status: 404, error: { code: 'not_found', resource: 'route' } }),
-    s('wrong method', undefined, { method: 'DELETE', path: '/v2/models', headers: auth }, { status: 404, error: { code: 'not_found', resource: 'route' } }),
-    s('generateImage: valid', 'generateImage', { method: 'POST', path: '/v2/images/generations', headers: json, body: JSON.stringify(image) }, { status: 200 }, true),
-    s('createVideoGeneration: valid', 'createVideoGeneration', { method: 'POST', path: '/v2/videos/generations', headers: json, body: JSON.stringify(video) }, { status: 202 }, true),
+    s(
+      'listModels: valid',
+      'listModels',
+      { method: 'GET', path: '/v2/models', headers: auth },
+      { status: 200 },
+    ),
+    s(
+      'listModels: type=video',
+      'listModels',
+      { method: 'GET', path: '/v2/models?type=video', headers: auth },
+      { status: 200 },
+    ),
+    s(
+      'listModels: unknown type',
+      'listModels',
+      { method: 'GET', path: '/v2/models?type=audio', headers: auth },
+      { status: 400, error: { code: 'invalid_parameter', param: 'type' } },
+    ),
+    s(
+      'getBalance: valid',
+      'getBalance',
+      { method: 'GET', path: '/v2/billing/balance', headers: auth },
+      { status: 200 },
+    ),
+    s(
+      'getBalance: no Authorization',
+      'getBalance',
+      { method: 'GET', path: '/v2/billing/balance' },
+      { status: 401, error: { code: 'invalid_api_key', reason: 'missing' } },
+    ),
+    s(
+      'getBalance: Basic credentials',
+      'getBalance',
+      { method: 'GET', path: '/v2/billing/balance', headers: { authorization: 'Basic dXNlcjpwYXNz' } },
+      { status: 401, error: { code: 'invalid_api_key', reason: 'malformed' } },
+    ),
+    s(
+      'getVideoGeneration: id of another shape',
+      'getVideoGeneration',
+      { method: 'GET', path: '/v2/videos/generations/123', headers: auth },
+      { status: 404, error: { code: 'not_found', resource: 'generation' } },
+    ),
+    s(
+      'getVideoGeneration: unknown id',
+      'getVideoGeneration',
+      { method: 'GET', path: `/v2/videos/generations/vid_${'0'.repeat(26)}`, headers: auth },
+      { status: 404, error: { code: 'not_found', resource: 'generation' } },
+    ),
+    s(
+      'createVideoGeneration: body is not JSON',
+      'createVideoGeneration',
+      {
+        method: 'POST',
+        path: '/v2/videos/generations',
+        headers: json,
+        body: '{"model": "seedance-v1-pro", "prompt": ',
+      },
+      { status: 400, error: { code: 'invalid_json', param: null } },
+    ),
+    s(
+      'createVideoGeneration: text/plain body',
+      'createVideoGeneration',
+      {
+        method: 'POST',
+        path: '/v2/videos/generations',
+        headers: { ...auth, 'content-type': 'text/plain' },
+        body: 'a cat',
+      },
+      { status: 415, error: { code: 'unsupported_media_type' } },
+    ),
+    s(
+      'createVideoGeneration: no prompt',
+      'createVideoGeneration',
+      { method: 'POST', path: '/v2/videos/generations', headers: json, body: without(video, 'prompt') },
+      { status: 400, error: { code: 'parameter_missing', param: 'prompt' } },
+    ),
+    s(
+      'createVideoGeneration: duration is a string',
+      'createVideoGeneration',
+      {
+        method: 'POST',
+        path: '/v2/videos/generations',
+        headers: json,
+        body: JSON.stringify({ ...video, duration: '5' }),
+      },
+      { status: 400, error: { code: 'invalid_type', param: 'duration' } },
+    ),
+    s(
+      'createVideoGeneration: unknown resolution',
+      'createVideoGeneration',
+      {
+        method: 'POST',
+        path: '/v2/videos/generations',
+        headers: json,
+        body: JSON.stringify({ ...video, resolution: '8K' }),
+      },
+      { status: 400, error: { code: 'invalid_parameter', param: 'resolution' } },
+    ),
+    s(
+      'createVideoGeneration: no Authorization',
+      'createVideoGeneration',
+      {
+        method: 'POST',
+        path: '/v2/videos/generations',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(video),
+      },
+      { status: 401, error: { code: 'invalid_api_key', reason: 'missing' } },
+    ),
+    s(
+      'generateImage: no model',
+      'generateImage',
+      { method: 'POST', path: '/v2/images/generations', headers: json, body: without(image, 'model') },
+      { status: 400, error: { code: 'parameter_missing', param: 'model' } },
+    ),
+    s(
+      'generateImage: reference url is not a URL',
+      'generateImage',
+      {
+        method: 'POST',
+        path: '/v2/images/generations',
+        headers: json,
+        body: JSON.stringify({ ...image, images: [{ url: 'not a url' }] }),
+      },
+      { status: 400, error: { code: 'invalid_parameter', param: 'images[0].url' } },
+    ),
+    s(
+      'unknown path',
+      undefined,
+      { method: 'GET', path: '/v2/videos', headers: auth },
+      { status: 404, error: { code: 'not_found', resource: 'route' } },
+    ),
+    s(
+      'wrong method',
+      undefined,
+      { method: 'DELETE', path: '/v2/models', headers: auth },
+      { status: 404, error: { code: 'not_found', resource: 'route' } },
+    ),
+    s(
+      'generateImage: valid',
+      'generateImage',
+      { method: 'POST', path: '/v2/images/generations', headers: json, body: JSON.stringify(image) },
+      { status: 200 },
+      true,
+    ),
+    s(
+      'createVideoGeneration: valid',
+      'createVideoGeneration',
+      { method: 'POST', path: '/v2/videos/generations', headers: json, body: JSON.stringify(video) },
+      { status: 202 },
+      true,
+    ),
   ];
 }

@@ -65,7 +65,8 @@ export function loadSpec(): Spec {
 
 const escape = (token: string) => token.replace(/~/g, '~0').replace(/\//g, '~1');
 const unescape = (token: string) => token.replace(/~1/g, '/').replace(/~0/g, '~');
-export const pointerTo = (...tokens: (string | number)[]) => '#' + tokens.map(t => '/' + escape(String(t))).join('');
+export const pointerTo = (...tokens: (string | number)[]) =>
+  '#' + tokens.map(t => '/' + escape(String(t))).join('');
 
 /** The value at a `#/...` pointer of the bundle. */
 export function at(spec: Spec, pointer: string): Json | undefined {
@@ -103,7 +104,11 @@ function examplesAt(spec: Spec, pointer: string): Record<string, Json> {
 function headersAt(spec: Spec, pointer: string): DeclaredHeader[] {
   return Object.keys(asObject(at(spec, pointer))).map(name => {
     const headerPointer = follow(spec, `${pointer}/${escape(name)}`);
-    return { name, required: asObject(at(spec, headerPointer)).required === true, schema: `${headerPointer}/schema` };
+    return {
+      name,
+      required: asObject(at(spec, headerPointer)).required === true,
+      schema: `${headerPointer}/schema`,
+    };
   });
 }
 
@@ -196,7 +201,13 @@ export function readContract(spec: Spec = loadSpec()): Contract {
       const param = asObject(at(spec, p));
       return { name: String(param.name), required: param.required === true, schema: `${p}/schema` };
     });
-    return { name, operationId: String(op.operationId), schema: `${json}/schema`, headers, examples: examplesAt(spec, `${json}/examples`) };
+    return {
+      name,
+      operationId: String(op.operationId),
+      schema: `${json}/schema`,
+      headers,
+      examples: examplesAt(spec, `${json}/examples`),
+    };
   });
   return {
     spec,

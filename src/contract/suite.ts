@@ -3,7 +3,12 @@
 import { send, type RawResponse } from './http.ts';
 import { behaviourScenarios, forcedScenarios, type Scenario } from './scenarios.ts';
 import { readContract, type Contract } from './spec.ts';
-import { createContractValidator, formatViolations, type ContractValidator, type Violation } from './validate.ts';
+import {
+  createContractValidator,
+  formatViolations,
+  type ContractValidator,
+  type Violation,
+} from './validate.ts';
 import { isObject } from '../client/is-object.ts';
 
 export interface CaseResult {
@@ -30,7 +35,6 @@ export interface SuiteOptions {
   concurrency?: number;
 }
 
-
 /** Ids are the server's to choose: compare bodies without them. */
 function withoutIds(value: unknown): unknown {
   if (!isObject(value)) return value;
@@ -45,35 +49,61 @@ function withoutIds(value: unknown): unknown {
 export function checkExpectation(scenario: Scenario, response: RawResponse): Violation[] {
   const out: Violation[] = [];
   const { expect } = scenario;
-  if (response.status !== expect.status) out.push({ where: 'status', message: `expected ${expect.status}, got ${response.status}` });
+  if (response.status !== expect.status)
+    out.push({ where: 'status', message: `expected ${expect.status}, got ${response.status}` });
   const error = isObject(response.body) && isObject(response.body.error) ? response.body.error : {};
   for (const [field, wanted] of Object.entries(expect.error ?? {})) {
-    if (error[field] !== wanted) out.push({ where: `body/error/${field}`, message: `expected ${JSON.stringify(wanted)}, got ${JSON.stringify(error[field])}` });
+    if (error[field] !== wanted)
+      out.push({
+        where: `body/error/${field}`,
+        message: `expected ${JSON.stringify(wanted)}, got ${JSON.stringify(error[field])}`,
+      });
   }
-  if (expect.example !== undefined && JSON.stringify(withoutIds(response.body)) !== JSON.stringify(withoutIds(expect.example))) {
-    out.push({ where: 'body', message: `differs from the named example: ${JSON.stringify(response.body).slice(0, 200)}` });
+  if (
+    expect.example !== undefined &&
+    JSON.stringify(withoutIds(response.body)) !== JSON.stringify(withoutIds(expect.example))
+  ) {
+    out.push({
+      where: 'body',
+      message: `differs from the named example: ${JSON.stringify(response.body).slice(0, 200)}`,
+    });
   }
   return out;
 }
 
-export async function runScenario(validator: ContractValidator, baseUrl: string, scenario: Scenario): Promise<CaseResult> {
+export async function runScenario(
+  validator: ContractValidator,
+  baseUrl: string,
+  scenario: Scenario,
+): Promise<CaseResult> {
   let response: RawResponse;
   try {
     response = await send(baseUrl, scenario.request);
   } catch (error) {
-    return { scenario, violations: [{ where: 'request', message: `no answer: ${(error as Error).message}` }] };
+    return {
+      scenario,
+      violations: [{ where: 'request', message: `no answer: ${(error as Error).message}` }],
+    };
   }
   const ref = scenario.operationId ?? { method: scenario.request.method, path: scenario.request.path };
   const violations = [...validator.checkResponse(ref, response), ...checkExpectation(scenario, response)];
   return { scenario, response, violations };
 }
 
-export function suiteScenarios(contract: Contract, options: Pick<SuiteOptions, 'apiKey' | 'forced' | 'billable'>) {
-  const all = [...(options.forced ? forcedScenarios(contract, options.apiKey) : []), ...behaviourScenarios(contract, options.apiKey)];
+export function suiteScenarios(
+  contract: Contract,
+  options: Pick<SuiteOptions, 'apiKey' | 'forced' | 'billable'>,
+) {
+  const all = [
+    ...(options.forced ? forcedScenarios(contract, options.apiKey) : []),
+    ...behaviourScenarios(contract, options.apiKey),
+  ];
   const run = all.filter(s => options.billable || !s.billable);
   const skipped = [
     ...(options.forced ? [] : [{ name: 'Prefer scenarios', reason: 'need a forced state (a mock)' }]),
-    ...all.filter(s => !options.billable && s.billable).map(s => ({ name: s.name, reason: 'starts a billable generation' })),
+    ...all
+      .filter(s => !options.billable && s.billable)
+      .map(s => ({ name: s.name, reason: 'starts a billable generation' })),
   ];
   return { run, skipped };
 }
@@ -84,7 +114,8 @@ export async function runContractSuite(options: SuiteOptions): Promise<SuiteRepo
   const results: CaseResult[] = new Array(run.length);
   let next = 0;
   const worker = async () => {
-    for (let i = next++; i < run.length; i = next++) results[i] = await runScenario(validator, options.baseUrl, run[i]!);
+    for (let i = next++; i < run.length; i = next++)
+      results[i] = await runScenario(validator, options.baseUrl, run[i]!);
   };
   await Promise.all(Array.from({ length: options.concurrency ?? 8 }, worker));
   return { baseUrl: options.baseUrl, results, skipped };
@@ -92,10 +123,15 @@ export async function runContractSuite(options: SuiteOptions): Promise<SuiteRepo
 
 export function formatReport(report: SuiteReport): string {
   const failed = report.results.filter(r => r.violations.length > 0);
-  const lines = [`Contract suite against ${report.baseUrl}: ${report.results.length - failed.length}/${report.results.length} scenarios conform.`];
+  const lines = [
+    `Contract suite against ${report.baseUrl}: ${report.results.length - failed.length}/${report.results.length} scenarios conform.`,
+  ];
   for (const r of failed) {
     const id = r.response?.headers['x-request-id'];
-    lines.push(`✗ ${r.scenario.name} (${r.scenario.request.method} ${r.scenario.request.path} → ${r.response?.status ?? 'no answer'}${id ? `, ${id}` : ''})`, formatViolations(r.violations));
+    lines.push(
+      `✗ ${r.scenario.name} (${r.scenario.request.method} ${r.scenario.request.path} → ${r.response?.status ?? 'no answer'}${id ? `, ${id}` : ''})`,
+      formatViolations(r.violations),
+    );
   }
   for (const s of report.skipped) lines.push(`- skipped ${s.name}: ${s.reason}`);
   return lines.join('\n');

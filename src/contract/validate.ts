@@ -27,9 +27,7 @@ export interface Violation {
   message: string;
 }
 
-export type HeaderBag =
-  | Headers
-  | Record<string, string | string[] | number | undefined>;
+export type HeaderBag = Headers | Record<string, string | string[] | number | undefined>;
 
 export interface ObservedResponse {
   status: number;
@@ -81,7 +79,9 @@ export function normalizeHeaders(headers: HeaderBag): Record<string, string> {
   const names = Object.keys(bag);
   for (let i = 0; i < names.length; i++) {
     const value = bag[names[i]!];
-    if (value !== undefined) out[names[i]!.toLowerCase()] = typeof value === 'string' ? value : Array.isArray(value) ? value.join(', ') : String(value);
+    if (value !== undefined)
+      out[names[i]!.toLowerCase()] =
+        typeof value === 'string' ? value : Array.isArray(value) ? value.join(', ') : String(value);
   }
   return out;
 }
@@ -111,7 +111,8 @@ function headerRecord(headers: HeaderBag): Record<string, string> {
 
 /** Where in `responses` an operation declares a status, or -1 (a loop, not `findIndex`: this runs on every check). */
 function declaredIndex(operation: Operation, status: number): number {
-  for (let i = 0; i < operation.responses.length; i++) if (operation.responses[i]!.status === status) return i;
+  for (let i = 0; i < operation.responses.length; i++)
+    if (operation.responses[i]!.status === status) return i;
   return -1;
 }
 
@@ -132,7 +133,9 @@ function validatorSource(contract: Contract, built: PrecompiledValidators) {
   const compile = (pointer: string): ValidateFunction => {
     let fn = compiled.get(pointer);
     if (!fn) {
-      fn = precompiled ? built.validators[pointer] : (ajv ??= createSpecAjv(contract.spec)).getSchema(specRef(pointer));
+      fn = precompiled
+        ? built.validators[pointer]
+        : (ajv ??= createSpecAjv(contract.spec)).getSchema(specRef(pointer));
       if (!fn) throw new Error(`No schema at ${pointer}`);
       compiled.set(pointer, fn);
     }
@@ -165,7 +168,13 @@ export function validatorFor(contract: Contract, built: PrecompiledValidators): 
   function headerPlan(header: DeclaredHeader): HeaderPlan {
     const schema = at(spec, follow(spec, header.schema));
     const type = isObject(schema) ? schema.type : undefined;
-    return { name: header.name, key: header.name.toLowerCase(), required: header.required, numeric: type === 'integer' || type === 'number', validate: compile(header.schema) };
+    return {
+      name: header.name,
+      key: header.name.toLowerCase(),
+      required: header.required,
+      numeric: type === 'integer' || type === 'number',
+      validate: compile(header.schema),
+    };
   }
 
   function checkHeaders(declared: HeaderPlan[], headers: Record<string, string>): Violation[] {
@@ -173,12 +182,14 @@ export function validatorFor(contract: Contract, built: PrecompiledValidators): 
     for (const header of declared) {
       const raw = headers[header.key];
       if (raw === undefined) {
-        if (header.required) out.push({ where: `header ${header.name}`, message: 'required header is missing' });
+        if (header.required)
+          out.push({ where: `header ${header.name}`, message: 'required header is missing' });
         continue;
       }
       const value = header.numeric && /^-?\d+(\.\d+)?$/.test(raw.trim()) ? Number(raw) : raw;
       if (!header.validate(value)) {
-        for (const e of header.validate.errors ?? []) out.push({ where: `header ${header.name}`, message: `${JSON.stringify(raw)} ${describe(e)}` });
+        for (const e of header.validate.errors ?? [])
+          out.push({ where: `header ${header.name}`, message: `${JSON.stringify(raw)} ${describe(e)}` });
       }
     }
     return out;
@@ -190,13 +201,17 @@ export function validatorFor(contract: Contract, built: PrecompiledValidators): 
     headers: HeaderPlan[];
     body?: SchemaPlan;
   }
-  const responsePlan = (declared: DeclaredResponse): ResponsePlan =>
-    ({ declared, headers: declared.headers.map(headerPlan), body: declared.schema ? planOf(declared.schema) : undefined });
+  const responsePlan = (declared: DeclaredResponse): ResponsePlan => ({
+    declared,
+    headers: declared.headers.map(headerPlan),
+    body: declared.schema ? planOf(declared.schema) : undefined,
+  });
   let routeNotFoundPlan: ResponsePlan | undefined;
 
   /** The body as JSON, or the violation that it is missing or not JSON. */
   function parseBody(body: unknown): { value?: unknown; violation?: Violation } {
-    if (body === undefined || body === '') return { violation: { where: 'body', message: 'the response has no body, the contract declares one' } };
+    if (body === undefined || body === '')
+      return { violation: { where: 'body', message: 'the response has no body, the contract declares one' } };
     if (typeof body !== 'string') return { value: body };
     try {
       return { value: JSON.parse(body) };
@@ -205,13 +220,20 @@ export function validatorFor(contract: Contract, built: PrecompiledValidators): 
     }
   }
 
-  function checkAgainst({ declared, headers: declaredHeaders, body }: ResponsePlan, label: string, response: ObservedResponse): Violation[] {
+  function checkAgainst(
+    { declared, headers: declaredHeaders, body }: ResponsePlan,
+    label: string,
+    response: ObservedResponse,
+  ): Violation[] {
     const headers = headerRecord(response.headers);
     const out = checkHeaders(declaredHeaders, headers);
     if (!body) return out;
     const contentType = headers['content-type'] ?? '';
     if (contentType !== 'application/json' && !/^application\/json\s*(;|$)/i.test(contentType)) {
-      out.push({ where: 'header Content-Type', message: `expected application/json, got ${JSON.stringify(contentType)}` });
+      out.push({
+        where: 'header Content-Type',
+        message: `expected application/json, got ${JSON.stringify(contentType)}`,
+      });
     }
     let value = response.body;
     if (typeof value === 'string' || value === undefined) {
@@ -235,7 +257,11 @@ export function validatorFor(contract: Contract, built: PrecompiledValidators): 
   }
 
   /** Every error body repeats the X-Request-Id header as error.request_id: the violation when it does not. */
-  function requestIdMismatch(status: number, headers: Record<string, string>, error: Record<string, unknown> | undefined): Violation | undefined {
+  function requestIdMismatch(
+    status: number,
+    headers: Record<string, string>,
+    error: Record<string, unknown> | undefined,
+  ): Violation | undefined {
     const requestId = headers['x-request-id'];
     if (status < 400 || !error || requestId === undefined || error.request_id === requestId) return undefined;
     return {
@@ -252,7 +278,9 @@ export function validatorFor(contract: Contract, built: PrecompiledValidators): 
     operation: Operation;
     plans: (ResponsePlan | undefined)[];
   }
-  const entries = new Map(contract.operations.map(operation => [operation, { operation, plans: [] } as OperationEntry]));
+  const entries = new Map(
+    contract.operations.map(operation => [operation, { operation, plans: [] } as OperationEntry]),
+  );
   // Operations by id, the first of a duplicated id winning as in findOperation.
   const byId = new Map<string, OperationEntry>();
   contract.operations.forEach(op => byId.has(op.operationId) || byId.set(op.operationId, entries.get(op)!));
@@ -271,29 +299,59 @@ export function validatorFor(contract: Contract, built: PrecompiledValidators): 
     const entry = resolve(ref);
     if (!entry) {
       const label = typeof ref === 'string' ? ref : `${ref.method.toUpperCase()} ${ref.path}`;
-      const out = response.status === 404 ? [] : [{ where: 'status', message: `${label} matches no operation: expected 404 (RouteNotFound), got ${response.status}` }];
-      return [...out, ...checkAgainst((routeNotFoundPlan ??= responsePlan(contract.routeNotFound)), 'RouteNotFound', response)];
+      const out =
+        response.status === 404
+          ? []
+          : [
+              {
+                where: 'status',
+                message: `${label} matches no operation: expected 404 (RouteNotFound), got ${response.status}`,
+              },
+            ];
+      return [
+        ...out,
+        ...checkAgainst(
+          (routeNotFoundPlan ??= responsePlan(contract.routeNotFound)),
+          'RouteNotFound',
+          response,
+        ),
+      ];
     }
     const { operation, plans } = entry;
     const index = declaredIndex(operation, response.status);
     if (index < 0) {
       const statuses = operation.responses.map(r => r.status).join(', ');
       const headers = headerRecord(response.headers);
-      const out: Violation[] = [{ where: 'status', message: `${response.status} is not declared for ${operation.operationId} (declared: ${statuses})` }];
+      const out: Violation[] = [
+        {
+          where: 'status',
+          message: `${response.status} is not declared for ${operation.operationId} (declared: ${statuses})`,
+        },
+      ];
       // Still say what else is wrong: every response has X-Request-Id, every error body is an envelope.
-      requestIdHeader ??= contract.routeNotFound.headers.filter(h => h.name.toLowerCase() === 'x-request-id').map(headerPlan);
+      requestIdHeader ??= contract.routeNotFound.headers
+        .filter(h => h.name.toLowerCase() === 'x-request-id')
+        .map(headerPlan);
       out.push(...checkHeaders(requestIdHeader, headers));
       if (response.status >= 400) {
         const { value } = parseBody(response.body);
         if (value !== undefined) {
           explain(out, planOf(ERROR_ENVELOPE), value, 'body');
-          const mismatch = requestIdMismatch(response.status, headers, isObject(value) && isObject(value.error) ? value.error : undefined);
+          const mismatch = requestIdMismatch(
+            response.status,
+            headers,
+            isObject(value) && isObject(value.error) ? value.error : undefined,
+          );
           if (mismatch) out.push(mismatch);
         }
       }
       return out;
     }
-    return checkAgainst((plans[index] ??= responsePlan(operation.responses[index]!)), operation.operationId, response);
+    return checkAgainst(
+      (plans[index] ??= responsePlan(operation.responses[index]!)),
+      operation.operationId,
+      response,
+    );
   }
 
   function checkWebhook(delivery: WebhookDelivery): Violation[] {
@@ -304,7 +362,12 @@ export function validatorFor(contract: Contract, built: PrecompiledValidators): 
     const webhook = contract.webhooks.find(w => constOf(spec, w.schema, 'type') === type);
     if (!webhook) {
       const known = contract.webhooks.map(w => JSON.stringify(constOf(spec, w.schema, 'type'))).join(', ');
-      return [{ where: 'body/type', message: `${JSON.stringify(type)} is not a webhook event of the contract (${known})` }];
+      return [
+        {
+          where: 'body/type',
+          message: `${JSON.stringify(type)} is not a webhook event of the contract (${known})`,
+        },
+      ];
     }
     const out = checkHeaders(webhook.headers.map(headerPlan), headers);
     explain(out, planOf(webhook.schema), value, 'body');
@@ -312,7 +375,10 @@ export function validatorFor(contract: Contract, built: PrecompiledValidators): 
       try {
         new StandardWebhook(delivery.secret).verify(delivery.body, headers);
       } catch (error) {
-        out.push({ where: 'header webhook-signature', message: `does not verify: ${(error as Error).message}` });
+        out.push({
+          where: 'header webhook-signature',
+          message: `does not verify: ${(error as Error).message}`,
+        });
       }
     }
     return out;

@@ -38,7 +38,18 @@ export function createAccountStore(options: AccountStoreOptions) {
 
   function fresh(key: string): Account {
     const start = options.startFor(key);
-    return { key, serial: ++made, start, balance: start, charged: 0, refunded: 0, running: new Map(), settleAfter: 0, jobs: new Set(),  window: { startedAt: options.now(), count: 0 } };
+    return {
+      key,
+      serial: ++made,
+      start,
+      balance: start,
+      charged: 0,
+      refunded: 0,
+      running: new Map(),
+      settleAfter: 0,
+      jobs: new Set(),
+      window: { startedAt: options.now(), count: 0 },
+    };
   }
 
   function drop(key: string) {

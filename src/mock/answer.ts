@@ -4,12 +4,27 @@
 import type { ErrorCode } from '../../generated/catalogue.ts';
 import type { MockError } from './errors.ts';
 
-export type Answer = { status: number; body?: unknown; error?: MockError; headers?: Record<string, string>; note?: string; transport?: 'stall' | 'cut' };
+export type Answer = {
+  status: number;
+  body?: unknown;
+  error?: MockError;
+  headers?: Record<string, string>;
+  note?: string;
+  transport?: 'stall' | 'cut';
+};
 
 /** The codes whose answers must say when to try again (`Retry-After`). */
-export const RETRY_AFTER_CODES: readonly ErrorCode[] = ['rate_limit', 'concurrency_limit', 'service_unavailable'];
+export const RETRY_AFTER_CODES: readonly ErrorCode[] = [
+  'rate_limit',
+  'concurrency_limit',
+  'service_unavailable',
+];
 
-export const errorAnswer = (error: MockError, headers: Record<string, string> = {}): Answer => ({ status: error.status, error, headers });
+export const errorAnswer = (error: MockError, headers: Record<string, string> = {}): Answer => ({
+  status: error.status,
+  error,
+  headers,
+});
 
 /** Echoed request text may hold anything; a header may only hold visible ASCII. */
 export const headerSafe = (text: string) => text.replace(/[^\x20-\x7e]/g, '?').slice(0, 300);

@@ -13,7 +13,11 @@ export function readBody(req: IncomingMessage, limit: number): Promise<ReadBody>
       if (received <= limit) chunks.push(chunk);
       else chunks.length = 0;
     });
-    req.on('end', () => resolve(received > limit ? { kind: 'too_large', received } : { kind: 'ok', bytes: Buffer.concat(chunks) }));
+    req.on('end', () =>
+      resolve(
+        received > limit ? { kind: 'too_large', received } : { kind: 'ok', bytes: Buffer.concat(chunks) },
+      ),
+    );
     req.on('error', reject);
   });
 }

@@ -11,11 +11,23 @@ import { rateHeaders, spentWindow, type RateCount } from './limits.ts';
 import type { TestValueIndex } from './test-values.ts';
 
 /** The test-key codes that answer every call, whatever the operation. */
-const ACCOUNT_LEVEL: readonly ErrorCode[] = ['invalid_api_key', 'api_access_disabled', 'ip_not_allowed', 'rate_limit', 'server_error', 'bad_gateway', 'service_unavailable', 'gateway_timeout'];
+const ACCOUNT_LEVEL: readonly ErrorCode[] = [
+  'invalid_api_key',
+  'api_access_disabled',
+  'ip_not_allowed',
+  'rate_limit',
+  'server_error',
+  'bad_gateway',
+  'service_unavailable',
+  'gateway_timeout',
+];
 
 /** 429 rate_limit for a spent window, with Retry-After and the window's X-RateLimit-*. */
 export function rateLimitAnswer(count: RateCount): Answer {
-  const e = mockError('rate_limit', `Rate limit reached: ${count.limit} requests per minute. Retry after ${count.resetSeconds} s.`);
+  const e = mockError(
+    'rate_limit',
+    `Rate limit reached: ${count.limit} requests per minute. Retry after ${count.resetSeconds} s.`,
+  );
   return errorAnswer(e, { 'retry-after': String(count.resetSeconds), ...rateHeaders(count) });
 }
 
@@ -31,7 +43,10 @@ export function createCannedAnswers(index: TestValueIndex, rateLimit: number) {
       if (!declares(op, entry.status, code)) return undefined;
       if (code === 'rate_limit') return rateLimitAnswer(spentWindow(rateLimit));
       const extras = code === 'invalid_api_key' ? { reason: value.reason ?? 'revoked' } : undefined;
-      return errorAnswer(mockError(code, entry.description, null, extras), RETRY_AFTER_CODES.includes(code) ? { 'retry-after': '5' } : {});
+      return errorAnswer(
+        mockError(code, entry.description, null, extras),
+        RETRY_AFTER_CODES.includes(code) ? { 'retry-after': '5' } : {},
+      );
     },
 
     /** An injected fault: a retryable error the operation declares, or a transport fault. */
@@ -40,7 +55,8 @@ export function createCannedAnswers(index: TestValueIndex, rateLimit: number) {
       const entry = errorCatalogue[kind];
       if (!declares(op, entry.status, kind)) return undefined;
       const e = mockError(kind, `${entry.description} (injected fault)`);
-      if (kind === 'rate_limit') return { ...rateLimitAnswer({ ...spentWindow(rateLimit), resetSeconds: 1 }), error: e };
+      if (kind === 'rate_limit')
+        return { ...rateLimitAnswer({ ...spentWindow(rateLimit), resetSeconds: 1 }), error: e };
       return errorAnswer(e, RETRY_AFTER_CODES.includes(kind) ? { 'retry-after': '2' } : {});
     },
   };

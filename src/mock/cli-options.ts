@@ -32,7 +32,11 @@ export const usage = `Usage: mediagen-mock [options]
   --help                 this text
 Environment: PORT, MEDIAGEN_WEBHOOK_SECRET (whsec_…; a fresh one is printed when unset)`;
 
-export type CliCommand = { kind: 'help' } | { kind: 'print-scenarios' } | { kind: 'print-test-values'; options: MockOptions } | { kind: 'serve'; options: MockOptions };
+export type CliCommand =
+  | { kind: 'help' }
+  | { kind: 'print-scenarios' }
+  | { kind: 'print-test-values'; options: MockOptions }
+  | { kind: 'serve'; options: MockOptions };
 
 /** A value the user typed was wrong: the CLI prints the message and the usage, and exits 2. */
 export class UsageError extends Error {}
@@ -49,7 +53,8 @@ function attempt<T>(name: string, parse: () => T): T {
 /** A non-negative integer option. */
 function count(name: string, raw: string): number {
   const n = Number(raw);
-  if (raw.trim() === '' || !Number.isInteger(n) || n < 0) throw new UsageError(`--${name} must be a non-negative integer, got '${raw}'`);
+  if (raw.trim() === '' || !Number.isInteger(n) || n < 0)
+    throw new UsageError(`--${name} must be a non-negative integer, got '${raw}'`);
   return n;
 }
 
@@ -57,7 +62,10 @@ function count(name: string, raw: string): number {
 function limit(name: string, raw: string, unit: string): number | null {
   if (raw === 'off') return null;
   const n = unit && raw.endsWith(unit) ? raw.slice(0, -unit.length) : raw;
-  if (!/^\d+$/.test(n) || Number(n) < 1) throw new UsageError(`--${name} must be a positive integer${unit ? ` (optionally ${unit})` : ''} or off, got '${raw}'`);
+  if (!/^\d+$/.test(n) || Number(n) < 1)
+    throw new UsageError(
+      `--${name} must be a positive integer${unit ? ` (optionally ${unit})` : ''} or off, got '${raw}'`,
+    );
   return Number(n);
 }
 
@@ -93,23 +101,42 @@ export function parseMockArgs(args: string[], env: NodeJS.ProcessEnv = process.e
   }
   if (values.help) return { kind: 'help' };
   if (values['print-scenarios']) return { kind: 'print-scenarios' };
-  if (values.control && values['no-control']) throw new UsageError('--control and --no-control contradict each other');
+  if (values.control && values['no-control'])
+    throw new UsageError('--control and --no-control contradict each other');
   const port = values.port ?? env.PORT;
   const options: MockOptions = {
     port: port === undefined ? 4010 : count('port', port),
     host: values.host,
     ...(env.MEDIAGEN_WEBHOOK_SECRET ? { webhookSecret: env.MEDIAGEN_WEBHOOK_SECRET } : {}),
-    ...(values.fixtures !== undefined ? { fixtures: attempt('fixtures', () => loadFixturesFile(values.fixtures!)) } : {}),
-    ...(values.balance !== undefined ? { balance: attempt('balance', () => (parseMoney(values.balance!), values.balance!)) } : {}),
-    ...(values['rate-limit'] !== undefined ? { rateLimit: limit('rate-limit', values['rate-limit'], '/min') } : {}),
-    ...(values['max-concurrent'] !== undefined ? { maxConcurrent: limit('max-concurrent', values['max-concurrent'], '') } : {}),
-    ...(values.latency !== undefined ? { latency: attempt('latency', () => parseLatency(values.latency!) ?? 'none') } : {}),
-    ...(values.faults !== undefined ? { faults: attempt('faults', () => parseFaults(values.faults!) ?? 'off') } : {}),
-    ...(values.control ? { control: 'on' as const } : values['no-control'] ? { control: 'off' as const } : {}),
+    ...(values.fixtures !== undefined
+      ? { fixtures: attempt('fixtures', () => loadFixturesFile(values.fixtures!)) }
+      : {}),
+    ...(values.balance !== undefined
+      ? { balance: attempt('balance', () => (parseMoney(values.balance!), values.balance!)) }
+      : {}),
+    ...(values['rate-limit'] !== undefined
+      ? { rateLimit: limit('rate-limit', values['rate-limit'], '/min') }
+      : {}),
+    ...(values['max-concurrent'] !== undefined
+      ? { maxConcurrent: limit('max-concurrent', values['max-concurrent'], '') }
+      : {}),
+    ...(values.latency !== undefined
+      ? { latency: attempt('latency', () => parseLatency(values.latency!) ?? 'none') }
+      : {}),
+    ...(values.faults !== undefined
+      ? { faults: attempt('faults', () => parseFaults(values.faults!) ?? 'off') }
+      : {}),
+    ...(values.control
+      ? { control: 'on' as const }
+      : values['no-control']
+        ? { control: 'off' as const }
+        : {}),
     ...(values['job-steps'] !== undefined ? { jobSteps: count('job-steps', values['job-steps']) } : {}),
     ...(values['job-step-ms'] !== undefined ? { stepMs: count('job-step-ms', values['job-step-ms']) } : {}),
     ...(values['max-jobs'] !== undefined ? { maxJobs: count('max-jobs', values['max-jobs']) } : {}),
-    ...(values['max-accounts'] !== undefined ? { maxAccounts: count('max-accounts', values['max-accounts']) } : {}),
+    ...(values['max-accounts'] !== undefined
+      ? { maxAccounts: count('max-accounts', values['max-accounts']) }
+      : {}),
     ...(values.quiet ? { log: () => {} } : {}),
   };
   return values['print-test-values'] ? { kind: 'print-test-values', options } : { kind: 'serve', options };

@@ -10,7 +10,8 @@ import { startMockServer } from './server.ts';
 import { testValueTable } from './test-value-table.ts';
 
 // `mediagen-mock proxy <upstream-url>`: the validating proxy (src/mock/proxy-cli.ts); it never returns.
-if (process.argv[2] === 'proxy') await import('./proxy-cli.ts').then(cli => cli.runProxyCli(process.argv.slice(3)));
+if (process.argv[2] === 'proxy')
+  await import('./proxy-cli.ts').then(cli => cli.runProxyCli(process.argv.slice(3)));
 
 /** Bad input ends the process with one clear line and the usage, never a stack trace. */
 function fail(message: string): never {
@@ -43,7 +44,9 @@ if (command.kind === 'print-test-values') {
 }
 
 const options = command.options;
-const prismVersion = (createRequire(import.meta.url)('@stoplight/prism-cli/package.json') as { version: string }).version;
+const prismVersion = (
+  createRequire(import.meta.url)('@stoplight/prism-cli/package.json') as { version: string }
+).version;
 const server = await startMockServer({ spec, ...options }).catch((err: NodeJS.ErrnoException) =>
   fail(err.code === 'EADDRINUSE' ? `port ${options.port} is in use; pass --port or PORT` : err.message),
 );
@@ -54,7 +57,9 @@ console.log(
     ? 'Webhook secret: from MEDIAGEN_WEBHOOK_SECRET'
     : `Webhook secret: ${server.webhookSecret} (set MEDIAGEN_WEBHOOK_SECRET to choose it)`,
 );
-console.log('Test values (API keys, models, prompt tags, URLs for every error and failure): README "Testing against the mock", or --print-test-values');
+console.log(
+  'Test values (API keys, models, prompt tags, URLs for every error and failure): README "Testing against the mock", or --print-test-values',
+);
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -25,7 +25,16 @@ export interface MockRequest {
 export type ContractAnswer =
   | { kind: 'route_not_found' }
   | { kind: 'error'; error: MockError; warning?: string; prefs: Preferences }
-  | { kind: 'ok'; status: number; body: unknown; headers: Record<string, string>; request: unknown; prefs: Preferences; forced: boolean; warning?: string };
+  | {
+      kind: 'ok';
+      status: number;
+      body: unknown;
+      headers: Record<string, string>;
+      request: unknown;
+      prefs: Preferences;
+      forced: boolean;
+      warning?: string;
+    };
 
 /**
  * Prism throws on a path segment that is not valid percent-encoding; such a segment is passed on
@@ -98,10 +107,16 @@ export function createContractAnswerer(contract: Contract, askPrism: AskPrism, l
   function declaredParameterNames(op: Operation): string[] {
     let names = parameterNames.get(op.operationId);
     if (!names) {
-      const item = contract.spec.paths as Record<string, Record<string, { parameters?: { $ref?: string; name?: string }[] }>>;
+      const item = contract.spec.paths as Record<
+        string,
+        Record<string, { parameters?: { $ref?: string; name?: string }[] }>
+      >;
       const refs = item[op.path]?.[op.method.toLowerCase()]?.parameters ?? [];
-      const components = (contract.spec.components as { parameters?: Record<string, { name: string }> }).parameters ?? {};
-      names = refs.map(p => (p.$ref ? components[p.$ref.split('/').pop()!]?.name : p.name)).filter((n): n is string => !!n);
+      const components =
+        (contract.spec.components as { parameters?: Record<string, { name: string }> }).parameters ?? {};
+      names = refs
+        .map(p => (p.$ref ? components[p.$ref.split('/').pop()!]?.name : p.name))
+        .filter((n): n is string => !!n);
       parameterNames.set(op.operationId, names);
     }
     return names;
@@ -111,39 +126,77 @@ export function createContractAnswerer(contract: Contract, askPrism: AskPrism, l
    * The first problem a real server would see, in the order it would look: credentials, body size,
    * content type, JSON syntax, then parameters and the mock's own Prefer tokens.
    */
-  function classify(op: Operation, violations: PrismViolation[], headers: Record<string, string>, bytes: Uint8Array | undefined, bodyProblem: string | undefined, body: unknown, prefs: Preferences): MockError | undefined {
+  function classify(
+    op: Operation,
+    violations: PrismViolation[],
+    headers: Record<string, string>,
+    bytes: Uint8Array | undefined,
+    bodyProblem: string | undefined,
+    body: unknown,
+    prefs: Preferences,
+  ): MockError | undefined {
     const errors = violations.filter(v => v.severity === 0);
     if (errors.some(v => v.code === 401)) {
       const reason = authReason(headers.authorization);
       return mockError(
         'invalid_api_key',
-        reason === 'missing' ? 'Missing API key. Send it as `Authorization: Bearer <key>`.' : 'Malformed Authorization header: expected `Bearer <key>`.',
+        reason === 'missing'
+          ? 'Missing API key. Send it as `Authorization: Bearer <key>`.'
+          : 'Malformed Authorization header: expected `Bearer <key>`.',
         null,
         { reason },
       );
     }
     if (op.hasRequestBody && bytes === undefined && declares(op, 413, 'payload_too_large')) {
-      return mockError('payload_too_large', `The request body is over ${limits.request} bytes.`, null, { max_bytes: limits.request });
+      return mockError('payload_too_large', `The request body is over ${limits.request} bytes.`, null, {
+        max_bytes: limits.request,
+      });
     }
     if (errors.some(v => v.code === 415) || bodyProblem === 'no_content_type') {
-      return mockError('unsupported_media_type', `Send the body as application/json, not ${JSON.stringify(headers['content-type'] ?? 'no content type')}.`);
+      return mockError(
+        'unsupported_media_type',
+        `Send the body as application/json, not ${JSON.stringify(headers['content-type'] ?? 'no content type')}.`,
+      );
     }
-    if (bodyProblem === 'invalid_json') return mockError('invalid_json', 'The request body is not valid JSON.');
+    if (bodyProblem === 'invalid_json')
+      return mockError('invalid_json', 'The request body is not valid JSON.');
     const badRequest = op.responses.find(r => r.status === 400)?.errorCodes ?? [];
     const fromPrism = errorForViolations(errors, badRequest, declaredParameterNames(op));
     if (fromPrism) return fromPrism;
     if (isObject(body) && Array.isArray(body.images) && declares(op, 413, 'payload_too_large')) {
-      const index = body.images.findIndex(i => isObject(i) && typeof i.url === 'string' && i.url.startsWith('data:') && dataUrlBytes(i.url) > limits.image);
+      const index = body.images.findIndex(
+        i =>
+          isObject(i) &&
+          typeof i.url === 'string' &&
+          i.url.startsWith('data:') &&
+          dataUrlBytes(i.url) > limits.image,
+      );
       if (index >= 0) {
-        return mockError('payload_too_large', `Image images[${index}] is over ${limits.image} bytes decoded.`, `images[${index}].url`, { max_bytes: limits.image });
+        return mockError(
+          'payload_too_large',
+          `Image images[${index}] is over ${limits.image} bytes decoded.`,
+          `images[${index}].url`,
+          { max_bytes: limits.image },
+        );
       }
     }
     if (op.operationId === 'createVideoGeneration') {
       if (prefs.fail !== undefined && !isFailureCode(prefs.fail)) {
-        return mockError('invalid_parameter', `Prefer fail=${prefs.fail} is not a video failure code of the contract.`, 'Prefer');
+        return mockError(
+          'invalid_parameter',
+          `Prefer fail=${prefs.fail} is not a video failure code of the contract.`,
+          'Prefer',
+        );
       }
-      if (prefs.steps !== undefined && !(/^\d+$/.test(prefs.steps) && Number(prefs.steps) >= 1 && Number(prefs.steps) <= MAX_STEPS)) {
-        return mockError('invalid_parameter', `Prefer steps must be an integer from 1 to ${MAX_STEPS}.`, 'Prefer');
+      if (
+        prefs.steps !== undefined &&
+        !(/^\d+$/.test(prefs.steps) && Number(prefs.steps) >= 1 && Number(prefs.steps) <= MAX_STEPS)
+      ) {
+        return mockError(
+          'invalid_parameter',
+          `Prefer steps must be an integer from 1 to ${MAX_STEPS}.`,
+          'Prefer',
+        );
       }
     }
     return undefined;
@@ -162,7 +215,12 @@ export function createContractAnswerer(contract: Contract, askPrism: AskPrism, l
       const all = req.query.getAll(key);
       queryRecord[key] = all.length === 1 ? all[0]! : all;
     }
-    const input: IHttpRequest = { method: op.method.toLowerCase() as IHttpRequest['method'], url: { path: decodablePath(req.path), query: queryRecord }, headers, body };
+    const input: IHttpRequest = {
+      method: op.method.toLowerCase() as IHttpRequest['method'],
+      url: { path: decodablePath(req.path), query: queryRecord },
+      headers,
+      body,
+    };
     const prefs = readPreferences(input);
     let warning = prefs.problem;
     let result = await askPrism(input, prefs);
@@ -174,17 +232,37 @@ export function createContractAnswerer(contract: Contract, askPrism: AskPrism, l
     }
     if (result.kind === 'error') {
       if (/NO_(PATH|METHOD)_MATCHED/.test(result.name)) return { kind: 'route_not_found' };
-      return { kind: 'error', error: mockError('server_error', `The mock could not answer: ${result.detail}`), prefs, warning: result.detail };
+      return {
+        kind: 'error',
+        error: mockError('server_error', `The mock could not answer: ${result.detail}`),
+        prefs,
+        warning: result.detail,
+      };
     }
     const problem = classify(op, result.violations, headers, req.bytes, bodyProblem, body, prefs);
     if (problem) return { kind: 'error', error: problem, prefs, ...(warning ? { warning } : {}) };
     const outHeaders: Record<string, string> = {};
     for (const [name, value] of Object.entries(result.output.headers ?? {})) {
       // The mock sets these itself, from state; an example's copy would say something untrue.
-      if (value !== null && value !== undefined && !/^(content-type|x-request-id|idempotent-replayed)$/i.test(name)) outHeaders[name.toLowerCase()] = String(value);
+      if (
+        value !== null &&
+        value !== undefined &&
+        !/^(content-type|x-request-id|idempotent-replayed)$/i.test(name)
+      )
+        outHeaders[name.toLowerCase()] = String(value);
     }
-    const status = result.output.statusCode < 200 || result.output.statusCode > 599 ? 500 : result.output.statusCode;
-    return { kind: 'ok', status, body: result.output.body, headers: outHeaders, request: body, prefs, forced: asked && !warning, ...(warning ? { warning } : {}) };
+    const status =
+      result.output.statusCode < 200 || result.output.statusCode > 599 ? 500 : result.output.statusCode;
+    return {
+      kind: 'ok',
+      status,
+      body: result.output.body,
+      headers: outHeaders,
+      request: body,
+      prefs,
+      forced: asked && !warning,
+      ...(warning ? { warning } : {}),
+    };
   };
 }
 

@@ -51,20 +51,30 @@ export function books(account: Account, currency: string) {
 }
 
 /** A control route's own error (not the API's envelope: these routes are not in the contract). */
-const problem = (status: number, message: string): ControlAnswer => ({ status, body: { error: { message } } });
+const problem = (status: number, message: string): ControlAnswer => ({
+  status,
+  body: { error: { message } },
+});
 
 /** The body as a JSON object, `{}` when empty, undefined when it is not one. */
 function readJson(text: string): Record<string, unknown> | undefined {
   try {
     const value: unknown = text.trim() === '' ? {} : JSON.parse(text);
-    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+    return value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
   } catch {
     return undefined;
   }
 }
 
 /** The answer to a control request; `path` starts with the prefix. */
-export function answerControl(method: string, path: string, bodyText: string, deps: ControlDeps): ControlAnswer {
+export function answerControl(
+  method: string,
+  path: string,
+  bodyText: string,
+  deps: ControlDeps,
+): ControlAnswer {
   const parts = path.slice(CONTROL_PREFIX.length).split('/').map(decodeURIComponent);
   const body = readJson(bodyText);
   if (!body) return problem(400, 'The body must be a JSON object.');
@@ -82,7 +92,8 @@ export function answerControl(method: string, path: string, bodyText: string, de
       deps.resetAccount(name);
       return { status: 200, body: { reset: name } };
     case 'PUT accounts/balance': {
-      if (typeof body.balance !== 'string') return problem(400, 'Send {"balance": "12.50"}: a decimal string.');
+      if (typeof body.balance !== 'string')
+        return problem(400, 'Send {"balance": "12.50"}: a decimal string.');
       let amount: number;
       try {
         amount = parseMoney(body.balance);
@@ -95,7 +106,11 @@ export function answerControl(method: string, path: string, bodyText: string, de
       return { status: 200, body: books(account, deps.currency) };
     }
     case 'PUT accounts/faults': {
-      if (typeof body.faults !== 'string') return problem(400, 'Send {"faults": "0.5"} or {"faults": "0.5:service_unavailable,cut"} or {"faults": "off"}.');
+      if (typeof body.faults !== 'string')
+        return problem(
+          400,
+          'Send {"faults": "0.5"} or {"faults": "0.5:service_unavailable,cut"} or {"faults": "off"}.',
+        );
       try {
         const faults = parseFaults(body.faults);
         const account = deps.account(name);
@@ -110,7 +125,8 @@ export function answerControl(method: string, path: string, bodyText: string, de
       const job = deps.job(name);
       if (!job) return problem(404, `No job '${name}'.`);
       const steps = body.steps;
-      if (steps !== undefined && !(Number.isInteger(steps) && (steps as number) >= 1)) return problem(400, 'steps must be a positive integer.');
+      if (steps !== undefined && !(Number.isInteger(steps) && (steps as number) >= 1))
+        return problem(400, 'steps must be a positive integer.');
       deps.advance(job, steps as number | undefined);
       return { status: 200, body: { id: job.id } };
     }

@@ -3,7 +3,14 @@
 // MSW handlers are thin adapters over `handle`. Prism (in contract-answer.ts) routes, validates and
 // picks examples; this module adds what a real server does with state.
 import { isObject } from '../client/is-object.ts';
-import { matchOperation, readContract, type Json, type JsonObject, type Operation, type Spec } from '../contract/spec.ts';
+import {
+  matchOperation,
+  readContract,
+  type Json,
+  type JsonObject,
+  type Operation,
+  type Spec,
+} from '../contract/spec.ts';
 import { createAccountStore, type Account } from './accounts.ts';
 import { errorAnswer, headerSafe, type Answer } from './answer.ts';
 import { createCannedAnswers, rateLimitAnswer } from './canned.ts';
@@ -11,7 +18,17 @@ import { createContractAnswerer, type MockRequest } from './contract-answer.ts';
 import { payloadLimits } from './payload-limits.ts';
 import { answerControl, books, CONTROL_PREFIX, controlAllowed, type ControlAccess } from './control.ts';
 import { errorBody, mockError } from './errors.ts';
-import { delayFor, FAULT_KINDS, isFaultKind, parseFaults, parseLatency, pickFault, wait, type FaultSettings, type Latency } from './faults.ts';
+import {
+  delayFor,
+  FAULT_KINDS,
+  isFaultKind,
+  parseFaults,
+  parseLatency,
+  pickFault,
+  wait,
+  type FaultSettings,
+  type Latency,
+} from './faults.ts';
 import { loadDefaultFixtures, readFixtures, type Fixtures, type FixturesInput } from './fixtures.ts';
 import { createGenerations, notFoundGeneration } from './generations.ts';
 import { createIdempotencyStore } from './idempotency.ts';
@@ -87,9 +104,12 @@ export interface MockInput extends RequestContext {
 }
 
 /** An answer, or a transport fault: the adapter cuts the connection. */
-export type MockOutput = { kind: 'answer'; status: number; headers: Record<string, string>; body: string | null } | { kind: 'transport_fault' };
+export type MockOutput =
+  | { kind: 'answer'; status: number; headers: Record<string, string>; body: string | null }
+  | { kind: 'transport_fault' };
 
-const EXPOSED = 'X-Request-Id, Retry-After, X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset, X-Mock-Warning, Idempotent-Replayed';
+const EXPOSED =
+  'X-Request-Id, Retry-After, X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset, X-Mock-Warning, Idempotent-Replayed';
 /** The key of `Authorization: Bearer <key>`, if it has that shape. */
 function bearerKey(header: string | undefined): string | undefined {
   const match = /^Bearer +(\S+)\s*$/i.exec(header ?? '');
@@ -101,7 +121,11 @@ export async function createMock(options: MockOptions = {}) {
   const contract = readContract(options.spec);
   const limits = payloadLimits(contract);
   const answerContract = createContractAnswerer(contract, await createPrism(contract.spec), limits);
-  const fixtures: Fixtures = !options.fixtures ? loadDefaultFixtures() : 'balanceMicro' in options.fixtures ? options.fixtures : readFixtures(options.fixtures);
+  const fixtures: Fixtures = !options.fixtures
+    ? loadDefaultFixtures()
+    : 'balanceMicro' in options.fixtures
+      ? options.fixtures
+      : readFixtures(options.fixtures);
   const startBalance = options.balance !== undefined ? parseMoney(options.balance) : fixtures.balanceMicro;
   const index = indexTestValues(fixtures.testValues);
   const rateLimit = options.rateLimit === undefined ? DEFAULT_RATE_LIMIT : options.rateLimit;
@@ -111,7 +135,11 @@ export async function createMock(options: MockOptions = {}) {
   const control = options.control ?? 'loopback';
   const random = options.random ?? Math.random;
   const retentionMs = options.idempotencyRetentionMs ?? 24 * 3600_000;
-  const idempotency = createIdempotencyStore({ retentionMs, maxRecords: options.maxIdempotencyRecords ?? DEFAULT_MAX_IDEMPOTENCY_RECORDS, now: Date.now });
+  const idempotency = createIdempotencyStore({
+    retentionMs,
+    maxRecords: options.maxIdempotencyRecords ?? DEFAULT_MAX_IDEMPOTENCY_RECORDS,
+    now: Date.now,
+  });
   // The realistic profile makes videos take minutes of wall time (4 steps of 30 s), polled or not.
   const realistic = latency?.kind === 'realistic';
   const stepMs = options.stepMs ?? (realistic ? 30_000 : 2000);
@@ -125,7 +153,9 @@ export async function createMock(options: MockOptions = {}) {
     ...(options.webhookRetryDelaysMs ? { retryDelaysMs: options.webhookRetryDelaysMs } : {}),
     onDelivery: d => {
       if (deliveries.push(d) > 1000) deliveries.shift();
-      log(`webhook ${d.type} ${d.webhookId} -> ${d.url} ${d.outcome} (${d.attempts} attempt${d.attempts === 1 ? '' : 's'})`);
+      log(
+        `webhook ${d.type} ${d.webhookId} -> ${d.url} ${d.outcome} (${d.attempts} attempt${d.attempts === 1 ? '' : 's'})`,
+      );
     },
   });
   const pollOperation = contract.operations.find(op => op.operationId === 'getVideoGeneration');
@@ -138,7 +168,11 @@ export async function createMock(options: MockOptions = {}) {
     advanceOnPoll: !realistic,
     onTerminal: (job, body) => {
       if (!job.request.callbackUrl) return;
-      void sender.send(job.request.callbackUrl, { type: `video.generation.${body.status}`, timestamp: new Date().toISOString(), data: body });
+      void sender.send(job.request.callbackUrl, {
+        type: `video.generation.${body.status}`,
+        timestamp: new Date().toISOString(),
+        data: body,
+      });
     },
     // A dropped job is forgotten by its account too (no refund: it is gone, the books still add up).
     onDrop: job => {
@@ -168,17 +202,35 @@ export async function createMock(options: MockOptions = {}) {
   });
 
   /** The answer to a request that matched `op`, with the account's state. */
-  async function answerOperation(op: Operation, params: Record<string, string>, req: MockRequest, signal: () => AbortSignal | undefined): Promise<Answer> {
+  async function answerOperation(
+    op: Operation,
+    params: Record<string, string>,
+    req: MockRequest,
+    signal: () => AbortSignal | undefined,
+  ): Promise<Answer> {
     const own = req.headers.prefer ? preferTokens(req.headers.prefer) : {};
     const key = bearerKey(req.headers.authorization);
     const account = key !== undefined ? accounts.get(key) : undefined;
-    const waitMs = own.latency !== undefined && /^\d{1,6}$/.test(own.latency) ? Number(own.latency) : delayFor(latency, op.operationId, random);
+    const waitMs =
+      own.latency !== undefined && /^\d{1,6}$/.test(own.latency)
+        ? Number(own.latency)
+        : delayFor(latency, op.operationId, random);
     if (waitMs > 0) await wait(waitMs, signal());
-    const fault = own.fault !== undefined && isFaultKind(own.fault) ? own.fault : pickFault(account?.faults ?? faults, random);
+    const fault =
+      own.fault !== undefined && isFaultKind(own.fault)
+        ? own.fault
+        : pickFault(account?.faults ?? faults, random);
     const injected = fault !== undefined ? canned.fault(op, fault) : undefined;
     if (injected) return { ...injected, note: `fault ${fault}` };
-    const unread = [own.fault !== undefined && !isFaultKind(own.fault) && `fault=${own.fault} (one of ${FAULT_KINDS.join(', ')})`, own.latency !== undefined && !/^\d{1,6}$/.test(own.latency) && `latency=${own.latency} (ms)`].filter(Boolean);
-    const warning: Record<string, string> = unread.length ? { 'x-mock-warning': headerSafe(`Prefer ignored: ${unread.join('; ')}`) } : {};
+    const unread = [
+      own.fault !== undefined &&
+        !isFaultKind(own.fault) &&
+        `fault=${own.fault} (one of ${FAULT_KINDS.join(', ')})`,
+      own.latency !== undefined && !/^\d{1,6}$/.test(own.latency) && `latency=${own.latency} (ms)`,
+    ].filter(Boolean);
+    const warning: Record<string, string> = unread.length
+      ? { 'x-mock-warning': headerSafe(`Prefer ignored: ${unread.join('; ')}`) }
+      : {};
     if (key !== undefined && account) {
       const testKey = canned.testKey(op, key);
       if (testKey) return { ...testKey, headers: { ...warning, ...testKey.headers } };
@@ -187,26 +239,46 @@ export async function createMock(options: MockOptions = {}) {
     const answer = await stateful(op, params, req, account, count);
     answer.headers = { ...warning, ...answer.headers };
     // X-RateLimit-* count down on every answer to a key; with no limit, only a 429 carries them (the contract requires it).
-    if (count && (rateLimit !== null || answer.status === 429)) answer.headers = { ...rateHeaders(count), ...answer.headers };
+    if (count && (rateLimit !== null || answer.status === 429))
+      answer.headers = { ...rateHeaders(count), ...answer.headers };
     return answer;
   }
 
   /** After the limits: what the contract says (Prism), then what the account's state makes of it. */
-  async function stateful(op: Operation, params: Record<string, string>, req: MockRequest, account: Account | undefined, count: RateCount | undefined): Promise<Answer> {
+  async function stateful(
+    op: Operation,
+    params: Record<string, string>,
+    req: MockRequest,
+    account: Account | undefined,
+    count: RateCount | undefined,
+  ): Promise<Answer> {
     if (count?.spent && rateLimit !== null) return rateLimitAnswer(count);
     const given = await answerContract(op, req);
     if (given.kind === 'route_not_found') return routeNotFound(req.method, req.path);
     const warning = given.warning !== undefined ? { 'x-mock-warning': headerSafe(given.warning) } : undefined;
     if (given.kind === 'error') {
       // An id that names no generation is a 404 whatever its shape: clients treat ids as opaque.
-      const error = op.operationId === 'getVideoGeneration' && given.error.param === 'id' ? notFoundGeneration(params.id ?? '') : given.error;
+      const error =
+        op.operationId === 'getVideoGeneration' && given.error.param === 'id'
+          ? notFoundGeneration(params.id ?? '')
+          : given.error;
       return errorAnswer(error, warning);
     }
-    const note = given.forced ? `prefer ${given.prefs.code ?? ''}${given.prefs.example ? ' ' + given.prefs.example : ''}`.trim() : undefined;
+    const note = given.forced
+      ? `prefer ${given.prefs.code ?? ''}${given.prefs.example ? ' ' + given.prefs.example : ''}`.trim()
+      : undefined;
     if (given.forced || !account || given.status >= 300) {
       // A forced example still describes the generation that was asked for.
-      const body = given.forced && params.id && isObject(given.body) && typeof given.body.id === 'string' ? JSON.parse(JSON.stringify(given.body).replaceAll(given.body.id, params.id)) : given.body;
-      return { status: given.status, body, headers: { ...given.headers, ...warning }, ...(note ? { note } : {}) };
+      const body =
+        given.forced && params.id && isObject(given.body) && typeof given.body.id === 'string'
+          ? JSON.parse(JSON.stringify(given.body).replaceAll(given.body.id, params.id))
+          : given.body;
+      return {
+        status: given.status,
+        body,
+        headers: { ...given.headers, ...warning },
+        ...(note ? { note } : {}),
+      };
     }
     const request = (isObject(given.request) ? given.request : {}) as JsonObject;
     let answer: Answer;
@@ -215,7 +287,10 @@ export async function createMock(options: MockOptions = {}) {
         answer = { status: 200, body: listModels(fixtures, req.query.get('type')) };
         break;
       case 'getBalance':
-        answer = { status: 200, body: { balance: renderMoney(settle(account).balance), currency: fixtures.currency } };
+        answer = {
+          status: 200,
+          body: { balance: renderMoney(settle(account).balance), currency: fixtures.currency },
+        };
         break;
       case 'getVideoGeneration':
         answer = generations.poll(account, params.id ?? '');
@@ -223,7 +298,16 @@ export async function createMock(options: MockOptions = {}) {
       case 'generateImage':
       case 'createVideoGeneration': {
         const steps = given.prefs.steps !== undefined ? Number(given.prefs.steps) : undefined;
-        answer = generations.generate(op, op.operationId === 'generateImage' ? 'image' : 'video', account, request, given.body, req.headers['idempotency-key'], given.prefs.fail, steps);
+        answer = generations.generate(
+          op,
+          op.operationId === 'generateImage' ? 'image' : 'video',
+          account,
+          request,
+          given.body,
+          req.headers['idempotency-key'],
+          given.prefs.fail,
+          steps,
+        );
         break;
       }
       default:
@@ -236,7 +320,9 @@ export async function createMock(options: MockOptions = {}) {
 
   /** The contract's answer to a method and path it does not have. */
   function routeNotFound(method: string, path: string): Answer {
-    const e = mockError('not_found', `No route for ${method.toUpperCase()} ${headerSafe(path)}.`, null, { resource: 'route' });
+    const e = mockError('not_found', `No route for ${method.toUpperCase()} ${headerSafe(path)}.`, null, {
+      resource: 'route',
+    });
     return errorAnswer(e);
   }
 
@@ -278,33 +364,82 @@ export async function createMock(options: MockOptions = {}) {
     const method = input.method.toUpperCase();
     const q = input.target.indexOf('?');
     const path = q < 0 ? input.target : input.target.slice(0, q);
-    const base: Record<string, string> = { 'x-request-id': requestId, 'access-control-allow-origin': '*', 'access-control-expose-headers': EXPOSED };
+    const base: Record<string, string> = {
+      'x-request-id': requestId,
+      'access-control-allow-origin': '*',
+      'access-control-expose-headers': EXPOSED,
+    };
     // A CORS preflight is the browser's, not an API call: it is answered so that a frontend can use the mock.
     if (method === 'OPTIONS' && input.headers['access-control-request-method'] !== undefined) {
-      const allowed = { 'access-control-allow-methods': 'GET, POST, PUT', 'access-control-allow-headers': input.headers['access-control-request-headers'] ?? '*', 'access-control-max-age': '600' };
+      const allowed = {
+        'access-control-allow-methods': 'GET, POST, PUT',
+        'access-control-allow-headers': input.headers['access-control-request-headers'] ?? '*',
+        'access-control-max-age': '600',
+      };
       return { kind: 'answer', status: 204, headers: { ...base, ...allowed }, body: null };
     }
     let answer: Answer;
     try {
       if (path.startsWith(CONTROL_PREFIX)) {
-        answer = answerControlRoute(method, path, input.bytes ? new TextDecoder().decode(input.bytes) : '', input);
+        answer = answerControlRoute(
+          method,
+          path,
+          input.bytes ? new TextDecoder().decode(input.bytes) : '',
+          input,
+        );
       } else {
         const matched = matchOperation(contract, method, path);
-        const req: MockRequest = { method, path, query: new URLSearchParams(q < 0 ? '' : input.target.slice(q + 1)), headers: { ...input.headers }, bytes: input.bytes };
-        answer = matched ? await answerOperation(matched.operation, matched.params, req, () => input.signal) : routeNotFound(method, path);
+        const req: MockRequest = {
+          method,
+          path,
+          query: new URLSearchParams(q < 0 ? '' : input.target.slice(q + 1)),
+          headers: { ...input.headers },
+          bytes: input.bytes,
+        };
+        answer = matched
+          ? await answerOperation(matched.operation, matched.params, req, () => input.signal)
+          : routeNotFound(method, path);
       }
     } catch (error) {
-      answer = { status: 500, error: mockError('server_error', 'The mock failed to answer this request.'), note: (error as Error).message };
+      answer = {
+        status: 500,
+        error: mockError('server_error', 'The mock failed to answer this request.'),
+        note: (error as Error).message,
+      };
     }
     if (answer.transport) {
-      log(formatRequestLine({ method, path, status: 0, ms: performance.now() - started, requestId, note: `fault ${answer.transport}` }));
+      log(
+        formatRequestLine({
+          method,
+          path,
+          status: 0,
+          ms: performance.now() - started,
+          requestId,
+          note: `fault ${answer.transport}`,
+        }),
+      );
       if (answer.transport === 'stall') await stall(input.signal);
       return { kind: 'transport_fault' };
     }
     const body = answer.error ? errorBody(answer.error, requestId) : answer.body;
-    if (isObject(body) && isObject(body.error) && answer.status >= 400 && answer.note !== 'control') body.error.request_id = requestId;
-    log(formatRequestLine({ method, path, status: answer.status, ms: performance.now() - started, requestId, ...(answer.note ? { note: answer.note } : {}) }));
-    return { kind: 'answer', status: answer.status, headers: { ...answer.headers, ...base, 'content-type': 'application/json' }, body: JSON.stringify(body) };
+    if (isObject(body) && isObject(body.error) && answer.status >= 400 && answer.note !== 'control')
+      body.error.request_id = requestId;
+    log(
+      formatRequestLine({
+        method,
+        path,
+        status: answer.status,
+        ms: performance.now() - started,
+        requestId,
+        ...(answer.note ? { note: answer.note } : {}),
+      }),
+    );
+    return {
+      kind: 'answer',
+      status: answer.status,
+      headers: { ...answer.headers, ...base, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    };
   }
 
   /** The mock as a fetch handler: a transport fault is a `Response.error()`. */
@@ -313,8 +448,17 @@ export async function createMock(options: MockOptions = {}) {
     const headers: Record<string, string> = {};
     request.headers.forEach((value, name) => (headers[name] = value));
     const bytes = context.bodyTooLarge ? undefined : await readBytes(request, limits.request);
-    const out = await respond({ ...context, method: request.method, target: url.pathname + url.search, headers, bytes, signal: request.signal });
-    return out.kind === 'transport_fault' ? Response.error() : new Response(out.body, { status: out.status, headers: out.headers });
+    const out = await respond({
+      ...context,
+      method: request.method,
+      target: url.pathname + url.search,
+      headers,
+      bytes,
+      signal: request.signal,
+    });
+    return out.kind === 'transport_fault'
+      ? Response.error()
+      : new Response(out.body, { status: out.status, headers: out.headers });
   }
 
   return {

@@ -2,14 +2,25 @@
 // Accept-Encoding it forwards so that the upstream answers in one of them.
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 
-const DECODERS: Record<string, (bytes: Buffer) => Buffer> = { gzip: gunzipSync, 'x-gzip': gunzipSync, deflate: inflateSync, br: brotliDecompressSync };
+const DECODERS: Record<string, (bytes: Buffer) => Buffer> = {
+  gzip: gunzipSync,
+  'x-gzip': gunzipSync,
+  deflate: inflateSync,
+  br: brotliDecompressSync,
+};
 
-const codings = (header: string) => header.split(',').map(e => e.trim()).filter(e => e !== '');
+const codings = (header: string) =>
+  header
+    .split(',')
+    .map(e => e.trim())
+    .filter(e => e !== '');
 
 /** The body as text, undone of its Content-Encoding; throws on a coding the proxy cannot read. */
 export function decodeBody(body: Buffer, encoding: string | undefined): string {
   let bytes = body;
-  for (const step of codings((encoding ?? '').toLowerCase()).filter(e => e !== 'identity').reverse()) {
+  for (const step of codings((encoding ?? '').toLowerCase())
+    .filter(e => e !== 'identity')
+    .reverse()) {
     const decode = DECODERS[step];
     if (!decode) throw new Error(`Content-Encoding ${step} is not one the proxy can read`);
     bytes = decode(bytes);

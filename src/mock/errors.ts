@@ -10,7 +10,12 @@ export interface MockError {
   extras?: Record<string, unknown>;
 }
 
-export function mockError(code: ErrorCode, message: string, param: string | null = null, extras?: Record<string, unknown>): MockError {
+export function mockError(
+  code: ErrorCode,
+  message: string,
+  param: string | null = null,
+  extras?: Record<string, unknown>,
+): MockError {
   return { status: errorCatalogue[code].status, code, message, param, ...(extras ? { extras } : {}) };
 }
 
@@ -40,7 +45,8 @@ export interface PrismViolation {
 /** `images[0].url` style name of the parameter a violation is about. */
 function paramOf(violation: PrismViolation, declaredNames: string[]): string | null {
   const [where, ...rest] = violation.path ?? [];
-  const missing = violation.code === 'required' ? /required property '([^']+)'/.exec(violation.message)?.[1] : undefined;
+  const missing =
+    violation.code === 'required' ? /required property '([^']+)'/.exec(violation.message)?.[1] : undefined;
   const segments = missing ? [...rest, missing] : rest;
   if (where === 'body') {
     const name = segments.map((s, i) => (/^\d+$/.test(s) ? `[${s}]` : i === 0 ? s : `.${s}`)).join('');
@@ -58,14 +64,30 @@ const rank = (v: PrismViolation) => (v.code === 'required' ? 0 : v.code === 'typ
  * The 400 a real server would answer for these violations: the most basic problem first (a missing
  * parameter, then a wrong type, then a bad value), narrowed to the codes the operation declares.
  */
-export function errorForViolations(violations: PrismViolation[], allowed: string[], declaredNames: string[]): MockError | undefined {
+export function errorForViolations(
+  violations: PrismViolation[],
+  allowed: string[],
+  declaredNames: string[],
+): MockError | undefined {
   const first = [...violations].sort((a, b) => rank(a) - rank(b))[0];
   if (!first) return undefined;
   const param = paramOf(first, declaredNames);
-  const wanted: ErrorCode = first.code === 'required' ? 'parameter_missing' : first.code === 'type' ? 'invalid_type' : 'invalid_parameter';
-  const code = allowed.includes(wanted) ? wanted : allowed.includes('invalid_parameter') ? 'invalid_parameter' : undefined;
+  const wanted: ErrorCode =
+    first.code === 'required'
+      ? 'parameter_missing'
+      : first.code === 'type'
+        ? 'invalid_type'
+        : 'invalid_parameter';
+  const code = allowed.includes(wanted)
+    ? wanted
+    : allowed.includes('invalid_parameter')
+      ? 'invalid_parameter'
+      : undefined;
   if (!code) return undefined;
-  const detail = first.message.replace(/^Request (body|query parameter|path parameter|header)( property)? ?/, '');
+  const detail = first.message.replace(
+    /^Request (body|query parameter|path parameter|header)( property)? ?/,
+    '',
+  );
   const message =
     code === 'parameter_missing'
       ? `Missing required parameter '${param}'.`

@@ -4,7 +4,15 @@
 // one the contract allows, or a transport fault a client must already handle.
 import type { ErrorCode } from '../../generated/catalogue.ts';
 
-export const FAULT_KINDS = ['server_error', 'bad_gateway', 'service_unavailable', 'gateway_timeout', 'rate_limit', 'stall', 'cut'] as const;
+export const FAULT_KINDS = [
+  'server_error',
+  'bad_gateway',
+  'service_unavailable',
+  'gateway_timeout',
+  'rate_limit',
+  'stall',
+  'cut',
+] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 /** The faults answered as an error body; the others are transport faults. */
 export type ErrorFault = Extract<FaultKind, ErrorCode>;
@@ -15,7 +23,8 @@ export interface FaultSettings {
   kinds: readonly FaultKind[];
 }
 
-export type Latency = { kind: 'fixed'; ms: number } | { kind: 'range'; min: number; max: number } | { kind: 'realistic' };
+export type Latency =
+  { kind: 'fixed'; ms: number } | { kind: 'range'; min: number; max: number } | { kind: 'realistic' };
 
 /** Typical times of the real API per operation, in ms (images take seconds). */
 const REALISTIC: Record<string, [number, number]> = {
@@ -25,14 +34,16 @@ const REALISTIC: Record<string, [number, number]> = {
 };
 const REALISTIC_OTHER: [number, number] = [30, 120];
 
-export const isFaultKind = (text: string): text is FaultKind => (FAULT_KINDS as readonly string[]).includes(text);
+export const isFaultKind = (text: string): text is FaultKind =>
+  (FAULT_KINDS as readonly string[]).includes(text);
 
 /** `250`, `100-800`, `realistic` or `none`. */
 export function parseLatency(text: string): Latency | undefined {
   if (text === 'none' || text === '0') return undefined;
   if (text === 'realistic') return { kind: 'realistic' };
   const range = /^(\d+)-(\d+)$/.exec(text);
-  if (range && Number(range[1]) <= Number(range[2])) return { kind: 'range', min: Number(range[1]), max: Number(range[2]) };
+  if (range && Number(range[1]) <= Number(range[2]))
+    return { kind: 'range', min: Number(range[1]), max: Number(range[2]) };
   if (/^\d+$/.test(text)) return { kind: 'fixed', ms: Number(text) };
   throw new Error(`latency must be ms (250), a range (100-800), 'realistic' or 'none', got '${text}'`);
 }
@@ -42,7 +53,8 @@ export function parseFaults(text: string): FaultSettings | undefined {
   const [share = '', list] = text.split(':');
   if (share === 'off' || (share === '0' && list === undefined)) return undefined;
   const rate = Number(share);
-  if (share.trim() === '' || !(rate >= 0 && rate <= 1)) throw new Error(`faults must be a share from 0 to 1, optionally ':kind,kind', got '${text}'`);
+  if (share.trim() === '' || !(rate >= 0 && rate <= 1))
+    throw new Error(`faults must be a share from 0 to 1, optionally ':kind,kind', got '${text}'`);
   const kinds = list === undefined ? FAULT_KINDS : list.split(',').map(k => k.trim());
   const bad = kinds.find(k => !isFaultKind(k));
   if (bad !== undefined) throw new Error(`unknown fault '${bad}': one of ${FAULT_KINDS.join(', ')}`);
@@ -56,10 +68,15 @@ export function pickFault(settings: FaultSettings | undefined, random: () => num
 }
 
 /** How long to wait before answering `operationId`. */
-export function delayFor(latency: Latency | undefined, operationId: string | undefined, random: () => number): number {
+export function delayFor(
+  latency: Latency | undefined,
+  operationId: string | undefined,
+  random: () => number,
+): number {
   if (!latency) return 0;
   if (latency.kind === 'fixed') return latency.ms;
-  const [min, max] = latency.kind === 'range' ? [latency.min, latency.max] : (REALISTIC[operationId ?? ''] ?? REALISTIC_OTHER);
+  const [min, max] =
+    latency.kind === 'range' ? [latency.min, latency.max] : (REALISTIC[operationId ?? ''] ?? REALISTIC_OTHER);
   return Math.round(min + random() * (max - min));
 }
 

@@ -10,7 +10,8 @@ export type MockFetch = ((input: string | URL | Request, init?: RequestInit) => 
 };
 
 /** An existing core (to share its state with a server or MSW), or the options of a new one. */
-export const coreOf = (source: MockOptions | Mock): Promise<Mock> => ('handle' in source ? Promise.resolve(source) : createMock(source));
+export const coreOf = (source: MockOptions | Mock): Promise<Mock> =>
+  'handle' in source ? Promise.resolve(source) : createMock(source);
 
 /** A fetch answered by the mock, with no port; `close()` stops its jobs and webhook sender. */
 export function createMockFetch(source: MockOptions | Mock = {}): MockFetch {
@@ -18,7 +19,10 @@ export function createMockFetch(source: MockOptions | Mock = {}): MockFetch {
   const mockFetch = async (input: RequestInfo | URL, init?: RequestInit) => {
     const mock = await ready;
     const response = await mock.handle(new Request(input, init));
-    if (response.type === 'error') throw new TypeError('fetch failed', { cause: new Error('connection closed by the mock (injected fault)') });
+    if (response.type === 'error')
+      throw new TypeError('fetch failed', {
+        cause: new Error('connection closed by the mock (injected fault)'),
+      });
     return response;
   };
   return Object.assign(mockFetch, { ready, close: async () => (await ready).close() });

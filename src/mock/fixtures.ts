@@ -7,7 +7,8 @@ import { defaultFixtures } from './fixtures/default.ts';
 import { parseMoney } from './money.ts';
 
 export type ModelType = 'image' | 'video';
-export type TestValueKind = 'api_key' | 'model' | 'prompt_tag' | 'media_url' | 'idempotency_key' | 'generation_id' | 'input';
+export type TestValueKind =
+  'api_key' | 'model' | 'prompt_tag' | 'media_url' | 'idempotency_key' | 'generation_id' | 'input';
 
 export interface Capabilities {
   resolutions?: string[];
@@ -78,7 +79,10 @@ const schema = {
           id: { type: 'string', minLength: 1 },
           name: { type: 'string', minLength: 1 },
           type: { enum: ['image', 'video'] },
-          created_at: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$' },
+          created_at: {
+            type: 'string',
+            pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$',
+          },
           price: { type: 'string' },
           capabilities: {
             type: 'object',
@@ -102,7 +106,17 @@ const schema = {
         required: ['kind', 'value', 'note'],
         oneOf: [{ required: ['error'] }, { required: ['failure'] }],
         properties: {
-          kind: { enum: ['api_key', 'model', 'prompt_tag', 'media_url', 'idempotency_key', 'generation_id', 'input'] },
+          kind: {
+            enum: [
+              'api_key',
+              'model',
+              'prompt_tag',
+              'media_url',
+              'idempotency_key',
+              'generation_id',
+              'input',
+            ],
+          },
           value: { type: 'string', minLength: 1 },
           note: { type: 'string' },
           error: { enum: errorCodes },
@@ -123,7 +137,8 @@ const validate = new Ajv({ allErrors: false }).compile(schema);
 export function readFixtures(input: unknown, source = 'fixtures'): Fixtures {
   if (!validate(input)) {
     const e = validate.errors![0]!;
-    const allowed = e.params && 'allowedValues' in e.params ? ` (${(e.params.allowedValues as string[]).join(', ')})` : '';
+    const allowed =
+      e.params && 'allowedValues' in e.params ? ` (${(e.params.allowedValues as string[]).join(', ')})` : '';
     throw new Error(`${source}: ${e.instancePath || '/'} ${e.message}${allowed}`);
   }
   const given = input as Partial<FixturesInput> & { models: ModelFixture[] };
@@ -134,7 +149,8 @@ export function readFixtures(input: unknown, source = 'fixtures'): Fixtures {
   }
   const testValues = given.test_values ?? defaultFixtures.test_values;
   for (const [i, t] of testValues.entries()) {
-    if (t.kind === 'input' && (t.operation === undefined || t.body === undefined)) throw new Error(`${source}: /test_values/${i} an input test value needs operation and body`);
+    if (t.kind === 'input' && (t.operation === undefined || t.body === undefined))
+      throw new Error(`${source}: /test_values/${i} an input test value needs operation and body`);
   }
   return {
     currency: given.currency ?? defaultFixtures.currency,
@@ -159,7 +175,9 @@ export function loadFixturesFile(file: string): Fixtures {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new Error(`${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    throw new Error(
+      `${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+    );
   }
   let json: unknown;
   try {

@@ -31,7 +31,8 @@ export interface GenerationDeps {
 }
 
 /** A generation id that names nothing this key may see: a 404, whatever its shape. */
-export const notFoundGeneration = (id: string) => mockError('not_found', `No generation with id '${headerSafe(id)}'.`, 'id', { resource: 'generation' });
+export const notFoundGeneration = (id: string) =>
+  mockError('not_found', `No generation with id '${headerSafe(id)}'.`, 'id', { resource: 'generation' });
 
 /** The stateful operations over the fixtures, jobs and idempotency records. */
 export function createGenerations(deps: GenerationDeps) {
@@ -69,31 +70,62 @@ export function createGenerations(deps: GenerationDeps) {
   }
 
   /** POST a generation: idempotency, model and option checks, test values, limits, credits; then do it. */
-  function generate(op: Operation, type: ModelType, account: Account, request: JsonObject, prismBody: unknown, idempotencyKey: string | undefined, fail: string | undefined, steps: number | undefined): Answer {
+  function generate(
+    op: Operation,
+    type: ModelType,
+    account: Account,
+    request: JsonObject,
+    prismBody: unknown,
+    idempotencyKey: string | undefined,
+    fail: string | undefined,
+    steps: number | undefined,
+  ): Answer {
     const print = idempotencyKey !== undefined ? fingerprint(op.operationId, request) : '';
     if (idempotencyKey !== undefined) {
-      const seen = index.exact('idempotency_key', idempotencyKey)?.error === 'idempotency_key_reused' ? { kind: 'conflict' as const } : idempotency.check(account.serial, idempotencyKey, print);
+      const seen =
+        index.exact('idempotency_key', idempotencyKey)?.error === 'idempotency_key_reused'
+          ? { kind: 'conflict' as const }
+          : idempotency.check(account.serial, idempotencyKey, print);
       if (seen.kind === 'conflict') {
-        return errorAnswer(mockError('idempotency_key_reused', 'This Idempotency-Key was already used with a different request body.', 'Idempotency-Key'));
+        return errorAnswer(
+          mockError(
+            'idempotency_key_reused',
+            'This Idempotency-Key was already used with a different request body.',
+            'Idempotency-Key',
+          ),
+        );
       }
-      if (seen.kind === 'replay') return { status: seen.answer.status, body: JSON.parse(seen.answer.text), headers: { 'idempotent-replayed': 'true' }, note: 'idempotent replay' };
+      if (seen.kind === 'replay')
+        return {
+          status: seen.answer.status,
+          body: JSON.parse(seen.answer.text),
+          headers: { 'idempotent-replayed': 'true' },
+          note: 'idempotent replay',
+        };
     }
     const limit = deps.shownLimit;
-    if (index.exact('api_key', account.key)?.error === 'concurrency_limit') return concurrencyAnswer(limit, limit);
+    if (index.exact('api_key', account.key)?.error === 'concurrency_limit')
+      return concurrencyAnswer(limit, limit);
     const found = findModel(fixtures, index, type, String(request.model));
     if ('error' in found) return errorAnswer(found.error);
     const model = found.model;
     const problem = unsupportedOption(model, request) ?? contentProblem(index, request, limits.image);
     if (problem) return errorAnswer(problem);
     settle(account);
-    if (type === 'video' && maxConcurrent !== null && account.running.size >= maxConcurrent) return concurrencyAnswer(maxConcurrent, account.running.size);
+    if (type === 'video' && maxConcurrent !== null && account.running.size >= maxConcurrent)
+      return concurrencyAnswer(maxConcurrent, account.running.size);
     const price = priceOf(model, request);
     if (price.totalMicro > account.balance) {
-      const e = mockError('quota_exceeded', `Insufficient credits: this request costs ${formatMoney(price.totalMicro)} ${fixtures.currency} and ${formatMoney(account.balance)} ${fixtures.currency} is available.`, null, {
-        required: renderMoney(price.totalMicro),
-        available: renderMoney(account.balance),
-        currency: fixtures.currency,
-      });
+      const e = mockError(
+        'quota_exceeded',
+        `Insufficient credits: this request costs ${formatMoney(price.totalMicro)} ${fixtures.currency} and ${formatMoney(account.balance)} ${fixtures.currency} is available.`,
+        null,
+        {
+          required: renderMoney(price.totalMicro),
+          available: renderMoney(account.balance),
+          currency: fixtures.currency,
+        },
+      );
       return errorAnswer(e);
     }
     charge(account, price.totalMicro);
@@ -105,7 +137,8 @@ export function createGenerations(deps: GenerationDeps) {
       answer = { status: 200, body: { ...body, model: model.id, usage: usageOf(price) } };
     } else {
       const code = fail ?? requestedFailure(index, request);
-      const outcome: Outcome = code !== undefined && isFailureCode(code) ? { kind: 'failed', code } : { kind: 'completed' };
+      const outcome: Outcome =
+        code !== undefined && isFailureCode(code) ? { kind: 'failed', code } : { kind: 'completed' };
       const job = jobs.create(
         {
           model: model.id,
@@ -124,21 +157,31 @@ export function createGenerations(deps: GenerationDeps) {
       answer = { status: 202, body: { id: job.id, status: 'pending' } };
     }
     if (idempotencyKey !== undefined) {
-      idempotency.store(account.serial, idempotencyKey, print, { status: answer.status, text: JSON.stringify(answer.body) });
+      idempotency.store(account.serial, idempotencyKey, print, {
+        status: answer.status,
+        text: JSON.stringify(answer.body),
+      });
     }
     return answer;
   }
 
   /** 429 concurrency_limit, with a Retry-After of about one job step. */
   function concurrencyAnswer(limit: number, current: number): Answer {
-    const e = mockError('concurrency_limit', `Concurrency limit reached (${limit}). You have ${current} generations in progress.`, null, { limit, current });
+    const e = mockError(
+      'concurrency_limit',
+      `Concurrency limit reached (${limit}). You have ${current} generations in progress.`,
+      null,
+      { limit, current },
+    );
     return errorAnswer(e, { 'retry-after': String(Math.max(1, Math.ceil(stepMs / 1000))) });
   }
 
   /** GET a video generation: only the key that made it sees it; any other id is a 404, whatever its shape. */
   function poll(account: Account, id: string): Answer {
     if (index.exact('generation_id', id)?.error === 'generation_forbidden') {
-      return errorAnswer(mockError('generation_forbidden', 'You can only access generations of your own account.', 'id'));
+      return errorAnswer(
+        mockError('generation_forbidden', 'You can only access generations of your own account.', 'id'),
+      );
     }
     const job = jobs.get(id);
     if (!job || job.request.owner !== account.key) return errorAnswer(notFoundGeneration(id));
@@ -146,7 +189,6 @@ export function createGenerations(deps: GenerationDeps) {
     settleJob(account, id);
     return { status: 200, body };
   }
-
 
   return { settle, settleJob, generate, poll };
 }

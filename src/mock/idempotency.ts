@@ -18,25 +18,34 @@ interface IdempotencyRecord {
   answer: StoredAnswer;
 }
 
-export type IdempotencyCheck = { kind: 'new' } | { kind: 'replay'; answer: StoredAnswer } | { kind: 'conflict' };
+export type IdempotencyCheck =
+  { kind: 'new' } | { kind: 'replay'; answer: StoredAnswer } | { kind: 'conflict' };
 
 /** What makes two requests "the same": the operation and the body, whatever the key order (hashed: bodies can be long). */
 export function fingerprint(operationId: string, body: unknown): string {
-  return createHash('sha256').update(`${operationId} ${canonical(body)}`).digest('base64');
+  return createHash('sha256')
+    .update(`${operationId} ${canonical(body)}`)
+    .digest('base64');
 }
 
 /** JSON with object keys sorted, so that key order does not make two bodies differ. */
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) =>
+      a < b ? -1 : a > b ? 1 : 0,
+    );
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
   }
   return JSON.stringify(value) ?? 'null';
 }
 
 /** The records of every account, oldest first, under one cap. */
-export function createIdempotencyStore(options: { retentionMs: number; maxRecords: number; now: () => number }) {
+export function createIdempotencyStore(options: {
+  retentionMs: number;
+  maxRecords: number;
+  now: () => number;
+}) {
   // Insertion-ordered by `account serial, key`: the first entry is the oldest record.
   const records = new Map<string, IdempotencyRecord>();
   const id = (account: number, key: string) => `${account} ${key}`;

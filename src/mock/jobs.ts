@@ -46,7 +46,6 @@ export interface JobStoreOptions {
   onDrop?: (job: Job) => void;
 }
 
-
 /** The examples of GET /v2/videos/generations/{id} that the job bodies are made from. */
 export interface JobTemplates {
   completed: JsonObject;
@@ -54,11 +53,14 @@ export interface JobTemplates {
 }
 
 export function jobTemplates(poll: Operation): JobTemplates {
-  const examples = Object.values(poll.responses.find(r => r.status === 200)?.examples ?? {}).filter((e): e is JsonObject => isObject(e));
+  const examples = Object.values(poll.responses.find(r => r.status === 200)?.examples ?? {}).filter(
+    (e): e is JsonObject => isObject(e),
+  );
   const completed = examples.find(e => e.status === 'completed');
   if (!completed) throw new Error('The contract has no completed example for getVideoGeneration');
   const failures: Record<string, JsonObject> = {};
-  for (const e of examples) if (e.status === 'failed' && isObject(e.error)) failures[String(e.error.code)] = e;
+  for (const e of examples)
+    if (e.status === 'failed' && isObject(e.error)) failures[String(e.error.code)] = e;
   return { completed, failures };
 }
 
@@ -74,7 +76,12 @@ function terminalBody(job: Job, templates: JobTemplates): JobBody {
     const example = templates.failures[code];
     if (example) return fromExample(example, job) as JobBody;
     const entry = failureCatalogue[code];
-    return { id: job.id, status: 'failed', model: job.request.model, error: { code, message: entry.description, retryable: entry.retryable, refunded: true } };
+    return {
+      id: job.id,
+      status: 'failed',
+      model: job.request.model,
+      error: { code, message: entry.description, retryable: entry.retryable, refunded: true },
+    };
   }
   const body = fromExample(templates.completed, job);
   const [media] = Array.isArray(body.data) ? body.data : [];
@@ -83,7 +90,12 @@ function terminalBody(job: Job, templates: JobTemplates): JobBody {
     if (job.request.sound !== undefined) media.has_sound = job.request.sound;
   }
   if (job.request.usage) body.usage = job.request.usage;
-  else if (isObject(body.usage) && isObject(media) && typeof body.usage.unit_price === 'number' && typeof media.duration === 'number') {
+  else if (
+    isObject(body.usage) &&
+    isObject(media) &&
+    typeof body.usage.unit_price === 'number' &&
+    typeof media.duration === 'number'
+  ) {
     body.usage.quantity = media.duration;
     body.usage.total_cost = Math.round(body.usage.unit_price * media.duration * 1e6) / 1e6;
   }
@@ -95,12 +107,18 @@ export function createJobStore(templates: JobTemplates, options: JobStoreOptions
   // Insertion-ordered: the first key is the oldest job, dropped when the store is full.
   const jobs = new Map<string, Job>();
 
-  const stage = (job: Job) => Math.min(job.steps, Math.max(job.polls, Math.floor((now() - job.createdAt) / options.stepMs)));
+  const stage = (job: Job) =>
+    Math.min(job.steps, Math.max(job.polls, Math.floor((now() - job.createdAt) / options.stepMs)));
 
   function bodyOf(job: Job, s = stage(job)): JobBody {
     if (s >= job.steps) return terminalBody(job, templates);
     if (s === 0) return { id: job.id, status: 'pending', model: job.request.model };
-    return { id: job.id, status: 'processing', model: job.request.model, progress: Math.round((s / job.steps) * 100) };
+    return {
+      id: job.id,
+      status: 'processing',
+      model: job.request.model,
+      progress: Math.round((s / job.steps) * 100),
+    };
   }
 
   function settle(job: Job, body: JobBody) {
@@ -121,7 +139,15 @@ export function createJobStore(templates: JobTemplates, options: JobStoreOptions
   return {
     create(request: JobRequest, outcome: Outcome, steps = options.defaultSteps): Job {
       while (jobs.size >= options.maxJobs) drop(jobs.keys().next().value!);
-      const job: Job = { id: newGenerationId('vid'), request, outcome, steps, createdAt: now(), polls: 0, notified: !request.callbackUrl };
+      const job: Job = {
+        id: newGenerationId('vid'),
+        request,
+        outcome,
+        steps,
+        createdAt: now(),
+        polls: 0,
+        notified: !request.callbackUrl,
+      };
       if (request.callbackUrl) {
         job.timer = setTimeout(() => settle(job, bodyOf(job)), steps * options.stepMs + 1);
         job.timer.unref();

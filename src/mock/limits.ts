@@ -18,13 +18,27 @@ export function countRequest(account: Account, limit: number, now: number): Rate
   if (now - account.window.startedAt >= WINDOW_MS) account.window = { startedAt: now, count: 0 };
   account.window.count++;
   const resetSeconds = Math.max(1, Math.ceil((account.window.startedAt + WINDOW_MS - now) / 1000));
-  return { limit, remaining: Math.max(0, limit - account.window.count), resetSeconds, spent: account.window.count > limit };
+  return {
+    limit,
+    remaining: Math.max(0, limit - account.window.count),
+    resetSeconds,
+    spent: account.window.count > limit,
+  };
 }
 
 /** A window that is spent already: what the `rate_limit` test key always sees. */
-export const spentWindow = (limit: number): RateCount => ({ limit, remaining: 0, resetSeconds: 60, spent: true });
+export const spentWindow = (limit: number): RateCount => ({
+  limit,
+  remaining: 0,
+  resetSeconds: 60,
+  spent: true,
+});
 
 /** The X-RateLimit-* headers of a window. */
 export function rateHeaders(count: RateCount): Record<string, string> {
-  return { 'x-ratelimit-limit': String(count.limit), 'x-ratelimit-remaining': String(count.remaining), 'x-ratelimit-reset': String(count.resetSeconds) };
+  return {
+    'x-ratelimit-limit': String(count.limit),
+    'x-ratelimit-remaining': String(count.remaining),
+    'x-ratelimit-reset': String(count.resetSeconds),
+  };
 }

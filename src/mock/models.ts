@@ -8,20 +8,39 @@ import type { TestValueIndex } from './test-values.ts';
 
 /** The models as the contract lists them, optionally only those of one type. */
 export function listModels(fixtures: Fixtures, type: string | null) {
-  return [...fixtures.models.values()].filter(m => type === null || m.type === type).map(m => ({ id: m.id, name: m.name, type: m.type, created_at: m.created_at }));
+  return [...fixtures.models.values()]
+    .filter(m => type === null || m.type === type)
+    .map(m => ({ id: m.id, name: m.name, type: m.type, created_at: m.created_at }));
 }
 
-const endpointOf: Record<ModelType, string> = { image: 'POST /v2/images/generations', video: 'POST /v2/videos/generations' };
+const endpointOf: Record<ModelType, string> = {
+  image: 'POST /v2/images/generations',
+  video: 'POST /v2/videos/generations',
+};
 
 /** The model a generation asks for, or the error a real server would answer about it. */
-export function findModel(fixtures: Fixtures, index: TestValueIndex, type: ModelType, id: string): { model: Model } | { error: MockError } {
+export function findModel(
+  fixtures: Fixtures,
+  index: TestValueIndex,
+  type: ModelType,
+  id: string,
+): { model: Model } | { error: MockError } {
   if (index.exact('model', id)?.error === 'model_access_denied') {
-    return { error: mockError('model_access_denied', `This API key does not have access to model '${id}'.`, 'model') };
+    return {
+      error: mockError('model_access_denied', `This API key does not have access to model '${id}'.`, 'model'),
+    };
   }
   const model = fixtures.models.get(id);
-  if (!model) return { error: mockError('not_found', `No model named '${id}'.`, 'model', { resource: 'model' }) };
+  if (!model)
+    return { error: mockError('not_found', `No model named '${id}'.`, 'model', { resource: 'model' }) };
   if (model.type !== type) {
-    return { error: mockError('invalid_parameter', `Model '${id}' makes ${model.type}s; use it with ${endpointOf[model.type]}.`, 'model') };
+    return {
+      error: mockError(
+        'invalid_parameter',
+        `Model '${id}' makes ${model.type}s; use it with ${endpointOf[model.type]}.`,
+        'model',
+      ),
+    };
   }
   return { model };
 }
@@ -32,27 +51,46 @@ export function unsupportedOption(model: Model, body: JsonObject): MockError | u
   const offers = (param: string, value: unknown, allowed: readonly unknown[] | undefined) =>
     value === undefined || allowed === undefined || allowed.includes(value)
       ? undefined
-      : mockError('invalid_parameter', `Unsupported ${param.replace('_', ' ')} '${String(value)}' for model '${model.id}' (supported: ${allowed.join(', ')}).`, param);
+      : mockError(
+          'invalid_parameter',
+          `Unsupported ${param.replace('_', ' ')} '${String(value)}' for model '${model.id}' (supported: ${allowed.join(', ')}).`,
+          param,
+        );
   return (
     offers('resolution', body.resolution, c.resolutions) ??
     offers('aspect_ratio', body.aspect_ratio, c.aspect_ratios) ??
     offers('duration', body.duration, model.type === 'video' ? c.durations : undefined) ??
-    (body.sound === true && c.sound !== true ? mockError('invalid_parameter', `Model '${model.id}' cannot generate sound.`, 'sound') : undefined)
+    (body.sound === true && c.sound !== true
+      ? mockError('invalid_parameter', `Model '${model.id}' cannot generate sound.`, 'sound')
+      : undefined)
   );
 }
 
 /** What the prompt and reference images of the request are made to meet (tags and test URLs). */
-export function contentProblem(index: TestValueIndex, body: JsonObject, imageLimit: number): MockError | undefined {
+export function contentProblem(
+  index: TestValueIndex,
+  body: JsonObject,
+  imageLimit: number,
+): MockError | undefined {
   if (index.inPrompt(body.prompt)?.error === 'content_policy_violation') {
     return mockError('content_policy_violation', 'The prompt was rejected by our content policy.', 'prompt');
   }
   const image = index.inImages(body.images);
   const param = `images[${image?.index}].url`;
   if (image?.value.error === 'content_policy_violation') {
-    return mockError('content_policy_violation', `Reference image images[${image.index}] was rejected by our content policy.`, param);
+    return mockError(
+      'content_policy_violation',
+      `Reference image images[${image.index}] was rejected by our content policy.`,
+      param,
+    );
   }
   if (image?.value.error === 'payload_too_large') {
-    return mockError('payload_too_large', `Image images[${image.index}] is over ${imageLimit} bytes decoded.`, param, { max_bytes: imageLimit });
+    return mockError(
+      'payload_too_large',
+      `Image images[${image.index}] is over ${imageLimit} bytes decoded.`,
+      param,
+      { max_bytes: imageLimit },
+    );
   }
   return undefined;
 }

@@ -14,9 +14,14 @@ export interface MockHandlers {
 }
 
 /** MSW handlers for every request to `baseUrl`, answered by the mock. */
-export function createMockHandlers(source: MockOptions | Mock = {}, baseUrl = DEFAULT_BASE_URL): MockHandlers {
+export function createMockHandlers(
+  source: MockOptions | Mock = {},
+  baseUrl = DEFAULT_BASE_URL,
+): MockHandlers {
   const ready = coreOf(source);
   // A Response.error() from the core is MSW's own way to answer with a network error.
-  const handler = http.all(`${baseUrl.replace(/\/$/, '')}/*`, async ({ request }) => (await ready).handle(request));
+  const handler = http.all(`${baseUrl.replace(/\/$/, '')}/*`, async ({ request }) =>
+    (await ready).handle(request),
+  );
   return { handlers: [handler], ready, close: async () => (await ready).close() };
 }

@@ -27,7 +27,11 @@ export function preferTokens(header: string): Record<string, string> {
   for (const part of header.split(/[,;]/)) {
     const [key, ...value] = part.split('=');
     const name = key?.trim().toLowerCase();
-    if (name) out[name] = value.join('=').trim().replace(/^"(.*)"$/, '$1');
+    if (name)
+      out[name] = value
+        .join('=')
+        .trim()
+        .replace(/^"(.*)"$/, '$1');
   }
   return out;
 }
@@ -42,7 +46,12 @@ export function readPreferences(input: Pick<IHttpRequest, 'headers' | 'url'>): P
     ...(own.fault !== undefined ? { fault: own.fault } : {}),
     ...(own.latency !== undefined ? { latency: own.latency } : {}),
   };
-  if (prism._tag === 'Left') return { ...base, problem: `Prefer ignored: ${prism.left.detail ?? prism.left.message}` };
+  if (prism._tag === 'Left')
+    return { ...base, problem: `Prefer ignored: ${prism.left.detail ?? prism.left.message}` };
   const { code, exampleKey } = prism.right;
-  return { ...base, ...(code !== undefined ? { code } : {}), ...(exampleKey !== undefined ? { example: exampleKey } : {}) };
+  return {
+    ...base,
+    ...(code !== undefined ? { code } : {}),
+    ...(exampleKey !== undefined ? { example: exampleKey } : {}),
+  };
 }

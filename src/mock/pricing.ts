@@ -17,10 +17,20 @@ export const videoDuration = (model: Model, body: { duration?: unknown }) =>
 /** The price of this request on this model. */
 export function priceOf(model: Model, body: { duration?: unknown }): Price {
   const quantity = model.type === 'video' ? videoDuration(model, body) : 1;
-  return { unit: model.type === 'video' ? 'video_second' : 'image', quantity, unitMicro: model.priceMicro, totalMicro: model.priceMicro * quantity };
+  return {
+    unit: model.type === 'video' ? 'video_second' : 'image',
+    quantity,
+    unitMicro: model.priceMicro,
+    totalMicro: model.priceMicro * quantity,
+  };
 }
 
 /** The contract's `usage` object. */
 export function usageOf(price: Price) {
-  return { total_cost: renderMoney(price.totalMicro), billable_unit: price.unit, unit_price: renderMoney(price.unitMicro), quantity: price.quantity };
+  return {
+    total_cost: renderMoney(price.totalMicro),
+    billable_unit: price.unit,
+    unit_price: renderMoney(price.unitMicro),
+    quantity: price.quantity,
+  };
 }

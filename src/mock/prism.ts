@@ -1,7 +1,13 @@
 // Prism, in-process: its router, request validator (security, content type, body, parameters) and
 // example negotiation, called once per request without an HTTP hop or Prism's own server.
 import { createLogger } from '@stoplight/prism-core';
-import { createInstance, getHttpOperationsFromSpec, type IHttpConfig, type IHttpRequest, type IHttpResponse } from '@stoplight/prism-http';
+import {
+  createInstance,
+  getHttpOperationsFromSpec,
+  type IHttpConfig,
+  type IHttpRequest,
+  type IHttpResponse,
+} from '@stoplight/prism-http';
 import type { Spec } from '../contract/spec.ts';
 import type { PrismViolation } from './errors.ts';
 
@@ -9,7 +15,10 @@ export type PrismAnswer =
   | { kind: 'response'; output: IHttpResponse; violations: PrismViolation[] }
   | { kind: 'error'; name: string; status: number; detail: string };
 
-export type AskPrism = (input: IHttpRequest, prefer: { code?: number; example?: string }) => Promise<PrismAnswer>;
+export type AskPrism = (
+  input: IHttpRequest,
+  prefer: { code?: number; example?: string },
+) => Promise<PrismAnswer>;
 
 export async function createPrism(spec: Spec): Promise<AskPrism> {
   const operations = await getHttpOperationsFromSpec(structuredClone(spec) as never);
@@ -27,12 +36,25 @@ export async function createPrism(spec: Spec): Promise<AskPrism> {
   };
   const prism = createInstance(config, { logger });
   return async (input, prefer) => {
-    const mock = { dynamic: false, ...(prefer.code !== undefined ? { code: prefer.code } : {}), ...(prefer.example !== undefined ? { exampleKey: prefer.example } : {}) };
+    const mock = {
+      dynamic: false,
+      ...(prefer.code !== undefined ? { code: prefer.code } : {}),
+      ...(prefer.example !== undefined ? { exampleKey: prefer.example } : {}),
+    };
     const result = await prism.request(input, operations, { ...config, mock })();
     if (result._tag === 'Right') {
-      return { kind: 'response', output: result.right.output, violations: result.right.validations.input as PrismViolation[] };
+      return {
+        kind: 'response',
+        output: result.right.output,
+        violations: result.right.validations.input as PrismViolation[],
+      };
     }
     const error = result.left as Error & { status?: number; detail?: string };
-    return { kind: 'error', name: error.name ?? 'Error', status: error.status ?? 500, detail: error.detail ?? error.message ?? String(error) };
+    return {
+      kind: 'error',
+      name: error.name ?? 'Error',
+      status: error.status ?? 500,
+      detail: error.detail ?? error.message ?? String(error),
+    };
   };
 }

@@ -31,17 +31,28 @@ export interface Checked {
 }
 
 /** The operationId the call matches, or null outside the contract. */
-export const operationOf = (validator: ContractValidator, call: Call) => matchOperation(validator.contract, call.method, call.path)?.operation.operationId ?? null;
+export const operationOf = (validator: ContractValidator, call: Call) =>
+  matchOperation(validator.contract, call.method, call.path)?.operation.operationId ?? null;
 
 /** `redact` is applied to the one quote that is cut short here (a body that is not JSON). */
-export function checkAnswer(validator: ContractValidator, call: Call, answer: Answer, redact: (text: string) => string): Checked {
+export function checkAnswer(
+  validator: ContractValidator,
+  call: Call,
+  answer: Answer,
+  redact: (text: string) => string,
+): Checked {
   const operation = operationOf(validator, call);
   const headers = normalizeHeaders(answer.headers);
   let text: string;
   try {
     text = decodeBody(answer.body, headers['content-encoding']);
   } catch (error) {
-    return { operation, requestId: headers['x-request-id'] ?? '-', violations: [], unreadable: (error as Error).message };
+    return {
+      operation,
+      requestId: headers['x-request-id'] ?? '-',
+      violations: [],
+      unreadable: (error as Error).message,
+    };
   }
   let body: unknown;
   if (text !== '') {
@@ -49,10 +60,18 @@ export function checkAnswer(validator: ContractValidator, call: Call, answer: An
       body = JSON.parse(text);
     } catch {
       // Redacted before it is cut short, so that the cut cannot leave a stub of the key.
-      return { operation, requestId: headers['x-request-id'] ?? '-', violations: [], unreadable: `the body is not JSON: ${JSON.stringify(redact(text).slice(0, 80))}` };
+      return {
+        operation,
+        requestId: headers['x-request-id'] ?? '-',
+        violations: [],
+        unreadable: `the body is not JSON: ${JSON.stringify(redact(text).slice(0, 80))}`,
+      };
     }
   }
-  const fromBody = isObject(body) && isObject(body.error) && typeof body.error.request_id === 'string' ? body.error.request_id : undefined;
+  const fromBody =
+    isObject(body) && isObject(body.error) && typeof body.error.request_id === 'string'
+      ? body.error.request_id
+      : undefined;
   const violations = validator.checkResponse(operation ?? call, { status: answer.status, headers, body });
   return { operation, requestId: headers['x-request-id'] ?? fromBody ?? '-', violations };
 }

@@ -28,11 +28,17 @@ export function parseProxyArgs(argv: string[], env: NodeJS.ProcessEnv = process.
     },
   });
   if (values.help) return 'help';
-  if (positionals.length !== 1) throw new Error(positionals.length === 0 ? 'the upstream URL is missing' : `one upstream URL expected, got ${positionals.length}: ${positionals.join(' ')}`);
+  if (positionals.length !== 1)
+    throw new Error(
+      positionals.length === 0
+        ? 'the upstream URL is missing'
+        : `one upstream URL expected, got ${positionals.length}: ${positionals.join(' ')}`,
+    );
   const count = (name: string, raw: string | undefined, min: number) => {
     if (raw === undefined) return undefined;
     const n = Number(raw);
-    if (raw.trim() === '' || !Number.isInteger(n) || n < min) throw new Error(`--${name} must be an integer of at least ${min}, got '${raw}'`);
+    if (raw.trim() === '' || !Number.isInteger(n) || n < min)
+      throw new Error(`--${name} must be an integer of at least ${min}, got '${raw}'`);
     return n;
   };
   const port = count('port', values.port ?? env.PORT, 0);
@@ -69,7 +75,9 @@ export async function runProxyCli(argv: string[]): Promise<never> {
   const proxy = await startProxy(options).catch((error: NodeJS.ErrnoException) =>
     fail(error.code === 'EADDRINUSE' ? `port ${port} is in use; pass --port or PORT` : error.message),
   );
-  const mode = options.strict ? 'strict: answers that break the contract become 502' : 'observe: answers pass through, violations are logged';
+  const mode = options.strict
+    ? 'strict: answers that break the contract become 502'
+    : 'observe: answers pass through, violations are logged';
   console.log(`Mediagen proxy listening on ${proxy.url} -> ${proxy.upstream} (${mode})`);
   if (options.reportFile) console.log(`Report: ${options.reportFile} (JSON lines)`);
   let stopping = false;

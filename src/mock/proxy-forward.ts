@@ -1,6 +1,13 @@
 // Sends one request on to the upstream as it came (method, path, query, headers, body streamed) and
 // collects the answer: buffered up to a limit so that it can be checked, or the reason there is none.
-import { Agent as HttpAgent, request as httpRequest, type ClientRequest, type IncomingHttpHeaders, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
+import {
+  Agent as HttpAgent,
+  request as httpRequest,
+  type ClientRequest,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type OutgoingHttpHeaders,
+} from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { readableAcceptEncoding } from './encodings.ts';
 
@@ -25,10 +32,27 @@ export interface ForwardLimits {
 }
 
 // RFC 9110 §7.6.1: these describe one connection, not the message, and are not forwarded.
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer', 'transfer-encoding', 'upgrade']);
+const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-connection',
+  'proxy-authenticate',
+  'proxy-authorization',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+]);
 
 // Errors raised before a connection existed: the upstream could not be reached at all.
-const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL']);
+const UNREACHABLE = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EADDRNOTAVAIL',
+]);
 
 export function createUpstream(raw: string): Upstream {
   let url: URL;
@@ -37,7 +61,8 @@ export function createUpstream(raw: string): Upstream {
   } catch {
     throw new Error(`the upstream must be an http:// or https:// URL, got '${raw}'`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`the upstream must be an http:// or https:// URL, got '${raw}'`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new Error(`the upstream must be an http:// or https:// URL, got '${raw}'`);
   const Agent = url.protocol === 'https:' ? HttpsAgent : HttpAgent;
   return { url, agent: new Agent({ keepAlive: true }) };
 }
@@ -47,7 +72,11 @@ export const upstreamLabel = (url: URL) => `${url.origin}${url.pathname.replace(
 
 /** Headers minus the hop-by-hop ones (and any the Connection header names). */
 export function endToEnd(headers: IncomingHttpHeaders): OutgoingHttpHeaders {
-  const named = new Set(String(headers.connection ?? '').split(',').map(n => n.trim().toLowerCase()));
+  const named = new Set(
+    String(headers.connection ?? '')
+      .split(',')
+      .map(n => n.trim().toLowerCase()),
+  );
   const out: OutgoingHttpHeaders = {};
   for (const [name, value] of Object.entries(headers)) {
     if (value !== undefined && !HOP_BY_HOP.has(name) && !named.has(name)) out[name] = value;
@@ -70,9 +99,15 @@ function forwardedHeaders(headers: IncomingHttpHeaders, url: URL): OutgoingHttpH
  * remedy for a kept-alive socket the upstream closed just as it was reused.
  */
 const resendable = (req: IncomingMessage) =>
-  ['GET', 'HEAD', 'OPTIONS'].includes(req.method ?? '') && !req.headers['transfer-encoding'] && (req.headers['content-length'] ?? '0') === '0';
+  ['GET', 'HEAD', 'OPTIONS'].includes(req.method ?? '') &&
+  !req.headers['transfer-encoding'] &&
+  (req.headers['content-length'] ?? '0') === '0';
 
-export function forward(upstream: Upstream, req: IncomingMessage, limits: ForwardLimits): Promise<UpstreamAnswer> {
+export function forward(
+  upstream: Upstream,
+  req: IncomingMessage,
+  limits: ForwardLimits,
+): Promise<UpstreamAnswer> {
   const { url, agent } = upstream;
   const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise(resolve => {
@@ -85,7 +120,11 @@ export function forward(upstream: Upstream, req: IncomingMessage, limits: Forwar
       resolve(answer);
     };
     const timer = setTimeout(() => {
-      settle({ kind: 'failed', failure: 'timeout', detail: `no complete answer within ${limits.timeoutMs} ms` });
+      settle({
+        kind: 'failed',
+        failure: 'timeout',
+        detail: `no complete answer within ${limits.timeoutMs} ms`,
+      });
       current?.destroy();
     }, limits.timeoutMs);
 
@@ -103,7 +142,15 @@ export function forward(upstream: Upstream, req: IncomingMessage, limits: Forwar
       current = outgoing;
       let answered = false;
       outgoing.on('error', (error: NodeJS.ErrnoException) => {
-        if (first && !answered && !settled && outgoing.reusedSocket && error.code === 'ECONNRESET' && resendable(req)) return attempt(false);
+        if (
+          first &&
+          !answered &&
+          !settled &&
+          outgoing.reusedSocket &&
+          error.code === 'ECONNRESET' &&
+          resendable(req)
+        )
+          return attempt(false);
         const failure = UNREACHABLE.has(error.code ?? '') ? 'unreachable' : 'cut';
         settle({ kind: 'failed', failure, detail: error.code ?? error.message });
       });
@@ -131,9 +178,21 @@ function collect(response: IncomingMessage, max: number, settle: (answer: Upstre
     settle({ kind: 'too_large', response, head: chunks });
   };
   response.on('data', onData);
-  response.on('end', () => settle({ kind: 'complete', status: response.statusCode ?? 502, headers: response.headers, body: Buffer.concat(chunks) }));
+  response.on('end', () =>
+    settle({
+      kind: 'complete',
+      status: response.statusCode ?? 502,
+      headers: response.headers,
+      body: Buffer.concat(chunks),
+    }),
+  );
   response.on('error', () => {});
   response.on('close', () => {
-    if (!response.complete) settle({ kind: 'failed', failure: 'cut', detail: 'the connection closed before the answer was complete' });
+    if (!response.complete)
+      settle({
+        kind: 'failed',
+        failure: 'cut',
+        detail: 'the connection closed before the answer was complete',
+      });
   });
 }

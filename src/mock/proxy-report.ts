@@ -50,7 +50,8 @@ export const OUTSIDE = 'outside the contract';
 export function kindOf(violation: Violation): string {
   const { where, message } = violation;
   if (where === 'status') return 'undeclared status';
-  if (where.startsWith('header ')) return message === 'required header is missing' ? `missing ${where}` : `bad ${where}`;
+  if (where.startsWith('header '))
+    return message === 'required header is missing' ? `missing ${where}` : `bad ${where}`;
   if (where === 'body/error/request_id') return 'request_id differs from X-Request-Id';
   if (where === 'body/error/code') return 'code not allowed under the status';
   if (where === 'body' && message.startsWith('not JSON')) return 'body not JSON';
@@ -105,11 +106,18 @@ export function createReport(file?: string): ReportWriter {
         `Proxy summary: ${count(totals.checked, 'response')} checked, ${totals.violating} broke the contract ` +
         `(${count(totals.violations, 'violation')}), ${count(totals.failures, 'upstream failure')}, ${count(totals.outside, 'request')} outside the contract`;
       if (counts.size === 0) return head;
-      const rows = [...counts].sort(([a], [b]) => a.localeCompare(b)).map(([key, n]) => [...key.split('\t'), String(n)] as const);
+      const rows = [...counts]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([key, n]) => [...key.split('\t'), String(n)] as const);
       const width = Math.max('operation'.length, ...rows.map(([op]) => op!.length));
       const kindWidth = Math.max('kind'.length, ...rows.map(([, kind]) => kind!.length));
-      const line = (op: string, kind: string, n: string) => `  ${op.padEnd(width)}  ${kind.padEnd(kindWidth)}  ${n.padStart(5)}`;
-      return [head, line('operation', 'kind', 'count'), ...rows.map(([op, kind, n]) => line(op!, kind!, n!))].join('\n');
+      const line = (op: string, kind: string, n: string) =>
+        `  ${op.padEnd(width)}  ${kind.padEnd(kindWidth)}  ${n.padStart(5)}`;
+      return [
+        head,
+        line('operation', 'kind', 'count'),
+        ...rows.map(([op, kind, n]) => line(op!, kind!, n!)),
+      ].join('\n');
     },
     async close() {
       if (!out) return;

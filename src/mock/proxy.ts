@@ -2,14 +2,27 @@
 // checks every answer with the contract validators. Observe mode passes answers on and reports what
 // breaks the contract; strict mode replaces such an answer by a contract-valid 502 naming the
 // violations. An upstream that gives no usable answer gets the caller a contract-valid 502 or 504.
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type OutgoingHttpHeaders,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createContractValidator, type ContractValidator, type Violation } from '../contract/index.ts';
 import { checkAnswer, operationOf, type Answer, type Call } from './proxy-check.ts';
 import { errorBody, mockError } from './errors.ts';
 import { newRequestId } from './ids.ts';
 import { createUpstream, endToEnd, forward, upstreamLabel, type UpstreamFailure } from './proxy-forward.ts';
-import { createReport, formatRecord, kindOf, OUTSIDE, type ProxyReport, type ReportRecord } from './proxy-report.ts';
+import {
+  createReport,
+  formatRecord,
+  kindOf,
+  OUTSIDE,
+  type ProxyReport,
+  type ReportRecord,
+} from './proxy-report.ts';
 import { redactor, secretOf } from './redact.ts';
 
 export interface ProxyOptions {
@@ -40,10 +53,12 @@ export interface ValidatingProxy {
 }
 
 /** Statuses (and HEAD) whose answer has no body, so no Content-Length of the proxy's own. */
-const bodiless = (method: string, status: number) => method === 'HEAD' || status === 204 || status === 304 || status < 200;
+const bodiless = (method: string, status: number) =>
+  method === 'HEAD' || status === 204 || status === 304 || status < 200;
 
 /** A browser's CORS preflight is not an API call: it is forwarded and its answer not checked. */
-const isPreflight = (method: string, headers: IncomingHttpHeaders) => method === 'OPTIONS' && headers['access-control-request-method'] !== undefined;
+const isPreflight = (method: string, headers: IncomingHttpHeaders) =>
+  method === 'OPTIONS' && headers['access-control-request-method'] !== undefined;
 
 const FAILURE_KIND: Record<UpstreamFailure | 'unreadable', string> = {
   unreachable: 'upstream unreachable',
@@ -71,13 +86,25 @@ export async function startProxy(options: ProxyOptions): Promise<ValidatingProxy
 
   /** Reports a record and logs its line; every text field passed through `redact` first. */
   function record(fields: Omit<ReportRecord, 'time'>, redact: (text: string) => string) {
-    const r: ReportRecord = { time: new Date().toISOString(), ...fields, path: redact(fields.path), requestId: redact(fields.requestId), where: redact(fields.where), message: redact(fields.message) };
+    const r: ReportRecord = {
+      time: new Date().toISOString(),
+      ...fields,
+      path: redact(fields.path),
+      requestId: redact(fields.requestId),
+      where: redact(fields.where),
+      message: redact(fields.message),
+    };
     report.add(r);
     log(redact(formatRecord(r)));
   }
 
   /** The proxy's own error answer, a contract-valid envelope with a fresh request id. */
-  function replyError(res: ServerResponse, code: 'bad_gateway' | 'gateway_timeout', message: string, headers: OutgoingHttpHeaders = {}): { status: number; requestId: string } {
+  function replyError(
+    res: ServerResponse,
+    code: 'bad_gateway' | 'gateway_timeout',
+    message: string,
+    headers: OutgoingHttpHeaders = {},
+  ): { status: number; requestId: string } {
     const requestId = newRequestId();
     const error = mockError(code, message);
     const text = JSON.stringify(errorBody(error, requestId));
@@ -94,7 +121,14 @@ export async function startProxy(options: ProxyOptions): Promise<ValidatingProxy
   }
 
   /** No usable answer from the upstream: a 502 (504 for a timeout), logged and reported. */
-  function failUpstream(res: ServerResponse, call: Call, failure: UpstreamFailure | 'unreadable', detail: string, redact: (text: string) => string, upstreamStatus?: number) {
+  function failUpstream(
+    res: ServerResponse,
+    call: Call,
+    failure: UpstreamFailure | 'unreadable',
+    detail: string,
+    redact: (text: string) => string,
+    upstreamStatus?: number,
+  ) {
     const message = {
       unreachable: `The upstream ${label} could not be reached (${detail}).`,
       timeout: `The upstream ${label} did not answer within ${timeoutMs} ms.`,
@@ -102,25 +136,69 @@ export async function startProxy(options: ProxyOptions): Promise<ValidatingProxy
       unreadable: `The upstream ${label} answered ${upstreamStatus} with a body the proxy cannot read as JSON.`,
     }[failure];
     const sent = replyError(res, failure === 'timeout' ? 'gateway_timeout' : 'bad_gateway', redact(message));
-    record({ ...call, status: upstreamStatus ?? sent.status, operation: operationOf(validator, call), requestId: sent.requestId, kind: FAILURE_KIND[failure], where: 'upstream', message: detail, action: 'replaced' }, redact);
+    record(
+      {
+        ...call,
+        status: upstreamStatus ?? sent.status,
+        operation: operationOf(validator, call),
+        requestId: sent.requestId,
+        kind: FAILURE_KIND[failure],
+        where: 'upstream',
+        message: detail,
+        action: 'replaced',
+      },
+      redact,
+    );
   }
 
   /** A complete upstream answer: checked, reported, then passed on or (strict) replaced. */
   function answerChecked(res: ServerResponse, call: Call, answer: Answer, redact: (text: string) => string) {
     const checked = checkAnswer(validator, call, answer, redact);
-    if (checked.unreadable) return failUpstream(res, call, 'unreadable', checked.unreadable, redact, answer.status);
+    if (checked.unreadable)
+      return failUpstream(res, call, 'unreadable', checked.unreadable, redact, answer.status);
     const replace = strict && checked.violations.length > 0;
     report.countChecked(checked.violations.length > 0);
     if (checked.operation === null) {
       const message = `${call.method} ${call.path} is not an operation of the contract; forwarded`;
-      record({ ...call, status: answer.status, operation: null, requestId: checked.requestId, kind: OUTSIDE, where: 'route', message, action: 'passed' }, redact);
+      record(
+        {
+          ...call,
+          status: answer.status,
+          operation: null,
+          requestId: checked.requestId,
+          kind: OUTSIDE,
+          where: 'route',
+          message,
+          action: 'passed',
+        },
+        redact,
+      );
     }
     for (const v of checked.violations) {
-      record({ ...call, status: answer.status, operation: checked.operation, requestId: checked.requestId, kind: kindOf(v), where: v.where, message: v.message, action: replace ? 'replaced' : 'passed' }, redact);
+      record(
+        {
+          ...call,
+          status: answer.status,
+          operation: checked.operation,
+          requestId: checked.requestId,
+          kind: kindOf(v),
+          where: v.where,
+          message: v.message,
+          action: replace ? 'replaced' : 'passed',
+        },
+        redact,
+      );
     }
     if (replace) {
-      const cors = Object.fromEntries(Object.entries(endToEnd(answer.headers)).filter(([name]) => name.startsWith('access-control-')));
-      replyError(res, 'bad_gateway', redact(describeViolations(answer.status, checked.requestId, checked.violations)), cors);
+      const cors = Object.fromEntries(
+        Object.entries(endToEnd(answer.headers)).filter(([name]) => name.startsWith('access-control-')),
+      );
+      replyError(
+        res,
+        'bad_gateway',
+        redact(describeViolations(answer.status, checked.requestId, checked.violations)),
+        cors,
+      );
       return;
     }
     passThrough(res, call.method, answer);
@@ -134,8 +212,18 @@ export async function startProxy(options: ProxyOptions): Promise<ValidatingProxy
   }
 
   /** Too big for a JSON answer of this API: streamed through as it comes, unchecked, and said so. */
-  function streamThrough(res: ServerResponse, call: Call, response: IncomingMessage, head: Buffer[], redact: (text: string) => string) {
-    log(redact(`${new Date().toISOString()} ${call.method.padEnd(6)} ${call.path} ${response.statusCode} not checked: body over ${maxBodyBytes} bytes`));
+  function streamThrough(
+    res: ServerResponse,
+    call: Call,
+    response: IncomingMessage,
+    head: Buffer[],
+    redact: (text: string) => string,
+  ) {
+    log(
+      redact(
+        `${new Date().toISOString()} ${call.method.padEnd(6)} ${call.path} ${response.statusCode} not checked: body over ${maxBodyBytes} bytes`,
+      ),
+    );
     res.writeHead(response.statusCode ?? 502, endToEnd(response.headers));
     head.forEach(chunk => res.write(chunk));
     // A stream that stalls for the upstream timeout is cut rather than left hanging.

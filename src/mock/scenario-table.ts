@@ -11,7 +11,8 @@ export function scenarioTable(contract: Contract): string {
   for (const op of contract.operations) {
     for (const r of op.responses) {
       const examples = byStatus.get(r.status) ?? new Map<string, string[]>();
-      for (const name of Object.keys(r.examples)) examples.set(name, [...(examples.get(name) ?? []), op.operationId]);
+      for (const name of Object.keys(r.examples))
+        examples.set(name, [...(examples.get(name) ?? []), op.operationId]);
       byStatus.set(r.status, examples);
     }
   }
@@ -23,7 +24,14 @@ export function scenarioTable(contract: Contract): string {
       const key = ops.length === all ? 'all' : ops.join(', ');
       groups.set(key, [...(groups.get(key) ?? []), name]);
     }
-    for (const [ops, names] of groups) rows.push(`| ${status} | ${names.map(n => `\`${n}\``).join(', ')} | ${ops} |`);
+    for (const [ops, names] of groups)
+      rows.push(`| ${status} | ${names.map(n => `\`${n}\``).join(', ')} | ${ops} |`);
   }
-  return [TABLE_START, '| status | `Prefer: code=<status>, example=<name>`, name one of | operations |', '|---|---|---|', ...rows, TABLE_END].join('\n');
+  return [
+    TABLE_START,
+    '| status | `Prefer: code=<status>, example=<name>`, name one of | operations |',
+    '|---|---|---|',
+    ...rows,
+    TABLE_END,
+  ].join('\n');
 }

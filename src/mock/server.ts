@@ -22,14 +22,18 @@ export interface MockServer {
 /** The request's headers, lower-cased, repeated ones joined. */
 function headersOf(req: IncomingMessage): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(req.headers)) if (value !== undefined) out[name] = Array.isArray(value) ? value.join(', ') : value;
+  for (const [name, value] of Object.entries(req.headers))
+    if (value !== undefined) out[name] = Array.isArray(value) ? value.join(', ') : value;
   return out;
 }
 
 /** Writes the core's answer, or cuts the connection on a transport fault. */
 function send(out: MockOutput, res: ServerResponse) {
   if (out.kind === 'transport_fault') return void res.destroy();
-  res.writeHead(out.status, { ...out.headers, ...(out.body !== null ? { 'content-length': Buffer.byteLength(out.body) } : {}) });
+  res.writeHead(out.status, {
+    ...out.headers,
+    ...(out.body !== null ? { 'content-length': Buffer.byteLength(out.body) } : {}),
+  });
   res.end(out.body ?? undefined);
 }
 
@@ -62,7 +66,16 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
       // Never leave a request unanswered, whatever went wrong above.
       if (!res.headersSent && !res.destroyed) {
         res.writeHead(500, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ error: { message: 'The mock failed to answer this request.', type: 'server_error', code: 'server_error', param: null } }));
+        res.end(
+          JSON.stringify({
+            error: {
+              message: 'The mock failed to answer this request.',
+              type: 'server_error',
+              code: 'server_error',
+              param: null,
+            },
+          }),
+        );
       } else res.destroy();
     }
   }

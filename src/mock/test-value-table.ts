@@ -5,7 +5,8 @@ import { errorCatalogue } from '../../generated/catalogue.ts';
 import type { Fixtures, TestValue, TestValueKind } from './fixtures.ts';
 import { formatMoney } from './money.ts';
 
-export const TEST_VALUES_START = '<!-- mock-test-values:start (generated: npm start -- --print-test-values) -->';
+export const TEST_VALUES_START =
+  '<!-- mock-test-values:start (generated: npm start -- --print-test-values) -->';
 export const TEST_VALUES_END = '<!-- mock-test-values:end -->';
 export const TESTING_SECTION = 'Testing against the mock';
 
@@ -30,15 +31,29 @@ function effect(t: TestValue): string {
 
 /** The table, one row per test value, errors first in catalogue order, then failures. */
 export function testValueTable(fixtures: Fixtures): string {
-  const rows = fixtures.testValues.map(t => `| ${WHERE[t.kind]} | \`${cell(t.value)}\` | ${effect(t)} | ${cell(t.note)} |`);
-  return [TEST_VALUES_START, '| where | test value | answer | when |', '|---|---|---|---|', ...rows, TEST_VALUES_END].join('\n');
+  const rows = fixtures.testValues.map(
+    t => `| ${WHERE[t.kind]} | \`${cell(t.value)}\` | ${effect(t)} | ${cell(t.note)} |`,
+  );
+  return [
+    TEST_VALUES_START,
+    '| where | test value | answer | when |',
+    '|---|---|---|---|',
+    ...rows,
+    TEST_VALUES_END,
+  ].join('\n');
 }
 
 /** The models table: what each supports and costs. */
 export function modelTable(fixtures: Fixtures): string {
   const rows = [...fixtures.models.values()].map(m => {
     const c = m.capabilities;
-    const options = [c.resolutions && `resolutions ${c.resolutions.join(', ')}`, c.durations && `durations ${c.durations.join(', ')} s`, c.sound !== undefined && `sound ${c.sound ? 'yes' : 'no'}`].filter(Boolean).join('; ');
+    const options = [
+      c.resolutions && `resolutions ${c.resolutions.join(', ')}`,
+      c.durations && `durations ${c.durations.join(', ')} s`,
+      c.sound !== undefined && `sound ${c.sound ? 'yes' : 'no'}`,
+    ]
+      .filter(Boolean)
+      .join('; ');
     return `| \`${m.id}\` | ${m.type} | ${m.price} ${fixtures.currency} per ${m.type === 'video' ? 'second' : 'image'} | ${options} |`;
   });
   return ['| model | type | price | supports |', '|---|---|---|---|', ...rows].join('\n');
@@ -62,6 +77,8 @@ export function testValueList(fixtures: Fixtures): string {
   const groups = new Map<TestValueKind, TestValue[]>();
   for (const t of fixtures.testValues) groups.set(t.kind, [...(groups.get(t.kind) ?? []), t]);
   return [...groups]
-    .map(([kind, values]) => [`**${WHERE[kind]}**`, '', ...values.map(t => `- \`${t.value}\` → ${effect(t)}: ${t.note}`)].join('\n'))
+    .map(([kind, values]) =>
+      [`**${WHERE[kind]}**`, '', ...values.map(t => `- \`${t.value}\` → ${effect(t)}: ${t.note}`)].join('\n'),
+    )
     .join('\n\n');
 }

@@ -33,6 +33,9 @@ export function indexTestValues(values: TestValue[]): TestValueIndex {
 }
 
 /** The failure code a video request asks for through its prompt or reference images, if any. */
-export function requestedFailure(index: TestValueIndex, body: { prompt?: unknown; images?: unknown }): FailureCode | undefined {
+export function requestedFailure(
+  index: TestValueIndex,
+  body: { prompt?: unknown; images?: unknown },
+): FailureCode | undefined {
   return index.inPrompt(body.prompt)?.failure ?? index.inImages(body.images)?.value.failure;
 }

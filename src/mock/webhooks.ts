@@ -70,7 +70,8 @@ export function createWebhookSender(options: WebhookSenderOptions) {
     let outcome: number | string = 'not sent';
     let attempts = 0;
     const reserved = reservedHost(url);
-    if (reserved) outcome = `not sent: ${reserved} is a reserved example name (RFC 2606), no receiver can be there`;
+    if (reserved)
+      outcome = `not sent: ${reserved} is a reserved example name (RFC 2606), no receiver can be there`;
     for (const delay of reserved ? [] : [0, ...delays]) {
       if (delay > 0) await new Promise(resolve => setTimeout(resolve, delay).unref());
       if (controller.signal.aborted) break;

@@ -20,7 +20,17 @@ beforeAll(async () => {
     title: 'Validators',
     method: 'Checks per second.',
     command: 'npx tsx bench/validators.ts',
-    figures: [{ name: 'valid 200', value: 2_345_678.4, unit: 'checks/s', peer: { name: 'openapi-backend', value: 1_000_000 }, ratio: 2.3456, target: '≥ 2× the peer', met: true }],
+    figures: [
+      {
+        name: 'valid 200',
+        value: 2_345_678.4,
+        unit: 'checks/s',
+        peer: { name: 'openapi-backend', value: 1_000_000 },
+        ratio: 2.3456,
+        target: '≥ 2× the peer',
+        met: true,
+      },
+    ],
     tools: { ajv: '8.20.0' },
   });
   await writeSection({
@@ -28,7 +38,18 @@ beforeAll(async () => {
     title: 'Size',
     method: 'Bytes.',
     command: 'npx tsx bench/client-size.ts',
-    figures: [{ name: 'gzipped | browser', value: 5100, unit: 'B', peer: { name: 'budget', value: 5000 }, ratio: 1.02, target: '≤ 5000 B', met: false }, { name: 'minified', value: 12.3456, unit: 'KiB' }],
+    figures: [
+      {
+        name: 'gzipped | browser',
+        value: 5100,
+        unit: 'B',
+        peer: { name: 'budget', value: 5000 },
+        ratio: 1.02,
+        target: '≤ 5000 B',
+        met: false,
+      },
+      { name: 'minified', value: 12.3456, unit: 'KiB' },
+    ],
     notes: ['One note.'],
     tools: { esbuild: '0.28.2' },
   });
@@ -50,14 +71,20 @@ describe('benchmark report', () => {
   });
 
   it('puts each figure beside its peer, ratio, target and verdict', () => {
-    expect(report).toContain('| valid 200 | 2,345,678 checks/s | openapi-backend: 1,000,000 checks/s | 2.35× | ≥ 2× the peer | met |');
-    expect(report).toContain('| gzipped \\| browser | 5,100 B | budget: 5,000 B | 1.02× | ≤ 5000 B | **missed** |');
+    expect(report).toContain(
+      '| valid 200 | 2,345,678 checks/s | openapi-backend: 1,000,000 checks/s | 2.35× | ≥ 2× the peer | met |',
+    );
+    expect(report).toContain(
+      '| gzipped \\| browser | 5,100 B | budget: 5,000 B | 1.02× | ≤ 5000 B | **missed** |',
+    );
     expect(report).toContain('| minified | 12.3 KiB |  |  |  |  |');
     expect(report).toContain('- One note.');
   });
 
   it('gives the command to reproduce each section and marks a tiny run', () => {
-    expect(report).toContain('Reproduce: `npx tsx bench/validators.ts` (this run: **tiny setting**, figures not meaningful)');
+    expect(report).toContain(
+      'Reproduce: `npx tsx bench/validators.ts` (this run: **tiny setting**, figures not meaningful)',
+    );
     expect(report).toContain('npm ci && npm run bench');
   });
 });

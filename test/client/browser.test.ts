@@ -5,7 +5,16 @@ import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
 const bundle = (entry: string) =>
-  build({ entryPoints: [entry], bundle: true, minify: true, format: 'esm', platform: 'browser', write: false, metafile: true, logLevel: 'silent' });
+  build({
+    entryPoints: [entry],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+  });
 
 describe('src/client/index.ts for the browser', () => {
   it('bundles with --platform=browser, with no node builtin and no webhook code', async () => {
@@ -13,7 +22,7 @@ describe('src/client/index.ts for the browser', () => {
     expect(result.errors).toEqual([]);
     const inputs = Object.keys(result.metafile.inputs);
     expect(inputs).toContain('src/client/client.ts');
-    expect(inputs.filter((i) => /^node:|standardwebhooks|webhooks\.ts|ajv/.test(i))).toEqual([]);
+    expect(inputs.filter(i => /^node:|standardwebhooks|webhooks\.ts|ajv/.test(i))).toEqual([]);
     const code = result.outputFiles[0]!.text;
     expect(code).not.toMatch(/\brequire\(|from"node:|import\("node:/);
   });
@@ -21,11 +30,11 @@ describe('src/client/index.ts for the browser', () => {
   // A Node builtin fails the browser bundle (see the control); the packages it may import are checked by build:dist.
   it('every module under src/client/ bundles for the browser, reaching only src/client/, generated/ and packages', async () => {
     const allowed = /^(src\/client\/|generated\/|node_modules\/)/;
-    const modules = readdirSync('src/client').filter((f) => f.endsWith('.ts'));
+    const modules = readdirSync('src/client').filter(f => f.endsWith('.ts'));
     expect(modules).toContain('webhooks.ts');
     for (const file of modules) {
       const inputs = Object.keys((await bundle(`src/client/${file}`)).metafile.inputs);
-      expect([file, inputs.filter((i) => !allowed.test(i))]).toEqual([file, []]);
+      expect([file, inputs.filter(i => !allowed.test(i))]).toEqual([file, []]);
     }
   });
 

@@ -8,7 +8,7 @@ export async function drive<T>(promise: Promise<T>, idle = 1): Promise<T> {
   let done = false;
   void promise.finally(() => (done = true));
   while (!done) {
-    await new Promise((r) => setImmediate(r));
+    await new Promise(r => setImmediate(r));
     if (vi.getTimerCount() >= idle) await vi.advanceTimersToNextTimerAsync();
   }
   return promise;

@@ -9,7 +9,8 @@ import { startServer, type TestServer } from './server.ts';
 type Envelope = { error: Record<string, unknown> & { code: string; request_id: string } };
 const errorExamples = Object.entries(spec.components.examples as Record<string, { value: unknown }>).filter(
   // Error bodies, not the `error` of a failed generation (which has no request_id).
-  (e): e is [string, { value: Envelope }] => typeof (e[1].value as Partial<Envelope> | null)?.error?.request_id === 'string',
+  (e): e is [string, { value: Envelope }] =>
+    typeof (e[1].value as Partial<Envelope> | null)?.error?.request_id === 'string',
 );
 const codes = Object.keys(errorCatalogue) as ErrorCode[];
 
@@ -25,8 +26,14 @@ describe('error examples of the spec', () => {
 
   it.each(errorExamples)('%s becomes a typed api error', async (_name, { value }) => {
     const entry = errorCatalogue[value.error.code as ErrorCode];
-    server.reply({ status: entry.status, headers: { 'x-request-id': value.error.request_id, 'retry-after': '7' }, body: value });
-    const { data, error, response } = await client().POST('/v2/images/generations', { body: { model: 'm', prompt: 'p' } });
+    server.reply({
+      status: entry.status,
+      headers: { 'x-request-id': value.error.request_id, 'retry-after': '7' },
+      body: value,
+    });
+    const { data, error, response } = await client().POST('/v2/images/generations', {
+      body: { model: 'm', prompt: 'p' },
+    });
     expect(data).toBeUndefined();
     expect(response?.status).toBe(entry.status);
     expect(error).toMatchObject({
@@ -44,7 +51,8 @@ describe('error examples of the spec', () => {
     });
     expect(error).toBeInstanceOf(Error);
     // The typed extras of the code are carried over.
-    for (const field of entry.fields) expect((error as unknown as Record<string, unknown>)[field]).toEqual(value.error[field]);
+    for (const field of entry.fields)
+      expect((error as unknown as Record<string, unknown>)[field]).toEqual(value.error[field]);
   });
 });
 
@@ -52,37 +60,62 @@ describe('every code of the catalogue on every operation', () => {
   const calls = [
     (c: ReturnType<typeof client>) => c.GET('/v2/billing/balance'),
     (c: ReturnType<typeof client>) => c.GET('/v2/models', { params: { query: { type: 'video' } } }),
-    (c: ReturnType<typeof client>) => c.GET('/v2/videos/generations/{id}', { params: { path: { id: 'vid_1' } } }),
+    (c: ReturnType<typeof client>) =>
+      c.GET('/v2/videos/generations/{id}', { params: { path: { id: 'vid_1' } } }),
     (c: ReturnType<typeof client>) => c.POST('/v2/videos/generations', { body: { model: 'm', prompt: 'p' } }),
     (c: ReturnType<typeof client>) => c.POST('/v2/images/generations', { body: { model: 'm', prompt: 'p' } }),
   ];
-  it.each(codes)('%s', async (code) => {
+  it.each(codes)('%s', async code => {
     const entry = errorCatalogue[code];
     for (const call of calls) {
-      const wire = { message: `m ${code}`, type: entry.type, code, param: null, doc_url: entry.docUrl, request_id: `req_${code}` };
+      const wire = {
+        message: `m ${code}`,
+        type: entry.type,
+        code,
+        param: null,
+        doc_url: entry.docUrl,
+        request_id: `req_${code}`,
+      };
       server.reply({ status: entry.status, body: { error: wire } });
       const { error } = await call(client());
-      expect(error).toMatchObject({ kind: 'api', code, status: entry.status, retryable: entry.retryable, requestId: `req_${code}` });
+      expect(error).toMatchObject({
+        kind: 'api',
+        code,
+        status: entry.status,
+        retryable: entry.retryable,
+        requestId: `req_${code}`,
+      });
     }
   });
 });
 
 describe('a code this version does not know', () => {
-  it.each([400, 401, 402, 403, 404, 409, 418, 422, 429, 500, 502, 503, 504])('on %i is classified by its status', async (status) => {
-    const wire = { message: 'new', type: 'shiny_error', code: 'shiny_new_code', param: 'x', doc_url: 'https://d/#x', request_id: 'req_new', extra: 5 };
-    server.reply({ status, headers: { 'x-request-id': 'req_new' }, body: { error: wire } });
-    const { error } = await client().GET('/v2/billing/balance');
-    expect(error).toMatchObject({
-      kind: 'api_unknown',
-      code: 'shiny_new_code',
-      type: 'shiny_error',
-      status,
-      param: 'x',
-      requestId: 'req_new',
-      retryable: retryableStatuses.includes(status),
-      extra: 5,
-    });
-  });
+  it.each([400, 401, 402, 403, 404, 409, 418, 422, 429, 500, 502, 503, 504])(
+    'on %i is classified by its status',
+    async status => {
+      const wire = {
+        message: 'new',
+        type: 'shiny_error',
+        code: 'shiny_new_code',
+        param: 'x',
+        doc_url: 'https://d/#x',
+        request_id: 'req_new',
+        extra: 5,
+      };
+      server.reply({ status, headers: { 'x-request-id': 'req_new' }, body: { error: wire } });
+      const { error } = await client().GET('/v2/billing/balance');
+      expect(error).toMatchObject({
+        kind: 'api_unknown',
+        code: 'shiny_new_code',
+        type: 'shiny_error',
+        status,
+        param: 'x',
+        requestId: 'req_new',
+        retryable: retryableStatuses.includes(status),
+        extra: 5,
+      });
+    },
+  );
 });
 
 describe('retryAfter', () => {
@@ -97,11 +130,18 @@ describe('retryAfter', () => {
     // A frozen clock, for the HTTP dates.
     vi.useFakeTimers({ toFake: ['Date'], now: Date.parse('2026-11-22T10:00:00.400Z') });
     try {
-    const entry = errorCatalogue.rate_limit;
-    const wire = { message: 'slow down', type: entry.type, code: 'rate_limit', param: null, doc_url: entry.docUrl, request_id: 'req_rl' };
-    server.reply({ status: 429, headers, body: { error: wire } });
-    const { error } = await client().GET('/v2/billing/balance');
-    expect(error?.kind === 'api' && error.retryAfter).toBe(seconds);
+      const entry = errorCatalogue.rate_limit;
+      const wire = {
+        message: 'slow down',
+        type: entry.type,
+        code: 'rate_limit',
+        param: null,
+        doc_url: entry.docUrl,
+        request_id: 'req_rl',
+      };
+      server.reply({ status: 429, headers, body: { error: wire } });
+      const { error } = await client().GET('/v2/billing/balance');
+      expect(error?.kind === 'api' && error.retryAfter).toBe(seconds);
     } finally {
       vi.useRealTimers();
     }

@@ -15,19 +15,42 @@ const id = 'vid_01JDQ8ZK4T9V2K7M3N5P8R6WXY';
 let server: TestServer;
 beforeAll(async () => (server = await startServer()));
 afterAll(() => server.close());
-beforeEach(() => void vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'], now: Date.parse('2026-11-22T10:00:00Z') }));
+beforeEach(
+  () =>
+    void vi.useFakeTimers({
+      toFake: ['setTimeout', 'clearTimeout', 'Date'],
+      now: Date.parse('2026-11-22T10:00:00Z'),
+    }),
+);
 afterEach(() => void vi.useRealTimers());
 
 // maxRetries 0: the waits seen are those of waitForVideo itself.
-const client = () => createClient({ apiKey: 'sk_test_poll', baseUrl: server.url, timeout: Infinity, maxRetries: 0, fetch: httpFetch });
+const client = () =>
+  createClient({
+    apiKey: 'sk_test_poll',
+    baseUrl: server.url,
+    timeout: Infinity,
+    maxRetries: 0,
+    fetch: httpFetch,
+  });
 // Idle when both the deadline and a wait between polls are pending.
-const wait = (options: WaitOptions = {}) => drive(waitForVideo(client(), id, { interval: 1000, timeout: 60_000, ...options }), 2);
+const wait = (options: WaitOptions = {}) =>
+  drive(waitForVideo(client(), id, { interval: 1000, timeout: 60_000, ...options }), 2);
 const waits = () => server.requests.slice(1).map((r, i) => r.at - server.requests[i]!.at);
 const state = (name: string): Reply => ({ status: 200, body: examples[name]!.value });
 const apiError = (code: keyof typeof errorCatalogue, headers: Record<string, string> = {}): Reply => ({
   status: errorCatalogue[code].status,
   headers,
-  body: { error: { message: code, type: errorCatalogue[code].type, code, param: null, doc_url: 'https://d', request_id: 'req_p' } },
+  body: {
+    error: {
+      message: code,
+      type: errorCatalogue[code].type,
+      code,
+      param: null,
+      doc_url: 'https://d',
+      request_id: 'req_p',
+    },
+  },
 });
 
 describe('terminal states', () => {
@@ -36,17 +59,24 @@ describe('terminal states', () => {
     const { data, error } = await wait();
     expect(error).toBeUndefined();
     expect(data).toEqual(examples.video_completed!.value);
-    expect(server.requests.map((r) => `${r.method} ${r.url}`)).toEqual(Array(3).fill(`GET /v2/videos/generations/${id}`));
+    expect(server.requests.map(r => `${r.method} ${r.url}`)).toEqual(
+      Array(3).fill(`GET /v2/videos/generations/${id}`),
+    );
     expect(waits()).toEqual([1000, 1000]);
   });
 
   it('covers every failure code of the catalogue', () => {
-    expect(new Set(failed.map(([, e]) => (e.value.error as { code: string }).code))).toEqual(new Set(Object.keys(failureCatalogue)));
+    expect(new Set(failed.map(([, e]) => (e.value.error as { code: string }).code))).toEqual(
+      new Set(Object.keys(failureCatalogue)),
+    );
   });
 
   it.each(failed)('%s: failed is terminal, with its typed task error', async (_name, example) => {
     const wire = example.value.error as { code: FailureCode; message: string; refunded: boolean };
-    server.reply([state('video_processing'), { status: 200, headers: { 'x-request-id': 'req_f' }, body: example.value }]);
+    server.reply([
+      state('video_processing'),
+      { status: 200, headers: { 'x-request-id': 'req_f' }, body: example.value },
+    ]);
     const { data, error } = await wait();
     expect(data).toBeUndefined();
     expect(error).toMatchObject({
@@ -63,9 +93,19 @@ describe('terminal states', () => {
   });
 
   it('a failure code this version does not know is its own variant, retryable as the server says', async () => {
-    const body = { id, status: 'failed', model: 'm', error: { code: 'cosmic_rays', message: 'bit flip', retryable: true, refunded: false } };
+    const body = {
+      id,
+      status: 'failed',
+      model: 'm',
+      error: { code: 'cosmic_rays', message: 'bit flip', retryable: true, refunded: false },
+    };
     server.reply({ status: 200, body });
-    expect((await wait()).error).toMatchObject({ kind: 'task_failed_unknown', code: 'cosmic_rays', retryable: true, refunded: false });
+    expect((await wait()).error).toMatchObject({
+      kind: 'task_failed_unknown',
+      code: 'cosmic_rays',
+      retryable: true,
+      refunded: false,
+    });
   });
 
   it('a non-retryable API error ends the wait', async () => {
@@ -75,14 +115,22 @@ describe('terminal states', () => {
   });
 
   it('a status this version does not know is polled through', async () => {
-    server.reply([{ status: 200, body: { id, status: 'queued_for_gpu', model: 'm' } }, state('video_completed')]);
+    server.reply([
+      { status: 200, body: { id, status: 'queued_for_gpu', model: 'm' } },
+      state('video_completed'),
+    ]);
     expect((await wait()).data).toEqual(examples.video_completed!.value);
   });
 });
 
 describe('waiting', () => {
   it('respects the rate limit: a 429 Retry-After longer than the interval is waited out', async () => {
-    server.reply([state('video_pending'), apiError('rate_limit', { 'retry-after': '7' }), apiError('service_unavailable'), state('video_completed')]);
+    server.reply([
+      state('video_pending'),
+      apiError('rate_limit', { 'retry-after': '7' }),
+      apiError('service_unavailable'),
+      state('video_completed'),
+    ]);
     expect((await wait()).error).toBeUndefined();
     expect(waits()).toEqual([1000, 7000, 1000]);
   });
@@ -91,7 +139,7 @@ describe('waiting', () => {
     server.reply(state('video_processing'));
     const controller = new AbortController();
     const pending = waitForVideo(client(), id, { interval: 1000, signal: controller.signal });
-    while (vi.getTimerCount() < 2) await new Promise((r) => setImmediate(r));
+    while (vi.getTimerCount() < 2) await new Promise(r => setImmediate(r));
     controller.abort();
     expect((await pending).error).toMatchObject({ kind: 'aborted' });
     expect(server.requests).toHaveLength(1);
@@ -99,10 +147,12 @@ describe('waiting', () => {
     server.reply({ hang: true });
     const during = new AbortController();
     const inFlight = waitForVideo(client(), id, { signal: during.signal });
-    while (server.requests.length === 0) await new Promise((r) => setImmediate(r));
+    while (server.requests.length === 0) await new Promise(r => setImmediate(r));
     during.abort();
     expect((await inFlight).error).toMatchObject({ kind: 'aborted' });
-    expect((await waitForVideo(client(), id, { signal: AbortSignal.abort() })).error).toMatchObject({ kind: 'aborted' });
+    expect((await waitForVideo(client(), id, { signal: AbortSignal.abort() })).error).toMatchObject({
+      kind: 'aborted',
+    });
   });
 
   it('times out with a typed error', async () => {

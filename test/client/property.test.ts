@@ -10,11 +10,25 @@ let server: TestServer;
 beforeAll(async () => (server = await startServer()));
 afterAll(() => server.close());
 
-const kinds: MediagenError['kind'][] = ['api', 'api_unknown', 'connection', 'timeout', 'aborted', 'invalid_response'];
+const kinds: MediagenError['kind'][] = [
+  'api',
+  'api_unknown',
+  'connection',
+  'timeout',
+  'aborted',
+  'invalid_response',
+];
 const codes = [...Object.keys(errorCatalogue), 'brand_new_code'];
 const envelope = fc.record({
   error: fc.record(
-    { message: fc.string(), type: fc.string(), code: fc.constantFrom(...codes), param: fc.option(fc.string()), doc_url: fc.string(), request_id: fc.string() },
+    {
+      message: fc.string(),
+      type: fc.string(),
+      code: fc.constantFrom(...codes),
+      param: fc.option(fc.string()),
+      doc_url: fc.string(),
+      request_id: fc.string(),
+    },
     { requiredKeys: ['code', 'message'] },
   ),
 });
@@ -22,15 +36,26 @@ const body = fc.oneof(
   fc.constant(undefined),
   fc.string(),
   fc.json(),
-  envelope.map((e) => JSON.stringify(e)),
-  envelope.map((e) => JSON.stringify(e).slice(0, -3)),
+  envelope.map(e => JSON.stringify(e)),
+  envelope.map(e => JSON.stringify(e).slice(0, -3)),
   fc.constant('<html><body>502 Bad Gateway</body></html>'),
 );
-const headerValue = fc.string({ maxLength: 40 }).map((s) => s.trim());
+const headerValue = fc.string({ maxLength: 40 }).map(s => s.trim());
 const headers = fc.record(
   {
-    'content-type': fc.constantFrom('application/json', 'application/json; charset=utf-8', 'text/html', 'text/plain', 'application/problem+json', ''),
-    'retry-after': fc.oneof(headerValue, fc.nat().map(String), fc.date({ noInvalidDate: true }).map((d) => d.toUTCString())),
+    'content-type': fc.constantFrom(
+      'application/json',
+      'application/json; charset=utf-8',
+      'text/html',
+      'text/plain',
+      'application/problem+json',
+      '',
+    ),
+    'retry-after': fc.oneof(
+      headerValue,
+      fc.nat().map(String),
+      fc.date({ noInvalidDate: true }).map(d => d.toUTCString()),
+    ),
     'x-ratelimit-reset': fc.oneof(headerValue, fc.nat().map(String)),
     'x-request-id': headerValue,
   },
@@ -38,7 +63,12 @@ const headers = fc.record(
 );
 
 it('always resolves to data or a typed error', async () => {
-  const client = createClient({ apiKey: 'sk_test_property', baseUrl: server.url, maxRetries: 0, timeout: 15_000 });
+  const client = createClient({
+    apiKey: 'sk_test_property',
+    baseUrl: server.url,
+    maxRetries: 0,
+    timeout: 15_000,
+  });
   await fc.assert(
     fc.asyncProperty(fc.integer({ min: 200, max: 599 }), headers, body, async (status, headers, body) => {
       server.reply({ status, headers: { 'content-type': null, ...headers }, body });
@@ -68,17 +98,27 @@ it('always resolves to data or a typed error', async () => {
 
 it('every retry wait is bounded, whatever the headers', () => {
   fc.assert(
-    fc.property(fc.integer({ min: 200, max: 599 }), headers, fc.nat({ max: 30 }), (status, headers, retry) => {
-      const response = new Response(null, { status, headers: Object.fromEntries(Object.entries(headers).filter(([, v]) => v !== '')) });
-      const advised = retryAfterSeconds(response);
-      if (advised !== undefined) expect(advised).toBeGreaterThanOrEqual(0);
-      const wait = retryDelay(retry, advised, defaultRetryPolicy);
-      if (wait === undefined) expect(advised! * 1000).toBeGreaterThan(defaultRetryPolicy.maxRetryAfter);
-      else {
-        expect(wait).toBeGreaterThanOrEqual(0);
-        expect(wait).toBeLessThanOrEqual(Math.max(defaultRetryPolicy.maxDelay, defaultRetryPolicy.maxRetryAfter));
-      }
-    }),
+    fc.property(
+      fc.integer({ min: 200, max: 599 }),
+      headers,
+      fc.nat({ max: 30 }),
+      (status, headers, retry) => {
+        const response = new Response(null, {
+          status,
+          headers: Object.fromEntries(Object.entries(headers).filter(([, v]) => v !== '')),
+        });
+        const advised = retryAfterSeconds(response);
+        if (advised !== undefined) expect(advised).toBeGreaterThanOrEqual(0);
+        const wait = retryDelay(retry, advised, defaultRetryPolicy);
+        if (wait === undefined) expect(advised! * 1000).toBeGreaterThan(defaultRetryPolicy.maxRetryAfter);
+        else {
+          expect(wait).toBeGreaterThanOrEqual(0);
+          expect(wait).toBeLessThanOrEqual(
+            Math.max(defaultRetryPolicy.maxDelay, defaultRetryPolicy.maxRetryAfter),
+          );
+        }
+      },
+    ),
     { numRuns: 1000 },
   );
 });

@@ -40,7 +40,12 @@ function explain(error: WaitError): string {
   }
 }
 
-async function readme(baseUrl: string, secret: string, delivery: { body: string; headers: Record<string, string> }, log: (line: string) => void) {
+async function readme(
+  baseUrl: string,
+  secret: string,
+  delivery: { body: string; headers: Record<string, string> },
+  log: (line: string) => void,
+) {
   const client = createClient({ baseUrl, apiKey: 'sk_test_readme' }); // apiKey defaults to MEDIAGEN_API_KEY
 
   const balance = await client.GET('/v2/billing/balance');
@@ -76,16 +81,20 @@ it('prints what the README shows', async () => {
   const secret = `whsec_${Buffer.from('readme secret, 32 bytes long....').toString('base64')}`;
   const body = JSON.stringify(examples.video_completed_event!.value);
   const at = new Date();
-  const headers = { 'webhook-id': 'msg_2Lh', 'webhook-timestamp': String(Math.floor(at.getTime() / 1000)), 'webhook-signature': new Webhook(secret).sign('msg_2Lh', at, body) };
+  const headers = {
+    'webhook-id': 'msg_2Lh',
+    'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
+    'webhook-signature': new Webhook(secret).sign('msg_2Lh', at, body),
+  };
   const lines: string[] = [];
-  await readme(server.url, secret, { body, headers }, (line) => lines.push(line));
+  await readme(server.url, secret, { body, headers }, line => lines.push(line));
   expect(lines).toEqual([
     'balance: 42.5 USD',
     'not enough credits: need 0.5 USD, have 0.12 [req_01JDQ8Z12X4T9V2K7M3N5P8R6W]',
     'video ready: https://cdn.mediagen.example/v/vid_01JDQ8ZK4T9V2K7M3N5P8R6WXY.mp4',
     'webhook msg_2Lh: video.generation.completed vid_01JDQ8ZK4T9V2K7M3N5P8R6WXY',
   ]);
-  expect(server.requests.map((r) => `${r.method} ${r.url}`)).toEqual([
+  expect(server.requests.map(r => `${r.method} ${r.url}`)).toEqual([
     'GET /v2/billing/balance',
     'POST /v2/images/generations',
     'POST /v2/videos/generations',
@@ -104,19 +113,39 @@ it('prints the failure, the other branches of explain', async () => {
     example('failed_output_rejected'),
   ]);
   const lines: string[] = [];
-  await readme(server.url, 'whsec_AAAA', { body: '{}', headers: {} }, (line) => lines.push(line));
+  await readme(server.url, 'whsec_AAAA', { body: '{}', headers: {} }, line => lines.push(line));
   expect(lines).toEqual([
     'balance: 42.5 USD',
     '3 of 3 generations running; retry in 0 s [req_01JDQ8Z27X4T9V2K7M3N5P8R6W]',
     'video failed: output_rejected, retryable false, refunded true',
     'webhook rejected: missing_headers',
   ]);
-  const unknown = { status: 451, body: { error: { message: 'Not here.', type: 'legal_error', code: 'region_blocked', param: null, doc_url: 'https://d', request_id: 'req_x' } } };
+  const unknown = {
+    status: 451,
+    body: {
+      error: {
+        message: 'Not here.',
+        type: 'legal_error',
+        code: 'region_blocked',
+        param: null,
+        doc_url: 'https://d',
+        request_id: 'req_x',
+      },
+    },
+  };
   server.reply(unknown);
-  const { error } = await createClient({ baseUrl: server.url, apiKey: 'k_readme' }).GET('/v2/billing/balance');
+  const { error } = await createClient({ baseUrl: server.url, apiKey: 'k_readme' }).GET(
+    '/v2/billing/balance',
+  );
   expect(explain(error!)).toBe('region_blocked (451, retryable: false): Not here.');
-  server.reply({ status: 502, headers: { 'content-type': 'text/html', 'x-request-id': 'req_h' }, body: '<html/>' });
-  const html = await createClient({ baseUrl: server.url, apiKey: 'k_readme', maxRetries: 0 }).GET('/v2/billing/balance');
+  server.reply({
+    status: 502,
+    headers: { 'content-type': 'text/html', 'x-request-id': 'req_h' },
+    body: '<html/>',
+  });
+  const html = await createClient({ baseUrl: server.url, apiKey: 'k_readme', maxRetries: 0 }).GET(
+    '/v2/billing/balance',
+  );
   expect(explain(html.error!)).toBe('the response broke the contract (wrong_content_type), request req_h');
 });
 
@@ -126,7 +155,9 @@ it('the README shows this snippet and these lines', () => {
   const explainSource = /function explain[\s\S]*?\n}\n/.exec(source)![0];
   expect(readme).toContain(explainSource);
   // The calls too (the snippet here is indented once more): the minimal image call, then the video call with options.
-  const calls = source.match(/const \w+ = await client\.POST\([\s\S]*?\n {2}}\);/g)!.map((call) => call.replace(/\n {2}/g, '\n'));
+  const calls = source
+    .match(/const \w+ = await client\.POST\([\s\S]*?\n {2}}\);/g)!
+    .map(call => call.replace(/\n {2}/g, '\n'));
   expect(calls).toHaveLength(2);
   for (const call of calls) expect(readme).toContain(call);
   expect(readme).toContain(

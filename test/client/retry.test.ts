@@ -12,7 +12,10 @@ beforeAll(async () => (server = await startServer()));
 afterAll(() => server.close());
 beforeEach(() => {
   // Only the clock and its timers are fake; I/O (and setImmediate, used below) stay real.
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'], now: Date.parse('2026-11-22T10:00:00Z') });
+  vi.useFakeTimers({
+    toFake: ['setTimeout', 'clearTimeout', 'Date'],
+    now: Date.parse('2026-11-22T10:00:00Z'),
+  });
   vi.spyOn(Math, 'random').mockReturnValue(0.5);
 });
 afterEach(() => {
@@ -23,20 +26,39 @@ afterEach(() => {
 // No per-attempt timer (timeout: Infinity) and a fetch without timers of its own: every fake timer
 // is then a wait of the client between attempts.
 const client = (options: ClientOptions = {}) =>
-  createClient({ apiKey: 'sk_test_retry', baseUrl: server.url, timeout: Infinity, fetch: httpFetch, ...options });
+  createClient({
+    apiKey: 'sk_test_retry',
+    baseUrl: server.url,
+    timeout: Infinity,
+    fetch: httpFetch,
+    ...options,
+  });
 
 const waits = () => server.requests.slice(1).map((r, i) => r.at - server.requests[i]!.at);
 
 function errorReply(code: ErrorCode, headers: Record<string, string> = {}): Reply {
   const entry = errorCatalogue[code];
-  return { status: entry.status, headers, body: { error: { message: code, type: entry.type, code, param: null, doc_url: entry.docUrl, request_id: 'req_r' } } };
+  return {
+    status: entry.status,
+    headers,
+    body: {
+      error: {
+        message: code,
+        type: entry.type,
+        code,
+        param: null,
+        doc_url: entry.docUrl,
+        request_id: 'req_r',
+      },
+    },
+  };
 }
 const ok: Reply = { status: 200, body: { balance: 1, currency: 'USD' } };
 const balance = (options?: ClientOptions) => drive(client(options).GET('/v2/billing/balance'));
 
 describe('what is retried', () => {
   const codes = Object.keys(errorCatalogue) as ErrorCode[];
-  it.each(codes)('%s: retried only if the catalogue says so', async (code) => {
+  it.each(codes)('%s: retried only if the catalogue says so', async code => {
     server.reply([errorReply(code, { 'retry-after': '1' }), ok]);
     const { data, error } = await balance();
     if (errorCatalogue[code].retryable) {
@@ -49,12 +71,24 @@ describe('what is retried', () => {
     }
   });
 
-  it.each([400, 404, 418, 429, 500, 503, 504])('an unknown code on %i: retried if the status is retryable', async (status) => {
-    const body = { error: { message: 'm', type: 't', code: 'brand_new', param: null, doc_url: 'https://d', request_id: 'r' } };
-    server.reply({ status, headers: { 'retry-after': '0' }, body });
-    await balance({ maxRetries: 1 });
-    expect(server.requests).toHaveLength(retryableStatuses.includes(status) ? 2 : 1);
-  });
+  it.each([400, 404, 418, 429, 500, 503, 504])(
+    'an unknown code on %i: retried if the status is retryable',
+    async status => {
+      const body = {
+        error: {
+          message: 'm',
+          type: 't',
+          code: 'brand_new',
+          param: null,
+          doc_url: 'https://d',
+          request_id: 'r',
+        },
+      };
+      server.reply({ status, headers: { 'retry-after': '0' }, body });
+      await balance({ maxRetries: 1 });
+      expect(server.requests).toHaveLength(retryableStatuses.includes(status) ? 2 : 1);
+    },
+  );
 
   it('a connection failure is retried, and the attempts are bounded', async () => {
     server.reply({ destroy: true });
@@ -66,7 +100,11 @@ describe('what is retried', () => {
 
 describe('how long it waits', () => {
   it('Retry-After in seconds', async () => {
-    server.reply([errorReply('rate_limit', { 'retry-after': '3' }), errorReply('service_unavailable', { 'retry-after': '7' }), ok]);
+    server.reply([
+      errorReply('rate_limit', { 'retry-after': '3' }),
+      errorReply('service_unavailable', { 'retry-after': '7' }),
+      ok,
+    ]);
     expect((await balance()).error).toBeUndefined();
     expect(waits()).toEqual([3000, 7000]);
   });
@@ -121,7 +159,7 @@ describe('how long it waits', () => {
     server.reply(errorReply('rate_limit', { 'retry-after': '30' }));
     const controller = new AbortController();
     const pending = client().GET('/v2/billing/balance', { signal: controller.signal });
-    while (vi.getTimerCount() === 0) await new Promise((r) => setImmediate(r));
+    while (vi.getTimerCount() === 0) await new Promise(r => setImmediate(r));
     controller.abort();
     expect((await pending).error).toMatchObject({ kind: 'aborted' });
     expect(server.requests).toHaveLength(1);
@@ -142,27 +180,31 @@ describe('Idempotency-Key', () => {
     server.reply([errorReply('server_error'), { destroy: true }, created]);
     const { data } = await drive(client().POST('/v2/videos/generations', { body }));
     expect(data).toEqual({ id: 'vid_1', status: 'pending' });
-    const keys = server.requests.map((r) => r.headers['idempotency-key']);
+    const keys = server.requests.map(r => r.headers['idempotency-key']);
     expect(keys).toHaveLength(3);
     expect(keys[0]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(new Set(keys).size).toBe(1);
-    expect(server.requests.map((r) => JSON.parse(r.body))).toEqual([body, body, body]);
+    expect(server.requests.map(r => JSON.parse(r.body))).toEqual([body, body, body]);
   });
 
   it('two calls send two keys', async () => {
     server.reply(created);
     await drive(client().POST('/v2/videos/generations', { body }));
     await drive(client().POST('/v2/videos/generations', { body }));
-    expect(server.requests[0]!.headers['idempotency-key']).not.toBe(server.requests[1]!.headers['idempotency-key']);
+    expect(server.requests[0]!.headers['idempotency-key']).not.toBe(
+      server.requests[1]!.headers['idempotency-key'],
+    );
   });
 
   it("the caller's key is kept, in params or in headers", async () => {
     server.reply([errorReply('bad_gateway'), created]);
-    await drive(client().POST('/v2/videos/generations', { body, params: { header: { 'Idempotency-Key': 'mine-1' } } }));
-    expect(server.requests.map((r) => r.headers['idempotency-key'])).toEqual(['mine-1', 'mine-1']);
+    await drive(
+      client().POST('/v2/videos/generations', { body, params: { header: { 'Idempotency-Key': 'mine-1' } } }),
+    );
+    expect(server.requests.map(r => r.headers['idempotency-key'])).toEqual(['mine-1', 'mine-1']);
     server.reply([errorReply('bad_gateway'), created]);
     await drive(client().POST('/v2/videos/generations', { body, headers: { 'idempotency-key': 'mine-2' } }));
-    expect(server.requests.map((r) => r.headers['idempotency-key'])).toEqual(['mine-2', 'mine-2']);
+    expect(server.requests.map(r => r.headers['idempotency-key'])).toEqual(['mine-2', 'mine-2']);
   });
 
   it('a GET sends none; every request sends the key as a Bearer token', async () => {

@@ -13,7 +13,13 @@ afterAll(() => server.close());
 
 function expectNoKey(error: unknown, secret = key) {
   expect(error).toBeInstanceOf(Error);
-  for (const text of [JSON.stringify(error), String(error), (error as Error).stack, (error as Error).message, inspect(error, { depth: 10 })]) {
+  for (const text of [
+    JSON.stringify(error),
+    String(error),
+    (error as Error).stack,
+    (error as Error).message,
+    inspect(error, { depth: 10 }),
+  ]) {
     expect(text).toBeDefined();
     expect(text).not.toContain(secret);
   }
@@ -21,9 +27,45 @@ function expectNoKey(error: unknown, secret = key) {
 
 const echo = `your key ${key} is revoked`;
 const replies: [string, Reply][] = [
-  ['api', { status: 401, headers: { 'x-request-id': 'req_s' }, body: { error: { message: echo, type: 'authentication_error', code: 'invalid_api_key', param: key, doc_url: `https://d/${key}`, request_id: 'req_s', reason: key } } }],
-  ['api_unknown', { status: 418, body: { error: { message: echo, type: 't', code: 'key_echo', param: null, doc_url: 'https://d', request_id: key, [key]: { nested: [key] } } } }],
-  ['invalid_response', { status: 500, headers: { 'content-type': `text/${key}`, 'x-request-id': key }, body: echo }],
+  [
+    'api',
+    {
+      status: 401,
+      headers: { 'x-request-id': 'req_s' },
+      body: {
+        error: {
+          message: echo,
+          type: 'authentication_error',
+          code: 'invalid_api_key',
+          param: key,
+          doc_url: `https://d/${key}`,
+          request_id: 'req_s',
+          reason: key,
+        },
+      },
+    },
+  ],
+  [
+    'api_unknown',
+    {
+      status: 418,
+      body: {
+        error: {
+          message: echo,
+          type: 't',
+          code: 'key_echo',
+          param: null,
+          doc_url: 'https://d',
+          request_id: key,
+          [key]: { nested: [key] },
+        },
+      },
+    },
+  ],
+  [
+    'invalid_response',
+    { status: 500, headers: { 'content-type': `text/${key}`, 'x-request-id': key }, body: echo },
+  ],
   ['invalid_response', { status: 200, headers: { 'content-type': 'text/html' }, body: echo }],
   ['connection', { destroy: true }],
   ['timeout', { hang: true }],
@@ -32,7 +74,12 @@ const replies: [string, Reply][] = [
 it.each(replies)('%s error does not carry the key', async (kind, reply) => {
   server.reply(reply);
   // Only the hanging reply should time out: the others get room to answer on a busy machine.
-  const { error } = await createClient({ apiKey: key, baseUrl: server.url, maxRetries: 0, timeout: kind === 'timeout' ? 100 : 15_000 }).GET('/v2/billing/balance');
+  const { error } = await createClient({
+    apiKey: key,
+    baseUrl: server.url,
+    maxRetries: 0,
+    timeout: kind === 'timeout' ? 100 : 15_000,
+  }).GET('/v2/billing/balance');
   expect(error?.kind).toBe(kind);
   expect(server.requests[0]?.headers.authorization).toBe(`Bearer ${key}`);
   expectNoKey(error);
@@ -41,7 +88,12 @@ it.each(replies)('%s error does not carry the key', async (kind, reply) => {
 it('the key is scrubbed from messages of the platform too (an invalid header value)', async () => {
   const bad = `${key}\nX`;
   server.reply({ status: 200, body: { balance: 1, currency: 'USD' } });
-  const { error } = await createClient({ apiKey: bad, baseUrl: server.url, maxRetries: 0, timeout: 15_000 }).GET('/v2/billing/balance');
+  const { error } = await createClient({
+    apiKey: bad,
+    baseUrl: server.url,
+    maxRetries: 0,
+    timeout: 15_000,
+  }).GET('/v2/billing/balance');
   expect(server.requests).toHaveLength(0);
   expect(error?.kind).toBe('connection');
   expectNoKey(error);
@@ -51,7 +103,15 @@ it('the key is scrubbed from messages of the platform too (an invalid header val
 it('aborted and wait errors do not carry the key', async () => {
   const client = createClient({ apiKey: key, baseUrl: server.url, maxRetries: 0 });
   expectNoKey((await client.GET('/v2/billing/balance', { signal: AbortSignal.abort() })).error);
-  server.reply({ status: 200, body: { id: 'vid_1', status: 'failed', model: 'm', error: { code: 'timeout', message: 'slow', retryable: true, refunded: true } } });
+  server.reply({
+    status: 200,
+    body: {
+      id: 'vid_1',
+      status: 'failed',
+      model: 'm',
+      error: { code: 'timeout', message: 'slow', retryable: true, refunded: true },
+    },
+  });
   const failed = await waitForVideo(client, 'vid_1');
   expect(failed.error?.kind).toBe('task_failed');
   expectNoKey(failed.error);
@@ -63,7 +123,11 @@ it('aborted and wait errors do not carry the key', async () => {
 
 it('webhook errors carry neither the API key nor the webhook secret', () => {
   const secret = `whsec_${Buffer.from(key).toString('base64')}`;
-  const result = verifyWebhook(secret, '{}', { 'webhook-id': 'm', 'webhook-timestamp': String(Math.floor(Date.now() / 1000)), 'webhook-signature': 'v1,AAAA' });
+  const result = verifyWebhook(secret, '{}', {
+    'webhook-id': 'm',
+    'webhook-timestamp': String(Math.floor(Date.now() / 1000)),
+    'webhook-signature': 'v1,AAAA',
+  });
   expect(result.error?.reason).toBe('invalid_signature');
   expectNoKey(result.error);
   expectNoKey(result.error, secret);

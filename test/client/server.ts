@@ -32,22 +32,36 @@ export async function startServer() {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const rec: Recorded = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString(), at: Date.now() };
+      const rec: Recorded = {
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString(),
+        at: Date.now(),
+      };
       requests.push(rec);
       const reply = handler(rec, requests.length - 1);
       if (reply.destroy) return void req.socket.destroy();
       if (reply.hang) return;
-      const headers: Record<string, string> = { 'content-type': 'application/json', 'x-request-id': `req_test_${requests.length}` };
+      const headers: Record<string, string> = {
+        'content-type': 'application/json',
+        'x-request-id': `req_test_${requests.length}`,
+      };
       for (const [k, v] of Object.entries(reply.headers ?? {})) {
         if (v === null) delete headers[k];
         else headers[k] = v;
       }
-      const body = reply.body === undefined ? '' : typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
+      const body =
+        reply.body === undefined
+          ? ''
+          : typeof reply.body === 'string'
+            ? reply.body
+            : JSON.stringify(reply.body);
       res.writeHead(reply.status ?? 200, headers);
       res.end(body);
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
@@ -55,10 +69,15 @@ export async function startServer() {
     /** Sets how the next requests are answered and forgets the recorded ones. */
     reply(next: Handler | Reply | Reply[]) {
       requests.length = 0;
-      handler = typeof next === 'function' ? next : Array.isArray(next) ? (_r, i) => next[Math.min(i, next.length - 1)]! : () => next;
+      handler =
+        typeof next === 'function'
+          ? next
+          : Array.isArray(next)
+            ? (_r, i) => next[Math.min(i, next.length - 1)]!
+            : () => next;
     },
     close: () =>
-      new Promise<void>((resolve) => {
+      new Promise<void>(resolve => {
         server.closeAllConnections();
         server.close(() => resolve());
       }),

@@ -2,9 +2,20 @@
 // code, exhaustive switches, calls typed by path and method. The runtime part feeds every example.
 import { expect, expectTypeOf, it } from 'vitest';
 import spec from '../../generated/openapi.json' with { type: 'json' };
-import { errorCatalogue, failureCatalogue, type ErrorCode, type FailureCode } from '../../generated/catalogue.ts';
+import {
+  errorCatalogue,
+  failureCatalogue,
+  type ErrorCode,
+  type FailureCode,
+} from '../../generated/catalogue.ts';
 import type { components } from '../../generated/schema.ts';
-import { createClient, type ApiError, type MediagenError, type TaskFailedError, type WaitError } from '../../src/client/index.ts';
+import {
+  createClient,
+  type ApiError,
+  type MediagenError,
+  type TaskFailedError,
+  type WaitError,
+} from '../../src/client/index.ts';
 
 /** Exhaustive over the catalogue: a new code makes `never` fail to compile until it is handled. */
 export function describeApiError(error: ApiError): string {
@@ -15,7 +26,9 @@ export function describeApiError(error: ApiError): string {
     case 'concurrency_limit':
       return `${error.current} of ${error.limit} running`;
     case 'invalid_api_key':
-      expectTypeOf(error.reason).toEqualTypeOf<'missing' | 'malformed' | 'revoked' | 'expired' | 'inactive'>();
+      expectTypeOf(error.reason).toEqualTypeOf<
+        'missing' | 'malformed' | 'revoked' | 'expired' | 'inactive'
+      >();
       return `key ${error.reason}`;
     case 'not_found':
       return `no such ${error.resource}`;
@@ -110,7 +123,9 @@ it('calls are typed by path and method', () => {
   const client = createClient({ apiKey: 'k', baseUrl: 'http://127.0.0.1:9' });
   // Type-only: the functions are never called.
   const calls = () => {
-    expectTypeOf(client.GET('/v2/billing/balance')).resolves.toHaveProperty('data').toEqualTypeOf<components['schemas']['Balance'] | undefined>();
+    expectTypeOf(client.GET('/v2/billing/balance'))
+      .resolves.toHaveProperty('data')
+      .toEqualTypeOf<components['schemas']['Balance'] | undefined>();
     expectTypeOf(client.GET('/v2/videos/generations/{id}', { params: { path: { id: 'x' } } }))
       .resolves.toHaveProperty('data')
       .toEqualTypeOf<components['schemas']['VideoGeneration'] | undefined>();
@@ -137,7 +152,9 @@ it('the exhaustive switches handle every code of the catalogue at runtime', () =
     expect(describeApiError({ code, retryAfter: 3, reason: 'revoked' } as ApiError)).toMatch(/\S/);
   }
   for (const code of Object.keys(failureCatalogue) as FailureCode[]) {
-    expect(describeTaskError({ code } as TaskFailedError)).toBe(`${code}, ${failureCatalogue[code].retryable ? 'retry' : 'change the request'}`);
+    expect(describeTaskError({ code } as TaskFailedError)).toBe(
+      `${code}, ${failureCatalogue[code].retryable ? 'retry' : 'change the request'}`,
+    );
   }
   expect(Object.keys(spec.components.examples).length).toBeGreaterThan(0);
 });

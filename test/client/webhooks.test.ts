@@ -13,7 +13,11 @@ const failed = JSON.stringify(examples.video_failed_event!.value);
 
 /** Headers of a delivery signed with `key` at `at` (seconds). */
 function sign(body: string, { key = secret, at = Math.floor(Date.now() / 1000), id = 'msg_1' } = {}) {
-  return { 'webhook-id': id, 'webhook-timestamp': String(at), 'webhook-signature': new Webhook(key).sign(id, new Date(at * 1000), body) };
+  return {
+    'webhook-id': id,
+    'webhook-timestamp': String(at),
+    'webhook-signature': new Webhook(key).sign(id, new Date(at * 1000), body),
+  };
 }
 
 // The receiver: raw body in, the verification result out as JSON.
@@ -24,16 +28,28 @@ const receiver = createServer((req, res) => {
   req.on('end', () => {
     const result = verifyWebhook(secret, Buffer.concat(chunks), req.headers);
     res.writeHead(result.error ? 400 : 204, { 'content-type': 'application/json' });
-    res.end(result.error ? JSON.stringify({ reason: result.error.reason, kind: result.error.kind, webhookId: result.error.webhookId }) : undefined);
+    res.end(
+      result.error
+        ? JSON.stringify({
+            reason: result.error.reason,
+            kind: result.error.kind,
+            webhookId: result.error.webhookId,
+          })
+        : undefined,
+    );
   });
 });
 beforeAll(async () => {
-  await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
+  await new Promise<void>(r => receiver.listen(0, '127.0.0.1', r));
   url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
 });
-afterAll(() => new Promise<void>((r) => receiver.close(() => r())));
+afterAll(() => new Promise<void>(r => receiver.close(() => r())));
 const deliver = async (body: string, headers: Record<string, string>) => {
-  const res = await fetch(url, { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } });
+  const res = await fetch(url, {
+    method: 'POST',
+    body,
+    headers: { 'content-type': 'application/json', ...headers },
+  });
   return { status: res.status, body: res.status === 204 ? undefined : await res.json() };
 };
 
@@ -43,7 +59,10 @@ describe('a delivery over HTTP', () => {
   });
   it('with a forged signature is rejected (400, invalid_signature)', async () => {
     const forged = sign(completed, { key: `whsec_${Buffer.from('another secret').toString('base64')}` });
-    expect(await deliver(completed, forged)).toEqual({ status: 400, body: { kind: 'webhook', reason: 'invalid_signature', webhookId: 'msg_1' } });
+    expect(await deliver(completed, forged)).toEqual({
+      status: 400,
+      body: { kind: 'webhook', reason: 'invalid_signature', webhookId: 'msg_1' },
+    });
   });
 });
 
@@ -57,14 +76,19 @@ describe('verifyWebhook', () => {
   it('returns the typed completed event', () => {
     const result = verifyWebhook(secret, completed, sign(completed, { id: 'msg_c' }));
     expect(result).toEqual({ event: JSON.parse(completed), id: 'msg_c' });
-    if (result.event?.type === 'video.generation.completed') expect(result.event.data.data[0]?.url).toMatch(/^https:/);
+    if (result.event?.type === 'video.generation.completed')
+      expect(result.event.data.data[0]?.url).toMatch(/^https:/);
     else expect.unreachable();
   });
 
   it('returns the typed failed event, from a Headers object too', () => {
     const result = verifyWebhook(secret, failed, new Headers(sign(failed)));
     if (result.event?.type !== 'video.generation.failed') return expect.unreachable();
-    expect(result.event.data.error).toMatchObject({ code: 'output_rejected', retryable: false, refunded: true });
+    expect(result.event.data.error).toMatchObject({
+      code: 'output_rejected',
+      retryable: false,
+      refunded: true,
+    });
   });
 
   it('accepts any of several signatures (secret rotation)', () => {
@@ -75,7 +99,10 @@ describe('verifyWebhook', () => {
   });
 
   it('rejects a body changed after signing', () => {
-    expectError(verifyWebhook(secret, completed.replace('completed', 'failed'), sign(completed)), 'invalid_signature');
+    expectError(
+      verifyWebhook(secret, completed.replace('completed', 'failed'), sign(completed)),
+      'invalid_signature',
+    );
   });
 
   it('rejects a timestamp older than 5 minutes, or more than 5 minutes ahead', () => {
@@ -85,14 +112,17 @@ describe('verifyWebhook', () => {
     expect(verifyWebhook(secret, completed, sign(completed, { at: now - 290 })).error).toBeUndefined();
   });
 
-  it.each(['webhook-id', 'webhook-timestamp', 'webhook-signature'])('rejects a delivery without %s', (name) => {
+  it.each(['webhook-id', 'webhook-timestamp', 'webhook-signature'])('rejects a delivery without %s', name => {
     const headers: Record<string, string | undefined> = sign(completed);
     delete headers[name];
     expectError(verifyWebhook(secret, completed, headers), 'missing_headers');
   });
 
   it('rejects a timestamp that is not a number', () => {
-    expectError(verifyWebhook(secret, completed, { ...sign(completed), 'webhook-timestamp': 'yesterday' }), 'missing_headers');
+    expectError(
+      verifyWebhook(secret, completed, { ...sign(completed), 'webhook-timestamp': 'yesterday' }),
+      'missing_headers',
+    );
   });
 
   it('rejects a signed body that is not JSON', () => {
@@ -102,9 +132,21 @@ describe('verifyWebhook', () => {
 
   it.each([
     ['an unknown event type', { ...JSON.parse(completed), type: 'video.generation.exploded' }],
-    ['a completed event without data', { ...JSON.parse(completed), data: { ...JSON.parse(completed).data, data: undefined } }],
-    ['a failed event whose error lacks refunded', { ...JSON.parse(failed), data: { ...JSON.parse(failed).data, error: { code: 'x', message: 'y', retryable: false } } }],
-    ['a completed type around a failed generation', { ...JSON.parse(failed), type: 'video.generation.completed' }],
+    [
+      'a completed event without data',
+      { ...JSON.parse(completed), data: { ...JSON.parse(completed).data, data: undefined } },
+    ],
+    [
+      'a failed event whose error lacks refunded',
+      {
+        ...JSON.parse(failed),
+        data: { ...JSON.parse(failed).data, error: { code: 'x', message: 'y', retryable: false } },
+      },
+    ],
+    [
+      'a completed type around a failed generation',
+      { ...JSON.parse(failed), type: 'video.generation.completed' },
+    ],
     ['an array', [JSON.parse(completed)]],
   ])('rejects %s as invalid_payload', (_name, payload) => {
     const body = JSON.stringify(payload);

@@ -9,8 +9,15 @@ const apiKey = process.env.MEDIAGEN_CONTRACT_API_KEY ?? '';
 
 describe.skipIf(!baseUrl)('contract suite against MEDIAGEN_CONTRACT_BASE_URL', () => {
   it('finds no violation', async () => {
-    const report = await runContractSuite({ baseUrl: baseUrl!, apiKey, forced: false, billable: process.env.MEDIAGEN_CONTRACT_BILLABLE === '1' });
+    const report = await runContractSuite({
+      baseUrl: baseUrl!,
+      apiKey,
+      forced: false,
+      billable: process.env.MEDIAGEN_CONTRACT_BILLABLE === '1',
+    });
     console.log(formatReport(report));
-    expect(report.results.flatMap(r => r.violations.map(v => `${r.scenario.name}: ${v.where}: ${v.message}`))).toEqual([]);
+    expect(
+      report.results.flatMap(r => r.violations.map(v => `${r.scenario.name}: ${v.where}: ${v.message}`)),
+    ).toEqual([]);
   }, 60_000);
 });

@@ -2,7 +2,13 @@
 // forced with Prefer, plus the behaviour scenarios (what must happen without Prefer). Each case
 // checks status, headers and body against the contract and the example or error it expects.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createContractValidator, forcedScenarios, behaviourScenarios, runScenario, formatViolations } from '../../src/contract/index.ts';
+import {
+  createContractValidator,
+  forcedScenarios,
+  behaviourScenarios,
+  runScenario,
+  formatViolations,
+} from '../../src/contract/index.ts';
 import { startTestMock, type TestMock } from '../mock/start.ts';
 
 const validator = createContractValidator();

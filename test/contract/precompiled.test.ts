@@ -7,7 +7,13 @@ import { fullFormats } from 'ajv-formats/dist/formats.js';
 import { bundleDigest, codePoints, uri, validators } from '../../generated/validators.js';
 import { checkedSchemas } from '../../src/contract/checked-schemas.ts';
 import { specDigest } from '../../src/contract/digest.ts';
-import { createContractValidator, loadSpec, readContract, type ObservedResponse, type OperationRef } from '../../src/contract/index.ts';
+import {
+  createContractValidator,
+  loadSpec,
+  readContract,
+  type ObservedResponse,
+  type OperationRef,
+} from '../../src/contract/index.ts';
 
 const json = { 'content-type': 'application/json', 'x-request-id': 'req_1' };
 const precompiled = createContractValidator();
@@ -38,14 +44,31 @@ describe('precompiled validators', () => {
   it('report the same violations as validators compiled at run time', () => {
     // Run-time compilation of the same bundle: a changed digest that changes no schema.
     const spec = loadSpec();
-    const runtime = createContractValidator(readContract({ ...spec, info: { ...(spec.info as object), version: 'runtime' } }));
-    const quota = readContract().operations.find(o => o.operationId === 'generateImage')!.responses.find(r => r.status === 402)!.examples.quota_exceeded as any;
+    const runtime = createContractValidator(
+      readContract({ ...spec, info: { ...(spec.info as object), version: 'runtime' } }),
+    );
+    const quota = readContract()
+      .operations.find(o => o.operationId === 'generateImage')!
+      .responses.find(r => r.status === 402)!.examples.quota_exceeded as any;
     const cases: [OperationRef, ObservedResponse][] = [
       ['getBalance', { status: 200, headers: json, body: { balance: 'x', currency: 'usd' } }],
-      ['generateImage', { status: 402, headers: { ...json, 'x-request-id': quota.error.request_id }, body: quota }],
-      ['generateImage', { status: 402, headers: json, body: { error: { ...quota.error, required: 'lots', available: undefined } } }],
+      [
+        'generateImage',
+        { status: 402, headers: { ...json, 'x-request-id': quota.error.request_id }, body: quota },
+      ],
+      [
+        'generateImage',
+        {
+          status: 402,
+          headers: json,
+          body: { error: { ...quota.error, required: 'lots', available: undefined } },
+        },
+      ],
       ['getBalance', { status: 418, headers: {}, body: { error: { code: 7 } } }],
-      [{ method: 'GET', path: '/v2/videos/generations/vid_01JDQ8ZK4T9V2K7M3N5P8R6WXY' }, { status: 200, headers: json, body: { id: 'x', status: 'processing', progress: 140 } }],
+      [
+        { method: 'GET', path: '/v2/videos/generations/vid_01JDQ8ZK4T9V2K7M3N5P8R6WXY' },
+        { status: 200, headers: json, body: { id: 'x', status: 'processing', progress: 140 } },
+      ],
     ];
     for (const [ref, response] of cases) {
       const expected = runtime.checkResponse(ref, response);
@@ -58,16 +81,64 @@ describe('precompiled validators', () => {
   // The generated code counts characters and checks URIs with its own shortcuts: they must judge exactly as Ajv's.
   it('count code points exactly as Ajv does', () => {
     const units = fc.constantFrom('a', 'é', '\uD83D', '\uDE00', '😀', '\uDBFF\uDFFF', '\uDC00', ' ');
-    for (const text of ['', 'abc', '😀', '\uD83D', '\uD83Dx', 'x\uDE00', '\uD83D\uD83D\uDE00']) expect(codePoints(text)).toBe(ucs2length(text));
-    fc.assert(fc.property(fc.string({ unit: units, maxLength: 12 }), text => codePoints(text) === ucs2length(text)), { numRuns: 300 });
+    for (const text of ['', 'abc', '😀', '\uD83D', '\uD83Dx', 'x\uDE00', '\uD83D\uD83D\uDE00'])
+      expect(codePoints(text)).toBe(ucs2length(text));
+    fc.assert(
+      fc.property(fc.string({ unit: units, maxLength: 12 }), text => codePoints(text) === ucs2length(text)),
+      { numRuns: 300 },
+    );
   });
 
   it('judge `format: uri` exactly as ajv-formats does', () => {
     const fullUri = fullFormats.uri as (text: string) => boolean;
-    const samples = ['https://docs.mediagen.example/#error-quota_exceeded', 'http://a.b:8080/x/y?q=1&r=2#f', 'https://h/p?q=%zz', 'urn:isbn:0451450523',
-      'https://[::1]/x', 'https://user@h/x', 'HTTPS://EXAMPLE.COM/', 'https:/x', '/relative', 'no scheme', '1http://x', 'https://h/a b', 'mailto:a@b', ''];
+    const samples = [
+      'https://docs.mediagen.example/#error-quota_exceeded',
+      'http://a.b:8080/x/y?q=1&r=2#f',
+      'https://h/p?q=%zz',
+      'urn:isbn:0451450523',
+      'https://[::1]/x',
+      'https://user@h/x',
+      'HTTPS://EXAMPLE.COM/',
+      'https:/x',
+      '/relative',
+      'no scheme',
+      '1http://x',
+      'https://h/a b',
+      'mailto:a@b',
+      '',
+    ];
     for (const text of samples) expect(uri(text), text).toBe(fullUri(text));
-    const urlish = fc.string({ unit: fc.constantFrom('h', 'T', '1', ':', '/', '/', '.', '-', '_', '~', '?', '#', '=', '&', '%', '@', '[', ']', ' ', 'é'), maxLength: 24 });
-    fc.assert(fc.property(fc.tuple(fc.constantFrom('https://', 'http:', 'a+b-c.d:', '', '1x:'), urlish), ([scheme, rest]) => uri(scheme + rest) === fullUri(scheme + rest)), { numRuns: 500 });
+    const urlish = fc.string({
+      unit: fc.constantFrom(
+        'h',
+        'T',
+        '1',
+        ':',
+        '/',
+        '/',
+        '.',
+        '-',
+        '_',
+        '~',
+        '?',
+        '#',
+        '=',
+        '&',
+        '%',
+        '@',
+        '[',
+        ']',
+        ' ',
+        'é',
+      ),
+      maxLength: 24,
+    });
+    fc.assert(
+      fc.property(
+        fc.tuple(fc.constantFrom('https://', 'http:', 'a+b-c.d:', '', '1x:'), urlish),
+        ([scheme, rest]) => uri(scheme + rest) === fullUri(scheme + rest),
+      ),
+      { numRuns: 500 },
+    );
   });
 });

@@ -12,12 +12,20 @@ let section = '';
 beforeAll(async () => {
   const scratch = await scratchContract();
   try {
-    const edits = ['response field removed', 'error code added to a response', 'error code becomes retryable', 'operation deprecated', 'video failure code added'].flatMap(
-      (name) => rows.find((row) => row.name === name)!.edits,
-    );
+    const edits = [
+      'response field removed',
+      'error code added to a response',
+      'error code becomes retryable',
+      'operation deprecated',
+      'video failure code added',
+    ].flatMap(name => rows.find(row => row.name === name)!.edits);
     await scratch.apply(edits);
     const head = await bundleTree(scratch.dir);
-    section = renderRelease(diffContracts({ spec: await bundleTree(repo), dir: repo }, { spec: head, dir: scratch.dir }), head, { version: '3.0.0', date: '2026-11-23', base: 'v2.0.0' });
+    section = renderRelease(
+      diffContracts({ spec: await bundleTree(repo), dir: repo }, { spec: head, dir: scratch.dir }),
+      head,
+      { version: '3.0.0', date: '2026-11-23', base: 'v2.0.0' },
+    );
   } finally {
     await scratch.remove();
   }
@@ -54,7 +62,9 @@ describe('changelog', () => {
   });
 
   test('the first release (no release to compare with) says so', () => {
-    expect(renderRelease([], {} as never, { version: '2.0.0', date: '2026-11-23' })).toBe('## 2.0.0 (2026-11-23)\n\nFirst release of the contract.\n');
+    expect(renderRelease([], {} as never, { version: '2.0.0', date: '2026-11-23' })).toBe(
+      '## 2.0.0 (2026-11-23)\n\nFirst release of the contract.\n',
+    );
   });
 
   test('a release goes first, and running it again replaces its own section', () => {

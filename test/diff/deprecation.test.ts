@@ -9,7 +9,7 @@ import { loadSpec } from '../../src/contract/spec.ts';
 /** The JSDoc block right above the first line matching `line`. */
 function docAbove(source: string, line: RegExp): string {
   const lines = source.split('\n');
-  const at = lines.findIndex((l) => line.test(l));
+  const at = lines.findIndex(l => line.test(l));
   if (at < 0) throw new Error(`no line matches ${line}`);
   let start = at - 1;
   while (start > 0 && !lines[start]!.includes('/**')) start--;
@@ -18,7 +18,9 @@ function docAbove(source: string, line: RegExp): string {
 
 describe('deprecation in the generated types', () => {
   test('nothing is deprecated in the contract today', () => {
-    expect(readFileSync(new URL('../../generated/schema.ts', import.meta.url), 'utf8')).not.toContain('@deprecated');
+    expect(readFileSync(new URL('../../generated/schema.ts', import.meta.url), 'utf8')).not.toContain(
+      '@deprecated',
+    );
   });
 
   test('a deprecated operation, parameter and field are @deprecated in schema.ts', async () => {
@@ -28,7 +30,9 @@ describe('deprecation in the generated types', () => {
     spec.components.schemas.Model.properties.name.deprecated = true;
     const types = astToString(await openapiTS(spec, { exportType: true }));
     expect(docAbove(types, /^\s+get: operations\["getBalance"\];/)).toContain('@deprecated');
-    expect(docAbove(types, /^\s+"Idempotency-Key"\?: components\["parameters"\]\["IdempotencyKey"\];/)).toContain('@deprecated');
+    expect(
+      docAbove(types, /^\s+"Idempotency-Key"\?: components\["parameters"\]\["IdempotencyKey"\];/),
+    ).toContain('@deprecated');
     expect(docAbove(types, /^\s+name: string;/)).toContain('@deprecated');
     expect(docAbove(types, /^\s+get: operations\["listModels"\];/)).not.toContain('@deprecated');
   });

@@ -44,7 +44,7 @@ describe('the breaking-change gate', () => {
     expect(result.gate.ok, result.gate.report).toBe(true);
   });
 
-  test('the in-process bundle the diff reads is the build\'s bundle, generated/openapi.json', () => {
+  test("the in-process bundle the diff reads is the build's bundle, generated/openapi.json", () => {
     expect(ctx.base).toEqual(loadSpec());
   });
 
@@ -55,8 +55,10 @@ describe('the breaking-change gate', () => {
   test('fails on a breaking change without a major bump, listing the change and where it is', async () => {
     const result = await gateAfter([...removeCurrency, version(bumped(ctx.base, 'minor'))]);
     expect(result.ok).toBe(false);
-    expect(result.blocking.map((c) => c.rule)).toEqual(['response-property-removed']);
-    expect(result.report).toMatch(/breaking \(clients\) openapi\/components\/schemas\/billing\/Balance\.yaml:\d+ .*: field `currency` removed from the 200 response \[getBalance\]/);
+    expect(result.blocking.map(c => c.rule)).toEqual(['response-property-removed']);
+    expect(result.report).toMatch(
+      /breaking \(clients\) openapi\/components\/schemas\/billing\/Balance\.yaml:\d+ .*: field `currency` removed from the 200 response \[getBalance\]/,
+    );
   });
 
   test('passes the same change with a new major version', async () => {
@@ -66,13 +68,17 @@ describe('the breaking-change gate', () => {
   });
 
   test('passes it with an x-breaking-allowed recorded in the spec, once: not when the base had it already', async () => {
-    const allow: Edit = [BALANCE, 'type: object\n', "type: object\nx-breaking-allowed: 'agreed with every client'\n"];
+    const allow: Edit = [
+      BALANCE,
+      'type: object\n',
+      "type: object\nx-breaking-allowed: 'agreed with every client'\n",
+    ];
     expect((await gateAfter([allow, ...removeCurrency])).ok).toBe(true);
     await ctx.scratch.apply([allow]);
     const allowedBefore = await bundleTree(ctx.scratch.dir).finally(() => ctx.scratch.restore());
     const again = await gateAfter([allow, ...removeCurrency], allowedBefore);
     expect(again.ok).toBe(false);
-    expect(again.blocking.map((c) => c.message)).toEqual(['field `currency` removed from the 200 response']);
+    expect(again.blocking.map(c => c.message)).toEqual(['field `currency` removed from the 200 response']);
   });
 
   test('the strict Ajv of the contract validators accepts x-breaking-allowed on a schema', () => {
@@ -85,21 +91,31 @@ describe('the breaking-change gate', () => {
 
 test('a spec that does not bundle fails naming the file and line', async () => {
   await ctx.scratch.apply([['openapi/paths/models.yaml', 'ModelList.yaml', 'ModelLists.yaml']]);
-  await expect(bundleTree(ctx.scratch.dir).finally(() => ctx.scratch.restore())).rejects.toThrow(/^openapi\/paths\/models\.yaml:\d+:\d+ Can't resolve \$ref/);
+  await expect(bundleTree(ctx.scratch.dir).finally(() => ctx.scratch.restore())).rejects.toThrow(
+    /^openapi\/paths\/models\.yaml:\d+:\d+ Can't resolve \$ref/,
+  );
 });
 
 describe('the base', () => {
   let git: string;
   beforeAll(() => {
     git = mkdtempSync(join(tmpdir(), 'mediagen-git-'));
-    const run = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { cwd: git, stdio: 'ignore' });
+    const run = (...args: string[]) =>
+      execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], {
+        cwd: git,
+        stdio: 'ignore',
+      });
     run('init', '-q', '-b', 'main');
     writeFileSync(join(git, 'README'), 'x');
     run('add', '.');
     run('commit', '-qm', 'one');
   });
   afterAll(() => rmSync(git, { recursive: true, force: true }));
-  const gitIn = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { cwd: git, encoding: 'utf8' }).trim();
+  const gitIn = (...args: string[]) =>
+    execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], {
+      cwd: git,
+      encoding: 'utf8',
+    }).trim();
 
   test('is the merge-base with main when there is no release tag (HEAD itself on main)', () => {
     expect(defaultBase(git)).toBe(gitIn('rev-parse', 'HEAD'));
@@ -119,6 +135,8 @@ describe('the base', () => {
 
 /** info.version with its major or minor number raised. */
 function bumped(spec: Spec, part: 'major' | 'minor'): string {
-  const [major, minor] = String((spec.info as Record<string, unknown>).version).split('.').map(Number);
+  const [major, minor] = String((spec.info as Record<string, unknown>).version)
+    .split('.')
+    .map(Number);
   return part === 'major' ? `${major! + 1}.0.0` : `${major}.${minor! + 1}.0`;
 }

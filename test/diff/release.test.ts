@@ -20,7 +20,7 @@ const workflow = YAML.parse(readFileSync(join(repo, '.github/workflows/release.y
 const steps: Step[] = workflow.jobs.release.steps;
 const scripts = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')).scripts;
 const indexOf = (match: (s: Step) => boolean) => steps.findIndex(match);
-const named = (name: string) => steps.find((s) => s.name === name)!;
+const named = (name: string) => steps.find(s => s.name === name)!;
 /** A step's shell, with GitHub's `${{ }}` expressions replaced by plain variables. */
 const shell = (step: Step) => step.run!.replace(/\$\{\{\s*steps\.version\.outputs\.tag\s*\}\}/g, '$TAG');
 
@@ -36,38 +36,46 @@ describe('release workflow', () => {
     expect(workflow.jobs.release.container).toMatch(/^node:20-bookworm$/);
     expect(readFileSync(join(repo, '.ci/run'), 'utf8')).toContain('npm test');
     expect(steps[0]).toMatchObject({ uses: 'actions/checkout@v4', with: { 'fetch-depth': 0 } });
-    expect(steps.find((s) => s.uses?.startsWith('actions/setup-node'))?.with).toMatchObject({ 'registry-url': 'https://registry.npmjs.org' });
+    expect(steps.find(s => s.uses?.startsWith('actions/setup-node'))?.with).toMatchObject({
+      'registry-url': 'https://registry.npmjs.org',
+    });
   });
 
   test('gates and tests before it builds, packs before it publishes, tags last', () => {
     const order = [
-      indexOf((s) => s.run === 'npm ci'),
-      indexOf((s) => s.run === 'npm run diff'),
-      indexOf((s) => s.run === '.ci/run'),
-      indexOf((s) => s.run === 'npm run changelog'),
-      indexOf((s) => s.run === 'npm run build:dist'),
-      indexOf((s) => s.name === 'Pack'),
-      indexOf((s) => s.name === 'Publish'),
-      indexOf((s) => s.name === 'Tag'),
+      indexOf(s => s.run === 'npm ci'),
+      indexOf(s => s.run === 'npm run diff'),
+      indexOf(s => s.run === '.ci/run'),
+      indexOf(s => s.run === 'npm run changelog'),
+      indexOf(s => s.run === 'npm run build:dist'),
+      indexOf(s => s.name === 'Pack'),
+      indexOf(s => s.name === 'Publish'),
+      indexOf(s => s.name === 'Tag'),
     ];
-    expect(order.every((i) => i > 0)).toBe(true);
+    expect(order.every(i => i > 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
-    for (const script of steps.flatMap((s) => [...(s.run ?? '').matchAll(/npm run ([\w:]+)/g)].map((m) => m[1]!))) expect(scripts).toHaveProperty(script);
+    for (const script of steps.flatMap(s => [...(s.run ?? '').matchAll(/npm run ([\w:]+)/g)].map(m => m[1]!)))
+      expect(scripts).toHaveProperty(script);
   });
 
   test('every run step is valid bash', () => {
-    for (const step of steps.filter((s) => s.run)) execFileSync('bash', ['-n', '-c', shell(step)]);
+    for (const step of steps.filter(s => s.run)) execFileSync('bash', ['-n', '-c', shell(step)]);
   });
 
   test('packs every dist/*/ package and publishes each tarball with provenance (npm recorded, not run)', () => {
     const bin = join(scratch, 'bin');
     const log = join(scratch, 'npm.log');
     mkdirSync(bin);
-    writeFileSync(join(bin, 'npm'), `#!/usr/bin/env bash\necho "npm $*" >> ${JSON.stringify(log)}\nif [ "$1" = pack ]; then touch "$4/$(basename "$2").tgz"; fi\n`);
+    writeFileSync(
+      join(bin, 'npm'),
+      `#!/usr/bin/env bash\necho "npm $*" >> ${JSON.stringify(log)}\nif [ "$1" = pack ]; then touch "$4/$(basename "$2").tgz"; fi\n`,
+    );
     chmodSync(join(bin, 'npm'), 0o755);
-    for (const name of ['client', 'contract', 'mock']) mkdirSync(join(scratch, 'dist', name), { recursive: true });
+    for (const name of ['client', 'contract', 'mock'])
+      mkdirSync(join(scratch, 'dist', name), { recursive: true });
     const env = { ...process.env, PATH: `${bin}:${process.env.PATH}`, NODE_AUTH_TOKEN: 'x' };
-    for (const step of [named('Pack'), named('Publish')]) execFileSync('bash', ['-e', '-c', shell(step)], { cwd: scratch, env, stdio: 'ignore' });
+    for (const step of [named('Pack'), named('Publish')])
+      execFileSync('bash', ['-e', '-c', shell(step)], { cwd: scratch, env, stdio: 'ignore' });
     expect(readFileSync(log, 'utf8').trim().split('\n')).toEqual([
       'npm pack ./dist/client/ --pack-destination packs',
       'npm pack ./dist/contract/ --pack-destination packs',

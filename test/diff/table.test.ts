@@ -17,13 +17,19 @@ describe('the diff classifies each spec edit', () => {
     const { scratch, base } = ctx;
     await scratch.apply(edits);
     try {
-      const changes = diffContracts({ spec: base, dir: repo }, { spec: await bundleTree(scratch.dir), dir: scratch.dir });
-      const found = changes.map((c) => `${c.rule} ${c.breaks ?? c.section}${c.allowed ? ' allowed' : ''}`);
+      const changes = diffContracts(
+        { spec: base, dir: repo },
+        { spec: await bundleTree(scratch.dir), dir: scratch.dir },
+      );
+      const found = changes.map(c => `${c.rule} ${c.breaks ?? c.section}${c.allowed ? ' allowed' : ''}`);
       expect(found.sort()).toEqual([...expected].sort());
-      if (operations) expect(changes.flatMap((c) => c.operations).sort()).toEqual([...operations].sort());
+      if (operations) expect(changes.flatMap(c => c.operations).sort()).toEqual([...operations].sort());
       for (const c of changes) {
         expect(c.where).toMatch(/^openapi\/[\w./-]+\.yaml:\d+/);
-        expect(existsSync(join(c.side === 'head' ? scratch.dir : repo, c.where!.split(':')[0]!)), c.where).toBe(true);
+        expect(
+          existsSync(join(c.side === 'head' ? scratch.dir : repo, c.where!.split(':')[0]!)),
+          c.where,
+        ).toBe(true);
       }
     } finally {
       await scratch.restore();

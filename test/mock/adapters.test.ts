@@ -27,11 +27,36 @@ afterAll(async () => {
 /** A session of a new user: the same requests, in order, to each adapter. */
 const session: RawRequest[] = [
   { method: 'GET', path: '/v2/models?type=video', headers: headersFor('same') },
-  { method: 'POST', path: '/v2/images/generations', headers: headersFor('same'), body: JSON.stringify({ ...image, model: 'nope' }) },
-  { method: 'POST', path: '/v2/images/generations', headers: headersFor('same', { 'idempotency-key': 'once' }), body: JSON.stringify(image) },
-  { method: 'POST', path: '/v2/images/generations', headers: headersFor('same', { 'idempotency-key': 'once' }), body: JSON.stringify(image) },
-  { method: 'POST', path: '/v2/videos/generations', headers: headersFor('same'), body: JSON.stringify({ ...video, resolution: '4K' }) },
-  { method: 'POST', path: '/v2/videos/generations', headers: headersFor('same'), body: JSON.stringify(video) },
+  {
+    method: 'POST',
+    path: '/v2/images/generations',
+    headers: headersFor('same'),
+    body: JSON.stringify({ ...image, model: 'nope' }),
+  },
+  {
+    method: 'POST',
+    path: '/v2/images/generations',
+    headers: headersFor('same', { 'idempotency-key': 'once' }),
+    body: JSON.stringify(image),
+  },
+  {
+    method: 'POST',
+    path: '/v2/images/generations',
+    headers: headersFor('same', { 'idempotency-key': 'once' }),
+    body: JSON.stringify(image),
+  },
+  {
+    method: 'POST',
+    path: '/v2/videos/generations',
+    headers: headersFor('same'),
+    body: JSON.stringify({ ...video, resolution: '4K' }),
+  },
+  {
+    method: 'POST',
+    path: '/v2/videos/generations',
+    headers: headersFor('same'),
+    body: JSON.stringify(video),
+  },
   { method: 'GET', path: '/v2/billing/balance', headers: headersFor('same') },
   { method: 'GET', path: '/v2/billing/balance', headers: headersFor('mg_test_revoked') },
   { method: 'GET', path: '/v2/videos/generations/x', headers: headersFor('same') },
@@ -45,10 +70,19 @@ function comparable(status: number, headers: Headers | Record<string, string>, t
 }
 
 async function overFetch(f: typeof fetch, r: RawRequest) {
-  const res = await f(`${DEFAULT_BASE_URL}${r.path}`, { method: r.method, headers: r.headers ?? {}, ...(r.body !== undefined ? { body: String(r.body) } : {}) });
+  const res = await f(`${DEFAULT_BASE_URL}${r.path}`, {
+    method: r.method,
+    headers: r.headers ?? {},
+    ...(r.body !== undefined ? { body: String(r.body) } : {}),
+  });
   const text = await res.text();
   const body = text ? JSON.parse(text) : undefined;
-  expect(validator.checkResponse({ method: r.method, path: r.path.split('?')[0]! }, { status: res.status, headers: res.headers, body })).toEqual([]);
+  expect(
+    validator.checkResponse(
+      { method: r.method, path: r.path.split('?')[0]! },
+      { status: res.status, headers: res.headers, body },
+    ),
+  ).toEqual([]);
   return comparable(res.status, res.headers, text);
 }
 
@@ -75,12 +109,19 @@ describe('in-process adapters', () => {
     const core = await mockFetch.ready;
     expect(core.state.books('typed')).toMatchObject({ balance: '99.50', charged: '0.50', running: 1 });
     const shared = createMockFetch(core);
-    const polled = await createClient({ apiKey: 'typed', baseUrl: DEFAULT_BASE_URL, fetch: shared }).GET('/v2/videos/generations/{id}', { params: { path: { id: created.data!.id } } });
+    const polled = await createClient({ apiKey: 'typed', baseUrl: DEFAULT_BASE_URL, fetch: shared }).GET(
+      '/v2/videos/generations/{id}',
+      { params: { path: { id: created.data!.id } } },
+    );
     expect(polled.data?.id).toBe(created.data!.id);
   });
 
   it('rejects like a network failure on a cut connection', async () => {
-    await expect(mockFetch(`${DEFAULT_BASE_URL}/v2/models`, { headers: { ...headersFor('same'), prefer: 'fault=cut' } })).rejects.toThrow(TypeError);
-    await expect(fetch(`${DEFAULT_BASE_URL}/v2/models`, { headers: { ...headersFor('same'), prefer: 'fault=cut' } })).rejects.toThrow(TypeError);
+    await expect(
+      mockFetch(`${DEFAULT_BASE_URL}/v2/models`, { headers: { ...headersFor('same'), prefer: 'fault=cut' } }),
+    ).rejects.toThrow(TypeError);
+    await expect(
+      fetch(`${DEFAULT_BASE_URL}/v2/models`, { headers: { ...headersFor('same'), prefer: 'fault=cut' } }),
+    ).rejects.toThrow(TypeError);
   });
 });

@@ -10,7 +10,13 @@ import { parseMoney } from '../../src/mock/money.ts';
 import { headersFor, validator } from './stateful-helpers.ts';
 
 const START = '1.00';
-const mockFetch = createMockFetch({ log: () => {}, stepMs: 60_000, jobSteps: 2, balance: START, maxConcurrent: 3 });
+const mockFetch = createMockFetch({
+  log: () => {},
+  stepMs: 60_000,
+  jobSteps: 2,
+  balance: START,
+  maxConcurrent: 3,
+});
 afterAll(() => mockFetch.close());
 
 const micro = (amount: number) => Math.round(amount * 1e6);
@@ -27,7 +33,16 @@ const key = fc.integer({ min: 0, max: KEYS - 1 });
 const idem = fc.option(fc.integer({ min: 0, max: 2 }), { nil: undefined });
 const command: fc.Arbitrary<Command> = fc.oneof(
   fc.record({ kind: fc.constant('image' as const), key, idem }, { requiredKeys: ['kind', 'key'] }),
-  fc.record({ kind: fc.constant('video' as const), key, duration: fc.constantFrom(5 as const, 10 as const), fail: fc.boolean(), idem }, { requiredKeys: ['kind', 'key', 'duration', 'fail'] }),
+  fc.record(
+    {
+      kind: fc.constant('video' as const),
+      key,
+      duration: fc.constantFrom(5 as const, 10 as const),
+      fail: fc.boolean(),
+      idem,
+    },
+    { requiredKeys: ['kind', 'key', 'duration', 'fail'] },
+  ),
   fc.record({ kind: fc.constant('poll' as const), key, job: fc.nat(20) }),
   fc.record({ kind: fc.constant('advance' as const), job: fc.nat(20) }),
   fc.record({ kind: fc.constant('burst' as const), key, size: fc.integer({ min: 2, max: 6 }) }),
@@ -45,15 +60,32 @@ describe('books', () => {
         const jobs: { id: string; owner: number; cost: number }[] = [];
         const seen = new Set<string>();
 
-        async function api(method: string, path: string, owner: number, body?: unknown, extra: Record<string, string> = {}) {
-          const res = await mockFetch(`${DEFAULT_BASE_URL}${path}`, { method, headers: headersFor(keys[owner]!, extra), ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+        async function api(
+          method: string,
+          path: string,
+          owner: number,
+          body?: unknown,
+          extra: Record<string, string> = {},
+        ) {
+          const res = await mockFetch(`${DEFAULT_BASE_URL}${path}`, {
+            method,
+            headers: headersFor(keys[owner]!, extra),
+            ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+          });
           const json = (await res.json()) as Record<string, unknown>;
-          const violations = validator.checkResponse({ method, path }, { status: res.status, headers: res.headers, body: json });
+          const violations = validator.checkResponse(
+            { method, path },
+            { status: res.status, headers: res.headers, body: json },
+          );
           expect(violations).toEqual([]);
           return { status: res.status, json, replayed: res.headers.get('idempotent-replayed') === 'true' };
         }
         /** A new generation answered 2xx is charged once; a replay is not. */
-        function book(owner: number, res: { status: number; json: Record<string, unknown>; replayed: boolean }, cost: number) {
+        function book(
+          owner: number,
+          res: { status: number; json: Record<string, unknown>; replayed: boolean },
+          cost: number,
+        ) {
           const id = String(res.json.id);
           if (res.status >= 300 || res.replayed || seen.has(id)) return;
           seen.add(id);
@@ -61,22 +93,42 @@ describe('books', () => {
           if (id.startsWith('vid_')) jobs.push({ id, owner, cost });
         }
         async function image(owner: number, idemKey?: number) {
-          const res = await api('POST', '/v2/images/generations', owner, { model: 'seedream-5-lite', prompt: 'a cat' }, idemKey !== undefined ? { 'idempotency-key': `i${idemKey}` } : {});
+          const res = await api(
+            'POST',
+            '/v2/images/generations',
+            owner,
+            { model: 'seedream-5-lite', prompt: 'a cat' },
+            idemKey !== undefined ? { 'idempotency-key': `i${idemKey}` } : {},
+          );
           book(owner, res, 40_000);
         }
         async function video(owner: number, duration: number, fail: boolean, idemKey?: number) {
-          const body = { model: 'seedance-v1-pro', prompt: fail ? 'a storm [fail:timeout]' : 'a storm', duration };
-          const res = await api('POST', '/v2/videos/generations', owner, body, idemKey !== undefined ? { 'idempotency-key': `v${idemKey}${duration}${fail}` } : {});
+          const body = {
+            model: 'seedance-v1-pro',
+            prompt: fail ? 'a storm [fail:timeout]' : 'a storm',
+            duration,
+          };
+          const res = await api(
+            'POST',
+            '/v2/videos/generations',
+            owner,
+            body,
+            idemKey !== undefined ? { 'idempotency-key': `v${idemKey}${duration}${fail}` } : {},
+          );
           book(owner, res, 100_000 * duration);
         }
 
         for (const c of commands) {
           if (c.kind === 'image') await image(c.key, c.idem);
           else if (c.kind === 'video') await video(c.key, c.duration, c.fail, c.idem);
-          else if (c.kind === 'burst') await Promise.all(Array.from({ length: c.size }, (_, i) => (i % 2 ? image(c.key) : video(c.key, 5, false))));
+          else if (c.kind === 'burst')
+            await Promise.all(
+              Array.from({ length: c.size }, (_, i) => (i % 2 ? image(c.key) : video(c.key, 5, false))),
+            );
           else if (jobs.length > 0) {
             const job = jobs[(c.kind === 'poll' ? c.job : c.job) % jobs.length]!;
-            if (c.kind === 'advance') await mockFetch(`${DEFAULT_BASE_URL}/_mock/jobs/${job.id}/advance`, { method: 'POST' });
+            if (c.kind === 'advance')
+              await mockFetch(`${DEFAULT_BASE_URL}/_mock/jobs/${job.id}/advance`, { method: 'POST' });
             else await api('GET', `/v2/videos/generations/${job.id}`, c.key);
           }
         }

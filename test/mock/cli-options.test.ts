@@ -22,9 +22,35 @@ const serve = (args: string[]) => {
 describe('mock CLI options', () => {
   it('reads every option', () => {
     const fixtures = file('ok.json', JSON.stringify({ models: defaultFixtures.models.slice(0, 1) }));
-    const options = serve(['--port', '0', '--fixtures', fixtures, '--balance', '2.50', '--rate-limit', '60/min', '--max-concurrent', 'off', '--latency', '100-300', '--faults', '0.25:cut', '--control']);
-    expect(options).toMatchObject({ port: 0, balance: '2.50', rateLimit: 60, maxConcurrent: null, latency: { kind: 'range', min: 100, max: 300 }, faults: { rate: 0.25, kinds: ['cut'] }, control: 'on' });
-    expect([...(options.fixtures as { models: Map<string, unknown> }).models.keys()]).toEqual(['seedream-5-lite']);
+    const options = serve([
+      '--port',
+      '0',
+      '--fixtures',
+      fixtures,
+      '--balance',
+      '2.50',
+      '--rate-limit',
+      '60/min',
+      '--max-concurrent',
+      'off',
+      '--latency',
+      '100-300',
+      '--faults',
+      '0.25:cut',
+      '--control',
+    ]);
+    expect(options).toMatchObject({
+      port: 0,
+      balance: '2.50',
+      rateLimit: 60,
+      maxConcurrent: null,
+      latency: { kind: 'range', min: 100, max: 300 },
+      faults: { rate: 0.25, kinds: ['cut'] },
+      control: 'on',
+    });
+    expect([...(options.fixtures as { models: Map<string, unknown> }).models.keys()]).toEqual([
+      'seedream-5-lite',
+    ]);
     expect(serve([])).toMatchObject({ port: 4010 });
     expect(serve(['--rate-limit', 'off', '--no-control'])).toMatchObject({ rateLimit: null, control: 'off' });
     expect(parseMockArgs(['--print-test-values'], {}).kind).toBe('print-test-values');
@@ -32,16 +58,40 @@ describe('mock CLI options', () => {
 
   it.each([
     [['--balance', '1.2.3'], /^--balance: '1\.2\.3' is not an amount/],
-    [['--rate-limit', '5/hour'], /^--rate-limit must be a positive integer \(optionally \/min\) or off, got '5\/hour'$/],
+    [
+      ['--rate-limit', '5/hour'],
+      /^--rate-limit must be a positive integer \(optionally \/min\) or off, got '5\/hour'$/,
+    ],
     [['--max-concurrent', '0'], /^--max-concurrent must be a positive integer or off/],
     [['--latency', 'fast'], /^--latency: latency must be ms/],
     [['--faults', '2'], /^--faults: faults must be a share from 0 to 1/],
     [['--faults', '0.1:boom'], /^--faults: unknown fault 'boom'/],
     [['--control', '--no-control'], /contradict/],
-    [['--fixtures', '/nonexistent/f.json'], /^--fixtures: \/nonexistent\/f\.json: cannot be read \(ENOENT\)$/],
+    [
+      ['--fixtures', '/nonexistent/f.json'],
+      /^--fixtures: \/nonexistent\/f\.json: cannot be read \(ENOENT\)$/,
+    ],
     [['--fixtures', file('bad.json', '{"models": [')], /^--fixtures: .*bad\.json: not JSON/],
-    [['--fixtures', file('shape.json', JSON.stringify({ models: [{ ...defaultFixtures.models[0], price: 'free' }] }))], /^--fixtures: .*shape\.json: \/models\/0\/price 'free' is not an amount/],
-    [['--fixtures', file('codes.json', JSON.stringify({ models: defaultFixtures.models, test_values: [{ kind: 'api_key', value: 'k', note: '', error: 'teapot' }] }))], /^--fixtures: .*codes\.json: \/test_values\/0\/error must be equal to one of the allowed values/],
+    [
+      [
+        '--fixtures',
+        file('shape.json', JSON.stringify({ models: [{ ...defaultFixtures.models[0], price: 'free' }] })),
+      ],
+      /^--fixtures: .*shape\.json: \/models\/0\/price 'free' is not an amount/,
+    ],
+    [
+      [
+        '--fixtures',
+        file(
+          'codes.json',
+          JSON.stringify({
+            models: defaultFixtures.models,
+            test_values: [{ kind: 'api_key', value: 'k', note: '', error: 'teapot' }],
+          }),
+        ),
+      ],
+      /^--fixtures: .*codes\.json: \/test_values\/0\/error must be equal to one of the allowed values/,
+    ],
   ])('refuses %j with one line', (args, message) => {
     let error: unknown;
     try {

@@ -9,7 +9,13 @@ const templates = jobTemplates(findOperation(readContract(), 'getVideoGeneration
 
 function storeAt(advanceOnPoll: boolean) {
   const clock = { now: 0 };
-  const store = createJobStore(templates, { maxJobs: 10, stepMs: 30_000, defaultSteps: 4, advanceOnPoll, now: () => clock.now });
+  const store = createJobStore(templates, {
+    maxJobs: 10,
+    stepMs: 30_000,
+    defaultSteps: 4,
+    advanceOnPoll,
+    now: () => clock.now,
+  });
   const job = store.create({ model: 'seedance-v1-pro', duration: 5 }, { kind: 'completed' });
   return { clock, store, statusOf: () => store.poll(job.id)!.status };
 }
@@ -17,13 +23,25 @@ function storeAt(advanceOnPoll: boolean) {
 describe('video jobs over polls and time', () => {
   it('move one step per poll by default', () => {
     const { store, statusOf } = storeAt(true);
-    expect([statusOf(), statusOf(), statusOf(), statusOf(), statusOf()]).toEqual(['pending', 'processing', 'processing', 'processing', 'completed']);
+    expect([statusOf(), statusOf(), statusOf(), statusOf(), statusOf()]).toEqual([
+      'pending',
+      'processing',
+      'processing',
+      'processing',
+      'completed',
+    ]);
     store.close();
   });
 
   it('move only with time when polls do not advance them', () => {
     const { clock, store, statusOf } = storeAt(false);
-    expect([statusOf(), statusOf(), statusOf(), statusOf(), statusOf()]).toEqual(['pending', 'pending', 'pending', 'pending', 'pending']);
+    expect([statusOf(), statusOf(), statusOf(), statusOf(), statusOf()]).toEqual([
+      'pending',
+      'pending',
+      'pending',
+      'pending',
+      'pending',
+    ]);
     clock.now = 30_000;
     expect(statusOf()).toBe('processing');
     clock.now = 119_999;
@@ -37,11 +55,19 @@ describe('video jobs over polls and time', () => {
     const mock = await createMock({ latency: 'realistic', log: () => {} });
     try {
       const headers = { authorization: 'Bearer mg_test_realistic', 'content-type': 'application/json' };
-      const created = await mock.handle(new Request('http://mock.local/v2/videos/generations', { method: 'POST', headers, body: JSON.stringify({ model: 'seedance-v1-pro', prompt: 'slow' }) }));
+      const created = await mock.handle(
+        new Request('http://mock.local/v2/videos/generations', {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({ model: 'seedance-v1-pro', prompt: 'slow' }),
+        }),
+      );
       const { id } = (await created.json()) as { id: string };
       const job = mock.state.jobs.get(id)!;
       expect(mock.state.jobs.endsAt(job) - job.createdAt).toBe(4 * 30_000);
-      const polled = await mock.handle(new Request(`http://mock.local/v2/videos/generations/${id}`, { headers }));
+      const polled = await mock.handle(
+        new Request(`http://mock.local/v2/videos/generations/${id}`, { headers }),
+      );
       expect(((await polled.json()) as { status: string }).status).toBe('pending');
     } finally {
       await mock.close();

@@ -4,7 +4,12 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { failureCatalogue } from '../../generated/catalogue.ts';
-import { createContractValidator, formatViolations, send, type RawResponse } from '../../src/contract/index.ts';
+import {
+  createContractValidator,
+  formatViolations,
+  send,
+  type RawResponse,
+} from '../../src/contract/index.ts';
 import { startTestMock, type TestMock } from './start.ts';
 
 const validator = createContractValidator();
@@ -51,34 +56,57 @@ describe('job state machine (by polls)', () => {
       expect(body.id).toBe(id);
       seen.push(body.progress !== undefined ? `${body.status} ${body.progress}` : body.status);
     }
-    expect(seen).toEqual(['pending', 'processing 25', 'processing 50', 'processing 75', 'completed', 'completed']);
-    const done = (await poll(mock, id)).body as { model: string; data: { duration: number; has_sound: boolean; url: string }[]; usage: { quantity: number } };
+    expect(seen).toEqual([
+      'pending',
+      'processing 25',
+      'processing 50',
+      'processing 75',
+      'completed',
+      'completed',
+    ]);
+    const done = (await poll(mock, id)).body as {
+      model: string;
+      data: { duration: number; has_sound: boolean; url: string }[];
+      usage: { quantity: number };
+    };
     expect(done.model).toBe('seedance-v1-pro');
     expect(done.data[0]).toMatchObject({ duration: 10, has_sound: true });
     expect(done.data[0]!.url).toContain(id);
     expect(done.usage.quantity).toBe(10);
   });
 
-  it.each(Object.entries(failureCatalogue))('ends failed with %s when asked with Prefer: fail=', async (code, entry) => {
-    const { id } = (await create(mock, {}, `fail=${code}, steps=1`)).body as { id: string };
-    expect(((await poll(mock, id)).body as { status: string }).status).toBe('pending');
-    const failed = (await poll(mock, id)).body as { status: string; error: { code: string; retryable: boolean; refunded: boolean } };
-    expect(failed.status).toBe('failed');
-    expect(failed.error).toMatchObject({ code, retryable: entry.retryable, refunded: true });
-  });
+  it.each(Object.entries(failureCatalogue))(
+    'ends failed with %s when asked with Prefer: fail=',
+    async (code, entry) => {
+      const { id } = (await create(mock, {}, `fail=${code}, steps=1`)).body as { id: string };
+      expect(((await poll(mock, id)).body as { status: string }).status).toBe('pending');
+      const failed = (await poll(mock, id)).body as {
+        status: string;
+        error: { code: string; retryable: boolean; refunded: boolean };
+      };
+      expect(failed.status).toBe('failed');
+      expect(failed.error).toMatchObject({ code, retryable: entry.retryable, refunded: true });
+    },
+  );
 
   it('rejects an unknown failure code or step count with 400 invalid_parameter param Prefer', async () => {
     for (const prefer of ['fail=melted', 'steps=0', 'steps=many']) {
       const res = await create(mock, {}, prefer);
       expect(res.status).toBe(400);
-      expect((res.body as { error: { code: string; param: string } }).error).toMatchObject({ code: 'invalid_parameter', param: 'Prefer' });
+      expect((res.body as { error: { code: string; param: string } }).error).toMatchObject({
+        code: 'invalid_parameter',
+        param: 'Prefer',
+      });
     }
   });
 
   it('answers 404 generation for an id it never issued', async () => {
     const res = await poll(mock, 'vid_01JDQ8ZK4T9V2K7M3N5P8R6WX0');
     expect(res.status).toBe(404);
-    expect((res.body as { error: { resource: string; param: string } }).error).toMatchObject({ resource: 'generation', param: 'id' });
+    expect((res.body as { error: { resource: string; param: string } }).error).toMatchObject({
+      resource: 'generation',
+      param: 'id',
+    });
   });
 });
 
@@ -94,13 +122,22 @@ describe('jobs over time and webhooks', () => {
       const chunks: Buffer[] = [];
       req.on('data', c => chunks.push(c));
       req.on('end', () => {
-        deliveries.push({ headers: req.headers, body: Buffer.concat(chunks).toString(), path: req.url ?? '' });
+        deliveries.push({
+          headers: req.headers,
+          body: Buffer.concat(chunks).toString(),
+          path: req.url ?? '',
+        });
         res.writeHead(failFirst-- > 0 ? 500 : 204).end();
       });
     });
     await new Promise<void>(resolve => receiver.listen(0, '127.0.0.1', resolve));
     hookUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
-    mock = await startTestMock({ jobSteps: 3, stepMs: 40, webhookSecret: SECRET, webhookRetryDelaysMs: [30] });
+    mock = await startTestMock({
+      jobSteps: 3,
+      stepMs: 40,
+      webhookSecret: SECRET,
+      webhookRetryDelaysMs: [30],
+    });
   });
   afterAll(async () => {
     await mock.close();
@@ -108,7 +145,10 @@ describe('jobs over time and webhooks', () => {
   });
 
   const waitFor = async (path: string, count = 1) => {
-    await vi.waitUntil(() => deliveries.filter(d => d.path === path).length >= count, { timeout: 15_000, interval: 10 });
+    await vi.waitUntil(() => deliveries.filter(d => d.path === path).length >= count, {
+      timeout: 15_000,
+      interval: 10,
+    });
     return deliveries.filter(d => d.path === path);
   };
 
@@ -116,17 +156,36 @@ describe('jobs over time and webhooks', () => {
     const { id } = (await create(mock, { callback_url: `${hookUrl}/done` })).body as { id: string };
     const [delivery] = await waitFor('/done');
     expect(delivery, 'no webhook delivered').toBeDefined();
-    expect(validator.checkWebhook({ headers: delivery!.headers as Record<string, string>, body: delivery!.body, secret: SECRET })).toEqual([]);
+    expect(
+      validator.checkWebhook({
+        headers: delivery!.headers as Record<string, string>,
+        body: delivery!.body,
+        secret: SECRET,
+      }),
+    ).toEqual([]);
     const event = JSON.parse(delivery!.body) as { type: string; data: { id: string; status: string } };
     expect(event).toMatchObject({ type: 'video.generation.completed', data: { id, status: 'completed' } });
     expect(((await poll(mock, id)).body as { status: string }).status).toBe('completed');
-    expect(mock.lines.some(l => l.startsWith(`webhook video.generation.completed msg_`) && l.endsWith(`${hookUrl}/done 204 (1 attempt)`))).toBe(true);
+    expect(
+      mock.lines.some(
+        l =>
+          l.startsWith(`webhook video.generation.completed msg_`) &&
+          l.endsWith(`${hookUrl}/done 204 (1 attempt)`),
+      ),
+    ).toBe(true);
   });
 
   it('delivers video.generation.failed with the same error as polling', async () => {
-    const { id } = (await create(mock, { callback_url: `${hookUrl}/failed` }, 'fail=output_rejected')).body as { id: string };
+    const { id } = (await create(mock, { callback_url: `${hookUrl}/failed` }, 'fail=output_rejected'))
+      .body as { id: string };
     const [delivery] = await waitFor('/failed');
-    expect(validator.checkWebhook({ headers: delivery!.headers as Record<string, string>, body: delivery!.body, secret: SECRET })).toEqual([]);
+    expect(
+      validator.checkWebhook({
+        headers: delivery!.headers as Record<string, string>,
+        body: delivery!.body,
+        secret: SECRET,
+      }),
+    ).toEqual([]);
     const event = JSON.parse(delivery!.body) as { type: string; data: { error: unknown } };
     expect(event.type).toBe('video.generation.failed');
     expect(event.data.error).toEqual(((await poll(mock, id)).body as { error: unknown }).error);
@@ -138,13 +197,27 @@ describe('jobs over time and webhooks', () => {
     const attempts = await waitFor('/retry', 2);
     expect(attempts).toHaveLength(2);
     expect(attempts[0]!.headers['webhook-id']).toBe(attempts[1]!.headers['webhook-id']);
-    expect(validator.checkWebhook({ headers: attempts[1]!.headers as Record<string, string>, body: attempts[1]!.body, secret: SECRET })).toEqual([]);
+    expect(
+      validator.checkWebhook({
+        headers: attempts[1]!.headers as Record<string, string>,
+        body: attempts[1]!.body,
+        secret: SECRET,
+      }),
+    ).toEqual([]);
   });
 
   it('a signature made with another secret does not verify', async () => {
     const [delivery] = await waitFor('/done');
     const other = `whsec_${Buffer.from('another-secret-0123456789abcdef!').toString('base64')}`;
-    expect(validator.checkWebhook({ headers: delivery!.headers as Record<string, string>, body: delivery!.body, secret: other }).map(v => v.where)).toEqual(['header webhook-signature']);
+    expect(
+      validator
+        .checkWebhook({
+          headers: delivery!.headers as Record<string, string>,
+          body: delivery!.body,
+          secret: other,
+        })
+        .map(v => v.where),
+    ).toEqual(['header webhook-signature']);
   });
 });
 

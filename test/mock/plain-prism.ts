@@ -11,7 +11,15 @@ export async function startPlainPrism(port = 0): Promise<{ url: string; close: (
   const server = createServer(operations, {
     cors: true,
     components: { logger },
-    config: { mock: { dynamic: false }, validateRequest: true, validateResponse: true, checkSecurity: true, errors: false, upstreamProxy: undefined, isProxy: false },
+    config: {
+      mock: { dynamic: false },
+      validateRequest: true,
+      validateResponse: true,
+      checkSecurity: true,
+      errors: false,
+      upstreamProxy: undefined,
+      isProxy: false,
+    },
   });
   const address = await server.listen(port, '127.0.0.1');
   return { url: address, close: () => server.close() };

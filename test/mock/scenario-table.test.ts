@@ -15,9 +15,19 @@ describe('scenario table', () => {
     for (const op of contract.operations) {
       for (const r of op.responses) {
         for (const name of Object.keys(r.examples)) {
-          const row = table.split('\n').find(l => l.startsWith(`| ${r.status} |`) && l.includes(`\`${name}\``));
+          const row = table
+            .split('\n')
+            .find(l => l.startsWith(`| ${r.status} |`) && l.includes(`\`${name}\``));
           expect(row, `row for ${r.status} ${name}`).toBeDefined();
-          expect(row!.endsWith('| all |') || row!.split('|')[3]!.split(',').map(s => s.trim()).includes(op.operationId), `${op.operationId} in ${row}`).toBe(true);
+          expect(
+            row!.endsWith('| all |') ||
+              row!
+                .split('|')[3]!
+                .split(',')
+                .map(s => s.trim())
+                .includes(op.operationId),
+            `${op.operationId} in ${row}`,
+          ).toBe(true);
         }
       }
     }

@@ -7,6 +7,11 @@ export interface TestMock extends MockServer {
 
 export async function startTestMock(options: MockOptions = {}): Promise<TestMock> {
   const lines: string[] = [];
-  const server = await startMockServer({ port: 0, host: '127.0.0.1', log: line => lines.push(line), ...options });
+  const server = await startMockServer({
+    port: 0,
+    host: '127.0.0.1',
+    log: line => lines.push(line),
+    ...options,
+  });
   return Object.assign(server, { lines });
 }

@@ -20,7 +20,13 @@ let unlimited: TestMock;
 
 beforeAll(async () => {
   [mock, limited, unlimited] = await Promise.all([
-    startTestMock({ stepMs: 60_000, jobSteps: 2, maxConcurrent: 2, balance: '1.00', webhookRetryDelaysMs: [] }),
+    startTestMock({
+      stepMs: 60_000,
+      jobSteps: 2,
+      maxConcurrent: 2,
+      balance: '1.00',
+      webhookRetryDelaysMs: [],
+    }),
     startTestMock({ rateLimit: 5 }),
     startTestMock({ rateLimit: null, maxConcurrent: null, stepMs: 60_000 }),
   ]);
@@ -79,11 +85,41 @@ describe('2. models from fixtures', () => {
   });
 
   it.each([
-    ['an unknown model', IMAGES, { ...image, model: 'nope' }, 404, { code: 'not_found', resource: 'model', param: 'model' }],
-    ['a video model on the image endpoint', IMAGES, { ...image, model: 'seedance-v1-pro' }, 400, { code: 'invalid_parameter', param: 'model' }],
-    ['an image model on the video endpoint', VIDEOS, { ...video, model: 'seedream-5-lite' }, 400, { code: 'invalid_parameter', param: 'model' }],
-    ['a resolution the model lacks', IMAGES, { ...image, resolution: '4K' }, 400, { code: 'invalid_parameter', param: 'resolution' }],
-    ['a duration the model lacks', VIDEOS, { ...video, duration: 7 }, 400, { code: 'invalid_parameter', param: 'duration' }],
+    [
+      'an unknown model',
+      IMAGES,
+      { ...image, model: 'nope' },
+      404,
+      { code: 'not_found', resource: 'model', param: 'model' },
+    ],
+    [
+      'a video model on the image endpoint',
+      IMAGES,
+      { ...image, model: 'seedance-v1-pro' },
+      400,
+      { code: 'invalid_parameter', param: 'model' },
+    ],
+    [
+      'an image model on the video endpoint',
+      VIDEOS,
+      { ...video, model: 'seedream-5-lite' },
+      400,
+      { code: 'invalid_parameter', param: 'model' },
+    ],
+    [
+      'a resolution the model lacks',
+      IMAGES,
+      { ...image, resolution: '4K' },
+      400,
+      { code: 'invalid_parameter', param: 'resolution' },
+    ],
+    [
+      'a duration the model lacks',
+      VIDEOS,
+      { ...video, duration: 7 },
+      400,
+      { code: 'invalid_parameter', param: 'duration' },
+    ],
   ])('refuses %s', async (_, path, body, status, error) => {
     const res = await post(mock.url, 'models', path, body);
     expect(res.status).toBe(status);
@@ -91,15 +127,28 @@ describe('2. models from fixtures', () => {
   });
 
   it('takes other fixtures, and refuses a bad table with one line naming the problem', async () => {
-    const own = await startTestMock({ fixtures: { ...defaultFixtures, models: [{ ...defaultFixtures.models[0]!, id: 'my-model', capabilities: {} }] } });
+    const own = await startTestMock({
+      fixtures: {
+        ...defaultFixtures,
+        models: [{ ...defaultFixtures.models[0]!, id: 'my-model', capabilities: {} }],
+      },
+    });
     try {
-      expect(((await get(own.url, 'k', '/v2/models')).body as { id: string }[]).map(m => m.id)).toEqual(['my-model']);
-      expect((await post(own.url, 'k', IMAGES, { ...image, model: 'my-model', resolution: '4K' })).status).toBe(200);
+      expect(((await get(own.url, 'k', '/v2/models')).body as { id: string }[]).map(m => m.id)).toEqual([
+        'my-model',
+      ]);
+      expect(
+        (await post(own.url, 'k', IMAGES, { ...image, model: 'my-model', resolution: '4K' })).status,
+      ).toBe(200);
     } finally {
       await own.close();
     }
-    expect(() => readFixtures({ models: [{ ...defaultFixtures.models[0], price: 'cheap' }] }, 'my.json')).toThrow(/^my\.json: \/models\/0\/price 'cheap' is not an amount/);
-    expect(() => readFixtures({ models: [{ ...defaultFixtures.models[0], type: 'audio' }] }, 'my.json')).toThrow(/^my\.json: \/models\/0\/type must be equal to one of the allowed values/);
+    expect(() =>
+      readFixtures({ models: [{ ...defaultFixtures.models[0], price: 'cheap' }] }, 'my.json'),
+    ).toThrow(/^my\.json: \/models\/0\/price 'cheap' is not an amount/);
+    expect(() =>
+      readFixtures({ models: [{ ...defaultFixtures.models[0], type: 'audio' }] }, 'my.json'),
+    ).toThrow(/^my\.json: \/models\/0\/type must be equal to one of the allowed values/);
   });
 });
 
@@ -107,7 +156,12 @@ describe('3. credits', () => {
   it('charges images and videos from the model price, refunds a failed video, and shows it in the balance', async () => {
     const key = 'credits_a';
     const img = await post(mock.url, key, IMAGES, image);
-    expect((img.body as { usage: unknown }).usage).toEqual({ total_cost: 0.04, billable_unit: 'image', unit_price: 0.04, quantity: 1 });
+    expect((img.body as { usage: unknown }).usage).toEqual({
+      total_cost: 0.04,
+      billable_unit: 'image',
+      unit_price: 0.04,
+      quantity: 1,
+    });
     expect(await balanceOf(mock.url, key)).toBe(0.96);
     const failing = await post(mock.url, key, VIDEOS, { ...video, prompt: 'waves [fail:timeout]' });
     const id = (failing.body as { id: string }).id;
@@ -122,8 +176,14 @@ describe('3. credits', () => {
     const key = 'credits_b';
     const id = ((await post(mock.url, key, VIDEOS, { ...video, duration: 10 })).body as { id: string }).id;
     let body: { status: string; usage?: { total_cost: number } } = { status: 'pending' };
-    while (body.status !== 'completed') body = (await get(mock.url, key, `${VIDEOS}/${id}`)).body as typeof body;
-    expect(body.usage).toEqual({ total_cost: 1, billable_unit: 'video_second', unit_price: 0.1, quantity: 10 });
+    while (body.status !== 'completed')
+      body = (await get(mock.url, key, `${VIDEOS}/${id}`)).body as typeof body;
+    expect(body.usage).toEqual({
+      total_cost: 1,
+      billable_unit: 'video_second',
+      unit_price: 0.1,
+      quantity: 10,
+    });
     expect(await balanceOf(mock.url, key)).toBe(0);
   });
 
@@ -132,7 +192,12 @@ describe('3. credits', () => {
     await control(mock.url, 'PUT', `accounts/${key}/balance`, { balance: '0.30' });
     const res = await post(mock.url, key, VIDEOS, video);
     expect(res.status).toBe(402);
-    expect(errorOf(res)).toMatchObject({ code: 'quota_exceeded', required: 0.5, available: 0.3, currency: 'USD' });
+    expect(errorOf(res)).toMatchObject({
+      code: 'quota_exceeded',
+      required: 0.5,
+      available: 0.3,
+      currency: 'USD',
+    });
     expect(await balanceOf(mock.url, key)).toBe(0.3);
   });
 });
@@ -140,7 +205,8 @@ describe('3. credits', () => {
 describe('4. rate and concurrency limits', () => {
   it('counts down X-RateLimit-* on every answer, then answers 429 rate_limit with Retry-After; keys are apart', async () => {
     const remaining: string[] = [];
-    for (let i = 0; i < 5; i++) remaining.push((await get(limited.url, 'rl_a', '/v2/models')).headers['x-ratelimit-remaining']!);
+    for (let i = 0; i < 5; i++)
+      remaining.push((await get(limited.url, 'rl_a', '/v2/models')).headers['x-ratelimit-remaining']!);
     expect(remaining).toEqual(['4', '3', '2', '1', '0']);
     const spent = await get(limited.url, 'rl_a', '/v2/models');
     expect(spent.status).toBe(429);
@@ -167,7 +233,11 @@ describe('4. rate and concurrency limits', () => {
     const small = await startTestMock({ maxJobs: 1, maxConcurrent: 2, stepMs: 60_000 });
     try {
       for (let i = 0; i < 3; i++) expect((await post(small.url, 'dropped', VIDEOS, video)).status).toBe(202);
-      expect(small.mock.state.books('dropped')).toMatchObject({ running: 1, charged: '1.50', balance: '98.50' });
+      expect(small.mock.state.books('dropped')).toMatchObject({
+        running: 1,
+        charged: '1.50',
+        balance: '98.50',
+      });
     } finally {
       await small.close();
     }
@@ -184,13 +254,25 @@ describe('5. idempotency', () => {
   it('replays the stored answer for the same key and body, charged once, and refuses another body', async () => {
     const key = 'idem_a';
     const first = await post(mock.url, key, IMAGES, image, { 'idempotency-key': 'k-1' });
-    const again = await post(mock.url, key, IMAGES, { prompt: image.prompt, model: image.model }, { 'idempotency-key': 'k-1' });
+    const again = await post(
+      mock.url,
+      key,
+      IMAGES,
+      { prompt: image.prompt, model: image.model },
+      { 'idempotency-key': 'k-1' },
+    );
     expect(again.status).toBe(first.status);
     expect(again.body).toEqual(first.body);
     expect(again.headers['idempotent-replayed']).toBe('true');
     expect(first.headers['idempotent-replayed']).toBeUndefined();
     expect(await balanceOf(mock.url, key)).toBe(0.96);
-    const other = await post(mock.url, key, IMAGES, { ...image, prompt: 'another' }, { 'idempotency-key': 'k-1' });
+    const other = await post(
+      mock.url,
+      key,
+      IMAGES,
+      { ...image, prompt: 'another' },
+      { 'idempotency-key': 'k-1' },
+    );
     expect(other.status).toBe(409);
     expect(errorOf(other).code).toBe('idempotency_key_reused');
     const otherKey = await post(mock.url, 'idem_b', IMAGES, image, { 'idempotency-key': 'k-1' });
@@ -216,7 +298,11 @@ describe('5. idempotency records', () => {
     expect(store.check(1, 'a', 'p').kind).toBe('replay');
     expect(store.check(2, 'a', 'p').kind).toBe('new'); // another account (or the same key after a reset)
     store.store(2, 'c', 'p', answer);
-    expect([store.check(1, 'a', 'p').kind, store.check(1, 'b', 'q').kind, store.size]).toEqual(['new', 'conflict', 2]);
+    expect([store.check(1, 'a', 'p').kind, store.check(1, 'b', 'q').kind, store.size]).toEqual([
+      'new',
+      'conflict',
+      2,
+    ]);
     now = 1001;
     expect(store.check(1, 'b', 'p').kind).toBe('new');
   });
@@ -233,15 +319,34 @@ describe('7. control routes', () => {
     try {
       const hookUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
       const key = 'ctl_a';
-      const { id } = (await post(mock.url, key, VIDEOS, { ...video, callback_url: hookUrl })).body as { id: string };
+      const { id } = (await post(mock.url, key, VIDEOS, { ...video, callback_url: hookUrl })).body as {
+        id: string;
+      };
       expect((await control(mock.url, 'POST', `jobs/${id}/advance`, { steps: 1 })).status).toBe(200);
-      expect(((await get(mock.url, key, `${VIDEOS}/${id}`)).body as { status: string }).status).toBe('processing');
+      expect(((await get(mock.url, key, `${VIDEOS}/${id}`)).body as { status: string }).status).toBe(
+        'processing',
+      );
       expect((await control(mock.url, 'POST', `jobs/${id}/advance`)).status).toBe(200);
-      expect(((await get(mock.url, key, `${VIDEOS}/${id}`)).body as { status: string }).status).toBe('completed');
+      expect(((await get(mock.url, key, `${VIDEOS}/${id}`)).body as { status: string }).status).toBe(
+        'completed',
+      );
       // The delivery is made after the job ends: wait for it, however busy the machine.
-      await vi.waitUntil(async () => ((await control(mock.url, 'GET', 'webhooks')).body as { url: string }[]).some(d => d.url === hookUrl), { timeout: 15_000, interval: 25 });
-      const deliveries = (await control(mock.url, 'GET', 'webhooks')).body as { url: string; type: string; outcome: number }[];
-      expect(deliveries.find(d => d.url === hookUrl)).toMatchObject({ type: 'video.generation.completed', outcome: 204 });
+      await vi.waitUntil(
+        async () =>
+          ((await control(mock.url, 'GET', 'webhooks')).body as { url: string }[]).some(
+            d => d.url === hookUrl,
+          ),
+        { timeout: 15_000, interval: 25 },
+      );
+      const deliveries = (await control(mock.url, 'GET', 'webhooks')).body as {
+        url: string;
+        type: string;
+        outcome: number;
+      }[];
+      expect(deliveries.find(d => d.url === hookUrl)).toMatchObject({
+        type: 'video.generation.completed',
+        outcome: 204,
+      });
       expect(hooks.join('')).toContain(id);
 
       const set = await control(mock.url, 'PUT', `accounts/${key}/balance`, { balance: '12.34' });
@@ -250,7 +355,9 @@ describe('7. control routes', () => {
       expect((await control(mock.url, 'POST', `accounts/${key}/reset`)).status).toBe(200);
       expect(await balanceOf(mock.url, key)).toBe(1);
       expect((await get(mock.url, key, `${VIDEOS}/${id}`)).status).toBe(404);
-      expect((await control(mock.url, 'PUT', `accounts/${key}/balance`, { balance: 'lots' })).status).toBe(400);
+      expect((await control(mock.url, 'PUT', `accounts/${key}/balance`, { balance: 'lots' })).status).toBe(
+        400,
+      );
     } finally {
       await new Promise(resolve => receiver.close(resolve));
     }
@@ -265,30 +372,59 @@ describe('7. control routes', () => {
     } finally {
       await closed.close();
     }
-    expect([controlAllowed('loopback', '10.1.2.3'), controlAllowed('loopback', '127.0.0.1'), controlAllowed('loopback', '::ffff:127.0.0.1'), controlAllowed('loopback', '::1')]).toEqual([false, true, true, true]);
-    expect([controlAllowed('loopback', undefined), controlAllowed('on', '10.1.2.3'), controlAllowed('off', '127.0.0.1')]).toEqual([true, true, false]);
+    expect([
+      controlAllowed('loopback', '10.1.2.3'),
+      controlAllowed('loopback', '127.0.0.1'),
+      controlAllowed('loopback', '::ffff:127.0.0.1'),
+      controlAllowed('loopback', '::1'),
+    ]).toEqual([false, true, true, true]);
+    expect([
+      controlAllowed('loopback', undefined),
+      controlAllowed('on', '10.1.2.3'),
+      controlAllowed('off', '127.0.0.1'),
+    ]).toEqual([true, true, false]);
   });
 });
 
 describe('9. latency and faults', () => {
   it('answers a fault asked for with Prefer: a retryable 5xx or a 429 the contract allows, or a cut connection', async () => {
-    const unavailable = await get(mock.url, 'faults_a', '/v2/models', { prefer: 'fault=service_unavailable' });
+    const unavailable = await get(mock.url, 'faults_a', '/v2/models', {
+      prefer: 'fault=service_unavailable',
+    });
     expect(unavailable.status).toBe(503);
     expect(unavailable.headers['retry-after']).toMatch(/^\d+$/);
     const limitedRes = await post(mock.url, 'faults_a', IMAGES, image, { prefer: 'fault=rate_limit' });
     expect(limitedRes.status).toBe(429);
     expect(await balanceOf(mock.url, 'faults_a')).toBe(1);
-    await expect(send(mock.url, { method: 'GET', path: '/v2/models', headers: { authorization: 'Bearer faults_a', prefer: 'fault=cut' } })).rejects.toThrow();
+    await expect(
+      send(mock.url, {
+        method: 'GET',
+        path: '/v2/models',
+        headers: { authorization: 'Bearer faults_a', prefer: 'fault=cut' },
+      }),
+    ).rejects.toThrow();
   });
 
   it('says so in X-Mock-Warning when a fault or latency preference cannot be read', async () => {
     const res = await get(mock.url, 'faults_a', '/v2/models', { prefer: 'fault=meltdown, latency=soon' });
     expect(res.status).toBe(200);
-    expect(res.headers['x-mock-warning']).toMatch(/^Prefer ignored: fault=meltdown \(one of server_error, .*\); latency=soon \(ms\)$/);
+    expect(res.headers['x-mock-warning']).toMatch(
+      /^Prefer ignored: fault=meltdown \(one of server_error, .*\); latency=soon \(ms\)$/,
+    );
   });
 
   it('stalls until the client gives up', async () => {
-    await expect(send(mock.url, { method: 'GET', path: '/v2/models', headers: { authorization: 'Bearer faults_a', prefer: 'fault=stall' } }, 300)).rejects.toThrow(/no answer within 300 ms/);
+    await expect(
+      send(
+        mock.url,
+        {
+          method: 'GET',
+          path: '/v2/models',
+          headers: { authorization: 'Bearer faults_a', prefer: 'fault=stall' },
+        },
+        300,
+      ),
+    ).rejects.toThrow(/no answer within 300 ms/);
   });
 
   it('injects faults per account through the control routes, and at a rate for all', async () => {
@@ -299,7 +435,8 @@ describe('9. latency and faults', () => {
     expect((await get(mock.url, 'faults_b', '/v2/models')).status).toBe(200);
     const faulty = await startTestMock({ faults: '1:gateway_timeout,server_error' });
     try {
-      for (let i = 0; i < 4; i++) expect([504, 500]).toContain((await get(faulty.url, 'any', '/v2/billing/balance')).status);
+      for (let i = 0; i < 4; i++)
+        expect([504, 500]).toContain((await get(faulty.url, 'any', '/v2/billing/balance')).status);
     } finally {
       await faulty.close();
     }

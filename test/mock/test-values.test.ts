@@ -19,7 +19,12 @@ beforeAll(async () => {
 });
 afterAll(() => mock.close());
 
-const json = (path: string, body: unknown, key = 'tv_user', extra: Record<string, string> = {}): RawRequest => ({ method: 'POST', path, headers: headersFor(key, extra), body: JSON.stringify(body) });
+const json = (
+  path: string,
+  body: unknown,
+  key = 'tv_user',
+  extra: Record<string, string> = {},
+): RawRequest => ({ method: 'POST', path, headers: headersFor(key, extra), body: JSON.stringify(body) });
 const IMAGES = '/v2/images/generations';
 const VIDEOS = '/v2/videos/generations';
 
@@ -28,49 +33,80 @@ function requestFor(t: TestValue): RawRequest {
   const asVideo = t.failure !== undefined || t.error === 'concurrency_limit' || t.error === 'quota_exceeded';
   switch (t.kind) {
     case 'api_key':
-      return asVideo ? json(VIDEOS, video, t.value) : { method: 'GET', path: '/v2/models', headers: headersFor(t.value) };
+      return asVideo
+        ? json(VIDEOS, video, t.value)
+        : { method: 'GET', path: '/v2/models', headers: headersFor(t.value) };
     case 'model':
       return json(IMAGES, { ...image, model: t.value });
     case 'prompt_tag':
-      return asVideo ? json(VIDEOS, { ...video, prompt: `a storm ${t.value}` }) : json(IMAGES, { ...image, prompt: `a storm ${t.value}` });
+      return asVideo
+        ? json(VIDEOS, { ...video, prompt: `a storm ${t.value}` })
+        : json(IMAGES, { ...image, prompt: `a storm ${t.value}` });
     case 'media_url':
-      return asVideo ? json(VIDEOS, { ...video, images: [{ url: t.value, role: 'reference_image' }] }) : json(IMAGES, { ...image, images: [{ url: t.value }] });
+      return asVideo
+        ? json(VIDEOS, { ...video, images: [{ url: t.value, role: 'reference_image' }] })
+        : json(IMAGES, { ...image, images: [{ url: t.value }] });
     case 'idempotency_key':
       return json(IMAGES, image, 'tv_user', { 'idempotency-key': t.value });
     case 'generation_id':
       return { method: 'GET', path: `${VIDEOS}/${t.value}`, headers: headersFor('tv_user') };
     case 'input':
-      return { method: 'POST', path: t.operation === 'createVideoGeneration' ? VIDEOS : IMAGES, headers: headersFor('tv_user', t.content_type ? { 'content-type': t.content_type } : {}), body: t.body! };
+      return {
+        method: 'POST',
+        path: t.operation === 'createVideoGeneration' ? VIDEOS : IMAGES,
+        headers: headersFor('tv_user', t.content_type ? { 'content-type': t.content_type } : {}),
+        body: t.body!,
+      };
   }
 }
 
 describe('test values', () => {
   it('reach every error code and every failure code of the catalogue', () => {
-    for (const code of errorCodes) expect(values.some(t => t.error === code), `no test value for error ${code}`).toBe(true);
-    for (const code of failureCodes) expect(values.some(t => t.failure === code), `no test value for failure ${code}`).toBe(true);
+    for (const code of errorCodes)
+      expect(
+        values.some(t => t.error === code),
+        `no test value for error ${code}`,
+      ).toBe(true);
+    for (const code of failureCodes)
+      expect(
+        values.some(t => t.failure === code),
+        `no test value for failure ${code}`,
+      ).toBe(true);
   });
 
-  it.each(values.filter(t => t.error !== undefined).map(t => [`${t.kind} ${t.value}`, t] as const))('%s answers its error', async (_, t) => {
-    const res = await call(mock.url, requestFor(t));
-    expect(res.status).toBe(errorCatalogue[t.error!].status);
-    expect(errorOf(res).code).toBe(t.error);
-    if (t.reason) expect(errorOf(res).reason).toBe(t.reason);
-  });
+  it.each(values.filter(t => t.error !== undefined).map(t => [`${t.kind} ${t.value}`, t] as const))(
+    '%s answers its error',
+    async (_, t) => {
+      const res = await call(mock.url, requestFor(t));
+      expect(res.status).toBe(errorCatalogue[t.error!].status);
+      expect(errorOf(res).code).toBe(t.error);
+      if (t.reason) expect(errorOf(res).reason).toBe(t.reason);
+    },
+  );
 
-  it.each(values.filter(t => t.failure !== undefined).map(t => [`${t.kind} ${t.value}`, t] as const))('%s fails the video with its code', async (_, t) => {
-    const created = await call(mock.url, requestFor(t));
-    expect(created.status).toBe(202);
-    const { id } = created.body as { id: string };
-    expect((await control(mock.url, 'POST', `jobs/${id}/advance`)).status).toBe(200);
-    const polled = await call(mock.url, { method: 'GET', path: `${VIDEOS}/${id}`, headers: headersFor('tv_user') });
-    expect(polled.body).toMatchObject({ id, status: 'failed', error: { code: t.failure } });
-  });
+  it.each(values.filter(t => t.failure !== undefined).map(t => [`${t.kind} ${t.value}`, t] as const))(
+    '%s fails the video with its code',
+    async (_, t) => {
+      const created = await call(mock.url, requestFor(t));
+      expect(created.status).toBe(202);
+      const { id } = created.body as { id: string };
+      expect((await control(mock.url, 'POST', `jobs/${id}/advance`)).status).toBe(200);
+      const polled = await call(mock.url, {
+        method: 'GET',
+        path: `${VIDEOS}/${id}`,
+        headers: headersFor('tv_user'),
+      });
+      expect(polled.body).toMatchObject({ id, status: 'failed', error: { code: t.failure } });
+    },
+  );
 
   it('is listed in README.md exactly as generated', () => {
     const readme = new URL('../../README.md', import.meta.url);
     const text = existsSync(readme) ? readFileSync(readme, 'utf8') : '';
     const start = text.indexOf(TEST_VALUES_START);
     expect(start, 'README.md has no test values table').toBeGreaterThanOrEqual(0);
-    expect(text.slice(start, text.indexOf(TEST_VALUES_END, start) + TEST_VALUES_END.length)).toBe(testValueTable(fixtures));
+    expect(text.slice(start, text.indexOf(TEST_VALUES_END, start) + TEST_VALUES_END.length)).toBe(
+      testValueTable(fixtures),
+    );
   });
 });

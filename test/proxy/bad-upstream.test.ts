@@ -9,7 +9,9 @@ import { createContractValidator, send } from '../../src/contract/index.ts';
 import { startTestProxy, startUpstream, waitFor, type TestProxy, type TestUpstream } from './start.ts';
 
 const validator = createContractValidator();
-const models = [{ id: 'seedream-5-lite', name: 'Seedream 5 Lite', type: 'image', created_at: '2026-01-01T00:00:00Z' }];
+const models = [
+  { id: 'seedream-5-lite', name: 'Seedream 5 Lite', type: 'image', created_at: '2026-01-01T00:00:00Z' },
+];
 const FRESH_ID = /^req_[0-9A-Z]{26}$/;
 let upstream: TestUpstream;
 let proxy: TestProxy;
@@ -25,7 +27,11 @@ beforeAll(async () => {
     }
     if (which === 'cut-before') return req.socket.destroy();
     if (which === 'cut-during') {
-      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '500', 'x-request-id': 'req_up' });
+      res.writeHead(200, {
+        'content-type': 'application/json',
+        'content-length': '500',
+        'x-request-id': 'req_up',
+      });
       // Cut once the first part is written: the proxy has begun an answer it never gets the rest of.
       return void res.write('[{"id": "seedream', () => req.socket.destroy());
     }
@@ -46,7 +52,11 @@ beforeAll(async () => {
       return res.end(JSON.stringify(Array.from({ length: 200 }, () => models[0])));
     }
     // A good answer, compressed as a production server would send it.
-    res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip', 'x-request-id': 'req_gzip' });
+    res.writeHead(200, {
+      'content-type': 'application/json',
+      'content-encoding': 'gzip',
+      'x-request-id': 'req_gzip',
+    });
     res.end(gzipSync(JSON.stringify(models)));
   });
   // Long enough that only the upstreams that never answer time out, on a busy machine too.
@@ -57,14 +67,49 @@ afterAll(async () => {
   await upstream.close();
 });
 
-const get = (query: string, timeoutMs?: number) => send(proxy.url, { method: 'GET', path: `/v2/models?${query}`, headers: { authorization: 'Bearer mg_test_bad' } }, timeoutMs);
+const get = (query: string, timeoutMs?: number) =>
+  send(
+    proxy.url,
+    { method: 'GET', path: `/v2/models?${query}`, headers: { authorization: 'Bearer mg_test_bad' } },
+    timeoutMs,
+  );
 
 const cases = [
-  { name: 'a body that is not JSON (an HTML 502 page)', query: 'case=html', status: 502, code: 'bad_gateway', kind: 'upstream body unreadable' },
-  { name: 'a body in a coding it was not asked for (zstd)', query: 'case=zstd', status: 502, code: 'bad_gateway', kind: 'upstream body unreadable' },
-  { name: 'a connection cut before the answer', query: 'case=cut-before', status: 502, code: 'bad_gateway', kind: 'upstream cut the connection' },
-  { name: 'a connection cut during the answer', query: 'case=cut-during', status: 502, code: 'bad_gateway', kind: 'upstream cut the connection' },
-  { name: 'no answer within --upstream-timeout', query: 'case=slow', status: 504, code: 'gateway_timeout', kind: 'upstream timeout' },
+  {
+    name: 'a body that is not JSON (an HTML 502 page)',
+    query: 'case=html',
+    status: 502,
+    code: 'bad_gateway',
+    kind: 'upstream body unreadable',
+  },
+  {
+    name: 'a body in a coding it was not asked for (zstd)',
+    query: 'case=zstd',
+    status: 502,
+    code: 'bad_gateway',
+    kind: 'upstream body unreadable',
+  },
+  {
+    name: 'a connection cut before the answer',
+    query: 'case=cut-before',
+    status: 502,
+    code: 'bad_gateway',
+    kind: 'upstream cut the connection',
+  },
+  {
+    name: 'a connection cut during the answer',
+    query: 'case=cut-during',
+    status: 502,
+    code: 'bad_gateway',
+    kind: 'upstream cut the connection',
+  },
+  {
+    name: 'no answer within --upstream-timeout',
+    query: 'case=slow',
+    status: 504,
+    code: 'gateway_timeout',
+    kind: 'upstream timeout',
+  },
 ];
 
 describe.each(cases)('an upstream with $name', ({ query, status, code }) => {
@@ -83,8 +128,14 @@ describe('the proxy after bad upstreams', () => {
   it('still answers, checking a compressed answer on its decoded body', async () => {
     const checked = proxy.report.checked;
     // fetch decompresses what the proxy passed on: the upstream's own gzip bytes.
-    const res = await fetch(`${proxy.url}/v2/models?case=good`, { headers: { authorization: 'Bearer mg_test_bad' } });
-    expect([res.status, res.headers.get('content-encoding'), res.headers.get('x-request-id')]).toEqual([200, 'gzip', 'req_gzip']);
+    const res = await fetch(`${proxy.url}/v2/models?case=good`, {
+      headers: { authorization: 'Bearer mg_test_bad' },
+    });
+    expect([res.status, res.headers.get('content-encoding'), res.headers.get('x-request-id')]).toEqual([
+      200,
+      'gzip',
+      'req_gzip',
+    ]);
     expect(await res.json()).toEqual(models);
     expect([proxy.report.checked - checked, proxy.report.violations]).toEqual([1, 0]);
   });
@@ -92,7 +143,9 @@ describe('the proxy after bad upstreams', () => {
   it('streams an answer over the buffer limit through unchecked, and says so', async () => {
     const res = await get('case=big');
     expect([res.status, (res.body as unknown[]).length]).toEqual([200, 200]);
-    expect(proxy.lines.some(line => line.includes('/v2/models 200 not checked: body over 16384 bytes'))).toBe(true);
+    expect(proxy.lines.some(line => line.includes('/v2/models 200 not checked: body over 16384 bytes'))).toBe(
+      true,
+    );
   });
 
   it('cuts a streamed answer that stalls for the upstream timeout, rather than hang', async () => {
@@ -110,7 +163,9 @@ describe('the proxy after bad upstreams', () => {
   it('has reported no violation of the contract, only the failures, each of its kind', async () => {
     expect(proxy.report).toMatchObject({ violations: 0, failures: cases.length });
     await proxy.close();
-    expect(proxy.records().map(r => [r.kind, r.where, r.action])).toEqual(cases.map(c => [c.kind, 'upstream', 'replaced']));
+    expect(proxy.records().map(r => [r.kind, r.where, r.action])).toEqual(
+      cases.map(c => [c.kind, 'upstream', 'replaced']),
+    );
   });
 });
 
@@ -127,12 +182,23 @@ describe('an unreachable upstream', () => {
   afterAll(() => unreachable.close());
 
   it('answers a contract-valid 502 bad_gateway naming the upstream, and logs it', async () => {
-    const res = await send(unreachable.url, { method: 'POST', path: '/v2/images/generations', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const res = await send(unreachable.url, {
+      method: 'POST',
+      path: '/v2/images/generations',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(validator.checkResponse('generateImage', res)).toEqual([]);
     const error = (res.body as { error: { code: string; message: string } }).error;
     expect([res.status, error.code]).toEqual([502, 'bad_gateway']);
     expect(error.message).toMatch(/could not be reached \(ECONNREFUSED\)/);
-    expect(unreachable.lines).toEqual([expect.stringMatching(new RegExp(`POST   /v2/images/generations 502 ${res.headers['x-request-id']} ✗ upstream: ECONNREFUSED`))]);
+    expect(unreachable.lines).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `POST   /v2/images/generations 502 ${res.headers['x-request-id']} ✗ upstream: ECONNREFUSED`,
+        ),
+      ),
+    ]);
   });
 });
 
@@ -160,7 +226,12 @@ describe('an upstream that closes a kept-alive connection as it is reused', () =
   it('sends a GET again on a new connection, but never a POST', async () => {
     expect((await send(through.url, { method: 'GET', path: '/v2/models' })).status).toBe(200);
     expect((await send(through.url, { method: 'GET', path: '/v2/models' })).status).toBe(200);
-    const post = await send(through.url, { method: 'POST', path: '/v2/videos/generations', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const post = await send(through.url, {
+      method: 'POST',
+      path: '/v2/videos/generations',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect([post.status, through.report.failures]).toEqual([502, 1]);
   });
 });

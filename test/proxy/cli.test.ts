@@ -14,7 +14,10 @@ const root = new URL('../..', import.meta.url).pathname;
 
 /** The CLI in a child process, its output collected as it comes. */
 function runCli(args: string[]) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/mock/cli.ts', 'proxy', ...args], { cwd: root, env: { ...process.env, PORT: '' } });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/mock/cli.ts', 'proxy', ...args], {
+    cwd: root,
+    env: { ...process.env, PORT: '' },
+  });
   const out = { stdout: '', stderr: '', code: undefined as number | null | undefined };
   child.stdout.on('data', d => (out.stdout += d));
   child.stderr.on('data', d => (out.stderr += d));
@@ -27,26 +30,62 @@ const badInput = runCli(['--upstream-timeout', 'soon']);
 
 describe('proxy arguments', () => {
   it('reads the upstream and the options', () => {
-    expect(parseProxyArgs(['https://staging.example/api', '--strict', '--port', '0', '--report', 'r.jsonl', '--upstream-timeout', '1500'], {})).toEqual({
-      upstream: 'https://staging.example/api', port: 0, host: '127.0.0.1', strict: true, reportFile: 'r.jsonl', upstreamTimeoutMs: 1500,
+    expect(
+      parseProxyArgs(
+        [
+          'https://staging.example/api',
+          '--strict',
+          '--port',
+          '0',
+          '--report',
+          'r.jsonl',
+          '--upstream-timeout',
+          '1500',
+        ],
+        {},
+      ),
+    ).toEqual({
+      upstream: 'https://staging.example/api',
+      port: 0,
+      host: '127.0.0.1',
+      strict: true,
+      reportFile: 'r.jsonl',
+      upstreamTimeoutMs: 1500,
     });
-    expect(parseProxyArgs(['http://localhost:8080'], { PORT: '5000' })).toMatchObject({ port: 5000, strict: false });
+    expect(parseProxyArgs(['http://localhost:8080'], { PORT: '5000' })).toMatchObject({
+      port: 5000,
+      strict: false,
+    });
   });
 
   it('names the problem with bad input', () => {
     expect(() => parseProxyArgs([], {})).toThrow('the upstream URL is missing');
-    expect(() => parseProxyArgs(['http://a', 'http://b'], {})).toThrow('one upstream URL expected, got 2: http://a http://b');
-    expect(() => parseProxyArgs(['http://a', '--upstream-timeout', '0'], {})).toThrow("--upstream-timeout must be an integer of at least 1, got '0'");
-    expect(() => parseProxyArgs(['http://a', '--port', 'x'], {})).toThrow("--port must be an integer of at least 0, got 'x'");
+    expect(() => parseProxyArgs(['http://a', 'http://b'], {})).toThrow(
+      'one upstream URL expected, got 2: http://a http://b',
+    );
+    expect(() => parseProxyArgs(['http://a', '--upstream-timeout', '0'], {})).toThrow(
+      "--upstream-timeout must be an integer of at least 1, got '0'",
+    );
+    expect(() => parseProxyArgs(['http://a', '--port', 'x'], {})).toThrow(
+      "--port must be an integer of at least 0, got 'x'",
+    );
     expect(() => parseProxyArgs(['http://a', '--nope'], {})).toThrow(/Unknown option '--nope'/);
   });
 
   it('rejects an upstream that is not an http(s) URL, a report file it cannot write and a port in use', async () => {
-    await expect(startProxy({ upstream: 'ftp://files.example', port: 0 })).rejects.toThrow("the upstream must be an http:// or https:// URL, got 'ftp://files.example'");
-    await expect(startProxy({ upstream: 'staging', port: 0 })).rejects.toThrow("the upstream must be an http:// or https:// URL, got 'staging'");
-    await expect(startProxy({ upstream: 'http://127.0.0.1:1', port: 0, reportFile: '/nonexistent/dir/report.jsonl' })).rejects.toThrow(/ENOENT/);
+    await expect(startProxy({ upstream: 'ftp://files.example', port: 0 })).rejects.toThrow(
+      "the upstream must be an http:// or https:// URL, got 'ftp://files.example'",
+    );
+    await expect(startProxy({ upstream: 'staging', port: 0 })).rejects.toThrow(
+      "the upstream must be an http:// or https:// URL, got 'staging'",
+    );
+    await expect(
+      startProxy({ upstream: 'http://127.0.0.1:1', port: 0, reportFile: '/nonexistent/dir/report.jsonl' }),
+    ).rejects.toThrow(/ENOENT/);
     const first = await startProxy({ upstream: 'http://127.0.0.1:1', port: 0, log: () => {} });
-    await expect(startProxy({ upstream: 'http://127.0.0.1:1', port: first.port, log: () => {} })).rejects.toThrow(/EADDRINUSE/);
+    await expect(
+      startProxy({ upstream: 'http://127.0.0.1:1', port: first.port, log: () => {} }),
+    ).rejects.toThrow(/EADDRINUSE/);
     await first.close();
   });
 
@@ -74,18 +113,31 @@ describe('the proxy CLI', () => {
   it('prints the summary on SIGINT and leaves the report behind', async () => {
     const report = join(mkdtempSync(join(tmpdir(), 'mediagen-proxy-cli-')), 'report.jsonl');
     const { child, out } = runCli([upstream.url, '--port', '0', '--report', report]);
-    await waitFor(() => /listening on (http:\S+)/.test(out.stdout) || out.code !== undefined, 'the proxy to listen', 30_000);
+    await waitFor(
+      () => /listening on (http:\S+)/.test(out.stdout) || out.code !== undefined,
+      'the proxy to listen',
+      30_000,
+    );
     const url = /listening on (http:\S+)/.exec(out.stdout)![1]!;
     expect(out.stdout).toContain(`-> ${upstream.url} (observe`);
-    const res = await send(url, { method: 'GET', path: '/v2/billing/balance', headers: { authorization: 'Bearer mg_test_cli' } });
+    const res = await send(url, {
+      method: 'GET',
+      path: '/v2/billing/balance',
+      headers: { authorization: 'Bearer mg_test_cli' },
+    });
     expect([res.status, res.text]).toEqual([200, '{}']);
     await waitFor(() => out.stdout.includes('req_cli ✗'), 'the violation lines');
     child.kill('SIGINT');
     await waitFor(() => out.code !== undefined, 'the proxy to exit');
     expect(out.code).toBe(0);
-    expect(out.stdout).toContain('SIGINT: stopping\nProxy summary: 1 response checked, 1 broke the contract (2 violations), 0 upstream failures, 0 requests outside the contract');
+    expect(out.stdout).toContain(
+      'SIGINT: stopping\nProxy summary: 1 response checked, 1 broke the contract (2 violations), 0 upstream failures, 0 requests outside the contract',
+    );
     expect(out.stdout).toMatch(/\n  getBalance +schema +2\n/);
-    const records = readFileSync(report, 'utf8').trim().split('\n').map(line => JSON.parse(line));
+    const records = readFileSync(report, 'utf8')
+      .trim()
+      .split('\n')
+      .map(line => JSON.parse(line));
     expect(records.map(r => [r.operation, r.requestId, r.where])).toEqual([
       ['getBalance', 'req_cli', 'body'],
       ['getBalance', 'req_cli', 'body'],

@@ -13,7 +13,9 @@ const readme = readFileSync(join(root, 'README.md'), 'utf8');
 
 /** The arguments after `proxy` of every `mediagen-mock proxy` / `npm start -- proxy` command shown. */
 const commands = (markdown: string) =>
-  [...markdown.matchAll(/(?:mediagen-mock|npm start --) proxy ([^\n#`]+)/g)].map(m => m[1]!.trim().split(/\s+/));
+  [...markdown.matchAll(/(?:mediagen-mock|npm start --) proxy ([^\n#`]+)/g)].map(m =>
+    m[1]!.trim().split(/\s+/),
+  );
 
 describe('the proxy docs', () => {
   it('are a top-level section of the docs site, after the overview', async () => {
@@ -35,7 +37,24 @@ describe('the proxy docs', () => {
 
   it('show a strict-mode 502 the contract allows', () => {
     const [, head, body] = /(HTTP\/1\.1 502[^\n]*\n(?:[^\n]+\n)+)\n(\{[^\n]+\})/.exec(guide)!;
-    const headers = Object.fromEntries(head!.split('\n').slice(1).filter(Boolean).map(line => line.split(/: (.*)/).slice(0, 2).map(s => s.trim())));
-    expect(createContractValidator().checkResponse('getBalance', { status: 502, headers, body: JSON.parse(body!) })).toEqual([]);
+    const headers = Object.fromEntries(
+      head!
+        .split('\n')
+        .slice(1)
+        .filter(Boolean)
+        .map(line =>
+          line
+            .split(/: (.*)/)
+            .slice(0, 2)
+            .map(s => s.trim()),
+        ),
+    );
+    expect(
+      createContractValidator().checkResponse('getBalance', {
+        status: 502,
+        headers,
+        body: JSON.parse(body!),
+      }),
+    ).toEqual([]);
   });
 });

@@ -21,7 +21,9 @@ describe('redaction', () => {
   });
 
   it('leaves shorter runs and other text alone', () => {
-    expect(redact(`mg_test_ and ${KEY.slice(10, 10 + FRAGMENT - 1)}`)).toBe(`mg_test_ and ${KEY.slice(10, 10 + FRAGMENT - 1)}`);
+    expect(redact(`mg_test_ and ${KEY.slice(10, 10 + FRAGMENT - 1)}`)).toBe(
+      `mg_test_ and ${KEY.slice(10, 10 + FRAGMENT - 1)}`,
+    );
     expect(redactor(undefined)(KEY)).toBe(KEY);
   });
 

@@ -15,11 +15,25 @@ export interface TestProxy extends ValidatingProxy {
   records(): ReportRecord[];
 }
 
-export async function startTestProxy(upstream: string, options: Partial<ProxyOptions> = {}): Promise<TestProxy> {
+export async function startTestProxy(
+  upstream: string,
+  options: Partial<ProxyOptions> = {},
+): Promise<TestProxy> {
   const lines: string[] = [];
   const reportFile = join(mkdtempSync(join(tmpdir(), 'mediagen-proxy-')), 'report.jsonl');
-  const proxy = await startProxy({ upstream, port: 0, host: '127.0.0.1', reportFile, log: line => lines.push(line), ...options });
-  const records = () => readFileSync(reportFile, 'utf8').split('\n').filter(Boolean).map(line => JSON.parse(line) as ReportRecord);
+  const proxy = await startProxy({
+    upstream,
+    port: 0,
+    host: '127.0.0.1',
+    reportFile,
+    log: line => lines.push(line),
+    ...options,
+  });
+  const records = () =>
+    readFileSync(reportFile, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map(line => JSON.parse(line) as ReportRecord);
   return Object.assign(proxy, { lines, reportFile, records });
 }
 

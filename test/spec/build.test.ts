@@ -15,8 +15,12 @@ describe('build', () => {
 
   test('a broken $ref fails naming the file, line and missing target', async () => {
     contract = await copyContract();
-    await contract.edit('openapi/paths/models.yaml', 'schemas/models/ModelList.yaml', 'schemas/models/ModelLists.yaml');
-    const failure = await buildArtifacts(contract.dir).catch((e) => e);
+    await contract.edit(
+      'openapi/paths/models.yaml',
+      'schemas/models/ModelList.yaml',
+      'schemas/models/ModelLists.yaml',
+    );
+    const failure = await buildArtifacts(contract.dir).catch(e => e);
     expect(failure).toBeInstanceOf(BuildError);
     expect(failure.message).toMatch(/openapi\/paths\/models\.yaml:\d+:\d+/);
     expect(failure.message).toContain("Can't resolve $ref");
@@ -25,8 +29,12 @@ describe('build', () => {
 
   test('invalid YAML fails naming the file and line', async () => {
     contract = await copyContract();
-    await contract.edit('openapi/components/schemas/billing/Balance.yaml', 'required: [balance, currency]', 'required: [balance, currency');
-    const failure = await buildArtifacts(contract.dir).catch((e) => e);
+    await contract.edit(
+      'openapi/components/schemas/billing/Balance.yaml',
+      'required: [balance, currency]',
+      'required: [balance, currency',
+    );
+    const failure = await buildArtifacts(contract.dir).catch(e => e);
     expect(failure).toBeInstanceOf(BuildError);
     expect(failure.message).toMatch(/openapi\/components\/schemas\/billing\/Balance\.yaml:\d+:\d+/);
   });
@@ -34,23 +42,40 @@ describe('build', () => {
   test('two schemas with one file name fail instead of being renamed silently', async () => {
     contract = await copyContract();
     // A second, different Model.yaml (models/Model.yaml is the real one), referenced from an image.
-    await cp(join(contract.dir, 'openapi/components/schemas/billing/Balance.yaml'), join(contract.dir, 'openapi/components/schemas/images/Model.yaml'));
-    await contract.edit('openapi/components/schemas/images/ImageGeneration.yaml', '  usage:\n', '  owner:\n    $ref: Model.yaml\n  usage:\n');
-    const failure = await buildArtifacts(contract.dir).catch((e) => e);
+    await cp(
+      join(contract.dir, 'openapi/components/schemas/billing/Balance.yaml'),
+      join(contract.dir, 'openapi/components/schemas/images/Model.yaml'),
+    );
+    await contract.edit(
+      'openapi/components/schemas/images/ImageGeneration.yaml',
+      '  usage:\n',
+      '  owner:\n    $ref: Model.yaml\n  usage:\n',
+    );
+    const failure = await buildArtifacts(contract.dir).catch(e => e);
     expect(failure).toBeInstanceOf(BuildError);
     expect(failure.message).toMatch(/Renamed Model to Model-2/);
   });
 
   test('an error code without one of its catalogue facts fails naming the schema and the fact', async () => {
     contract = await copyContract();
-    await contract.edit('openapi/components/schemas/errors/codes/QuotaExceededError.yaml', /x-action: .*\n/, '');
-    await expect(buildArtifacts(contract.dir)).rejects.toThrow('components/schemas/QuotaExceededError: x-action is missing');
+    await contract.edit(
+      'openapi/components/schemas/errors/codes/QuotaExceededError.yaml',
+      /x-action: .*\n/,
+      '',
+    );
+    await expect(buildArtifacts(contract.dir)).rejects.toThrow(
+      'components/schemas/QuotaExceededError: x-action is missing',
+    );
   });
 
   test('a change to openapi/ makes generated/ stale, and only what it changes', async () => {
     contract = await copyContract();
     expect(await syncArtifacts(await buildArtifacts(contract.dir), { dir: contract.dir })).toEqual([]);
-    await contract.edit('openapi/components/schemas/billing/Balance.yaml', 'description: Credits left, in `currency`.', 'description: Money left.');
+    await contract.edit(
+      'openapi/components/schemas/billing/Balance.yaml',
+      'description: Credits left, in `currency`.',
+      'description: Money left.',
+    );
     expect(await syncArtifacts(await buildArtifacts(contract.dir), { dir: contract.dir })).toEqual([
       'generated/openapi.json',
       'generated/openapi.yaml',

@@ -1,7 +1,14 @@
 // The bundled contract as the spec tests read it. The walking (following $refs, collecting named
 // examples and the codes each error response allows) is src/contract/spec.ts's; this adds the
 // labels and raw nodes the tests assert on.
-import { at, follow, loadSpec, pointerTo, readContract, type DeclaredResponse } from '../../src/contract/spec.ts';
+import {
+  at,
+  follow,
+  loadSpec,
+  pointerTo,
+  readContract,
+  type DeclaredResponse,
+} from '../../src/contract/spec.ts';
 
 export type Node = Record<string, any>;
 export const spec: Node = loadSpec();
@@ -9,7 +16,8 @@ const contract = readContract(spec as never);
 
 export const pointer = (...keys: string[]) => pointerTo(...keys);
 /** The node a `$ref` (or any node) stands for. */
-export const resolve = (node: Node): Node => (typeof node?.$ref === 'string' ? (at(spec as never, follow(spec as never, node.$ref)) as Node) : node);
+export const resolve = (node: Node): Node =>
+  typeof node?.$ref === 'string' ? (at(spec as never, follow(spec as never, node.$ref)) as Node) : node;
 
 export interface Example {
   /** `GET /v2/models 400 invalid_model_type` */
@@ -43,8 +51,17 @@ export interface Response {
   examples: Example[];
 }
 
-const examplesOf = (label: string, examples: Record<string, unknown>, schemaAt: string | undefined): Example[] =>
-  Object.entries(examples).map(([exampleName, value]) => ({ name: `${label} ${exampleName}`, exampleName, value, schemaAt: schemaAt ?? '' }));
+const examplesOf = (
+  label: string,
+  examples: Record<string, unknown>,
+  schemaAt: string | undefined,
+): Example[] =>
+  Object.entries(examples).map(([exampleName, value]) => ({
+    name: `${label} ${exampleName}`,
+    exampleName,
+    value,
+    schemaAt: schemaAt ?? '',
+  }));
 
 function response(label: string, r: DeclaredResponse): Response {
   const full = `${label} ${r.status}`;
@@ -52,16 +69,17 @@ function response(label: string, r: DeclaredResponse): Response {
     label: full,
     status: String(r.status),
     node: at(spec as never, r.pointer) as Node,
-    headers: r.headers.map((h) => h.name),
+    headers: r.headers.map(h => h.name),
     codes: r.errorCodes,
     examples: examplesOf(full, r.examples, r.schema),
   };
 }
 
-const requestSchema = (operationAt: string) => `${follow(spec as never, `${operationAt}/requestBody`)}/content/application~1json/schema`;
+const requestSchema = (operationAt: string) =>
+  `${follow(spec as never, `${operationAt}/requestBody`)}/content/application~1json/schema`;
 
 export const operations: Operation[] = [
-  ...contract.operations.map((op) => {
+  ...contract.operations.map(op => {
     const name = `${op.method} ${op.path}`;
     const opAt = pointerTo('paths', op.path, op.method.toLowerCase());
     return {
@@ -71,10 +89,10 @@ export const operations: Operation[] = [
       webhook: false,
       node: at(spec as never, opAt) as Node,
       requestExamples: examplesOf(`${name} request`, op.requestExamples, requestSchema(opAt)),
-      responses: op.responses.map((r) => response(name, r)),
+      responses: op.responses.map(r => response(name, r)),
     };
   }),
-  ...contract.webhooks.map((hook) => {
+  ...contract.webhooks.map(hook => {
     const name = `webhook ${hook.name}`;
     const node = spec.webhooks[hook.name].post;
     return {
@@ -84,18 +102,26 @@ export const operations: Operation[] = [
       webhook: true,
       node,
       requestExamples: examplesOf(`${name} request`, hook.examples, hook.schema),
-      responses: Object.keys(node.responses).map((status) => ({ label: `${name} ${status}`, status, node: resolve(node.responses[status]), headers: [], codes: [], examples: [] })),
+      responses: Object.keys(node.responses).map(status => ({
+        label: `${name} ${status}`,
+        status,
+        node: resolve(node.responses[status]),
+        headers: [],
+        codes: [],
+        examples: [],
+      })),
     };
   }),
 ];
 
-export const apiOperations = operations.filter((op) => !op.webhook);
+export const apiOperations = operations.filter(op => !op.webhook);
 export function operation(operationId: string): Operation {
-  const found = operations.find((op) => op.operationId === operationId);
+  const found = operations.find(op => op.operationId === operationId);
   if (!found) throw new Error(`no operation ${operationId}`);
   return found;
 }
-export const responseOf = (operationId: string, status: number | string) => operation(operationId).responses.find((r) => r.status === String(status));
+export const responseOf = (operationId: string, status: number | string) =>
+  operation(operationId).responses.find(r => r.status === String(status));
 
 /** The answer to any request outside the operations. */
 export const routeNotFound: Response = response('unknown route', contract.routeNotFound);

@@ -7,7 +7,8 @@ const repo = new URL('../../', import.meta.url).pathname;
 
 export async function copyContract() {
   const dir = await mkdtemp(join(tmpdir(), 'mediagen-contract-'));
-  for (const part of ['openapi', 'generated', 'lint', 'redocly.yaml']) await cp(join(repo, part), join(dir, part), { recursive: true });
+  for (const part of ['openapi', 'generated', 'lint', 'redocly.yaml'])
+    await cp(join(repo, part), join(dir, part), { recursive: true });
   return {
     dir,
     /** Replaces `from` (which must occur) in a file of the copy. */

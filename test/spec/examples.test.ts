@@ -7,17 +7,20 @@ const ajv = createSpecAjv(spec);
 const check = (schemaAt: string, value: unknown) => {
   const validate = ajv.getSchema(specRef(schemaAt));
   if (!validate) throw new Error(`no schema at ${schemaAt}`);
-  return validate(value) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}`);
+  return validate(value) ? [] : (validate.errors ?? []).map(e => `${e.instancePath || '/'} ${e.message}`);
 };
 
 const mediaExamples = [
-  ...operations.flatMap((op) => [...op.requestExamples, ...op.responses.flatMap((r) => r.examples)]),
+  ...operations.flatMap(op => [...op.requestExamples, ...op.responses.flatMap(r => r.examples)]),
   ...routeNotFound.examples,
 ];
 
 /** `example` on header and parameter schemas, and `examples` arrays on component schemas. */
 const schemaExamples: { name: string; schemaAt: string; value: unknown }[] = [];
-for (const [kind, field] of [['headers', 'schema'], ['parameters', 'schema']] as const) {
+for (const [kind, field] of [
+  ['headers', 'schema'],
+  ['parameters', 'schema'],
+] as const) {
   for (const [name, node] of Object.entries<Node>(spec.components[kind] ?? {})) {
     // A $ref'd schema is validated at its target (a component schema).
     const schemaAt = node[field].$ref ?? pointer('components', kind, name, field);
@@ -27,7 +30,11 @@ for (const [kind, field] of [['headers', 'schema'], ['parameters', 'schema']] as
 }
 for (const [name, schema] of Object.entries<Node>(spec.components.schemas)) {
   for (const [i, value] of (schema.examples ?? []).entries()) {
-    schemaExamples.push({ name: `schemas/${name} examples[${i}]`, schemaAt: pointer('components', 'schemas', name), value });
+    schemaExamples.push({
+      name: `schemas/${name} examples[${i}]`,
+      schemaAt: pointer('components', 'schemas', name),
+      value,
+    });
   }
 }
 
@@ -36,20 +43,20 @@ describe('named examples of requests and responses', () => {
     expect(mediaExamples.length).toBeGreaterThan(60);
     expect(schemaExamples.length).toBeGreaterThan(10);
   });
-  test.each(mediaExamples.map((e) => [e.name, e] as const))('%s', (_, e) => {
+  test.each(mediaExamples.map(e => [e.name, e] as const))('%s', (_, e) => {
     expect(check(e.schemaAt, e.value)).toEqual([]);
   });
 });
 
 describe('schema, header and parameter examples', () => {
-  test.each(schemaExamples.map((e) => [e.name, e] as const))('%s', (_, e) => {
+  test.each(schemaExamples.map(e => [e.name, e] as const))('%s', (_, e) => {
     expect(check(e.schemaAt, e.value)).toEqual([]);
   });
 });
 
 describe('the validator is not vacuous', () => {
-  const completed = mediaExamples.find((e) => e.name === 'POST /v2/images/generations 200 image_completed')!;
-  const quota = mediaExamples.find((e) => e.name === 'POST /v2/images/generations 402 quota_exceeded')!;
+  const completed = mediaExamples.find(e => e.name === 'POST /v2/images/generations 200 image_completed')!;
+  const quota = mediaExamples.find(e => e.name === 'POST /v2/images/generations 402 quota_exceeded')!;
 
   test('formats are checked (date-time, uri)', () => {
     const broken = structuredClone(completed.value);

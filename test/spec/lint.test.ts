@@ -8,7 +8,9 @@ const redocly = new URL('../../node_modules/.bin/redocly', import.meta.url).path
 type Problem = { ruleId: string; message: string; location: { source: { ref: string } }[] };
 
 test('the contract lints clean: zero problems, warnings included', async () => {
-  const run = await promisify(execFile)(redocly, ['lint', '--format=json'], { cwd: new URL('../..', import.meta.url).pathname }).catch((err) => err);
+  const run = await promisify(execFile)(redocly, ['lint', '--format=json'], {
+    cwd: new URL('../..', import.meta.url).pathname,
+  }).catch(err => err);
   expect(JSON.parse(run.stdout).problems.map((p: Problem) => `${p.ruleId}: ${p.message}`)).toEqual([]);
 });
 
@@ -20,30 +22,65 @@ describe('house lint rules', () => {
     contract = await copyContract();
     await contract.edit('openapi/paths/models.yaml', /    '429':\n.*\n/, '');
     await contract.edit('openapi/components/responses/ServiceUnavailable.yaml', /  Retry-After:\n.*\n/, '');
-    await contract.edit('openapi/components/schemas/errors/codes/QuotaExceededError.yaml', 'x-status: 402', 'x-status: 400');
+    await contract.edit(
+      'openapi/components/schemas/errors/codes/QuotaExceededError.yaml',
+      'x-status: 402',
+      'x-status: 400',
+    );
     await contract.edit('openapi/components/schemas/errors/codes/BadGatewayError.yaml', /x-action: .*\n/, '');
-    await contract.edit('openapi/components/responses/RateOrConcurrencyLimited.yaml', /      concurrency_limit:\n.*\n/, '');
-    await contract.edit('openapi/components/responses/PaymentRequired.yaml', 'examples/errors/quota_exceeded.yaml', 'examples/errors/rate_limit.yaml');
-    await contract.edit('openapi/paths/billing-balance.yaml', /      headers:\n        X-Request-Id:\n.*\n/, '');
-    await contract.edit('openapi/components/examples/billing/balance.yaml', 'currency: USD', 'currency: dollars');
-    await contract.edit('openapi/components/schemas/billing/Balance.yaml', 'type: object\n', "type: object\nx-breaking-allowed: ''\n");
-    await contract.edit('openapi/components/schemas/models/Model.yaml', 'type: object\n', 'type: object\nx-breaking-allowed: renamed with every client\n');
-    const run = await promisify(execFile)(redocly, ['lint', '--format=json'], { cwd: contract.dir }).catch((err) => err);
+    await contract.edit(
+      'openapi/components/responses/RateOrConcurrencyLimited.yaml',
+      /      concurrency_limit:\n.*\n/,
+      '',
+    );
+    await contract.edit(
+      'openapi/components/responses/PaymentRequired.yaml',
+      'examples/errors/quota_exceeded.yaml',
+      'examples/errors/rate_limit.yaml',
+    );
+    await contract.edit(
+      'openapi/paths/billing-balance.yaml',
+      /      headers:\n        X-Request-Id:\n.*\n/,
+      '',
+    );
+    await contract.edit(
+      'openapi/components/examples/billing/balance.yaml',
+      'currency: USD',
+      'currency: dollars',
+    );
+    await contract.edit(
+      'openapi/components/schemas/billing/Balance.yaml',
+      'type: object\n',
+      "type: object\nx-breaking-allowed: ''\n",
+    );
+    await contract.edit(
+      'openapi/components/schemas/models/Model.yaml',
+      'type: object\n',
+      'type: object\nx-breaking-allowed: renamed with every client\n',
+    );
+    const run = await promisify(execFile)(redocly, ['lint', '--format=json'], { cwd: contract.dir }).catch(
+      err => err,
+    );
     problems = JSON.parse(run.stdout).problems;
   });
   afterAll(() => contract?.remove());
 
-  const reported = (ruleId: string) => problems.filter((p) => p.ruleId === ruleId).map((p) => p.message);
+  const reported = (ruleId: string) => problems.filter(p => p.ruleId === ruleId).map(p => p.message);
 
   test('an x-breaking-allowed without a reason (one with a reason is accepted)', () => {
-    expect(reported('house/breaking-allowed')).toEqual(['x-breaking-allowed must give the reason, as a non-empty string.']);
+    expect(reported('house/breaking-allowed')).toEqual([
+      'x-breaking-allowed must give the reason, as a non-empty string.',
+    ]);
   });
   test('an operation without one of its error statuses', () => {
     expect(reported('house/error-statuses')).toEqual(['listModels must declare a 429 response.']);
   });
   test('a 503 without Retry-After, a 200 without X-Request-Id', () => {
     expect(reported('house/response-headers')).toEqual(
-      expect.arrayContaining(['getBalance 200 must declare the X-Request-Id header.', 'generateImage 503 must declare the Retry-After header.']),
+      expect.arrayContaining([
+        'getBalance 200 must declare the X-Request-Id header.',
+        'generateImage 503 must declare the Retry-After header.',
+      ]),
     );
   });
   test('a code used under another status than its own, a code without an example, an example of a foreign code', () => {
@@ -56,11 +93,15 @@ describe('house lint rules', () => {
     );
   });
   test('a catalogue entry without what to do', () => {
-    expect(reported('house/catalogue-entries')).toEqual(['BadGatewayError: the catalogue fact x-action is missing.']);
+    expect(reported('house/catalogue-entries')).toEqual([
+      'BadGatewayError: the catalogue fact x-action is missing.',
+    ]);
   });
   test('an example that does not validate', () => {
-    const invalid = problems.filter((p) => p.ruleId === 'no-invalid-media-type-examples' && /`currency` property/.test(p.message));
-    expect(invalid.map((p) => [p.message, p.location[0]?.source.ref])).toEqual([
+    const invalid = problems.filter(
+      p => p.ruleId === 'no-invalid-media-type-examples' && /`currency` property/.test(p.message),
+    );
+    expect(invalid.map(p => [p.message, p.location[0]?.source.ref])).toEqual([
       [expect.stringMatching(/pattern/), 'openapi/components/examples/billing/balance.yaml'],
     ]);
   });

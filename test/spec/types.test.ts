@@ -61,9 +61,18 @@ const checks: [
   Equal<ApiError['code'], ErrorCode>,
   Equal<TaskError['code'], FailureCode>,
   Equal<Extract<ApiError, { code: 'quota_exceeded' }>['type'], 'billing_error'>,
-  Equal<paths['/v2/images/generations']['post']['responses'][402]['content']['application/json']['error']['code'], 'quota_exceeded'>,
-  Equal<paths['/v2/videos/generations']['post']['responses'][429]['content']['application/json']['error']['code'], 'rate_limit' | 'concurrency_limit'>,
-  Equal<components['schemas']['VideoGeneration']['status'], 'pending' | 'processing' | 'completed' | 'failed'>,
+  Equal<
+    paths['/v2/images/generations']['post']['responses'][402]['content']['application/json']['error']['code'],
+    'quota_exceeded'
+  >,
+  Equal<
+    paths['/v2/videos/generations']['post']['responses'][429]['content']['application/json']['error']['code'],
+    'rate_limit' | 'concurrency_limit'
+  >,
+  Equal<
+    components['schemas']['VideoGeneration']['status'],
+    'pending' | 'processing' | 'completed' | 'failed'
+  >,
 ] = [true, true, true, true, true, true];
 
 function notNarrowed(error: ApiError) {
@@ -77,8 +86,10 @@ test('type-level checks are present', () => {
 });
 
 test('narrowing reads the typed fields of every error example in the contract', () => {
-  const errors = apiOperations.flatMap((op) => op.responses.flatMap((r) => r.examples)).map((e) => e.value.error as ApiError | undefined);
-  const explained = new Map(errors.filter((e) => e !== undefined).map((e) => [e.code, explain(e)]));
+  const errors = apiOperations
+    .flatMap(op => op.responses.flatMap(r => r.examples))
+    .map(e => e.value.error as ApiError | undefined);
+  const explained = new Map(errors.filter(e => e !== undefined).map(e => [e.code, explain(e)]));
   expect(explained.get('quota_exceeded')).toBe('needs 0.5 USD, has 0.12');
   expect(explained.get('concurrency_limit')).toBe('3 of 3 generations running');
   expect(explained.get('payload_too_large')).toMatch(/^over \d+ bytes$/);
@@ -87,6 +98,14 @@ test('narrowing reads the typed fields of every error example in the contract', 
 
 test('narrowing a failed generation', () => {
   const polled = responseOf('getVideoGeneration', 200)!;
-  const advice = Object.fromEntries(polled.examples.filter((e) => e.value.status === 'failed').map((e) => [e.value.error.code, failure(e.value.error)]));
-  expect(advice).toMatchObject({ timeout: 'retry', face_detected: 'change the request', output_rejected: 'change the request' });
+  const advice = Object.fromEntries(
+    polled.examples
+      .filter(e => e.value.status === 'failed')
+      .map(e => [e.value.error.code, failure(e.value.error)]),
+  );
+  expect(advice).toMatchObject({
+    timeout: 'retry',
+    face_detected: 'change the request',
+    output_rejected: 'change the request',
+  });
 });

@@ -31,12 +31,16 @@ export interface CheckOptions {
 }
 
 /** Type-checks `files` (absolute path → text; on disk or not) with `options`. */
-export function typeCheck(files: Record<string, string>, options: ts.CompilerOptions, { replace = {}, checked = () => false, old }: CheckOptions = {}): Check {
+export function typeCheck(
+  files: Record<string, string>,
+  options: ts.CompilerOptions,
+  { replace = {}, checked = () => false, old }: CheckOptions = {},
+): Check {
   const virtual = new Map(Object.entries({ ...replace, ...files }));
   const host = ts.createCompilerHost(options, true);
   const { getSourceFile, fileExists, readFile } = host;
-  host.fileExists = (name) => virtual.has(name) || fileExists.call(host, name);
-  host.readFile = (name) => virtual.get(name) ?? readFile.call(host, name);
+  host.fileExists = name => virtual.has(name) || fileExists.call(host, name);
+  host.readFile = name => virtual.get(name) ?? readFile.call(host, name);
   host.getSourceFile = (name, version, ...rest) => {
     const text = virtual.get(name);
     if (text !== undefined) return ts.createSourceFile(name, text, version, true);
@@ -48,9 +52,10 @@ export function typeCheck(files: Record<string, string>, options: ts.CompilerOpt
   const diagnostics = [
     ...program.getOptionsDiagnostics(),
     ...program.getGlobalDiagnostics(),
-    ...program.getSourceFiles()
-      .filter((file) => virtual.has(file.fileName) || checked(file.fileName))
-      .flatMap((file) => [...program.getSyntacticDiagnostics(file), ...program.getSemanticDiagnostics(file)]),
+    ...program
+      .getSourceFiles()
+      .filter(file => virtual.has(file.fileName) || checked(file.fileName))
+      .flatMap(file => [...program.getSyntacticDiagnostics(file), ...program.getSemanticDiagnostics(file)]),
   ];
   return { errors: diagnostics.map(oneLine), program };
 }

@@ -1,9 +1,18 @@
 // Writes, from the bundled spec, a TypeScript file of calls and type assertions that must compile
 // against the client: derived from the spec rather than written by hand, so that a field added with
 // the wrong presence (a default made required, a required field made optional) fails the suite.
-import { at, follow, pointerTo, readContract, type Json, type JsonObject, type Spec } from '../../src/contract/spec.ts';
+import {
+  at,
+  follow,
+  pointerTo,
+  readContract,
+  type Json,
+  type JsonObject,
+  type Spec,
+} from '../../src/contract/spec.ts';
 
-const asObject = (value: Json | undefined): JsonObject => (value && typeof value === 'object' && !Array.isArray(value) ? value : {});
+const asObject = (value: Json | undefined): JsonObject =>
+  value && typeof value === 'object' && !Array.isArray(value) ? value : {};
 const node = (spec: Spec, pointer: string) => asObject(at(spec, follow(spec, pointer)));
 const lit = (value: unknown) => JSON.stringify(value);
 /** The pointer to a child of `pointer`, its keys escaped. */
@@ -19,9 +28,15 @@ interface Shape {
 function shapeOf(spec: Spec, pointer: string): Shape | undefined {
   const target = follow(spec, pointer);
   const schema = node(spec, target);
-  const members = Array.isArray(schema.allOf) ? schema.allOf.map((_, i) => shapeOf(spec, `${target}/allOf/${i}`)) : [];
+  const members = Array.isArray(schema.allOf)
+    ? schema.allOf.map((_, i) => shapeOf(spec, `${target}/allOf/${i}`))
+    : [];
   if (!schema.properties && !members.some(Boolean)) return undefined;
-  const shape: Shape = { properties: {}, required: [...((schema.required as string[] | undefined) ?? [])], readOnly: [] };
+  const shape: Shape = {
+    properties: {},
+    required: [...((schema.required as string[] | undefined) ?? [])],
+    readOnly: [],
+  };
   for (const member of members.filter((m): m is Shape => m !== undefined)) {
     Object.assign(shape.properties, member.properties);
     shape.required.push(...member.required);
@@ -40,8 +55,13 @@ function nullable(spec: Spec, pointer: string): boolean {
   const target = follow(spec, pointer);
   const schema = node(spec, target);
   const types = Array.isArray(schema.type) ? schema.type : [schema.type];
-  if (types.includes('null') || schema.const === null || (Array.isArray(schema.enum) && schema.enum.includes(null))) return true;
-  return (['oneOf', 'anyOf'] as const).some((key) => {
+  if (
+    types.includes('null') ||
+    schema.const === null ||
+    (Array.isArray(schema.enum) && schema.enum.includes(null))
+  )
+    return true;
+  return (['oneOf', 'anyOf'] as const).some(key => {
     const members = schema[key];
     return Array.isArray(members) && members.some((_, i) => nullable(spec, child(target, key, i)));
   });
@@ -53,13 +73,16 @@ function sample(spec: Spec, pointer: string, full: boolean): Json {
   const schema = node(spec, target);
   if ('const' in schema) return schema.const as Json;
   if (Array.isArray(schema.enum)) return schema.enum[0] as Json;
-  if (Array.isArray(schema.oneOf) || Array.isArray(schema.anyOf)) return sample(spec, `${target}/${schema.oneOf ? 'oneOf' : 'anyOf'}/0`, full);
+  if (Array.isArray(schema.oneOf) || Array.isArray(schema.anyOf))
+    return sample(spec, `${target}/${schema.oneOf ? 'oneOf' : 'anyOf'}/0`, full);
   const shape = shapeOf(spec, target);
   if (shape) {
-    const keys = Object.keys(shape.properties).filter((k) => (full || shape.required.includes(k)) && !shape.readOnly.includes(k));
-    return Object.fromEntries(keys.map((k) => [k, sample(spec, shape.properties[k]!, full)]));
+    const keys = Object.keys(shape.properties).filter(
+      k => (full || shape.required.includes(k)) && !shape.readOnly.includes(k),
+    );
+    return Object.fromEntries(keys.map(k => [k, sample(spec, shape.properties[k]!, full)]));
   }
-  const type = Array.isArray(schema.type) ? schema.type.find((t) => t !== 'null') : schema.type;
+  const type = Array.isArray(schema.type) ? schema.type.find(t => t !== 'null') : schema.type;
   if (type === 'array') return [sample(spec, `${target}/items`, full)];
   if (Array.isArray(schema.examples) && schema.examples.length) return schema.examples[0] as Json;
   if (type === 'integer' || type === 'number') return typeof schema.minimum === 'number' ? schema.minimum : 1;
@@ -70,11 +93,18 @@ function sample(spec: Spec, pointer: string, full: boolean): Json {
 }
 
 /** Paths (property names and array indexes) of every required field in `value`, at any depth. */
-function requiredPaths(spec: Spec, pointer: string, value: Json, prefix: (string | number)[] = []): (string | number)[][] {
+function requiredPaths(
+  spec: Spec,
+  pointer: string,
+  value: Json,
+  prefix: (string | number)[] = [],
+): (string | number)[][] {
   const target = follow(spec, pointer);
   const schema = node(spec, target);
-  if (Array.isArray(value)) return value.flatMap((item, i) => requiredPaths(spec, `${target}/items`, item, [...prefix, i]));
-  const shape = value && typeof value === 'object' && !Array.isArray(schema.oneOf) ? shapeOf(spec, target) : undefined;
+  if (Array.isArray(value))
+    return value.flatMap((item, i) => requiredPaths(spec, `${target}/items`, item, [...prefix, i]));
+  const shape =
+    value && typeof value === 'object' && !Array.isArray(schema.oneOf) ? shapeOf(spec, target) : undefined;
   if (!shape) return [];
   return Object.entries(asObject(value)).flatMap(([k, v]) => [
     ...(shape.required.includes(k) ? [[...prefix, k]] : []),
@@ -82,7 +112,8 @@ function requiredPaths(spec: Spec, pointer: string, value: Json, prefix: (string
   ]);
 }
 
-const label = (path: (string | number)[]) => path.map((k, i) => (typeof k === 'number' ? `[${k}]` : i ? `.${k}` : k)).join('');
+const label = (path: (string | number)[]) =>
+  path.map((k, i) => (typeof k === 'number' ? `[${k}]` : i ? `.${k}` : k)).join('');
 
 /** `value` without the field at `path`. */
 function without(value: Json, path: (string | number)[]): Json {
@@ -108,7 +139,12 @@ function parametersOf(spec: Spec, path: string, method: string): Parameter[] {
     (Array.isArray(list) ? list : []).forEach((_, i) => {
       const pointer = follow(spec, child(owner, 'parameters', i));
       const p = node(spec, pointer);
-      byKey.set(`${p.in} ${p.name}`, { name: String(p.name), in: String(p.in), required: p.required === true, schema: `${pointer}/schema` });
+      byKey.set(`${p.in} ${p.name}`, {
+        name: String(p.name),
+        in: String(p.in),
+        required: p.required === true,
+        schema: `${pointer}/schema`,
+      });
     });
   }
   return [...byKey.values()];
@@ -136,7 +172,9 @@ const call = (method: string, path: string, args: Record<string, Json>) =>
 function bodyOf(spec: Spec, path: string, method: string): { schema: string; required: boolean } | undefined {
   const requestBody = follow(spec, pointerTo('paths', path, method, 'requestBody'));
   const schema = child(requestBody, 'content', 'application/json', 'schema');
-  return at(spec, schema) === undefined ? undefined : { schema, required: node(spec, requestBody).required === true };
+  return at(spec, schema) === undefined
+    ? undefined
+    : { schema, required: node(spec, requestBody).required === true };
 }
 
 /** Per operation: the minimal call and the full call compile; each call missing one required thing does not. */
@@ -144,30 +182,53 @@ function operationChecks(spec: Spec, METHOD: string, path: string): string[] {
   const method = METHOD.toLowerCase();
   const parameters = parametersOf(spec, path, method);
   const body = bodyOf(spec, path, method);
-  const minimalParams = paramsValue(spec, parameters.filter((p) => p.required));
+  const minimalParams = paramsValue(
+    spec,
+    parameters.filter(p => p.required),
+  );
   const minimalBody = body?.required ? sample(spec, body.schema, false) : undefined;
   const fullBody = body && sample(spec, body.schema, true);
-  const expectError = (why: string, args: Record<string, Json>) => [`// @ts-expect-error ${METHOD} ${path} ${why}`, call(METHOD, path, args)];
+  const expectError = (why: string, args: Record<string, Json>) => [
+    `// @ts-expect-error ${METHOD} ${path} ${why}`,
+    call(METHOD, path, args),
+  ];
   return [
     `// ${METHOD} ${path}: required parameters and required body fields only`,
     call(METHOD, path, init(minimalParams, minimalBody)),
     `// ${METHOD} ${path}: every parameter and every body field`,
     call(METHOD, path, init(paramsValue(spec, parameters), fullBody)),
     ...parameters
-      .filter((p) => p.required)
-      .flatMap((p) => expectError(`without the required ${p.in} parameter '${p.name}'`, init(without(minimalParams, [p.in, p.name]) as Params, minimalBody))),
+      .filter(p => p.required)
+      .flatMap(p =>
+        expectError(
+          `without the required ${p.in} parameter '${p.name}'`,
+          init(without(minimalParams, [p.in, p.name]) as Params, minimalBody),
+        ),
+      ),
     ...(minimalBody === undefined ? [] : expectError('without its required body', init(minimalParams))),
     ...(body && fullBody !== undefined
-      ? requiredPaths(spec, body.schema, fullBody).flatMap((field) => expectError(`with a body without the required '${label(field)}'`, init(minimalParams, without(fullBody, field))))
+      ? requiredPaths(spec, body.schema, fullBody).flatMap(field =>
+          expectError(
+            `with a body without the required '${label(field)}'`,
+            init(minimalParams, without(fullBody, field)),
+          ),
+        )
       : []),
-    ...(body ? readOnlyOf(spec, body.schema).flatMap(([name, value]) => expectError(`with the read-only '${name}' in its body`, init(minimalParams, { ...asObject(fullBody), [name]: value }))) : []),
+    ...(body
+      ? readOnlyOf(spec, body.schema).flatMap(([name, value]) =>
+          expectError(
+            `with the read-only '${name}' in its body`,
+            init(minimalParams, { ...asObject(fullBody), [name]: value }),
+          ),
+        )
+      : []),
   ];
 }
 
 /** The read-only properties of a body schema, each with a value: the API does not accept them. */
 function readOnlyOf(spec: Spec, schema: string): [string, Json][] {
   const shape = shapeOf(spec, schema);
-  return (shape?.readOnly ?? []).map((name) => [name, sample(spec, shape!.properties[name]!, true)]);
+  return (shape?.readOnly ?? []).map(name => [name, sample(spec, shape!.properties[name]!, true)]);
 }
 
 /** Per object schema and property: optional exactly when not `required`, `| null` exactly when nullable. */
@@ -193,7 +254,10 @@ function presenceChecks(spec: Spec, pointer: string, type: string): string[] {
  */
 export function defaultsNotRequired(spec: Spec): string[] {
   const contract = readContract(spec);
-  const roots = [...contract.operations.flatMap((op) => op.responses.map((r) => r.schema)), ...contract.webhooks.map((w) => w.schema)];
+  const roots = [
+    ...contract.operations.flatMap(op => op.responses.map(r => r.schema)),
+    ...contract.webhooks.map(w => w.schema),
+  ];
   const found = new Set<string>();
   const seen = new Set<string>();
   const visit = (pointer: string): void => {
@@ -203,10 +267,12 @@ export function defaultsNotRequired(spec: Spec): string[] {
     const schema = node(spec, target);
     const shape = shapeOf(spec, target);
     for (const [name, property] of Object.entries(shape?.properties ?? {})) {
-      if (node(spec, property).default !== undefined && !shape!.required.includes(name)) found.add(follow(spec, property));
+      if (node(spec, property).default !== undefined && !shape!.required.includes(name))
+        found.add(follow(spec, property));
       visit(property);
     }
-    for (const key of ['oneOf', 'anyOf', 'allOf'] as const) (Array.isArray(schema[key]) ? schema[key] : []).forEach((_, i) => visit(child(target, key, i)));
+    for (const key of ['oneOf', 'anyOf', 'allOf'] as const)
+      (Array.isArray(schema[key]) ? schema[key] : []).forEach((_, i) => visit(child(target, key, i)));
     if (schema.items) visit(child(target, 'items'));
   };
   roots.filter((r): r is string => r !== undefined).forEach(visit);
@@ -219,7 +285,8 @@ export interface Modules {
   schema: string;
 }
 
-const isComponent = (spec: Spec, pointer: string) => follow(spec, pointer).startsWith('#/components/schemas/');
+const isComponent = (spec: Spec, pointer: string) =>
+  follow(spec, pointer).startsWith('#/components/schemas/');
 
 /** Request and response schemas written inline (not components), each with its type in `paths` or `webhooks`. */
 function inlineSchemas(spec: Spec): [string, string][] {
@@ -230,9 +297,11 @@ function inlineSchemas(spec: Spec): [string, string][] {
     const operation = `paths[${lit(op.path)}][${lit(op.method.toLowerCase())}]`;
     const body = bodyOf(spec, op.path, op.method.toLowerCase());
     if (body) found.push([body.schema, `NonNullable<${operation}["requestBody"]>${json}`]);
-    for (const r of op.responses.filter((r) => r.schema && Number.isInteger(r.status))) found.push([r.schema!, `${operation}["responses"][${r.status}]${json}`]);
+    for (const r of op.responses.filter(r => r.schema && Number.isInteger(r.status)))
+      found.push([r.schema!, `${operation}["responses"][${r.status}]${json}`]);
   }
-  for (const w of contract.webhooks) found.push([w.schema, `NonNullable<webhooks[${lit(w.name)}]["post"]["requestBody"]>${json}`]);
+  for (const w of contract.webhooks)
+    found.push([w.schema, `NonNullable<webhooks[${lit(w.name)}]["post"]["requestBody"]>${json}`]);
   return found.filter(([pointer]) => at(spec, pointer) !== undefined && !isComponent(spec, pointer));
 }
 
@@ -249,8 +318,10 @@ export function deriveTypeChecks(spec: Spec, modules: Modules): string {
     `  nullable: null extends Unmarked<T[K]> ? 'nullable' : 'not null',`,
     `): void;`,
     `const client = createClient();`,
-    ...readContract(spec).operations.flatMap((op) => operationChecks(spec, op.method, op.path)),
-    ...schemas.flatMap((name) => presenceChecks(spec, pointerTo('components', 'schemas', name), `components["schemas"][${lit(name)}]`)),
+    ...readContract(spec).operations.flatMap(op => operationChecks(spec, op.method, op.path)),
+    ...schemas.flatMap(name =>
+      presenceChecks(spec, pointerTo('components', 'schemas', name), `components["schemas"][${lit(name)}]`),
+    ),
     ...inlineSchemas(spec).flatMap(([pointer, type]) => presenceChecks(spec, pointer, type)),
     '',
   ].join('\n');

@@ -12,25 +12,36 @@ import { defaultsNotRequired, deriveTypeChecks } from './derive.ts';
 const spec = loadSpec();
 // A file that does not exist on disk, beside this one, so that its relative imports resolve.
 const file = `${root}test/types/derived-checks.generated.ts`;
-const source = deriveTypeChecks(spec, { client: '../../src/client/index.ts', schema: '../../generated/schema.ts' });
+const source = deriveTypeChecks(spec, {
+  client: '../../src/client/index.ts',
+  schema: '../../generated/schema.ts',
+});
 const options = repoOptions({ noEmit: true });
 // A compile takes 1 to 3 s alone and over 15 s on a loaded machine.
 const compileTimeout = 120_000;
 const lines = source.split('\n');
 /** The generated file is not on disk: an error names the line above it too (what the line checks). */
-const lineOf = (error: string) => Number(/^test\/types\/derived-checks\.generated\.ts:(\d+):/.exec(error)?.[1]);
-const withContext = (error: string) => (lineOf(error) ? `${error}\n  at: ${lines[lineOf(error) - 2]}\n      ${lines[lineOf(error) - 1]}` : error);
+const lineOf = (error: string) =>
+  Number(/^test\/types\/derived-checks\.generated\.ts:(\d+):/.exec(error)?.[1]);
+const withContext = (error: string) =>
+  lineOf(error) ? `${error}\n  at: ${lines[lineOf(error) - 2]}\n      ${lines[lineOf(error) - 1]}` : error;
 
 describe('the spec-derived type check', () => {
   let check: Check;
 
-  test('compiles against the client: minimal and full calls type-check, each missing required thing does not', () => {
-    check = typeCheck({ [file]: source }, options);
-    expect(check.errors.map(withContext)).toEqual([]);
-  }, compileTimeout);
+  test(
+    'compiles against the client: minimal and full calls type-check, each missing required thing does not',
+    () => {
+      check = typeCheck({ [file]: source }, options);
+      expect(check.errors.map(withContext)).toEqual([]);
+    },
+    compileTimeout,
+  );
 
   test('covers every operation, each required body field and parameter, and the schemas', () => {
-    const expected = lines.filter((l) => l.startsWith('// @ts-expect-error')).map((l) => l.replace(/^\/\/ @ts-expect-error /, ''));
+    const expected = lines
+      .filter(l => l.startsWith('// @ts-expect-error'))
+      .map(l => l.replace(/^\/\/ @ts-expect-error /, ''));
     expect(expected).toEqual(
       expect.arrayContaining([
         "POST /v2/images/generations with a body without the required 'model'",
@@ -39,30 +50,50 @@ describe('the spec-derived type check', () => {
         "GET /v2/videos/generations/{id} without the required path parameter 'id'",
       ]),
     );
-    expect(lines.filter((l) => /required parameters and required body fields only$/.test(l))).toHaveLength(readContract(spec).operations.length);
-    expect(source).toContain('void client.POST("/v2/videos/generations", {"body":{"model":"seedream-5-lite","prompt":"x"}});');
-    expect(source).toContain('presence<components["schemas"]["ErrorBase"], "param">("required", "nullable");');
-    expect(source).toContain('presence<components["schemas"]["ImageGenerationRequest"], "output_format">("optional", "not null");');
+    expect(lines.filter(l => /required parameters and required body fields only$/.test(l))).toHaveLength(
+      readContract(spec).operations.length,
+    );
+    expect(source).toContain(
+      'void client.POST("/v2/videos/generations", {"body":{"model":"seedream-5-lite","prompt":"x"}});',
+    );
+    expect(source).toContain(
+      'presence<components["schemas"]["ErrorBase"], "param">("required", "nullable");',
+    );
+    expect(source).toContain(
+      'presence<components["schemas"]["ImageGenerationRequest"], "output_format">("optional", "not null");',
+    );
   });
 
-  test('fails on types that make a defaulted field required (the defaultNonNullable mistake)', async () => {
-    const wrong = astToString(await openapiTS(spec as never, { ...typesOptions, defaultNonNullable: true }));
-    const { errors } = typeCheck({ [file]: source }, options, { replace: { [`${root}generated/schema.ts`]: wrong }, old: check?.program });
-    const at = (error: string) => lines[lineOf(error) - 2];
-    // The minimal image and video calls, and the presence of the two defaulted fields.
-    expect(errors.filter((e) => /Property '(output_format|sound)' is missing/.test(e)).map(at)).toEqual([
-      '// POST /v2/images/generations: required parameters and required body fields only',
-      '// POST /v2/videos/generations: required parameters and required body fields only',
-    ]);
-    expect(errors.filter((e) => /"optional"/.test(e))).toHaveLength(2);
-  }, compileTimeout);
+  test(
+    'fails on types that make a defaulted field required (the defaultNonNullable mistake)',
+    async () => {
+      const wrong = astToString(
+        await openapiTS(spec as never, { ...typesOptions, defaultNonNullable: true }),
+      );
+      const { errors } = typeCheck({ [file]: source }, options, {
+        replace: { [`${root}generated/schema.ts`]: wrong },
+        old: check?.program,
+      });
+      const at = (error: string) => lines[lineOf(error) - 2];
+      // The minimal image and video calls, and the presence of the two defaulted fields.
+      expect(errors.filter(e => /Property '(output_format|sound)' is missing/.test(e)).map(at)).toEqual([
+        '// POST /v2/images/generations: required parameters and required body fields only',
+        '// POST /v2/videos/generations: required parameters and required body fields only',
+      ]);
+      expect(errors.filter(e => /"optional"/.test(e))).toHaveLength(2);
+    },
+    compileTimeout,
+  );
 });
 
 test('a response or webhook field with a default is required: the API always sends it', () => {
   expect(defaultsNotRequired(spec)).toEqual([]);
   const changed = structuredClone(spec) as any;
   changed.components.schemas.Usage.properties.discount = { type: 'number', default: 0 };
-  changed.components.schemas.VideoGenerationCompletedEvent.properties.attempt = { type: 'integer', default: 1 };
+  changed.components.schemas.VideoGenerationCompletedEvent.properties.attempt = {
+    type: 'integer',
+    default: 1,
+  };
   changed.components.schemas.ImageGenerationRequest.properties.seed = { type: 'integer', default: 0 };
   expect(defaultsNotRequired(changed)).toEqual([
     '#/components/schemas/Usage/properties/discount',
@@ -90,8 +121,16 @@ const small = {
     '/things': {
       post: {
         operationId: 'createThing',
-        requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/Thing' } } } },
-        responses: { 200: { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/Thing' } } } } },
+        requestBody: {
+          required: true,
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/Thing' } } },
+        },
+        responses: {
+          200: {
+            description: 'ok',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/Thing' } } },
+          },
+        },
       },
     },
   },
@@ -108,7 +147,14 @@ Object.assign(small.paths, {
           description: 'ok',
           content: {
             'application/json': {
-              schema: { type: 'object', required: ['thing'], properties: { thing: { $ref: '#/components/schemas/Thing' }, etag: { type: ['string', 'null'] } } },
+              schema: {
+                type: 'object',
+                required: ['thing'],
+                properties: {
+                  thing: { $ref: '#/components/schemas/Thing' },
+                  etag: { type: ['string', 'null'] },
+                },
+              },
             },
           },
         },
@@ -117,34 +163,45 @@ Object.assign(small.paths, {
   },
 });
 
-test('readOnly, writeOnly and nullable fields, in the types and in the derived check', async () => {
-  const dir = `${root}test/types/`;
-  const derived = deriveTypeChecks(small as Spec, { client: './small-client.ts', schema: './small-schema.ts' });
-  const use = [
-    `import { createClient } from './small-client.ts';`,
-    `const { data } = await createClient().POST('/things', { body: { name: 'n', note: null, secret: 's' } });`,
-    `if (data) {`,
-    `  const id: string = data.id;`,
-    `  // @ts-expect-error a write-only field is not in responses`,
-    `  void data.secret;`,
-    `  void [id, data.note?.length, data.size];`,
-    `}`,
-  ].join('\n');
-  const { errors } = typeCheck(
-    { [`${dir}small-derived.ts`]: derived, [`${dir}small-use.ts`]: use },
-    options,
-    {
-      replace: {
-        [`${dir}small-schema.ts`]: astToString(await openapiTS(small as never, typesOptions)),
-        [`${dir}small-client.ts`]: `import createFetchClient from 'openapi-fetch';\nimport type { paths } from './small-schema.ts';\nexport const createClient = () => createFetchClient<paths>();`,
+test(
+  'readOnly, writeOnly and nullable fields, in the types and in the derived check',
+  async () => {
+    const dir = `${root}test/types/`;
+    const derived = deriveTypeChecks(small as Spec, {
+      client: './small-client.ts',
+      schema: './small-schema.ts',
+    });
+    const use = [
+      `import { createClient } from './small-client.ts';`,
+      `const { data } = await createClient().POST('/things', { body: { name: 'n', note: null, secret: 's' } });`,
+      `if (data) {`,
+      `  const id: string = data.id;`,
+      `  // @ts-expect-error a write-only field is not in responses`,
+      `  void data.secret;`,
+      `  void [id, data.note?.length, data.size];`,
+      `}`,
+    ].join('\n');
+    const { errors } = typeCheck(
+      { [`${dir}small-derived.ts`]: derived, [`${dir}small-use.ts`]: use },
+      options,
+      {
+        replace: {
+          [`${dir}small-schema.ts`]: astToString(await openapiTS(small as never, typesOptions)),
+          [`${dir}small-client.ts`]: `import createFetchClient from 'openapi-fetch';\nimport type { paths } from './small-schema.ts';\nexport const createClient = () => createFetchClient<paths>();`,
+        },
       },
-    },
-  );
-  expect(errors).toEqual([]);
-  expect(derived).toContain(`void client.POST("/things", {"body":{"name":"x","note":"x"}});`);
-  expect(derived).toContain(`// @ts-expect-error POST /things with the read-only 'id' in its body`);
-  expect(derived).toContain(`presence<components["schemas"]["Thing"], "note">("required", "nullable");`);
-  expect(derived).toContain(`presence<components["schemas"]["Thing"], "size">("optional", "not null");`);
-  expect(derived).toContain(`// @ts-expect-error GET /things/{id} without the required path parameter 'id'`);
-  expect(derived).toContain(`presence<paths["/things/{id}"]["get"]["responses"][200]["content"]["application/json"], "etag">("optional", "nullable");`);
-}, compileTimeout);
+    );
+    expect(errors).toEqual([]);
+    expect(derived).toContain(`void client.POST("/things", {"body":{"name":"x","note":"x"}});`);
+    expect(derived).toContain(`// @ts-expect-error POST /things with the read-only 'id' in its body`);
+    expect(derived).toContain(`presence<components["schemas"]["Thing"], "note">("required", "nullable");`);
+    expect(derived).toContain(`presence<components["schemas"]["Thing"], "size">("optional", "not null");`);
+    expect(derived).toContain(
+      `// @ts-expect-error GET /things/{id} without the required path parameter 'id'`,
+    );
+    expect(derived).toContain(
+      `presence<paths["/things/{id}"]["get"]["responses"][200]["content"]["application/json"], "etag">("optional", "nullable");`,
+    );
+  },
+  compileTimeout,
+);

@@ -14,7 +14,9 @@ function advice(error: MediagenError): string {
         case 'invalid_api_key':
           return `check MEDIAGEN_API_KEY: it is ${error.reason}`;
         case 'not_found':
-          return error.resource === 'model' ? 'pick a model from GET /v2/models' : `unknown ${error.resource}`;
+          return error.resource === 'model'
+            ? 'pick a model from GET /v2/models'
+            : `unknown ${error.resource}`;
         case 'payload_too_large':
           return `send images under ${Math.floor(error.max_bytes / 1024 / 1024)} MiB, or by URL`;
         case 'rate_limit':
@@ -35,6 +37,8 @@ function advice(error: MediagenError): string {
   }
 }
 
-const { data, error } = await client.POST('/v2/images/generations', { body: { model: 'seedream-5-lite', prompt: 'a cat' } });
+const { data, error } = await client.POST('/v2/images/generations', {
+  body: { model: 'seedream-5-lite', prompt: 'a cat' },
+});
 if (error) console.log(advice(error), error.requestId, error.status);
 else console.log(data.usage.billable_unit, data.usage.quantity);

@@ -1,7 +1,13 @@
 // One call per operation with every option a user can pass, and the mistakes the types must catch.
 import { createClient } from '@mediagen/client';
 
-const client = createClient({ apiKey: 'sk_test_123', baseUrl: 'http://127.0.0.1:4010', timeout: 90_000, maxRetries: 3, headers: { 'x-trace': '1' } });
+const client = createClient({
+  apiKey: 'sk_test_123',
+  baseUrl: 'http://127.0.0.1:4010',
+  timeout: 90_000,
+  maxRetries: 3,
+  headers: { 'x-trace': '1' },
+});
 const controller = new AbortController();
 
 await client.POST('/v2/images/generations', {
@@ -35,22 +41,31 @@ const created = await client.POST('/v2/videos/generations', {
   maxRetries: 0,
 });
 if (created.data) {
-  const polled = await client.GET('/v2/videos/generations/{id}', { params: { path: { id: created.data.id } }, timeout: 10_000 });
+  const polled = await client.GET('/v2/videos/generations/{id}', {
+    params: { path: { id: created.data.id } },
+    timeout: 10_000,
+  });
   if (polled.data?.status === 'processing') console.log(polled.data.progress ?? 'unknown progress');
 }
 
 const videoModels = await client.GET('/v2/models', { params: { query: { type: 'video' } } });
-console.log(videoModels.data?.map((model) => model.name));
+console.log(videoModels.data?.map(model => model.name));
 await client.GET('/v2/billing/balance', { signal: controller.signal });
 
 // @ts-expect-error prompt is required
 await client.POST('/v2/images/generations', { body: { model: 'seedream-5-lite' } });
-// @ts-expect-error gif is not an output format
-await client.POST('/v2/images/generations', { body: { model: 'seedream-5-lite', prompt: 'a cat', output_format: 'gif' } });
-// @ts-expect-error duration is whole seconds, a number
-await client.POST('/v2/videos/generations', { body: { model: 'seedance-v1-pro', prompt: 'a cat', duration: '5' } });
-// @ts-expect-error a frame image needs its role
-await client.POST('/v2/videos/generations', { body: { model: 'seedance-v1-pro', prompt: 'a cat', images: [{ url: 'https://example.com/a.png' }] } });
+await client.POST('/v2/images/generations', {
+  // @ts-expect-error gif is not an output format
+  body: { model: 'seedream-5-lite', prompt: 'a cat', output_format: 'gif' },
+});
+await client.POST('/v2/videos/generations', {
+  // @ts-expect-error duration is whole seconds, a number
+  body: { model: 'seedance-v1-pro', prompt: 'a cat', duration: '5' },
+});
+await client.POST('/v2/videos/generations', {
+  // @ts-expect-error a frame image needs its role
+  body: { model: 'seedance-v1-pro', prompt: 'a cat', images: [{ url: 'https://example.com/a.png' }] },
+});
 // @ts-expect-error the id is a path parameter
 await client.GET('/v2/videos/generations/{id}', { params: { query: { id: 'vid_1' } } });
 // @ts-expect-error no such operation

@@ -21,9 +21,15 @@ function describe(error: WaitError): string {
   return `${error.kind}: ${error.message}`;
 }
 
-const created = await client.POST('/v2/videos/generations', { body: { model: 'seedance-v1-pro', prompt: 'a cat' } });
+const created = await client.POST('/v2/videos/generations', {
+  body: { model: 'seedance-v1-pro', prompt: 'a cat' },
+});
 if (created.data) {
-  const video = await waitForVideo(client, created.data.id, { interval: 5_000, timeout: 600_000, signal: AbortSignal.timeout(900_000) });
+  const video = await waitForVideo(client, created.data.id, {
+    interval: 5_000,
+    timeout: 600_000,
+    signal: AbortSignal.timeout(900_000),
+  });
   if (video.data) {
     const [file] = video.data.data;
     console.log(file?.url, file?.duration, file?.fps, file?.has_sound, video.data.usage.unit_price);
