@@ -60,7 +60,7 @@ const steps: Record<string, (dir: string) => Promise<number>> = {
   'validator creation (precompiled module loaded)': async dir =>
     Number(
       await inFreshProcess(`const { validatorFor } = await import('./src/contract/validate.ts');
-      const { readContract } = await import('./src/contract/spec.ts');
+      const { readContract } = await import('./src/kernel/contract.ts');
       const { readFileSync } = await import('node:fs');
       const t = performance.now();
       const built = await import(${JSON.stringify(join(dir, 'generated/validators.js'))});
@@ -71,7 +71,7 @@ const steps: Record<string, (dir: string) => Promise<number>> = {
   'validator first check (one operation compiled)': async dir =>
     Number(
       await inFreshProcess(`const { validatorFor } = await import('./src/contract/validate.ts');
-      const { readContract } = await import('./src/contract/spec.ts');
+      const { readContract } = await import('./src/kernel/contract.ts');
       const { readFileSync } = await import('node:fs');
       const built = await import(${JSON.stringify(join(dir, 'generated/validators.js'))});
       const contract = readContract(JSON.parse(readFileSync(${JSON.stringify(join(dir, 'generated/openapi.json'))}, 'utf8')));
@@ -83,7 +83,7 @@ const steps: Record<string, (dir: string) => Promise<number>> = {
   'validator creation (compiled at run time)': async dir =>
     Number(
       await inFreshProcess(`const { validatorFor } = await import('./src/contract/validate.ts');
-      const { readContract } = await import('./src/contract/spec.ts');
+      const { readContract } = await import('./src/kernel/contract.ts');
       const { readFileSync } = await import('node:fs');
       const t = performance.now();
       validatorFor(readContract(JSON.parse(readFileSync(${JSON.stringify(join(dir, 'generated/openapi.json'))}, 'utf8'))), { bundleDigest: '', validators: {} });

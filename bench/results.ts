@@ -4,10 +4,10 @@ import { execFile, execFileSync } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { root as repoRoot } from '../scripts/root.ts';
 
-export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+export { repoRoot };
 
 /** One measured figure, beside what it is judged against (a peer, a budget or the 1× contract). */
 export interface Figure {

@@ -6,6 +6,8 @@ import {
   createContractValidator,
   loadSpec,
   readContract,
+  loadContract,
+  requireOperation,
   type ObservedResponse,
 } from '../src/contract/index.ts';
 import { peerValidator } from './peer-validator.ts';
@@ -40,11 +42,9 @@ async function timeCreation(source: string): Promise<number> {
 
 /** The responses checked: spec examples, and each broken in one field. */
 function responses() {
-  const contract = readContract();
+  const contract = loadContract();
   const example = (operationId: string, status: number) => {
-    const declared = contract.operations
-      .find(o => o.operationId === operationId)!
-      .responses.find(r => r.status === status)!;
+    const declared = requireOperation(contract, operationId).responses.find(r => r.status === status)!;
     return structuredClone(Object.values(declared.examples)[0]) as any;
   };
   const balance = example('getBalance', 200);

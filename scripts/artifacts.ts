@@ -9,8 +9,9 @@ import openapiTS, { astToString, type OpenAPITSOptions } from 'openapi-typescrip
 import YAML from 'yaml';
 import { extractCatalogue, renderCatalogueModule } from './catalogue.ts';
 import { renderValidators, validatorsTypes } from './validators.ts';
+import { root } from './root.ts';
 
-export const root = new URL('..', import.meta.url).pathname;
+export { root };
 const specEntry = 'openapi/openapi.yaml';
 const banner =
   'Generated from openapi/ by scripts/build.ts. Do not edit: edit openapi/ and run `npm run build`.';

@@ -8,6 +8,7 @@ import { builtinModules } from 'node:module';
 import { chmod, copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, posix } from 'node:path';
+import { root } from './root.ts';
 
 /** One published package: its entries (source files, by export subpath), bins and dependencies. */
 export interface PackageSpec {
@@ -49,7 +50,7 @@ export const packages: PackageSpec[] = [
     keywords: ['mediagen', 'openapi', 'contract-testing'],
     exports: {
       '.': 'src/contract/index.ts',
-      './spec': 'src/contract/spec.ts',
+      './spec': 'src/kernel/index.ts',
       './openapi.json': 'generated/openapi.json',
       './openapi.yaml': 'generated/openapi.yaml',
     },
@@ -81,7 +82,6 @@ export const packages: PackageSpec[] = [
   },
 ];
 
-const root = new URL('..', import.meta.url).pathname;
 const readJson = async (file: string) => JSON.parse(await readFile(file, 'utf8'));
 
 /** What a source file becomes in the compiled tree: `x.ts` → `x.js` (+ `x.d.ts`); assets stay. */

@@ -3,7 +3,8 @@
 // whose `code` constant, `type` constant, `x-status`, `x-retryable` and `x-action` are the facts.
 // This module reads those schemas out of the bundle.
 
-import { alternatives, at, constOf, pointerTo } from '../src/contract/spec.ts';
+import { alternatives, constOf } from '../src/kernel/contract.ts';
+import { at, pointerTo } from '../src/kernel/pointer.ts';
 
 export interface ErrorCatalogueEntry {
   code: string;

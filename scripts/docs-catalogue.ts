@@ -2,7 +2,7 @@
 // of each code) and the bundle (its examples and the operations that return it). Nothing here is a
 // second table of codes: a code added to openapi/ shows up after `npm run build`.
 
-import { readContract } from '../src/contract/spec.ts';
+import { readContract } from '../src/kernel/contract.ts';
 
 type Spec = Record<string, any>;
 

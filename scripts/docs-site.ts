@@ -10,8 +10,9 @@ import { docsUrl, errorCatalogue, failureCatalogue } from '../generated/catalogu
 import { anchorOf, withCatalogue } from './docs-catalogue.ts';
 import { loadDefaultFixtures } from '../src/mock/fixtures.ts';
 import { testingPage } from '../src/mock/test-value-table.ts';
+import { root } from './root.ts';
 
-export const root = new URL('..', import.meta.url).pathname;
+export { root };
 export const defaultOutDir = join(root, 'build/docs');
 const redocly = createRequire(import.meta.url).resolve('@redocly/cli/bin/cli.js');
 

@@ -14,8 +14,8 @@ import { CHROMIUM, gzipSize, runInChromium } from './packages/browser.ts';
 import * as consumers from './packages/consumers.ts';
 import { footprint, installProject, pack, type Footprint } from './packages/install.ts';
 import { run, runOk, startUntil, stop } from './packages/run.ts';
+import { root } from './root.ts';
 
-const root = new URL('..', import.meta.url).pathname;
 const bin = (name: string) => join(root, 'node_modules/.bin', name);
 
 // Budgets, from the issue: what a user of each package may be made to install.

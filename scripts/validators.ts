@@ -7,7 +7,7 @@ import standaloneCode from 'ajv/dist/standalone/index.js';
 import { createSpecAjv, specRef } from '../src/contract/ajv.ts';
 import { checkedSchemaGroups } from '../src/contract/checked-schemas.ts';
 import { specDigest } from '../src/contract/digest.ts';
-import { readContract, type Spec } from '../src/contract/spec.ts';
+import { readContract, type Spec } from '../src/kernel/contract.ts';
 
 /** How Ajv's code counts a string's characters for minLength/maxLength (its `unicode` default). */
 const UCS2LENGTH = 'require("ajv/dist/runtime/ucs2length").default';

@@ -69,7 +69,10 @@ describe('build:dist', () => {
     const mock = await filesOf(byName('@mediagen/mock'));
     expect(
       client.filter(
-        f => !/^(src\/client\/|generated\/(catalogue|schema)\.|package\.json|README\.md)/.test(f),
+        f =>
+          !/^(src\/client\/|src\/kernel\/(json|headers)\.|generated\/(catalogue|schema)\.|package\.json|README\.md)/.test(
+            f,
+          ),
       ),
     ).toEqual([]);
     expect(contract).toContain('generated/openapi.json');

@@ -8,7 +8,7 @@ import {
   type NormalizedProblem,
 } from '@redocly/openapi-core';
 import { join, relative } from 'node:path';
-import type { Spec } from '../../src/contract/spec.ts';
+import type { Spec } from '../../src/kernel/contract.ts';
 
 export class SpecError extends Error {}
 

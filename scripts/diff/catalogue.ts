@@ -1,7 +1,8 @@
 // The error contract's own rules. Clients treat an unknown error code as `api_unknown` and an
 // unknown failure code as `task_failed_unknown`, so a new code is an addition; but a code that goes
 // away, moves to another status, changes type or stops being retryable changes what clients do.
-import { alternatives, constOf, pointerTo, type Contract, type Spec } from '../../src/contract/spec.ts';
+import { alternatives, constOf, type Contract, type Spec } from '../../src/kernel/contract.ts';
+import { pointerTo } from '../../src/kernel/pointer.ts';
 import { extractCatalogue } from '../catalogue.ts';
 import { change } from './change.ts';
 import type { Walk } from './schemas.ts';

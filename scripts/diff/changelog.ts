@@ -1,6 +1,6 @@
 // CHANGELOG.md sections from the diff: breaking, added, changed, deprecated; each change under the
 // error codes or operations it concerns, linked to their entries in the docs.
-import type { Spec } from '../../src/contract/spec.ts';
+import type { Spec } from '../../src/kernel/contract.ts';
 import { extractCatalogue } from '../catalogue.ts';
 import type { Change, Section } from './change.ts';
 

@@ -1,6 +1,13 @@
 // The diff of two versions of the contract: every change, classified, located in openapi/ and
 // matched against the `x-breaking-allowed` exceptions recorded in the spec.
-import { at, pointerTo, readContract, type Contract, type Spec } from '../../src/contract/spec.ts';
+import { at, pointerTo } from '../../src/kernel/pointer.ts';
+import {
+  findOperation,
+  operationPointer,
+  readContract,
+  type Contract,
+  type Spec,
+} from '../../src/kernel/contract.ts';
 import { compareCatalogues } from './catalogue.ts';
 import type { Change } from './change.ts';
 import { locate, sourcesOf, type Sources } from './locate.ts';
@@ -87,8 +94,8 @@ function allowance(c: Change, base: Spec, head: Spec): { allowed?: string } {
   const ancestors = tokens.map((_, i) => '#/' + tokens.slice(0, tokens.length - i).join('/'));
   const found = exception(ancestors, base, head);
   if (found !== undefined) return found;
-  const operations = c.operations.map(id => contractOf(head).operations.find(op => op.operationId === id));
-  const pointers = operations.map(op => op && pointerTo('paths', op.path, op.method.toLowerCase()));
+  const operations = c.operations.map(id => findOperation(contractOf(head), id));
+  const pointers = operations.map(op => op && operationPointer(op));
   const reasons = pointers.map(pointer => (pointer ? exception([pointer], base, head) : undefined));
   // Every operation the change concerns must carry the exception, or it is not allowed.
   return reasons.length > 0 && reasons.every(r => r?.allowed) ? reasons[0]! : {};

@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import YAML, { LineCounter, isMap, isScalar, isSeq, type Node } from 'yaml';
+import { tokensOf } from '../../src/kernel/pointer.ts';
 
 interface Source {
   file: string;
@@ -27,9 +28,6 @@ export function sourcesOf(dir: string) {
 }
 
 export type Sources = ReturnType<typeof sourcesOf>;
-
-const unescape = (token: string) => token.replace(/~1/g, '/').replace(/~0/g, '~');
-const tokensOf = (pointer: string) => pointer.replace(/^#\/?/, '').split('/').filter(Boolean).map(unescape);
 
 /** The node under `token`, and where it starts: at its key, for a map entry. */
 function child(node: Node | null, token: string): { node: Node; offset: number } | null {

@@ -1,13 +1,12 @@
 // Operations and webhooks of two versions of the contract, matched by method and path (webhooks by
 // name): what was added, removed or deprecated, and each request and response compared in turn.
+import { at, follow, pointerTo } from '../../src/kernel/pointer.ts';
 import {
-  at,
-  follow,
-  pointerTo,
+  operationPointer,
   type DeclaredResponse,
   type Operation,
   type Spec,
-} from '../../src/contract/spec.ts';
+} from '../../src/kernel/contract.ts';
 import { change, type Scope } from './change.ts';
 import { compareSchemas, type Direction, type Walk } from './schemas.ts';
 
@@ -21,7 +20,7 @@ export function compareOperations(walk: Walk): void {
   const after = new Map(walk.contracts.head.operations.map(op => [`${op.method} ${op.path}`, op]));
   for (const [key, op] of after) {
     const old = before.get(key);
-    const pointer = pointerTo('paths', op.path, op.method.toLowerCase());
+    const pointer = operationPointer(op);
     if (old) compareOperation(walk, old, op);
     else
       walk.out.push(
@@ -34,7 +33,7 @@ export function compareOperations(walk: Walk): void {
       change(
         'operation-removed',
         `operation ${key} removed`,
-        pointerTo('paths', op.path, op.method.toLowerCase()),
+        operationPointer(op),
         { operations: [op.operationId] },
         'clients',
         'base',
@@ -46,8 +45,8 @@ export function compareOperations(walk: Walk): void {
 
 /** One operation kept from the base: its identity, deprecation, security, request and responses. */
 function compareOperation(walk: Walk, old: Operation, op: Operation) {
-  const b = pointerTo('paths', old.path, old.method.toLowerCase());
-  const h = pointerTo('paths', op.path, op.method.toLowerCase());
+  const b = operationPointer(old);
+  const h = operationPointer(op);
   const scope = { operations: [op.operationId] };
   const base = node(walk.base, b);
   const head = node(walk.head, h);

@@ -2,14 +2,9 @@
 // accept more but not less (clients send what the base allowed); a response schema may promise more
 // but not send more kinds of values (clients read what the base described). Servers held by the
 // contract suite break the other way: a response that must now carry more, a narrower response.
-import {
-  at,
-  constOf,
-  follow as followRef,
-  type Contract,
-  type Json,
-  type Spec,
-} from '../../src/contract/spec.ts';
+import { at, escapeToken as escape, follow as followRef } from '../../src/kernel/pointer.ts';
+import { constOf, type Contract, type Spec } from '../../src/kernel/contract.ts';
+import { type Json } from '../../src/kernel/json.ts';
 import { change, type Change, type Scope } from './change.ts';
 
 export type Direction = 'request' | 'response';
@@ -41,7 +36,6 @@ const node = (spec: Spec, pointer: string): Node =>
 const follow = (spec: Spec, pointer: string): string =>
   remembered(spec, `follow ${pointer}`, () => followRef(spec, pointer));
 const json = (value: unknown) => JSON.stringify(value);
-const escape = (token: string) => token.replace(/~/g, '~0').replace(/\//g, '~1');
 const code = (value: unknown) => '`' + (typeof value === 'string' ? value : json(value)) + '`';
 
 /** Where a schema is: `context` ("the request body") and the field path inside it (`images[].url`). */

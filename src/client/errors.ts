@@ -3,7 +3,7 @@
 import type { components } from '../../generated/schema.ts';
 import { retryableErrorCodes, retryableStatuses } from '../../generated/catalogue.ts';
 import { isErrorCode } from './codes.ts';
-import { isObject } from './is-object.ts';
+import { isObject } from '../kernel/json.ts';
 import { retryAfterSeconds } from './retry.ts';
 
 type Schemas = components['schemas'];

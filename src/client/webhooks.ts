@@ -3,7 +3,8 @@
 import { Webhook } from 'standardwebhooks';
 import type { components } from '../../generated/schema.ts';
 import { makeError } from './errors.ts';
-import { isObject } from './is-object.ts';
+import { isObject } from '../kernel/json.ts';
+import { lowerCaseHeaders } from '../kernel/headers.ts';
 
 type Schemas = components['schemas'];
 export type WebhookEvent = Schemas['VideoGenerationCompletedEvent'] | Schemas['VideoGenerationFailedEvent'];
@@ -39,7 +40,7 @@ export function verifyWebhook(
   body: string | Uint8Array,
   headers: HeaderInput,
 ): WebhookResult {
-  const h = lowerCase(headers);
+  const h: Record<string, string | undefined> = lowerCaseHeaders(headers, 'first');
   const id = h['webhook-id'];
   const fail = (reason: WebhookError['reason'], message: string) => ({
     error: makeError({ kind: 'webhook' as const, reason, message, webhookId: id }),
@@ -76,13 +77,6 @@ export function verifyWebhook(
   return isEvent(event)
     ? { event, id }
     : fail('invalid_payload', 'Webhook body is not a video generation event of the contract');
-}
-
-function lowerCase(headers: HeaderInput): Record<string, string | undefined> {
-  const out: Record<string, string | undefined> = {};
-  const entries = headers instanceof Headers ? [...headers.entries()] : Object.entries(headers);
-  for (const [k, v] of entries) out[k.toLowerCase()] = Array.isArray(v) ? v[0] : v;
-  return out;
 }
 
 /** Hand-written check of the fields a receiver relies on (the full schema is checked in the contract tests). */

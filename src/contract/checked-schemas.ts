@@ -1,14 +1,14 @@
 // Every schema pointer a contract check can validate against: where checks start (response bodies
 // and headers, webhook payloads and headers, the error envelope) and every place `explain` narrows
 // to (union branches, properties). The build compiles exactly these ahead of time.
-import { alternatives, at, follow, type Contract, type DeclaredResponse } from './spec.ts';
-import { isObject } from '../client/is-object.ts';
+import { alternatives, type Contract, type DeclaredResponse } from '../kernel/contract.ts';
+import { at, escapeToken, follow } from '../kernel/pointer.ts';
+import { isObject } from '../kernel/json.ts';
 
 export const ERROR_ENVELOPE = '#/components/schemas/ErrorEnvelope';
 
 /** The pointer of `key` under a schema's properties, escaped as JSON pointers require. */
-export const propertyPointer = (schema: string, key: string) =>
-  `${schema}/properties/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+export const propertyPointer = (schema: string, key: string) => `${schema}/properties/${escapeToken(key)}`;
 
 /** The schemas a check starts from, in groups checked together: each operation's responses, the route-not-found response, each webhook, the error envelope. */
 export function entryGroups(contract: Contract): string[][] {

@@ -2,6 +2,7 @@
 // `mediagen-contract test <base-url>`: the contract suite from a shell or CI, for teams that do not
 // write a test around runContractSuite. Exit 0 when every scenario conforms, 1 on a violation, 2 on bad input.
 import { parseArgs } from 'node:util';
+import { usageFailure } from '../kernel/cli.ts';
 import { formatReport, runContractSuite } from './suite.ts';
 
 const usage = `Usage: mediagen-contract test <base-url> [options]
@@ -12,11 +13,7 @@ const usage = `Usage: mediagen-contract test <base-url> [options]
   --help               this text
 Exit status: 0 when every scenario conforms, 1 on any violation, 2 on bad input.`;
 
-/** Bad input ends the process with one clear line and the usage, never a stack trace. */
-function fail(message: string): never {
-  console.error(`mediagen-contract: ${message}\n\n${usage}`);
-  process.exit(2);
-}
+const fail: (message: string) => never = usageFailure('mediagen-contract', usage);
 
 /** The parsed command line, or a one-line complaint. */
 function readArgs() {

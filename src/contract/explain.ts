@@ -3,9 +3,10 @@
 // check where its schema allows. Plans are worked out once per schema: checks run in hot loops.
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { propertyPointer } from './checked-schemas.ts';
-import { alternatives, at, constOf, follow, type Spec } from './spec.ts';
+import { alternatives, constOf, type Spec } from '../kernel/contract.ts';
+import { at, follow } from '../kernel/pointer.ts';
 import type { Violation } from './validate.ts';
-import { isObject } from '../client/is-object.ts';
+import { isObject } from '../kernel/json.ts';
 
 /** An Ajv error in words, with the allowed values or constant it names. */
 export function describe(error: ErrorObject): string {

@@ -4,15 +4,18 @@ export { createSpecAjv, specRef, SPEC_ID } from './ajv.ts';
 export {
   readContract,
   loadSpec,
+  loadContract,
   matchOperation,
   findOperation,
+  requireOperation,
+  operationPointer,
   type Contract,
   type Operation,
   type DeclaredResponse,
   type Webhook,
   type Spec,
   type Json,
-} from './spec.ts';
+} from '../kernel/index.ts';
 export {
   createContractValidator,
   formatViolations,

@@ -3,8 +3,10 @@
 // ones send a request that must, on any conforming server, end in a given status and error code.
 import type { ErrorCode } from '../../generated/catalogue.ts';
 import type { RawRequest } from './http.ts';
-import { at, follow, pointerTo, type Contract, type Json, type JsonObject, type Operation } from './spec.ts';
-import { isObject } from '../client/is-object.ts';
+import { at, follow, pointerTo } from '../kernel/pointer.ts';
+import { operationPointer, requireOperation, type Contract, type Operation } from '../kernel/contract.ts';
+import { type Json, type JsonObject } from '../kernel/json.ts';
+import { isObject } from '../kernel/json.ts';
 
 export interface Expectation {
   status: number;
@@ -27,20 +29,14 @@ export interface Scenario {
 
 /** The path of an operation with each parameter set to its schema's example. */
 export function examplePath(contract: Contract, op: Operation): string {
-  const params = at(contract.spec, `${pointerTo('paths', op.path, op.method.toLowerCase())}/parameters`);
+  const params = at(contract.spec, `${operationPointer(op)}/parameters`);
   return op.path.replace(/\{([^}]+)\}/g, (_, name: string) => {
     for (let i = 0; Array.isArray(params) && i < params.length; i++) {
-      const p = at(
-        contract.spec,
-        follow(contract.spec, `${pointerTo('paths', op.path, op.method.toLowerCase())}/parameters/${i}`),
-      );
+      const p = at(contract.spec, follow(contract.spec, `${operationPointer(op)}/parameters/${i}`));
       if (!isObject(p) || p.name !== name || p.in !== 'path') continue;
       const schema = at(
         contract.spec,
-        follow(
-          contract.spec,
-          `${follow(contract.spec, `${pointerTo('paths', op.path, op.method.toLowerCase())}/parameters/${i}`)}/schema`,
-        ),
+        follow(contract.spec, `${follow(contract.spec, `${operationPointer(op)}/parameters/${i}`)}/schema`),
       );
       const example = isObject(schema)
         ? Array.isArray(schema.examples)
@@ -101,11 +97,7 @@ export function forcedScenarios(contract: Contract, apiKey: string): Scenario[] 
   );
 }
 
-function op(contract: Contract, operationId: string): Operation {
-  const found = contract.operations.find(o => o.operationId === operationId);
-  if (!found) throw new Error(`The contract has no operation ${operationId}`);
-  return found;
-}
+const op = requireOperation;
 
 /** Requests whose answer the contract determines without `Prefer`. */
 export function behaviourScenarios(contract: Contract, apiKey: string): Scenario[] {

@@ -1,15 +1,16 @@
 // Runs scenarios against a server (the mock, or a real one) and reports every violation: the
 // contract's own (status, headers, schema) and the scenario's expectation (status, code, example).
+import { loadContract } from '../kernel/load.ts';
 import { send, type RawResponse } from './http.ts';
 import { behaviourScenarios, forcedScenarios, type Scenario } from './scenarios.ts';
-import { readContract, type Contract } from './spec.ts';
+import { readContract, type Contract } from '../kernel/contract.ts';
 import {
   createContractValidator,
   formatViolations,
   type ContractValidator,
   type Violation,
 } from './validate.ts';
-import { isObject } from '../client/is-object.ts';
+import { isObject } from '../kernel/json.ts';
 
 export interface CaseResult {
   scenario: Scenario;
@@ -109,7 +110,7 @@ export function suiteScenarios(
 }
 
 export async function runContractSuite(options: SuiteOptions): Promise<SuiteReport> {
-  const validator = options.validator ?? createContractValidator(readContract());
+  const validator = options.validator ?? createContractValidator(loadContract());
   const { run, skipped } = suiteScenarios(validator.contract, options);
   const results: CaseResult[] = new Array(run.length);
   let next = 0;

@@ -1,5 +1,6 @@
 // Contract checks for responses and webhook deliveries, compiled once from the bundle. A backend
 // team hands over what its server answered; the checker says precisely where it leaves the contract.
+import { loadContract } from '../kernel/load.ts';
 import type { ValidateFunction } from 'ajv';
 import { Webhook as StandardWebhook } from 'standardwebhooks';
 import { createSpecAjv, specRef } from './ajv.ts';
@@ -7,19 +8,19 @@ import { ERROR_ENVELOPE, entrySchemas } from './checked-schemas.ts';
 import { describe, explainer, type SchemaPlan } from './explain.ts';
 import { specDigest } from './digest.ts';
 import { bundleDigest, validators as precompiled } from '../../generated/validators.js';
+import { at, follow } from '../kernel/pointer.ts';
 import {
-  at,
   constOf,
-  follow,
   matchOperation,
   readContract,
   type Contract,
   type DeclaredHeader,
   type DeclaredResponse,
-  type Json,
   type Operation,
-} from './spec.ts';
-import { isObject } from '../client/is-object.ts';
+} from '../kernel/contract.ts';
+import { type Json } from '../kernel/json.ts';
+import { isObject } from '../kernel/json.ts';
+import { lowerCaseHeaders, type HeaderBag } from '../kernel/headers.ts';
 
 /** One way a response breaks the contract. `where` is `status`, `header <Name>` or `body/<json pointer>`. */
 export interface Violation {
@@ -27,7 +28,7 @@ export interface Violation {
   message: string;
 }
 
-export type HeaderBag = Headers | Record<string, string | string[] | number | undefined>;
+export type { HeaderBag };
 
 export interface ObservedResponse {
   status: number;
@@ -68,23 +69,8 @@ export class ContractViolationError extends Error {
 export const formatViolations = (violations: Violation[]) =>
   violations.map(v => `  - ${v.where}: ${v.message}`).join('\n');
 
-export function normalizeHeaders(headers: HeaderBag): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (typeof Headers !== 'undefined' && headers instanceof Headers) {
-    headers.forEach((value, name) => (out[name.toLowerCase()] = value));
-    return out;
-  }
-  // A plain loop: this runs on every check, and pairs from Object.entries cost a third of a check.
-  const bag = headers as Exclude<HeaderBag, Headers>;
-  const names = Object.keys(bag);
-  for (let i = 0; i < names.length; i++) {
-    const value = bag[names[i]!];
-    if (value !== undefined)
-      out[names[i]!.toLowerCase()] =
-        typeof value === 'string' ? value : Array.isArray(value) ? value.join(', ') : String(value);
-  }
-  return out;
-}
+/** The headers with lower-case names and string values (repeated ones joined), as every check reads them. */
+export const normalizeHeaders = (headers: HeaderBag) => lowerCaseHeaders(headers);
 
 /** Whether a header name is what toLowerCase would make of it: no ASCII capital, nothing beyond ASCII. */
 function isLowerAscii(name: string): boolean {
@@ -144,7 +130,7 @@ function validatorSource(contract: Contract, built: PrecompiledValidators) {
   return { precompiled, compile };
 }
 
-export function createContractValidator(contract: Contract = readContract()): ContractValidator {
+export function createContractValidator(contract: Contract = loadContract()): ContractValidator {
   return validatorFor(contract, { bundleDigest, validators: precompiled });
 }
 

@@ -2,7 +2,7 @@
 // an injected fault's, and a spent rate window's. Each is one the operation declares, with the
 // headers the contract requires (Retry-After, X-RateLimit-*).
 import { errorCatalogue, type ErrorCode } from '../../generated/catalogue.ts';
-import type { Operation } from '../contract/spec.ts';
+import { type Operation } from '../kernel/index.ts';
 import { errorAnswer, RETRY_AFTER_CODES, type Answer } from './answer.ts';
 import { declares } from './contract-answer.ts';
 import { mockError } from './errors.ts';

@@ -2,7 +2,8 @@
 // `npm start`: the Mediagen mock on generated/openapi.json. Options: see `usage` in cli-options.ts.
 // The webhook secret is MEDIAGEN_WEBHOOK_SECRET, or a fresh one printed at start.
 import { createRequire } from 'node:module';
-import { loadSpec, readContract } from '../contract/spec.ts';
+import { loadSpec, readContract } from '../kernel/index.ts';
+import { stopOnSignals, usageFailure } from '../kernel/cli.ts';
 import { parseMockArgs, usage, UsageError, type CliCommand } from './cli-options.ts';
 import { loadDefaultFixtures, readFixtures } from './fixtures.ts';
 import { scenarioTable } from './scenario-table.ts';
@@ -13,11 +14,7 @@ import { testValueTable } from './test-value-table.ts';
 if (process.argv[2] === 'proxy')
   await import('./proxy-cli.ts').then(cli => cli.runProxyCli(process.argv.slice(3)));
 
-/** Bad input ends the process with one clear line and the usage, never a stack trace. */
-function fail(message: string): never {
-  console.error(`mediagen-mock: ${message}\n\n${usage}`);
-  process.exit(2);
-}
+const fail: (message: string) => never = usageFailure('mediagen-mock', usage);
 
 let command: CliCommand;
 try {
@@ -61,12 +58,4 @@ console.log(
   'Test values (API keys, models, prompt tags, URLs for every error and failure): README "Testing against the mock", or --print-test-values',
 );
 
-let stopping = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`${signal}: stopping`);
-    void server.close().then(() => process.exit(0));
-  });
-}
+stopOnSignals(() => server.close());

@@ -2,9 +2,8 @@
 // validates and picks the example (or the one `Prefer` asks for); `classify` turns what plain Prism
 // gets wrong into the contract's own errors, in the order a real server would look.
 import type { IHttpRequest } from '@stoplight/prism-http';
-import type { Contract, Operation } from '../contract/spec.ts';
+import { isObject, type Contract, type Operation } from '../kernel/index.ts';
 import { isFailureCode } from '../client/codes.ts';
-import { isObject } from '../client/is-object.ts';
 import { isJsonMediaType } from './body.ts';
 import { errorForViolations, mockError, type MockError, type PrismViolation } from './errors.ts';
 import { readPreferences, type Preferences } from './prefer.ts';

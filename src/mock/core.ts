@@ -2,15 +2,16 @@
 // (accounts per key, fixtures, jobs, webhook deliveries). The HTTP server, createMockFetch and the
 // MSW handlers are thin adapters over `handle`. Prism (in contract-answer.ts) routes, validates and
 // picks examples; this module adds what a real server does with state.
-import { isObject } from '../client/is-object.ts';
 import {
+  isObject,
   matchOperation,
-  readContract,
+  requireOperation,
+  loadContract,
   type Json,
   type JsonObject,
   type Operation,
   type Spec,
-} from '../contract/spec.ts';
+} from '../kernel/index.ts';
 import { createAccountStore, type Account } from './accounts.ts';
 import { errorAnswer, headerSafe, type Answer } from './answer.ts';
 import { createCannedAnswers, rateLimitAnswer } from './canned.ts';
@@ -118,7 +119,7 @@ function bearerKey(header: string | undefined): string | undefined {
 
 /** The mock: its state, and `handle`/`respond` to answer requests over it. */
 export async function createMock(options: MockOptions = {}) {
-  const contract = readContract(options.spec);
+  const contract = loadContract(options.spec);
   const limits = payloadLimits(contract);
   const answerContract = createContractAnswerer(contract, await createPrism(contract.spec), limits);
   const fixtures: Fixtures = !options.fixtures
@@ -158,9 +159,7 @@ export async function createMock(options: MockOptions = {}) {
       );
     },
   });
-  const pollOperation = contract.operations.find(op => op.operationId === 'getVideoGeneration');
-  if (!pollOperation) throw new Error('The contract has no getVideoGeneration operation');
-  const templates = jobTemplates(pollOperation);
+  const templates = jobTemplates(requireOperation(contract, 'getVideoGeneration'));
   const jobs = createJobStore(templates, {
     maxJobs: options.maxJobs ?? 1000,
     stepMs,

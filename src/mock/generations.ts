@@ -2,8 +2,7 @@
 // values, the concurrency cap and the balance, then charged and done (an image at once, a video as
 // a job); a poll that only the creating key may make; and the books of ended videos (refunds).
 import { isFailureCode } from '../client/codes.ts';
-import { isObject } from '../client/is-object.ts';
-import type { JsonObject, Operation } from '../contract/spec.ts';
+import { isObject, type JsonObject, type Operation } from '../kernel/index.ts';
 import { charge, refund, type Account } from './accounts.ts';
 import { errorAnswer, headerSafe, type Answer } from './answer.ts';
 import type { PayloadLimits } from './payload-limits.ts';

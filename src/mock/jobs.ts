@@ -2,9 +2,8 @@
 // (so that a webhook-only client also sees it end): pending, then processing with progress, then
 // completed or failed. Bodies come from the contract's own examples with the job's id and model.
 import { failureCatalogue, type FailureCode } from '../../generated/catalogue.ts';
-import type { JsonObject, Operation } from '../contract/spec.ts';
+import { isObject, type JsonObject, type Operation } from '../kernel/index.ts';
 import { newGenerationId } from './ids.ts';
-import { isObject } from '../client/is-object.ts';
 
 export type Outcome = { kind: 'completed' } | { kind: 'failed'; code: FailureCode };
 

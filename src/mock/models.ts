@@ -1,7 +1,7 @@
 // The models of the fixtures: `GET /v2/models` (with its `type` filter), and the checks every
 // generation request meets against them: the model exists, the key may use it, it is of the
 // endpoint's type, it supports each option asked for; then the test values of prompt and images.
-import type { JsonObject } from '../contract/spec.ts';
+import { type JsonObject } from '../kernel/index.ts';
 import { mockError, type MockError } from './errors.ts';
 import type { Fixtures, Model, ModelType } from './fixtures.ts';
 import type { TestValueIndex } from './test-values.ts';

@@ -1,7 +1,6 @@
 // How large a request body and one data-URL image may be, read from the contract's 413 examples,
 // so that the limits are stated once, in the spec.
-import type { Contract } from '../contract/spec.ts';
-import { isObject } from '../client/is-object.ts';
+import { isObject, type Contract } from '../kernel/index.ts';
 
 const MiB = 1024 * 1024;
 

@@ -8,7 +8,7 @@ import {
   type IHttpRequest,
   type IHttpResponse,
 } from '@stoplight/prism-http';
-import type { Spec } from '../contract/spec.ts';
+import { type Spec } from '../kernel/index.ts';
 import type { PrismViolation } from './errors.ts';
 
 export type PrismAnswer =

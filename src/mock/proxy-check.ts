@@ -5,7 +5,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { normalizeHeaders, type ContractValidator, type Violation } from '../contract/index.ts';
 import { matchOperation } from '../contract/index.ts';
 import { decodeBody } from './encodings.ts';
-import { isObject } from '../client/is-object.ts';
+import { isObject } from '../kernel/index.ts';
 
 export interface Call {
   method: string;

@@ -1,6 +1,7 @@
 // `mediagen-mock proxy <upstream-url>`: the validating proxy from the command line. Runs until
 // SIGINT or SIGTERM, then prints the summary by operation and kind of violation.
 import { parseArgs } from 'node:util';
+import { stopOnSignals, usageFailure } from '../kernel/cli.ts';
 import { startProxy, type ProxyOptions } from './proxy.ts';
 
 export const proxyUsage = `Usage: mediagen-mock proxy <upstream-url> [options]
@@ -53,11 +54,7 @@ export function parseProxyArgs(argv: string[], env: NodeJS.ProcessEnv = process.
   };
 }
 
-/** Bad input ends the process with one clear line and the usage, never a stack trace. */
-function fail(message: string): never {
-  console.error(`mediagen-mock proxy: ${message}\n\n${proxyUsage}`);
-  process.exit(2);
-}
+const fail: (message: string) => never = usageFailure('mediagen-mock proxy', proxyUsage);
 
 /** Runs the proxy; it returns only by ending the process (a signal, or bad input). */
 export async function runProxyCli(argv: string[]): Promise<never> {
@@ -80,14 +77,9 @@ export async function runProxyCli(argv: string[]): Promise<never> {
     : 'observe: answers pass through, violations are logged';
   console.log(`Mediagen proxy listening on ${proxy.url} -> ${proxy.upstream} (${mode})`);
   if (options.reportFile) console.log(`Report: ${options.reportFile} (JSON lines)`);
-  let stopping = false;
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.on(signal, () => {
-      if (stopping) return;
-      stopping = true;
-      console.log(`${signal}: stopping\n${proxy.report.summary()}`);
-      void proxy.close().then(() => process.exit(0));
-    });
-  }
+  stopOnSignals(
+    () => proxy.close(),
+    () => proxy.report.summary(),
+  );
   return new Promise<never>(() => {});
 }

@@ -1,6 +1,6 @@
 // The README's "how to trigger each response" table, generated from the contract so that it cannot
 // drift: one row per status and set of operations, with the named examples they share.
-import type { Contract } from '../contract/spec.ts';
+import { type Contract } from '../kernel/index.ts';
 
 export const TABLE_START = '<!-- mock-scenarios:start (generated: npm start -- --print-scenarios) -->';
 export const TABLE_END = '<!-- mock-scenarios:end -->';

@@ -3,6 +3,7 @@
 // and Response objects) and writes the answer, or cuts the connection on a transport fault.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { lowerCaseHeaders } from '../kernel/index.ts';
 import { readBody } from './body.ts';
 import { createMock, type Mock, type MockOptions, type MockOutput } from './core.ts';
 import type { JobStore } from './jobs.ts';
@@ -17,14 +18,6 @@ export interface MockServer {
   /** The core the server answers with; its `state` is what the control routes change. */
   mock: Mock;
   close(): Promise<void>;
-}
-
-/** The request's headers, lower-cased, repeated ones joined. */
-function headersOf(req: IncomingMessage): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(req.headers))
-    if (value !== undefined) out[name] = Array.isArray(value) ? value.join(', ') : value;
-  return out;
 }
 
 /** Writes the core's answer, or cuts the connection on a transport fault. */
@@ -51,7 +44,7 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
       const out = await mock.respond({
         method: req.method ?? 'GET',
         target: req.url ?? '/',
-        headers: headersOf(req),
+        headers: lowerCaseHeaders(req.headers),
         bytes: read.kind === 'ok' ? read.bytes : undefined,
         bodyTooLarge: read.kind === 'too_large',
         ...(req.socket.remoteAddress !== undefined ? { remoteAddress: req.socket.remoteAddress } : {}),

@@ -4,7 +4,7 @@
 import openapiTS, { astToString } from 'openapi-typescript';
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { loadSpec } from '../../src/contract/spec.ts';
+import { loadSpec } from '../../src/kernel/load.ts';
 
 /** The JSDoc block right above the first line matching `line`. */
 function docAbove(source: string, line: RegExp): string {

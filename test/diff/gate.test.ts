@@ -13,7 +13,8 @@ import { bundleTree } from '../../scripts/diff/bundle.ts';
 import { compareWithBase } from '../../scripts/diff/compare.ts';
 import { diffContracts } from '../../scripts/diff/diff.ts';
 import { gate } from '../../scripts/diff/gate.ts';
-import { loadSpec, type Spec } from '../../src/contract/spec.ts';
+import { loadSpec } from '../../src/kernel/load.ts';
+import { type Spec } from '../../src/kernel/contract.ts';
 import type { Edit } from './edits.ts';
 import { repo, useScratch } from './workspace.ts';
 

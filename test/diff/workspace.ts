@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { bundleTree } from '../../scripts/diff/bundle.ts';
-import type { Spec } from '../../src/contract/spec.ts';
+import type { Spec } from '../../src/kernel/contract.ts';
 import type { Edit } from './edits.ts';
 
 export const repo = new URL('../../', import.meta.url).pathname;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { errorCatalogue, failureCatalogue } from '../../generated/catalogue.ts';
 import { anchorOf, errorExamples, operationsByCode, renderCatalogue, withCatalogue } from '../../scripts/docs-catalogue.ts';
-import { readContract } from '../../src/contract/spec.ts';
+import { readContract } from '../../src/kernel/contract.ts';
 import { root } from '../../scripts/docs-site.ts';
 
 const spec = JSON.parse(await readFile(join(root, 'generated/openapi.json'), 'utf8'));

@@ -13,7 +13,8 @@ import { docsUrl, errorCatalogue, failureCatalogue } from '../../generated/catal
 import { ERROR_SECTION, FAILURE_SECTION, anchorOf, errorExamples, failureExamples } from '../../scripts/docs-catalogue.ts';
 import { type StaticServer, serveStatic } from '../../scripts/docs-server.ts';
 import { buildDocs, root } from '../../scripts/docs-site.ts';
-import { at, follow, pointerTo, readContract } from '../../src/contract/spec.ts';
+import { at, follow, pointerTo } from '../../src/kernel/pointer.ts';
+import { readContract } from '../../src/kernel/contract.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];

@@ -1,11 +1,12 @@
 // The job store on a fake clock: by default each poll moves a job one step; with the realistic
 // latency profile only time does, so a video takes its minutes however often a UI polls it.
+import { loadContract } from '../../src/kernel/load.ts';
 import { describe, expect, it } from 'vitest';
-import { findOperation, readContract } from '../../src/contract/spec.ts';
+import { findOperation, readContract } from '../../src/kernel/contract.ts';
 import { createJobStore, jobTemplates } from '../../src/mock/jobs.ts';
 import { createMock } from '../../src/mock/core.ts';
 
-const templates = jobTemplates(findOperation(readContract(), 'getVideoGeneration')!);
+const templates = jobTemplates(findOperation(loadContract(), 'getVideoGeneration')!);
 
 function storeAt(advanceOnPoll: boolean) {
   const clock = { now: 0 };

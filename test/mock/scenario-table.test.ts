@@ -1,11 +1,12 @@
 // The README's table of Prefer triggers is generated from the contract; it must list every
 // documented status with all its named examples, and the README's copy must match the generator.
+import { loadContract } from '../../src/kernel/load.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readContract } from '../../src/contract/spec.ts';
+import { readContract } from '../../src/kernel/contract.ts';
 import { scenarioTable, TABLE_END, TABLE_START } from '../../src/mock/scenario-table.ts';
 
-const contract = readContract();
+const contract = loadContract();
 const table = scenarioTable(contract);
 const readme = new URL('../../README.md', import.meta.url);
 const readmeText = existsSync(readme) ? readFileSync(readme, 'utf8') : '';

@@ -1,14 +1,9 @@
 // The bundled contract as the spec tests read it. The walking (following $refs, collecting named
-// examples and the codes each error response allows) is src/contract/spec.ts's; this adds the
+// examples and the codes each error response allows) is src/kernel/contract.ts's; this adds the
 // labels and raw nodes the tests assert on.
-import {
-  at,
-  follow,
-  loadSpec,
-  pointerTo,
-  readContract,
-  type DeclaredResponse,
-} from '../../src/contract/spec.ts';
+import { at, follow, pointerTo } from '../../src/kernel/pointer.ts';
+import { loadSpec } from '../../src/kernel/load.ts';
+import { readContract, type DeclaredResponse } from '../../src/kernel/contract.ts';
 
 export type Node = Record<string, any>;
 export const spec: Node = loadSpec();

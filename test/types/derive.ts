@@ -1,15 +1,9 @@
 // Writes, from the bundled spec, a TypeScript file of calls and type assertions that must compile
 // against the client: derived from the spec rather than written by hand, so that a field added with
 // the wrong presence (a default made required, a required field made optional) fails the suite.
-import {
-  at,
-  follow,
-  pointerTo,
-  readContract,
-  type Json,
-  type JsonObject,
-  type Spec,
-} from '../../src/contract/spec.ts';
+import { at, follow, pointerTo } from '../../src/kernel/pointer.ts';
+import { readContract, type Spec } from '../../src/kernel/contract.ts';
+import { type Json, type JsonObject } from '../../src/kernel/json.ts';
 
 const asObject = (value: Json | undefined): JsonObject =>
   value && typeof value === 'object' && !Array.isArray(value) ? value : {};

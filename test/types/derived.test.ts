@@ -5,7 +5,8 @@
 import openapiTS, { astToString } from 'openapi-typescript';
 import { describe, expect, test } from 'vitest';
 import { typesOptions } from '../../scripts/artifacts.ts';
-import { loadSpec, readContract, type Spec } from '../../src/contract/spec.ts';
+import { loadSpec } from '../../src/kernel/load.ts';
+import { readContract, type Spec } from '../../src/kernel/contract.ts';
 import { repoOptions, root, typeCheck, type Check } from './compile.ts';
 import { defaultsNotRequired, deriveTypeChecks } from './derive.ts';
 

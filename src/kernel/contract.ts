@@ -1,8 +1,9 @@
-// The bundled contract as data: its operations, their declared responses (status, headers, schema,
-// named examples) and the error codes each response allows. Everything else in src/contract and
-// src/mock reads facts from here, so that generated/openapi.json stays the single source of truth.
-import { readFileSync } from 'node:fs';
-import type { Json, JsonObject } from '../client/is-object.ts';
+// A bundled contract as data: its operations, their declared responses (status, headers, schema,
+// named examples) and the error codes each response allows. The contract, mock, proxy, scripts and
+// benches read facts from here, so that generated/openapi.json stays the single source of truth.
+// No Node import: loading the shipped bundle from disk is load.ts.
+import { asObject, type Json, type JsonObject } from './json.ts';
+import { at, escapeToken as escape, follow, pointerTo } from './pointer.ts';
 
 export type { Json, JsonObject };
 export type Spec = JsonObject;
@@ -56,41 +57,6 @@ export interface Contract {
 }
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
-
-export const BUNDLE_PATH = new URL('../../generated/openapi.json', import.meta.url);
-
-export function loadSpec(): Spec {
-  return JSON.parse(readFileSync(BUNDLE_PATH, 'utf8')) as Spec;
-}
-
-const escape = (token: string) => token.replace(/~/g, '~0').replace(/\//g, '~1');
-const unescape = (token: string) => token.replace(/~1/g, '/').replace(/~0/g, '~');
-export const pointerTo = (...tokens: (string | number)[]) =>
-  '#' + tokens.map(t => '/' + escape(String(t))).join('');
-
-/** The value at a `#/...` pointer of the bundle. */
-export function at(spec: Spec, pointer: string): Json | undefined {
-  let node: Json | undefined = spec;
-  for (const token of pointer.replace(/^#\/?/, '').split('/').filter(Boolean).map(unescape)) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = Array.isArray(node) ? node[Number(token)] : node[token];
-  }
-  return node;
-}
-
-/** Follows `$ref`s (local ones only: the bundle has no others) and returns the final pointer. */
-export function follow(spec: Spec, pointer: string): string {
-  for (let hops = 0; hops < 32; hops++) {
-    const node = at(spec, pointer);
-    const ref = node && typeof node === 'object' && !Array.isArray(node) ? node.$ref : undefined;
-    if (typeof ref !== 'string') return pointer;
-    pointer = ref;
-  }
-  throw new Error(`$ref loop at ${pointer}`);
-}
-
-const asObject = (value: Json | undefined): JsonObject =>
-  value && typeof value === 'object' && !Array.isArray(value) ? value : {};
 
 function examplesAt(spec: Spec, pointer: string): Record<string, Json> {
   const out: Record<string, Json> = {};
@@ -170,7 +136,7 @@ function templatePattern(path: string): { pattern: RegExp; pathParams: string[] 
   return { pattern: new RegExp(`^${source}$`), pathParams };
 }
 
-export function readContract(spec: Spec = loadSpec()): Contract {
+export function readContract(spec: Spec): Contract {
   const operations: Operation[] = [];
   for (const [path, item] of Object.entries(asObject(spec.paths))) {
     for (const method of METHODS) {
@@ -247,3 +213,14 @@ const safeDecode = (segment: string) => {
 
 export const findOperation = (contract: Contract, operationId: string) =>
   contract.operations.find(op => op.operationId === operationId);
+
+/** The operation with this id; a contract without it is not one this code was written for. */
+export function requireOperation(contract: Contract, operationId: string): Operation {
+  const found = findOperation(contract, operationId);
+  if (!found) throw new Error(`The contract has no ${operationId} operation`);
+  return found;
+}
+
+/** The pointer to an operation object: `#/paths/<path>/<method>`. */
+export const operationPointer = (op: Pick<Operation, 'path' | 'method'>) =>
+  pointerTo('paths', op.path, op.method.toLowerCase());
