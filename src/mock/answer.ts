@@ -2,12 +2,12 @@
 // envelope with the request's id; or a transport fault the adapters turn into a stalled or cut
 // connection.
 import type { ErrorCode } from '../../generated/catalogue.ts';
-import type { MockError } from './errors.ts';
+import type { ContractError } from '../kernel/error-body.ts';
 
 export type Answer = {
   status: number;
   body?: unknown;
-  error?: MockError;
+  error?: ContractError;
   headers?: Record<string, string>;
   note?: string;
   transport?: 'stall' | 'cut';
@@ -20,7 +20,7 @@ export const RETRY_AFTER_CODES: readonly ErrorCode[] = [
   'service_unavailable',
 ];
 
-export const errorAnswer = (error: MockError, headers: Record<string, string> = {}): Answer => ({
+export const errorAnswer = (error: ContractError, headers: Record<string, string> = {}): Answer => ({
   status: error.status,
   error,
   headers,

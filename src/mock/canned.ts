@@ -5,7 +5,7 @@ import { errorCatalogue, type ErrorCode } from '../../generated/catalogue.ts';
 import { type Operation } from '../kernel/index.ts';
 import { errorAnswer, RETRY_AFTER_CODES, type Answer } from './answer.ts';
 import { declares } from './contract-answer.ts';
-import { mockError } from './errors.ts';
+import { contractError } from '../kernel/error-body.ts';
 import type { FaultKind } from './faults.ts';
 import { rateHeaders, spentWindow, type RateCount } from './limits.ts';
 import type { TestValueIndex } from './test-values.ts';
@@ -24,7 +24,7 @@ const ACCOUNT_LEVEL: readonly ErrorCode[] = [
 
 /** 429 rate_limit for a spent window, with Retry-After and the window's X-RateLimit-*. */
 export function rateLimitAnswer(count: RateCount): Answer {
-  const e = mockError(
+  const e = contractError(
     'rate_limit',
     `Rate limit reached: ${count.limit} requests per minute. Retry after ${count.resetSeconds} s.`,
   );
@@ -44,7 +44,7 @@ export function createCannedAnswers(index: TestValueIndex, rateLimit: number) {
       if (code === 'rate_limit') return rateLimitAnswer(spentWindow(rateLimit));
       const extras = code === 'invalid_api_key' ? { reason: value.reason ?? 'revoked' } : undefined;
       return errorAnswer(
-        mockError(code, entry.description, null, extras),
+        contractError(code, entry.description, null, extras),
         RETRY_AFTER_CODES.includes(code) ? { 'retry-after': '5' } : {},
       );
     },
@@ -54,7 +54,7 @@ export function createCannedAnswers(index: TestValueIndex, rateLimit: number) {
       if (kind === 'stall' || kind === 'cut') return { status: 0, transport: kind };
       const entry = errorCatalogue[kind];
       if (!declares(op, entry.status, kind)) return undefined;
-      const e = mockError(kind, `${entry.description} (injected fault)`);
+      const e = contractError(kind, `${entry.description} (injected fault)`);
       if (kind === 'rate_limit')
         return { ...rateLimitAnswer({ ...spentWindow(rateLimit), resetSeconds: 1 }), error: e };
       return errorAnswer(e, RETRY_AFTER_CODES.includes(kind) ? { 'retry-after': '2' } : {});

@@ -5,7 +5,8 @@ import type { IHttpRequest } from '@stoplight/prism-http';
 import { isObject, type Contract, type Operation } from '../kernel/index.ts';
 import { isFailureCode } from '../client/codes.ts';
 import { isJsonMediaType } from './body.ts';
-import { errorForViolations, mockError, type MockError, type PrismViolation } from './errors.ts';
+import { contractError, type ContractError } from '../kernel/error-body.ts';
+import { errorForViolations, type PrismViolation } from './errors.ts';
 import { readPreferences, type Preferences } from './prefer.ts';
 import type { AskPrism } from './prism.ts';
 import type { PayloadLimits } from './payload-limits.ts';
@@ -23,7 +24,7 @@ export interface MockRequest {
 
 export type ContractAnswer =
   | { kind: 'route_not_found' }
-  | { kind: 'error'; error: MockError; warning?: string; prefs: Preferences }
+  | { kind: 'error'; error: ContractError; warning?: string; prefs: Preferences }
   | {
       kind: 'ok';
       status: number;
@@ -133,11 +134,11 @@ export function createContractAnswerer(contract: Contract, askPrism: AskPrism, l
     bodyProblem: string | undefined,
     body: unknown,
     prefs: Preferences,
-  ): MockError | undefined {
+  ): ContractError | undefined {
     const errors = violations.filter(v => v.severity === 0);
     if (errors.some(v => v.code === 401)) {
       const reason = authReason(headers.authorization);
-      return mockError(
+      return contractError(
         'invalid_api_key',
         reason === 'missing'
           ? 'Missing API key. Send it as `Authorization: Bearer <key>`.'
@@ -147,18 +148,18 @@ export function createContractAnswerer(contract: Contract, askPrism: AskPrism, l
       );
     }
     if (op.hasRequestBody && bytes === undefined && declares(op, 413, 'payload_too_large')) {
-      return mockError('payload_too_large', `The request body is over ${limits.request} bytes.`, null, {
+      return contractError('payload_too_large', `The request body is over ${limits.request} bytes.`, null, {
         max_bytes: limits.request,
       });
     }
     if (errors.some(v => v.code === 415) || bodyProblem === 'no_content_type') {
-      return mockError(
+      return contractError(
         'unsupported_media_type',
         `Send the body as application/json, not ${JSON.stringify(headers['content-type'] ?? 'no content type')}.`,
       );
     }
     if (bodyProblem === 'invalid_json')
-      return mockError('invalid_json', 'The request body is not valid JSON.');
+      return contractError('invalid_json', 'The request body is not valid JSON.');
     const badRequest = op.responses.find(r => r.status === 400)?.errorCodes ?? [];
     const fromPrism = errorForViolations(errors, badRequest, declaredParameterNames(op));
     if (fromPrism) return fromPrism;
@@ -171,7 +172,7 @@ export function createContractAnswerer(contract: Contract, askPrism: AskPrism, l
           dataUrlBytes(i.url) > limits.image,
       );
       if (index >= 0) {
-        return mockError(
+        return contractError(
           'payload_too_large',
           `Image images[${index}] is over ${limits.image} bytes decoded.`,
           `images[${index}].url`,
@@ -181,7 +182,7 @@ export function createContractAnswerer(contract: Contract, askPrism: AskPrism, l
     }
     if (op.operationId === 'createVideoGeneration') {
       if (prefs.fail !== undefined && !isFailureCode(prefs.fail)) {
-        return mockError(
+        return contractError(
           'invalid_parameter',
           `Prefer fail=${prefs.fail} is not a video failure code of the contract.`,
           'Prefer',
@@ -191,7 +192,7 @@ export function createContractAnswerer(contract: Contract, askPrism: AskPrism, l
         prefs.steps !== undefined &&
         !(/^\d+$/.test(prefs.steps) && Number(prefs.steps) >= 1 && Number(prefs.steps) <= MAX_STEPS)
       ) {
-        return mockError(
+        return contractError(
           'invalid_parameter',
           `Prefer steps must be an integer from 1 to ${MAX_STEPS}.`,
           'Prefer',
@@ -233,7 +234,7 @@ export function createContractAnswerer(contract: Contract, askPrism: AskPrism, l
       if (/NO_(PATH|METHOD)_MATCHED/.test(result.name)) return { kind: 'route_not_found' };
       return {
         kind: 'error',
-        error: mockError('server_error', `The mock could not answer: ${result.detail}`),
+        error: contractError('server_error', `The mock could not answer: ${result.detail}`),
         prefs,
         warning: result.detail,
       };

@@ -18,7 +18,7 @@ import { createCannedAnswers, rateLimitAnswer } from './canned.ts';
 import { createContractAnswerer, type MockRequest } from './contract-answer.ts';
 import { payloadLimits } from './payload-limits.ts';
 import { answerControl, books, CONTROL_PREFIX, controlAllowed, type ControlAccess } from './control.ts';
-import { errorBody, mockError } from './errors.ts';
+import { errorBody, contractError } from '../kernel/error-body.ts';
 import {
   delayFor,
   FAULT_KINDS,
@@ -33,7 +33,7 @@ import {
 import { loadDefaultFixtures, readFixtures, type Fixtures, type FixturesInput } from './fixtures.ts';
 import { createGenerations, notFoundGeneration } from './generations.ts';
 import { createIdempotencyStore } from './idempotency.ts';
-import { newRequestId } from './ids.ts';
+import { newRequestId } from '../kernel/ids.ts';
 import { createJobStore, jobTemplates, type Job } from './jobs.ts';
 import { countRequest, rateHeaders, type RateCount } from './limits.ts';
 import { formatRequestLine } from './log.ts';
@@ -319,7 +319,7 @@ export async function createMock(options: MockOptions = {}) {
 
   /** The contract's answer to a method and path it does not have. */
   function routeNotFound(method: string, path: string): Answer {
-    const e = mockError('not_found', `No route for ${method.toUpperCase()} ${headerSafe(path)}.`, null, {
+    const e = contractError('not_found', `No route for ${method.toUpperCase()} ${headerSafe(path)}.`, null, {
       resource: 'route',
     });
     return errorAnswer(e);
@@ -402,7 +402,7 @@ export async function createMock(options: MockOptions = {}) {
     } catch (error) {
       answer = {
         status: 500,
-        error: mockError('server_error', 'The mock failed to answer this request.'),
+        error: contractError('server_error', 'The mock failed to answer this request.'),
         note: (error as Error).message,
       };
     }

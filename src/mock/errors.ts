@@ -1,38 +1,6 @@
-// Error bodies of the mock, built from the generated catalogue (status, type, doc_url), and the
-// mapping from Prism's request violations to the error a real server would give.
-import { errorCatalogue, type ErrorCode } from '../../generated/catalogue.ts';
-
-export interface MockError {
-  status: number;
-  code: ErrorCode;
-  message: string;
-  param: string | null;
-  extras?: Record<string, unknown>;
-}
-
-export function mockError(
-  code: ErrorCode,
-  message: string,
-  param: string | null = null,
-  extras?: Record<string, unknown>,
-): MockError {
-  return { status: errorCatalogue[code].status, code, message, param, ...(extras ? { extras } : {}) };
-}
-
-export function errorBody(error: MockError, requestId: string) {
-  const entry = errorCatalogue[error.code];
-  return {
-    error: {
-      message: error.message,
-      type: entry.type,
-      code: error.code,
-      param: error.param,
-      doc_url: entry.docUrl,
-      request_id: requestId,
-      ...error.extras,
-    },
-  };
-}
+// The mapping from Prism's request violations to the error a real server would give.
+import type { ErrorCode } from '../../generated/catalogue.ts';
+import { contractError, type ContractError } from '../kernel/error-body.ts';
 
 /** A request violation as Prism's validator reports it. */
 export interface PrismViolation {
@@ -68,7 +36,7 @@ export function errorForViolations(
   violations: PrismViolation[],
   allowed: string[],
   declaredNames: string[],
-): MockError | undefined {
+): ContractError | undefined {
   const first = [...violations].sort((a, b) => rank(a) - rank(b))[0];
   if (!first) return undefined;
   const param = paramOf(first, declaredNames);
@@ -94,5 +62,5 @@ export function errorForViolations(
       : param
         ? `Invalid value for '${param}': ${detail.replace(/^\S+ must/, 'must')}.`
         : `Invalid request body: ${detail}.`;
-  return mockError(code, message, param);
+  return contractError(code, message, param);
 }

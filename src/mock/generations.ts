@@ -6,10 +6,10 @@ import { isObject, type JsonObject, type Operation } from '../kernel/index.ts';
 import { charge, refund, type Account } from './accounts.ts';
 import { errorAnswer, headerSafe, type Answer } from './answer.ts';
 import type { PayloadLimits } from './payload-limits.ts';
-import { mockError } from './errors.ts';
+import { contractError } from '../kernel/error-body.ts';
 import type { Fixtures, ModelType } from './fixtures.ts';
 import { fingerprint, type IdempotencyStore } from './idempotency.ts';
-import { newGenerationId } from './ids.ts';
+import { newGenerationId } from '../kernel/ids.ts';
 import type { JobStore, JobTemplates, Outcome } from './jobs.ts';
 import { formatMoney, renderMoney } from './money.ts';
 import { contentProblem, findModel, unsupportedOption } from './models.ts';
@@ -31,7 +31,7 @@ export interface GenerationDeps {
 
 /** A generation id that names nothing this key may see: a 404, whatever its shape. */
 export const notFoundGeneration = (id: string) =>
-  mockError('not_found', `No generation with id '${headerSafe(id)}'.`, 'id', { resource: 'generation' });
+  contractError('not_found', `No generation with id '${headerSafe(id)}'.`, 'id', { resource: 'generation' });
 
 /** The stateful operations over the fixtures, jobs and idempotency records. */
 export function createGenerations(deps: GenerationDeps) {
@@ -87,7 +87,7 @@ export function createGenerations(deps: GenerationDeps) {
           : idempotency.check(account.serial, idempotencyKey, print);
       if (seen.kind === 'conflict') {
         return errorAnswer(
-          mockError(
+          contractError(
             'idempotency_key_reused',
             'This Idempotency-Key was already used with a different request body.',
             'Idempotency-Key',
@@ -115,7 +115,7 @@ export function createGenerations(deps: GenerationDeps) {
       return concurrencyAnswer(maxConcurrent, account.running.size);
     const price = priceOf(model, request);
     if (price.totalMicro > account.balance) {
-      const e = mockError(
+      const e = contractError(
         'quota_exceeded',
         `Insufficient credits: this request costs ${formatMoney(price.totalMicro)} ${fixtures.currency} and ${formatMoney(account.balance)} ${fixtures.currency} is available.`,
         null,
@@ -166,7 +166,7 @@ export function createGenerations(deps: GenerationDeps) {
 
   /** 429 concurrency_limit, with a Retry-After of about one job step. */
   function concurrencyAnswer(limit: number, current: number): Answer {
-    const e = mockError(
+    const e = contractError(
       'concurrency_limit',
       `Concurrency limit reached (${limit}). You have ${current} generations in progress.`,
       null,
@@ -179,7 +179,7 @@ export function createGenerations(deps: GenerationDeps) {
   function poll(account: Account, id: string): Answer {
     if (index.exact('generation_id', id)?.error === 'generation_forbidden') {
       return errorAnswer(
-        mockError('generation_forbidden', 'You can only access generations of your own account.', 'id'),
+        contractError('generation_forbidden', 'You can only access generations of your own account.', 'id'),
       );
     }
     const job = jobs.get(id);

@@ -3,7 +3,7 @@
 // completed or failed. Bodies come from the contract's own examples with the job's id and model.
 import { failureCatalogue, type FailureCode } from '../../generated/catalogue.ts';
 import { isObject, type JsonObject, type Operation } from '../kernel/index.ts';
-import { newGenerationId } from './ids.ts';
+import { newGenerationId } from '../kernel/ids.ts';
 
 export type Outcome = { kind: 'completed' } | { kind: 'failed'; code: FailureCode };
 

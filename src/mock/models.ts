@@ -2,7 +2,7 @@
 // generation request meets against them: the model exists, the key may use it, it is of the
 // endpoint's type, it supports each option asked for; then the test values of prompt and images.
 import { type JsonObject } from '../kernel/index.ts';
-import { mockError, type MockError } from './errors.ts';
+import { contractError, type ContractError } from '../kernel/error-body.ts';
 import type { Fixtures, Model, ModelType } from './fixtures.ts';
 import type { TestValueIndex } from './test-values.ts';
 
@@ -24,18 +24,22 @@ export function findModel(
   index: TestValueIndex,
   type: ModelType,
   id: string,
-): { model: Model } | { error: MockError } {
+): { model: Model } | { error: ContractError } {
   if (index.exact('model', id)?.error === 'model_access_denied') {
     return {
-      error: mockError('model_access_denied', `This API key does not have access to model '${id}'.`, 'model'),
+      error: contractError(
+        'model_access_denied',
+        `This API key does not have access to model '${id}'.`,
+        'model',
+      ),
     };
   }
   const model = fixtures.models.get(id);
   if (!model)
-    return { error: mockError('not_found', `No model named '${id}'.`, 'model', { resource: 'model' }) };
+    return { error: contractError('not_found', `No model named '${id}'.`, 'model', { resource: 'model' }) };
   if (model.type !== type) {
     return {
-      error: mockError(
+      error: contractError(
         'invalid_parameter',
         `Model '${id}' makes ${model.type}s; use it with ${endpointOf[model.type]}.`,
         'model',
@@ -46,12 +50,12 @@ export function findModel(
 }
 
 /** The first option of the request that the model does not support. */
-export function unsupportedOption(model: Model, body: JsonObject): MockError | undefined {
+export function unsupportedOption(model: Model, body: JsonObject): ContractError | undefined {
   const c = model.capabilities;
   const offers = (param: string, value: unknown, allowed: readonly unknown[] | undefined) =>
     value === undefined || allowed === undefined || allowed.includes(value)
       ? undefined
-      : mockError(
+      : contractError(
           'invalid_parameter',
           `Unsupported ${param.replace('_', ' ')} '${String(value)}' for model '${model.id}' (supported: ${allowed.join(', ')}).`,
           param,
@@ -61,7 +65,7 @@ export function unsupportedOption(model: Model, body: JsonObject): MockError | u
     offers('aspect_ratio', body.aspect_ratio, c.aspect_ratios) ??
     offers('duration', body.duration, model.type === 'video' ? c.durations : undefined) ??
     (body.sound === true && c.sound !== true
-      ? mockError('invalid_parameter', `Model '${model.id}' cannot generate sound.`, 'sound')
+      ? contractError('invalid_parameter', `Model '${model.id}' cannot generate sound.`, 'sound')
       : undefined)
   );
 }
@@ -71,21 +75,25 @@ export function contentProblem(
   index: TestValueIndex,
   body: JsonObject,
   imageLimit: number,
-): MockError | undefined {
+): ContractError | undefined {
   if (index.inPrompt(body.prompt)?.error === 'content_policy_violation') {
-    return mockError('content_policy_violation', 'The prompt was rejected by our content policy.', 'prompt');
+    return contractError(
+      'content_policy_violation',
+      'The prompt was rejected by our content policy.',
+      'prompt',
+    );
   }
   const image = index.inImages(body.images);
   const param = `images[${image?.index}].url`;
   if (image?.value.error === 'content_policy_violation') {
-    return mockError(
+    return contractError(
       'content_policy_violation',
       `Reference image images[${image.index}] was rejected by our content policy.`,
       param,
     );
   }
   if (image?.value.error === 'payload_too_large') {
-    return mockError(
+    return contractError(
       'payload_too_large',
       `Image images[${image.index}] is over ${imageLimit} bytes decoded.`,
       param,

@@ -12,8 +12,8 @@ import {
 import type { AddressInfo } from 'node:net';
 import { createContractValidator, type ContractValidator, type Violation } from '../contract/index.ts';
 import { checkAnswer, operationOf, type Answer, type Call } from './proxy-check.ts';
-import { errorBody, mockError } from './errors.ts';
-import { newRequestId } from './ids.ts';
+import { errorBody, contractError } from '../kernel/error-body.ts';
+import { newRequestId } from '../kernel/ids.ts';
 import { createUpstream, endToEnd, forward, upstreamLabel, type UpstreamFailure } from './proxy-forward.ts';
 import {
   createReport,
@@ -106,7 +106,7 @@ export async function startProxy(options: ProxyOptions): Promise<ValidatingProxy
     headers: OutgoingHttpHeaders = {},
   ): { status: number; requestId: string } {
     const requestId = newRequestId();
-    const error = mockError(code, message);
+    const error = contractError(code, message);
     const text = JSON.stringify(errorBody(error, requestId));
     res.writeHead(error.status, {
       'access-control-allow-origin': '*',

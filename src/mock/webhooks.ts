@@ -2,7 +2,7 @@
 // timestamp and signature per attempt, a few retries with backoff on a non-2xx or no answer.
 import { randomBytes } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
-import { newWebhookId } from './ids.ts';
+import { newWebhookId } from '../kernel/ids.ts';
 
 export const newWebhookSecret = () => `whsec_${randomBytes(24).toString('base64')}`;
 
