@@ -9,11 +9,12 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { compileTree, packages, writePackages } from './build-dist.ts';
+import { compileTree, writePackages } from './build-dist.ts';
 import { CHROMIUM, gzipSize, runInChromium } from './packages/browser.ts';
 import * as consumers from './packages/consumers.ts';
 import { footprint, installProject, pack, type Footprint } from './packages/install.ts';
 import { run, runOk, startUntil, stop } from './packages/run.ts';
+import { packages } from './packages/table.ts';
 import { root } from './root.ts';
 
 const bin = (name: string) => join(root, 'node_modules/.bin', name);

@@ -8,7 +8,8 @@ import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { compileTree, packages, writePackages, type PackageSpec } from '../scripts/build-dist.ts';
+import { compileTree, writePackages } from '../scripts/build-dist.ts';
+import { packages, type PackageSpec } from '../scripts/packages/table.ts';
 import { typeCheck } from './types/compile.ts';
 
 const run = promisify(execFile);
@@ -148,7 +149,7 @@ describe('build:dist', () => {
     const client = byName('@mediagen/client');
     const withoutFetch = { ...client, dependencies: client.dependencies.filter(d => d !== 'openapi-fetch') };
     await expect(writePackages(tree, join(dist, 'broken'), [withoutFetch])).rejects.toThrow(
-      "@mediagen/client: src/client/client.js imports 'openapi-fetch', which is not in its dependencies (scripts/build-dist.ts)",
+      "@mediagen/client: src/client/client.js imports 'openapi-fetch', which is not in its dependencies (scripts/packages/table.ts)",
     );
   });
 
