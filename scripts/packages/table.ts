@@ -36,11 +36,12 @@ export const packages: PackageSpec[] = [
     name: '@mediagen/contract',
     dir: 'contract',
     description:
-      'The Mediagen API contract: the bundled OpenAPI 3.1 spec, validators for responses and webhooks, and the contract suite with its CLI.',
+      'The Mediagen API contract: the bundled OpenAPI 3.1 spec, validators for responses and webhooks, the contract suite and a validating proxy for real traffic, with their CLI.',
     keywords: ['mediagen', 'openapi', 'contract-testing'],
     exports: {
       '.': 'src/contract/index.ts',
       './spec': 'src/kernel/index.ts',
+      './proxy': 'src/proxy/index.ts',
       './openapi.json': 'generated/openapi.json',
       './openapi.yaml': 'generated/openapi.yaml',
     },
@@ -51,12 +52,11 @@ export const packages: PackageSpec[] = [
     name: '@mediagen/mock',
     dir: 'mock',
     description:
-      'Mock of the Mediagen API on Prism: a stateful simulator (accounts, models, credits, limits, idempotency, test values) as a server, an in-process fetch and MSW handlers; and a validating proxy.',
+      'Mock of the Mediagen API on Prism: a stateful simulator (accounts, models, credits, limits, idempotency, test values) as a server, an in-process fetch and MSW handlers.',
     keywords: ['mediagen', 'mock-server', 'openapi'],
     exports: {
       '.': 'src/mock/index.ts',
       './msw': 'src/mock/msw.ts',
-      './proxy': 'src/mock/proxy.ts',
     },
     bin: { 'mediagen-mock': 'src/mock/cli.ts' },
     dependencies: [
