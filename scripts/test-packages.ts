@@ -202,7 +202,7 @@ async function main() {
     }
   });
 
-  await check('contract: npx mediagen-contract proxy in front of the packed mock', () =>
+  await check('contract: the proxy CLI (mediagen-contract proxy) in front of the packed mock', () =>
     checkPackedProxy(join(work, 'contract'), mockUrl),
   );
 
