@@ -34,7 +34,7 @@ export async function benchProxy(options: ProxyBenchOptions): Promise<void> {
   const proxy = await startChild('proxy', [
     '--import',
     'tsx',
-    'src/mock/cli.ts',
+    'src/contract/cli.ts',
     'proxy',
     `http://127.0.0.1:${mockPort}`,
     '--port',

@@ -1,86 +1,15 @@
 // `npm run build:dist [outDir]`: the three published packages, written into dist/<short name>/ from
-// ONE table (below). tsc compiles src/ and generated/ once; each package then gets the compiled
-// modules its entries reach, at their paths (src/client/..., generated/...), except a module a
-// sibling it depends on exports, which it imports from that sibling. Every bare import a package
-// ships must be one of its dependencies, or the build fails naming the file.
+// ONE table (scripts/packages/table.ts). tsc compiles src/ and generated/ once; each package then gets
+// the compiled modules its entries reach, at their paths (src/client/..., generated/...), except a
+// module a sibling it depends on exports, which it imports from that sibling. Every bare import a
+// package ships must be one of its dependencies, or the build fails naming the file.
 import { execFileSync } from 'node:child_process';
 import { builtinModules } from 'node:module';
 import { chmod, copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, posix } from 'node:path';
+import { packages, type PackageSpec } from './packages/table.ts';
 import { root } from './root.ts';
-
-/** One published package: its entries (source files, by export subpath), bins and dependencies. */
-export interface PackageSpec {
-  name: string;
-  /** The folder under dist/. */
-  dir: string;
-  description: string;
-  keywords: string[];
-  /** Export subpath → source file (a .ts module, or an asset shipped as it is). */
-  exports: Record<string, string>;
-  bin?: Record<string, string>;
-  /** Names only: the version ranges are the root package.json's (siblings: the exact version). */
-  dependencies: string[];
-  /** Optional peer dependencies (ranges from the root package.json too), e.g. msw for a ./msw entry. */
-  optionalPeers?: string[];
-}
-
-// The table. Adding an export, a bin or a dependency is one line here.
-export const packages: PackageSpec[] = [
-  {
-    name: '@mediagen/client',
-    dir: 'client',
-    description:
-      'Typed client for the Mediagen API (browsers and Node 20+): typed calls and errors, retries, waitForVideo; webhook verification in /webhooks.',
-    keywords: ['mediagen', 'api-client', 'openapi'],
-    exports: {
-      '.': 'src/client/index.ts',
-      './webhooks': 'src/client/webhooks.ts',
-      './catalogue': 'generated/catalogue.ts',
-      './schema': 'generated/schema.ts',
-    },
-    dependencies: ['openapi-fetch', 'openapi-typescript-helpers', 'standardwebhooks'],
-  },
-  {
-    name: '@mediagen/contract',
-    dir: 'contract',
-    description:
-      'The Mediagen API contract: the bundled OpenAPI 3.1 spec, validators for responses and webhooks, and the contract suite with its CLI.',
-    keywords: ['mediagen', 'openapi', 'contract-testing'],
-    exports: {
-      '.': 'src/contract/index.ts',
-      './spec': 'src/kernel/index.ts',
-      './openapi.json': 'generated/openapi.json',
-      './openapi.yaml': 'generated/openapi.yaml',
-    },
-    bin: { 'mediagen-contract': 'src/contract/cli.ts' },
-    dependencies: ['ajv', 'ajv-formats', 'standardwebhooks'],
-  },
-  {
-    name: '@mediagen/mock',
-    dir: 'mock',
-    description:
-      'Mock of the Mediagen API on Prism: a stateful simulator (accounts, models, credits, limits, idempotency, test values) as a server, an in-process fetch and MSW handlers; and a validating proxy.',
-    keywords: ['mediagen', 'mock-server', 'openapi'],
-    exports: {
-      '.': 'src/mock/index.ts',
-      './msw': 'src/mock/msw.ts',
-      './proxy': 'src/mock/proxy.ts',
-    },
-    bin: { 'mediagen-mock': 'src/mock/cli.ts' },
-    dependencies: [
-      '@mediagen/contract',
-      '@stoplight/prism-cli',
-      '@stoplight/prism-core',
-      '@stoplight/prism-http',
-      '@stoplight/prism-http-server',
-      'ajv',
-      'standardwebhooks',
-    ],
-    optionalPeers: ['msw'],
-  },
-];
 
 const readJson = async (file: string) => JSON.parse(await readFile(file, 'utf8'));
 
@@ -239,7 +168,7 @@ function checkImports(spec: PackageSpec, shipped: Shipped) {
       missing
         .map(
           ([name, file]) =>
-            `${spec.name}: ${file} imports '${name}', which is not in its dependencies (scripts/build-dist.ts)`,
+            `${spec.name}: ${file} imports '${name}', which is not in its dependencies (scripts/packages/table.ts)`,
         )
         .join('\n'),
     );

@@ -1,6 +1,7 @@
 // `npm run test:packages`: the published packages as their users get them. Builds dist/, packs each
 // package, installs the tarballs into fresh projects (third-party dependencies from the registry),
-// then checks footprint, plain Node use, types, publint/attw and the client in Chromium.
+// then checks footprint, plain Node use, types, publint/attw, the contract's proxy and the client in
+// Chromium.
 // Slow (about a minute or two); `--keep` leaves the temp projects for a look. Exit 1 on any failure.
 import { isDeepStrictEqual } from 'node:util';
 import { createServer } from 'node:http';
@@ -9,19 +10,22 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { compileTree, packages, writePackages } from './build-dist.ts';
+import { compileTree, writePackages } from './build-dist.ts';
 import { CHROMIUM, gzipSize, runInChromium } from './packages/browser.ts';
 import * as consumers from './packages/consumers.ts';
 import { footprint, installProject, pack, type Footprint } from './packages/install.ts';
+import { checkPackedProxy } from './packages/proxy.ts';
 import { run, runOk, startUntil, stop } from './packages/run.ts';
+import { packages } from './packages/table.ts';
 import { root } from './root.ts';
 
 const bin = (name: string) => join(root, 'node_modules/.bin', name);
 
-// Budgets, from the issue: what a user of each package may be made to install.
-const budgets: Record<string, { bytes?: number; packages?: number }> = {
+// Budgets, from the issue: what a user of each package may be made to install, and what it must not
+// bring (the contract, proxy included, holds traffic to the spec without Prism).
+const budgets: Record<string, { bytes?: number; packages?: number; without?: string }> = {
   client: { bytes: 1_000_000, packages: 10 },
-  contract: { bytes: 10_000_000 },
+  contract: { bytes: 10_000_000, without: '@stoplight/' },
   mock: {},
 };
 const CLIENT_GZIP_BUDGET = 5_000;
@@ -54,12 +58,15 @@ function expectEqual(actual: unknown, expected: unknown, what: string) {
     throw new Error(`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
 }
 
-/** One line of a footprint, failing over budget. */
-function judgeFootprint(name: string, { bytes, packages }: Footprint): string {
+/** One line of a footprint, failing over budget or with a package it must not bring. */
+function judgeFootprint(name: string, { bytes, packages, names }: Footprint): string {
   const budget = budgets[name] ?? {};
-  const line = `${(bytes / 1e6).toFixed(2)} MB in ${packages} packages (budget ${budget.bytes ? `${budget.bytes / 1e6} MB` : 'none'}${budget.packages ? `, ${budget.packages} packages` : ''})`;
+  const without = budget.without ? `, no ${budget.without}*` : '';
+  const line = `${(bytes / 1e6).toFixed(2)} MB in ${packages} packages (budget ${budget.bytes ? `${budget.bytes / 1e6} MB` : 'none'}${budget.packages ? `, ${budget.packages} packages` : ''}${without})`;
   if ((budget.bytes && bytes > budget.bytes) || (budget.packages && packages > budget.packages))
     throw new Error(`over budget: ${line}`);
+  const forbidden = budget.without ? names.filter(n => n.startsWith(budget.without!)) : [];
+  if (forbidden.length > 0) throw new Error(`${line}, yet it installed ${forbidden.join(', ')}`);
   return line;
 }
 
@@ -194,6 +201,10 @@ async function main() {
       await broken.close();
     }
   });
+
+  await check('contract: the proxy CLI (mediagen-contract proxy) in front of the packed mock', () =>
+    checkPackedProxy(join(work, 'contract'), mockUrl),
+  );
 
   const typeSources: Record<string, string> = {
     client: consumers.clientTypes,

@@ -2,13 +2,14 @@
 // builds from the one table, versions agree, each package ships only what its entries reach,
 // entries and bins run under plain Node (no tsx), and an undeclared import fails the build.
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, rm, symlink } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { compileTree, packages, writePackages, type PackageSpec } from '../scripts/build-dist.ts';
+import { compileTree, writePackages } from '../scripts/build-dist.ts';
+import { packages, type PackageSpec } from '../scripts/packages/table.ts';
 import { typeCheck } from './types/compile.ts';
 
 const run = promisify(execFile);
@@ -78,11 +79,33 @@ describe('build:dist', () => {
     expect(contract).toContain('generated/openapi.json');
     expect(contract.filter(f => f.startsWith('src/mock/'))).toEqual([]);
     expect(mock.filter(f => f.startsWith('src/contract/') || f.startsWith('generated/openapi'))).toEqual([]);
+    // The validating proxy is the contract's (its validators, no Prism), and none of it is in the mock.
+    const proxyModules = readdirSync(join(root, 'src/proxy'))
+      .filter(f => f.endsWith('.ts') && f !== 'types.ts') // types.ts holds only types: no module
+      .map(f => `src/proxy/${f.replace(/\.ts$/, '.js')}`);
+    expect([...proxyModules, 'src/proxy/index.d.ts'].filter(f => !contract.includes(f))).toEqual([]);
+    expect(mock.filter(f => f.startsWith('src/proxy/'))).toEqual([]);
+    expect(manifest(byName('@mediagen/contract')).exports['./proxy']).toEqual({
+      types: './src/proxy/index.d.ts',
+      default: './src/proxy/index.js',
+    });
+    expect(manifest(byName('@mediagen/mock')).exports['./proxy']).toBeUndefined();
     expect(Object.keys(manifest(byName('@mediagen/client')).dependencies).sort()).toEqual([
       'openapi-fetch',
       'openapi-typescript-helpers',
       'standardwebhooks',
     ]);
+  });
+
+  test('every dependency a package declares is named by a module it ships', async () => {
+    for (const spec of packages) {
+      const modules = (await filesOf(spec)).filter(f => f.endsWith('.js') || f.endsWith('.d.ts'));
+      const code = modules.map(f => readFileSync(join(dist, spec.dir, f), 'utf8')).join('\n');
+      const unused = [...spec.dependencies, ...(spec.optionalPeers ?? [])].filter(
+        name => !new RegExp(`['"]${name.replace(/[/.]/g, '\\$&')}(/[^'"]*)?['"]`).test(code),
+      );
+      expect([spec.name, unused]).toEqual([spec.name, []]);
+    }
   });
 
   test('the entries import under plain Node and work', async () => {
@@ -92,6 +115,7 @@ describe('build:dist', () => {
       const catalogue = await import('@mediagen/client/catalogue');
       const contract = await import('@mediagen/contract');
       const { loadSpec } = await import('@mediagen/contract/spec');
+      const proxy = await import('@mediagen/contract/proxy');
       const mock = await import('@mediagen/mock');
       const validator = contract.createContractValidator();
       const balance = loadSpec().components.examples.balance.value;
@@ -106,6 +130,7 @@ describe('build:dist', () => {
         bad: bad.length > 1,
         quota: catalogue.errorCatalogue.quota_exceeded.status,
         mock: typeof mock.startMockServer,
+        proxy: Object.keys(proxy),
       }));`);
     expect(JSON.parse(stdout)).toEqual({
       client: ['function', 'function', 'function'],
@@ -114,6 +139,7 @@ describe('build:dist', () => {
       bad: true,
       quota: 402,
       mock: 'function',
+      proxy: ['startProxy'],
     });
   });
 
@@ -128,6 +154,9 @@ describe('build:dist', () => {
     expect((await run(process.execPath, [contractBin, '--help'])).stdout).toMatch(
       /^Usage: mediagen-contract test <base-url>/,
     );
+    expect((await run(process.execPath, [contractBin, 'proxy', '--help'])).stdout).toMatch(
+      /^Usage: mediagen-contract proxy <upstream-url>/,
+    );
     const badPort = await run(process.execPath, [mockBin, '--port', 'x']).catch(e => e);
     expect([badPort.code, badPort.stderr.split('\n')[0]]).toEqual([
       2,
@@ -140,6 +169,11 @@ describe('build:dist', () => {
       2,
       "mediagen-contract: <base-url> must be an http(s) URL, got 'localhost:4010'",
     ]);
+    const noUpstream = await run(process.execPath, [contractBin, 'proxy']).catch(e => e);
+    expect([noUpstream.code, noUpstream.stderr.split('\n')[0]]).toEqual([
+      2,
+      'mediagen-contract proxy: the upstream URL is missing',
+    ]);
     for (const bin of [mockBin, contractBin])
       expect(readFileSync(bin, 'utf8').split('\n')[0]).toBe('#!/usr/bin/env node');
   });
@@ -148,7 +182,7 @@ describe('build:dist', () => {
     const client = byName('@mediagen/client');
     const withoutFetch = { ...client, dependencies: client.dependencies.filter(d => d !== 'openapi-fetch') };
     await expect(writePackages(tree, join(dist, 'broken'), [withoutFetch])).rejects.toThrow(
-      "@mediagen/client: src/client/client.js imports 'openapi-fetch', which is not in its dependencies (scripts/build-dist.ts)",
+      "@mediagen/client: src/client/client.js imports 'openapi-fetch', which is not in its dependencies (scripts/packages/table.ts)",
     );
   });
 
@@ -215,7 +249,8 @@ describe('the user corpus against the built @mediagen/client', () => {
       const sources = Object.fromEntries(
         files.map(f => [join(app, f), readFileSync(join(corpus, f), 'utf8')]),
       );
-      const installed = join(dist, byName('@mediagen/client').dir);
+      // Real path: the compiler names files by theirs, and node_modules may be a symlink (a git worktree's).
+      const installed = realpathSync(join(dist, byName('@mediagen/client').dir));
       // The package's declarations are checked too, as a user's compiler without skipLibCheck would.
       const { errors, program } = typeCheck(sources, options, { checked: f => f.startsWith(installed) });
       expect(errors.map(e => e.replace(relative(root, app), 'test/types/corpus'))).toEqual([]);

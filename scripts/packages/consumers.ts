@@ -80,16 +80,28 @@ export const hook = verifyWebhook('whsec_c2VjcmV0', '{}', {});
 void client.GET('/v2/nope');
 `;
 
-/** TypeScript: the contract's validator and suite as a backend team calls them. */
+/** TypeScript: the contract's validator, suite and proxy as a backend team calls them. */
 export const contractTypes = `
 import { createContractValidator, runContractSuite, formatReport, type Violation } from '@mediagen/contract';
 import { loadSpec, type Contract } from '@mediagen/contract/spec';
+import { startProxy, type ProxyOptions, type ProxyReport, type ReportRecord, type ValidatingProxy } from '@mediagen/contract/proxy';
 
 const validator = createContractValidator();
 export const violations: Violation[] = validator.checkResponse('getBalance', { status: 200, headers: {}, body: {} });
 export const contract: Contract = validator.contract;
 export const title: unknown = loadSpec().info;
 export const report = async (baseUrl: string) => formatReport(await runContractSuite({ baseUrl, apiKey: 'mg_test' }));
+
+const options: ProxyOptions = { upstream: 'https://staging.example', port: 0, strict: true, validator, log: () => {} };
+export async function staging(): Promise<string> {
+  const proxy: ValidatingProxy = await startProxy(options);
+  const counts: ProxyReport = proxy.report;
+  // @ts-expect-error the report's writer (add, close) is the proxy's own, not part of its public type
+  void counts.add;
+  await proxy.close();
+  return \`\${proxy.url} \${counts.checked} \${counts.summary()}\`;
+}
+export const line = (r: ReportRecord): string => \`\${r.operation ?? '(none)'} \${r.kind} \${r.action}\`;
 `;
 
 /** TypeScript: the mock as a test suite starts it. */

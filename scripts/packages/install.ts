@@ -27,19 +27,25 @@ export async function installProject(dir: string, tarballs: string[]): Promise<v
 export interface Footprint {
   bytes: number;
   packages: number;
+  /** Every package installed, by name (`@scope/name`), nested ones included. */
+  names: string[];
 }
 
 /** Bytes of every file under node_modules, and the packages installed there (nested ones included). */
 export async function footprint(project: string): Promise<Footprint> {
-  const out = { bytes: 0, packages: 0 };
-  const walk = async (dir: string, isModulesDir: boolean): Promise<void> => {
+  const out: Footprint = { bytes: 0, packages: 0, names: [] };
+  /** `scope` is set inside a `node_modules/@scope` folder, whose entries are packages too. */
+  const walk = async (dir: string, isModulesDir: boolean, scope = ''): Promise<void> => {
     for (const entry of await readdir(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
       if (entry.isFile()) out.bytes += (await stat(path)).size;
       if (!entry.isDirectory()) continue;
-      if (isModulesDir && !entry.name.startsWith('.') && !entry.name.startsWith('@')) out.packages++;
-      const scope = isModulesDir && entry.name.startsWith('@');
-      await walk(path, scope || entry.name === 'node_modules');
+      if (isModulesDir && !entry.name.startsWith('.') && !entry.name.startsWith('@')) {
+        out.packages++;
+        out.names.push(scope ? `${scope}/${entry.name}` : entry.name);
+      }
+      const isScope = isModulesDir && entry.name.startsWith('@');
+      await walk(path, isScope || entry.name === 'node_modules', isScope ? entry.name : '');
     }
   };
   await walk(join(project, 'node_modules'), true);

@@ -48,7 +48,7 @@ export async function runOk(
 }
 
 /** Starts a server process in its own process group (npx does not pass signals on to the bin it
- * runs) and resolves with the first match of `ready` in its stdout. */
+ * runs) and resolves with the first match of `ready` in its stdout; `output()` is all it printed so far. */
 export function startUntil(command: string, args: string[], cwd: string, ready: RegExp, timeoutMs = 60_000) {
   const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let output = '';
@@ -75,16 +75,20 @@ export function startUntil(command: string, args: string[], cwd: string, ready: 
       reject(new Error(`${command} ${args.join(' ')} exited ${code} before it was ready:\n${output}`));
     });
   });
-  return { child, matched };
+  return { child, matched, output: () => output };
 }
 
-/** Stops a started process and everything it started (its group), and waits for it to go. */
+/**
+ * Stops a started process and everything it started (its group) with SIGTERM, and waits until they
+ * are gone: until every process holding its output has closed it (npx may exit before the bin it ran
+ * has printed its last lines).
+ */
 export function stop(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined)
     return Promise.resolve();
   const pid = child.pid;
   return new Promise(resolve => {
-    child.once('exit', () => resolve());
+    child.once('close', () => resolve());
     process.kill(-pid, 'SIGTERM');
   });
 }

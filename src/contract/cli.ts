@@ -1,11 +1,17 @@
 #!/usr/bin/env node
 // `mediagen-contract test <base-url>`: the contract suite from a shell or CI, for teams that do not
 // write a test around runContractSuite. Exit 0 when every scenario conforms, 1 on a violation, 2 on bad input.
+// `mediagen-contract proxy <upstream-url>`: the validating proxy (src/proxy/cli.ts).
 import { parseArgs } from 'node:util';
 import { usageFailure } from '../kernel/cli.ts';
 import { formatReport, runContractSuite } from './suite.ts';
 
+// The proxy is loaded for its command only; runProxyCli never returns, so the suite below does not run.
+if (process.argv[2] === 'proxy')
+  await import('../proxy/cli.ts').then(cli => cli.runProxyCli(process.argv.slice(3)));
+
 const usage = `Usage: mediagen-contract test <base-url> [options]
+       mediagen-contract proxy <upstream-url> [options]   a validating proxy (mediagen-contract proxy --help)
   --key KEY            API key sent as Bearer (default: MEDIAGEN_API_KEY)
   --forced             also run the Prefer scenarios (a mock honours them; a real server cannot)
   --billable           also run scenarios that start (and so pay for) a generation
@@ -40,7 +46,7 @@ if (values.help) {
 }
 const [command, baseUrl, ...extra] = positionals;
 if (command !== 'test')
-  fail(command === undefined ? 'missing command: test' : `unknown command '${command}'`);
+  fail(command === undefined ? 'missing command: test or proxy' : `unknown command '${command}'`);
 if (baseUrl === undefined) fail('missing <base-url>');
 if (extra.length > 0) fail(`unexpected argument '${extra[0]}'`);
 if (!URL.canParse(baseUrl) || !/^https?:$/.test(new URL(baseUrl).protocol))

@@ -5,7 +5,7 @@
 import type { ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContractValidator, send, type RawResponse } from '../../src/contract/index.ts';
-import { FRAGMENT } from '../../src/mock/redact.ts';
+import { FRAGMENT } from '../../src/proxy/redact.ts';
 import { startTestProxy, startUpstream, type TestProxy, type TestUpstream } from './start.ts';
 
 const KEY = 'mg_live_7Qx9ZkP2wR4tYb8NvC3m';

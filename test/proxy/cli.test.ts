@@ -1,4 +1,4 @@
-// `mediagen-mock proxy <upstream-url>` from the command line: bad input is one clear line, and
+// `mediagen-contract proxy <upstream-url>` from the command line: bad input is one clear line, and
 // SIGINT prints the summary by operation and kind of violation, with the report file written.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -6,15 +6,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { send } from '../../src/contract/index.ts';
-import { parseProxyArgs } from '../../src/mock/proxy-cli.ts';
-import { startProxy } from '../../src/mock/proxy.ts';
+import { parseProxyArgs } from '../../src/proxy/cli.ts';
+import { startProxy } from '../../src/proxy/index.ts';
 import { startUpstream, waitFor, type TestUpstream } from './start.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
 
 /** The CLI in a child process, its output collected as it comes. */
 function runCli(args: string[]) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/mock/cli.ts', 'proxy', ...args], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/contract/cli.ts', 'proxy', ...args], {
     cwd: root,
     env: { ...process.env, PORT: '' },
   });
@@ -93,8 +93,8 @@ describe('proxy arguments', () => {
     const { out } = badInput;
     await waitFor(() => out.code !== undefined, 'the CLI to exit');
     expect(out.code).toBe(2);
-    expect(out.stderr.split('\n')[0]).toBe('mediagen-mock proxy: the upstream URL is missing');
-    expect(out.stderr).toContain('Usage: mediagen-mock proxy <upstream-url> [options]');
+    expect(out.stderr.split('\n')[0]).toBe('mediagen-contract proxy: the upstream URL is missing');
+    expect(out.stderr).toContain('Usage: mediagen-contract proxy <upstream-url> [options]');
     expect(out.stderr).not.toMatch(/\bat .*\.ts:\d+/);
   });
 });

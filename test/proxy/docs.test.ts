@@ -4,16 +4,16 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createContractValidator } from '../../src/contract/index.ts';
-import { parseProxyArgs } from '../../src/mock/proxy-cli.ts';
-import { createUpstream } from '../../src/mock/proxy-forward.ts';
+import { parseProxyArgs } from '../../src/proxy/cli.ts';
+import { createUpstream } from '../../src/proxy/forward.ts';
 import { readGuides, root, withGuides } from '../../scripts/docs-site.ts';
 
 const guide = readFileSync(join(root, 'docs/testing-proxy.md'), 'utf8');
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
 
-/** The arguments after `proxy` of every `mediagen-mock proxy` / `npm start -- proxy` command shown. */
+/** The arguments after `proxy` of every `mediagen-contract proxy` / `npm run proxy --` command shown. */
 const commands = (markdown: string) =>
-  [...markdown.matchAll(/(?:mediagen-mock|npm start --) proxy ([^\n#`]+)/g)].map(m =>
+  [...markdown.matchAll(/(?:mediagen-contract proxy|npm run proxy --) ([^\n#`]+)/g)].map(m =>
     m[1]!.trim().split(/\s+/),
   );
 
@@ -23,6 +23,11 @@ describe('the proxy docs', () => {
     const description: string = withGuides(spec, await readGuides()).info.description;
     expect(description.startsWith(spec.info.description.trimEnd())).toBe(true);
     expect(description).toContain('\n\n# Validating proxy\n');
+  });
+
+  it('name the proxy where it ships: the contract package, not the mock', () => {
+    for (const text of [guide, readme])
+      expect(text.match(/mediagen-mock proxy|npm start -- proxy|@mediagen\/mock\/proxy/g)).toBeNull();
   });
 
   it('show only commands the proxy accepts', () => {

@@ -10,7 +10,7 @@ import {
   runScenario,
   send,
 } from '../../src/contract/index.ts';
-import { OUTSIDE } from '../../src/mock/proxy-report.ts';
+import { OUTSIDE } from '../../src/proxy/report.ts';
 import { startTestMock, type TestMock } from '../mock/start.ts';
 import { startTestProxy, startUpstream, type TestProxy, type TestUpstream } from './start.ts';
 

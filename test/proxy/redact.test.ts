@@ -1,6 +1,6 @@
 // The key in an Authorization header, and any run of FRAGMENT of its characters, is redacted.
 import { describe, expect, it } from 'vitest';
-import { FRAGMENT, redactor, secretOf } from '../../src/mock/redact.ts';
+import { FRAGMENT, redactor, secretOf } from '../../src/proxy/redact.ts';
 
 const KEY = 'mg_live_7Qx9ZkP2wR4tYb8NvC3m';
 const redact = redactor(KEY);

@@ -5,8 +5,12 @@ import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startProxy, type ProxyOptions, type ValidatingProxy } from '../../src/mock/proxy.ts';
-import type { ReportRecord } from '../../src/mock/proxy-report.ts';
+import {
+  startProxy,
+  type ProxyOptions,
+  type ReportRecord,
+  type ValidatingProxy,
+} from '../../src/proxy/index.ts';
 
 export interface TestProxy extends ValidatingProxy {
   lines: string[];

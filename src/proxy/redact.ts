@@ -5,6 +5,9 @@
 export const FRAGMENT = 6;
 export const REDACTED = '[redacted]';
 
+/** Takes the caller's key out of a text the proxy is about to write. */
+export type Redact = (text: string) => string;
+
 /** The credential in an `Authorization` header: what follows the scheme (`Bearer`, `Basic`), else all of it. */
 export function secretOf(authorization: string | string[] | undefined): string | undefined {
   const value = (Array.isArray(authorization) ? authorization.join(' ') : (authorization ?? '')).trim();
@@ -24,7 +27,7 @@ function windowsOf(secret: string): Set<string> {
  * A function that redacts `secret` from a text. Any leaked run of FRAGMENT or more characters is
  * covered by windows of the secret; the marked characters are replaced run by run.
  */
-export function redactor(secret: string | undefined): (text: string) => string {
+export function redactor(secret: string | undefined): Redact {
   if (!secret) return text => text;
   const windows = windowsOf(secret);
   const list = [...windows];

@@ -1,10 +1,12 @@
-// `mediagen-mock proxy <upstream-url>`: the validating proxy from the command line. Runs until
-// SIGINT or SIGTERM, then prints the summary by operation and kind of violation.
+// `mediagen-contract proxy <upstream-url>`: the validating proxy from the command line (src/contract/cli.ts
+// hands it the arguments after `proxy`). Runs until SIGINT or SIGTERM, then prints the summary by
+// operation and kind of violation.
 import { parseArgs } from 'node:util';
 import { stopOnSignals, usageFailure } from '../kernel/cli.ts';
-import { startProxy, type ProxyOptions } from './proxy.ts';
+import { startProxy } from './start.ts';
+import type { ProxyOptions } from './types.ts';
 
-export const proxyUsage = `Usage: mediagen-mock proxy <upstream-url> [options]
+export const proxyUsage = `Usage: mediagen-contract proxy <upstream-url> [options]
   Forwards every request to <upstream-url> and checks every answer against the contract.
   --port N                port to listen on (default: PORT, else 4010; 0 picks a free one)
   --host HOST             address to bind (default 127.0.0.1)
@@ -54,7 +56,7 @@ export function parseProxyArgs(argv: string[], env: NodeJS.ProcessEnv = process.
   };
 }
 
-const fail: (message: string) => never = usageFailure('mediagen-mock proxy', proxyUsage);
+const fail: (message: string) => never = usageFailure('mediagen-contract proxy', proxyUsage);
 
 /** Runs the proxy; it returns only by ending the process (a signal, or bad input). */
 export async function runProxyCli(argv: string[]): Promise<never> {

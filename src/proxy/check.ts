@@ -2,10 +2,15 @@
 // answer may quote the caller's key (the validator quotes header values whole): the proxy redacts
 // every line it writes.
 import type { IncomingHttpHeaders } from 'node:http';
-import { normalizeHeaders, type ContractValidator, type Violation } from '../contract/index.ts';
-import { matchOperation } from '../contract/index.ts';
+import {
+  matchOperation,
+  normalizeHeaders,
+  type ContractValidator,
+  type Violation,
+} from '../contract/index.ts';
+import { isObject } from '../kernel/json.ts';
 import { decodeBody } from './encodings.ts';
-import { isObject } from '../kernel/index.ts';
+import type { Redact } from './redact.ts';
 
 export interface Call {
   method: string;
@@ -39,7 +44,7 @@ export function checkAnswer(
   validator: ContractValidator,
   call: Call,
   answer: Answer,
-  redact: (text: string) => string,
+  redact: Redact,
 ): Checked {
   const operation = operationOf(validator, call);
   const headers = normalizeHeaders(answer.headers);

@@ -103,13 +103,27 @@ const resendable = (req: IncomingMessage) =>
   !req.headers['transfer-encoding'] &&
   (req.headers['content-length'] ?? '0') === '0';
 
+/** The request to the upstream for `req`, on the kept-alive agent; dropped when `signal` aborts. */
+function open(upstream: Upstream, req: IncomingMessage, signal: AbortSignal): ClientRequest {
+  const { url, agent } = upstream;
+  const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+  return send({
+    protocol: url.protocol,
+    hostname: url.hostname,
+    port: url.port,
+    method: req.method,
+    path: url.pathname.replace(/\/$/, '') + (req.url ?? '/'),
+    headers: forwardedHeaders(req.headers, url),
+    agent,
+    signal,
+  });
+}
+
 export function forward(
   upstream: Upstream,
   req: IncomingMessage,
   limits: ForwardLimits,
 ): Promise<UpstreamAnswer> {
-  const { url, agent } = upstream;
-  const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise(resolve => {
     let settled = false;
     let current: ClientRequest | undefined;
@@ -129,28 +143,12 @@ export function forward(
     }, limits.timeoutMs);
 
     const attempt = (first: boolean) => {
-      const outgoing = send({
-        protocol: url.protocol,
-        hostname: url.hostname,
-        port: url.port,
-        method: req.method,
-        path: url.pathname.replace(/\/$/, '') + (req.url ?? '/'),
-        headers: forwardedHeaders(req.headers, url),
-        agent,
-        signal: limits.signal,
-      });
+      const outgoing = open(upstream, req, limits.signal);
       current = outgoing;
       let answered = false;
       outgoing.on('error', (error: NodeJS.ErrnoException) => {
-        if (
-          first &&
-          !answered &&
-          !settled &&
-          outgoing.reusedSocket &&
-          error.code === 'ECONNRESET' &&
-          resendable(req)
-        )
-          return attempt(false);
+        const stale = outgoing.reusedSocket && error.code === 'ECONNRESET';
+        if (first && !answered && !settled && stale && resendable(req)) return attempt(false);
         const failure = UNREACHABLE.has(error.code ?? '') ? 'unreachable' : 'cut';
         settle({ kind: 'failed', failure, detail: error.code ?? error.message });
       });

@@ -1,0 +1,67 @@
+// A complete upstream answer: checked against the contract, every finding reported, then passed on
+// as it was or (strict mode, when it breaks the contract) replaced by a 502 naming the violations.
+import type { ServerResponse } from 'node:http';
+import type { Violation } from '../contract/index.ts';
+import { checkAnswer, type Answer, type Call, type Checked } from './check.ts';
+import { record, type ProxyContext } from './context.ts';
+import { endToEnd } from './forward.ts';
+import type { Redact } from './redact.ts';
+import { kindOf, OUTSIDE } from './report.ts';
+import { passThrough, replyError } from './reply.ts';
+import { failUpstream } from './upstream-failure.ts';
+
+/** The message of a strict-mode 502: the violations, each `where: message`, at most ten. */
+function describeViolations(status: number, requestId: string, violations: Violation[]): string {
+  const listed = violations.slice(0, 10).map(v => `${v.where}: ${v.message}`);
+  const more = violations.length > 10 ? `; and ${violations.length - 10} more` : '';
+  return `The upstream's answer (${status}, ${requestId}) breaks the contract: ${listed.join('; ')}${more}.`;
+}
+
+/** One record for a call outside the contract, one per violation. */
+function recordFindings(
+  ctx: ProxyContext,
+  call: Call,
+  status: number,
+  checked: Checked,
+  action: 'passed' | 'replaced',
+  redact: Redact,
+) {
+  const { operation, requestId } = checked;
+  if (operation === null) {
+    const message = `${call.method} ${call.path} is not an operation of the contract; forwarded`;
+    record(
+      ctx,
+      { ...call, status, operation, requestId, kind: OUTSIDE, where: 'route', message, action: 'passed' },
+      redact,
+    );
+  }
+  for (const v of checked.violations) {
+    record(
+      ctx,
+      { ...call, status, operation, requestId, kind: kindOf(v), where: v.where, message: v.message, action },
+      redact,
+    );
+  }
+}
+
+export function answerChecked(
+  ctx: ProxyContext,
+  res: ServerResponse,
+  call: Call,
+  answer: Answer,
+  redact: Redact,
+): void {
+  const checked = checkAnswer(ctx.validator, call, answer, redact);
+  if (checked.unreadable)
+    return failUpstream(ctx, res, call, 'unreadable', checked.unreadable, redact, answer.status);
+  const replace = ctx.strict && checked.violations.length > 0;
+  ctx.report.countChecked(checked.violations.length > 0);
+  recordFindings(ctx, call, answer.status, checked, replace ? 'replaced' : 'passed', redact);
+  if (!replace) return passThrough(res, call.method, answer);
+  // The caller's browser still needs the upstream's CORS headers to read the 502.
+  const cors = Object.fromEntries(
+    Object.entries(endToEnd(answer.headers)).filter(([name]) => name.startsWith('access-control-')),
+  );
+  const message = describeViolations(answer.status, checked.requestId, checked.violations);
+  replyError(res, 'bad_gateway', redact(message), cors);
+}

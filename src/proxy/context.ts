@@ -1,0 +1,48 @@
+// What every step of the proxy's request path shares, resolved once from the options (the upstream,
+// the validator, the report, the limits), and how a finding is written down.
+import { createContractValidator, type ContractValidator } from '../contract/index.ts';
+import { createUpstream, upstreamLabel, type Upstream } from './forward.ts';
+import type { Redact } from './redact.ts';
+import { createReport, formatRecord, type ReportRecord, type ReportWriter } from './report.ts';
+import type { ProxyOptions } from './types.ts';
+
+export interface ProxyContext {
+  upstream: Upstream;
+  /** The upstream as it may be printed (no credentials). */
+  label: string;
+  validator: ContractValidator;
+  report: ReportWriter;
+  log: (line: string) => void;
+  strict: boolean;
+  timeoutMs: number;
+  maxBodyBytes: number;
+}
+
+/** The context for `options`; throws on an upstream URL it cannot use or a report file it cannot open. */
+export function contextOf(options: ProxyOptions): ProxyContext {
+  const upstream = createUpstream(options.upstream);
+  return {
+    upstream,
+    label: upstreamLabel(upstream.url),
+    validator: options.validator ?? createContractValidator(),
+    report: createReport(options.reportFile),
+    log: options.log ?? (line => process.stdout.write(line + '\n')),
+    strict: options.strict ?? false,
+    timeoutMs: options.upstreamTimeoutMs ?? 60_000,
+    maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
+  };
+}
+
+/** Reports a record and logs its line; every text field passed through `redact` first. */
+export function record(ctx: ProxyContext, fields: Omit<ReportRecord, 'time'>, redact: Redact): void {
+  const r: ReportRecord = {
+    time: new Date().toISOString(),
+    ...fields,
+    path: redact(fields.path),
+    requestId: redact(fields.requestId),
+    where: redact(fields.where),
+    message: redact(fields.message),
+  };
+  ctx.report.add(r);
+  ctx.log(redact(formatRecord(r)));
+}

@@ -1,0 +1,34 @@
+// The proxy's public types, written for its users: what `startProxy` takes and what it hands back.
+import type { ContractValidator } from '../contract/index.ts';
+import type { ProxyReport } from './report.ts';
+
+export interface ProxyOptions {
+  /** http:// or https:// URL of the server to check; a path prefix is kept (`https://host/api`). */
+  upstream: string;
+  /** Default 4010; 0 picks a free port. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Replace an answer that breaks the contract by a 502 bad_gateway naming the violations. */
+  strict?: boolean;
+  /** How long the upstream has for its complete answer before the caller gets a 504. Default 60 s. */
+  upstreamTimeoutMs?: number;
+  /** Every violation as a JSON line. */
+  reportFile?: string;
+  /** Answers larger than this are streamed through unchecked. Default 1 MiB. */
+  maxBodyBytes?: number;
+  /** One line per violation and per upstream failure. Default: stdout. */
+  log?: (line: string) => void;
+  /** The validator to check with; default: one made from the bundled contract. */
+  validator?: ContractValidator;
+}
+
+export interface ValidatingProxy {
+  url: string;
+  port: number;
+  /** The upstream as printed: origin and path prefix, no user or password. */
+  upstream: string;
+  report: ProxyReport;
+  /** Stops listening, drops connections and flushes the report file; safe to call again. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,55 @@
+// An upstream that gives no usable answer (unreachable, too slow, cut off, not JSON): the caller gets
+// a contract-valid 502 (504 for a timeout) naming the upstream, and the failure is logged and reported.
+import type { ServerResponse } from 'node:http';
+import { operationOf, type Call } from './check.ts';
+import { record, type ProxyContext } from './context.ts';
+import type { UpstreamFailure } from './forward.ts';
+import type { Redact } from './redact.ts';
+import { replyError } from './reply.ts';
+
+export type Failure = UpstreamFailure | 'unreadable';
+
+const FAILURE_KIND: Record<Failure, string> = {
+  unreachable: 'upstream unreachable',
+  timeout: 'upstream timeout',
+  cut: 'upstream cut the connection',
+  unreadable: 'upstream body unreadable',
+};
+
+/** What the caller is told, naming the upstream as it may be printed. */
+function messageOf(ctx: ProxyContext, failure: Failure, detail: string, upstreamStatus?: number): string {
+  const { label } = ctx;
+  return {
+    unreachable: `The upstream ${label} could not be reached (${detail}).`,
+    timeout: `The upstream ${label} did not answer within ${ctx.timeoutMs} ms.`,
+    cut: `The upstream ${label} closed the connection before its answer was complete.`,
+    unreadable: `The upstream ${label} answered ${upstreamStatus} with a body the proxy cannot read as JSON.`,
+  }[failure];
+}
+
+export function failUpstream(
+  ctx: ProxyContext,
+  res: ServerResponse,
+  call: Call,
+  failure: Failure,
+  detail: string,
+  redact: Redact,
+  upstreamStatus?: number,
+): void {
+  const message = redact(messageOf(ctx, failure, detail, upstreamStatus));
+  const sent = replyError(res, failure === 'timeout' ? 'gateway_timeout' : 'bad_gateway', message);
+  record(
+    ctx,
+    {
+      ...call,
+      status: upstreamStatus ?? sent.status,
+      operation: operationOf(ctx.validator, call),
+      requestId: sent.requestId,
+      kind: FAILURE_KIND[failure],
+      where: 'upstream',
+      message: detail,
+      action: 'replaced',
+    },
+    redact,
+  );
+}
