@@ -8,7 +8,6 @@ import { loadFixturesFile } from './fixtures.ts';
 import { parseMoney } from './money.ts';
 
 export const usage = `Usage: mediagen-mock [options]
-       mediagen-mock proxy <upstream-url> [options]   a validating proxy (mediagen-mock proxy --help)
   --port N               port to listen on (default: PORT, else 4010; 0 picks a free one)
   --host HOST            address to bind (default 127.0.0.1)
   --fixtures FILE        models, starting balance and test values (JSON; default: the built-in table)

@@ -10,10 +10,6 @@ import { scenarioTable } from './scenario-table.ts';
 import { startMockServer } from './server.ts';
 import { testValueTable } from './test-value-table.ts';
 
-// `mediagen-mock proxy <upstream-url>`: the validating proxy (src/mock/proxy-cli.ts); it never returns.
-if (process.argv[2] === 'proxy')
-  await import('./proxy-cli.ts').then(cli => cli.runProxyCli(process.argv.slice(3)));
-
 const fail: (message: string) => never = usageFailure('mediagen-mock', usage);
 
 let command: CliCommand;
