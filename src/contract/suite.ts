@@ -2,7 +2,8 @@
 // contract's own (status, headers, schema) and the scenario's expectation (status, code, example).
 import { loadContract } from '../kernel/load.ts';
 import { send, type RawResponse } from './http.ts';
-import { behaviourScenarios, forcedScenarios, type Scenario } from './scenarios.ts';
+import { forcedScenarios, type Scenario } from './scenarios.ts';
+import { behaviourScenarios } from './behaviour-scenarios.ts';
 import { readContract, type Contract } from '../kernel/contract.ts';
 import {
   createContractValidator,
