@@ -8,25 +8,10 @@ import type {
   SuccessResponseJSON,
 } from 'openapi-typescript-helpers';
 import type { paths } from '../../generated/schema.ts';
-import {
-  abortedError,
-  apiError,
-  invalidResponse,
-  isEnvelope,
-  localError,
-  timeoutError,
-  type ConnectionError,
-  type InvalidResponseError,
-  type MediagenError,
-} from './errors.ts';
-import {
-  deadline,
-  defaultRetryPolicy,
-  retryAfterSeconds,
-  retryDelay,
-  sleep,
-  type RetryPolicy,
-} from './retry.ts';
+import { abortedError } from './errors.ts';
+import { attempt, type Send } from './attempt.ts';
+import type { Result } from './result.ts';
+import { defaultRetryPolicy, retryAfterSeconds, retryDelay, sleep, type RetryPolicy } from './retry.ts';
 
 export interface ClientOptions extends Partial<RetryPolicy> {
   /** Sent as `Authorization: Bearer <key>`. Default: env var MEDIAGEN_API_KEY (Node); none in a browser. */
@@ -47,10 +32,6 @@ export interface CallOptions {
   maxRetries?: number;
   signal?: AbortSignal | null;
 }
-
-export type Result<T> =
-  | { data: T; error?: undefined; response: Response }
-  | { data?: undefined; error: MediagenError; response: Response | undefined };
 
 type Init<P extends keyof paths, M extends HttpMethod> = NonNullable<MaybeOptionalInit<paths[P], M>> &
   CallOptions;
@@ -87,68 +68,7 @@ export function createClient(options: ClientOptions = {}): MediagenClient {
     // Looked up on each call, so that a fetch replaced after createClient (a test, a polyfill) is used.
     fetch: (request: Request) => (options.fetch ?? fetch)(request),
   });
-
-  async function attempt(
-    method: string,
-    path: string,
-    init: AnyInit,
-    signal: AbortSignal | undefined,
-    timeout: number,
-  ) {
-    // An already aborted signal aborts this one at once: fetch then sends nothing. Without a timeout
-    // or a caller's signal there is nothing to abort for, and a signal costs undici ~8% per request.
-    const limit = signal || timeout < Infinity ? deadline(timeout, signal) : undefined;
-    try {
-      // Bodies come back as text and are parsed in `classify`: with parseAs 'json', openapi-fetch
-      // throws a bare SyntaxError on a 2xx body that is not JSON, and the response is lost.
-      const { data, error, response } = await (
-        base.request as (
-          m: string,
-          p: string,
-          i: object,
-        ) => Promise<{ data?: unknown; error?: unknown; response: Response }>
-      )(method, path, { ...init, parseAs: 'text', signal: limit?.signal });
-      return classify(response, data, error);
-    } catch (cause) {
-      const error = signal?.aborted
-        ? abortedError()
-        : limit?.timedOut()
-          ? timeoutError(timeout)
-          : connectionError(cause);
-      return { error, response: undefined };
-    } finally {
-      limit?.clear();
-    }
-  }
-
-  function classify(response: Response, data: unknown, body: unknown): Result<unknown> {
-    // A 2xx body arrives as text; a non-2xx one parsed, or as text when it is not JSON.
-    const invalid = (reason: InvalidResponseError['reason']) => ({
-      error: invalidResponse(response, reason, apiKey),
-      response,
-    });
-    const ok = response.ok;
-    const value = ok ? data : body;
-    if (value === undefined || value === '') return invalid('empty_body');
-    if (!isJson(response)) return invalid('wrong_content_type');
-    if (ok) {
-      try {
-        return { data: JSON.parse(data as string), response };
-      } catch {
-        return invalid('invalid_json');
-      }
-    }
-    if (!isEnvelope(body)) return invalid(typeof body === 'string' ? 'invalid_json' : 'not_envelope');
-    return { error: apiError(body.error, response, apiKey), response };
-  }
-
-  function connectionError(cause: unknown): ConnectionError {
-    const detail =
-      cause instanceof Error
-        ? cause.message + (cause.cause instanceof Error ? `: ${cause.cause.message}` : '')
-        : String(cause);
-    return localError('connection', `Connection failed: ${detail}`, true, {}, apiKey);
-  }
+  const send = base.request as Send;
 
   async function call(method: string, path: string, init: AnyInit = {}): Promise<Result<unknown>> {
     const { timeout = options.timeout ?? 60_000, maxRetries = policy.maxRetries, signal, ...rest } = init;
@@ -160,7 +80,7 @@ export function createClient(options: ClientOptions = {}): MediagenClient {
       };
     }
     for (let retry = 0; ; retry++) {
-      const result = await attempt(method, path, rest, signal ?? undefined, timeout);
+      const result = await attempt(send, apiKey, method, path, rest, signal ?? undefined, timeout);
       if (!result.error?.retryable || retry >= maxRetries) return result;
       const wait = retryDelay(retry, result.response && retryAfterSeconds(result.response), policy);
       if (wait === undefined) return result;
@@ -171,8 +91,6 @@ export function createClient(options: ClientOptions = {}): MediagenClient {
   const method = (m: string) => ((path: string, init?: AnyInit) => call(m, path, init)) as never;
   return { GET: method('get'), POST: method('post'), use: base.use, eject: base.eject };
 }
-
-const isJson = (response: Response) => /[/+]json\b/i.test(response.headers.get('content-type') ?? '');
 
 function hasIdempotencyKey(init: AnyInit): boolean {
   // A null value counts: it is the caller saying "send none".

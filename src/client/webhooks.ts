@@ -29,7 +29,8 @@ export type WebhookResult =
 /** Deliveries older (or further in the future) than this are rejected as replays. */
 export const webhookTolerance = 5 * 60;
 
-type HeaderInput = Headers | Record<string, string | string[] | undefined>;
+/** The delivery's headers: a fetch `Headers`, or a Node-style object (`req.headers`). */
+export type WebhookHeaders = Headers | Record<string, string | string[] | undefined>;
 
 /**
  * Verifies a delivery and returns its typed event. `body` must be the raw request body, unparsed
@@ -38,7 +39,7 @@ type HeaderInput = Headers | Record<string, string | string[] | undefined>;
 export function verifyWebhook(
   secret: string,
   body: string | Uint8Array,
-  headers: HeaderInput,
+  headers: WebhookHeaders,
 ): WebhookResult {
   const h: Record<string, string | undefined> = lowerCaseHeaders(headers, 'first');
   const id = h['webhook-id'];

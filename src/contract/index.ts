@@ -1,14 +1,12 @@
-// The contract checks a backend team (or any test) can use: validators compiled from the bundle,
-// the scenarios made from it and the suite that runs them against a server.
-export { createSpecAjv, specRef, SPEC_ID } from './ajv.ts';
+// The `@mediagen/contract` entry: what a backend team (or any test) uses to hold a server to the
+// contract. The validators compiled from the bundle, the scenarios made from it and the suite that
+// runs them against a server, and the contract read from the bundle they take. Walking the spec
+// (finding operations, pointers) is the `@mediagen/contract/spec` entry; how the checks are built
+// (the Ajv instance and its schema ids, header normalizing, the suite's inner steps) is not exported.
 export {
   readContract,
   loadSpec,
   loadContract,
-  matchOperation,
-  findOperation,
-  requireOperation,
-  operationPointer,
   type Contract,
   type Operation,
   type DeclaredResponse,
@@ -19,7 +17,6 @@ export {
 export {
   createContractValidator,
   formatViolations,
-  normalizeHeaders,
   ContractViolationError,
   type ContractValidator,
   type Violation,
@@ -28,20 +25,13 @@ export {
   type WebhookDelivery,
   type HeaderBag,
 } from './validate.ts';
+// The suite's HTTP client: sends a scenario's exact bytes (malformed JSON, odd methods), which fetch cannot.
 export { send, type RawRequest, type RawResponse } from './http.ts';
-export {
-  forcedScenarios,
-  behaviourScenarios,
-  validRequest,
-  examplePath,
-  type Scenario,
-  type Expectation,
-} from './scenarios.ts';
+export { forcedScenarios, type Scenario, type Expectation } from './scenarios.ts';
+export { behaviourScenarios } from './behaviour-scenarios.ts';
 export {
   runContractSuite,
   runScenario,
-  checkExpectation,
-  suiteScenarios,
   formatReport,
   type SuiteReport,
   type SuiteOptions,

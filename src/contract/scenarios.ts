@@ -1,10 +1,10 @@
-// The scenarios of the contract suite, made from the spec. Forced ones ask for each documented
-// status and named example with `Prefer` (a mock honours it, a real server does not); behaviour
-// ones send a request that must, on any conforming server, end in a given status and error code.
+// The scenarios of the contract suite, made from the spec, and the forced ones: they ask for each
+// documented status and named example with `Prefer` (a mock honours it, a real server does not).
+// The behaviour ones, which any conforming server must answer as given, are in behaviour-scenarios.ts.
 import type { ErrorCode } from '../../generated/catalogue.ts';
 import type { RawRequest } from './http.ts';
-import { at, follow, pointerTo } from '../kernel/pointer.ts';
-import { operationPointer, requireOperation, type Contract, type Operation } from '../kernel/contract.ts';
+import { at, follow } from '../kernel/pointer.ts';
+import { operationPointer, type Contract, type Operation } from '../kernel/contract.ts';
 import { type Json, type JsonObject } from '../kernel/json.ts';
 import { isObject } from '../kernel/json.ts';
 
@@ -49,6 +49,7 @@ export function examplePath(contract: Contract, op: Operation): string {
   });
 }
 
+/** The operation's first request example, when it has one. */
 export function exampleBody(op: Operation): JsonObject | undefined {
   const first = Object.values(op.requestExamples)[0];
   return isObject(first) ? first : undefined;
@@ -95,184 +96,4 @@ export function forcedScenarios(contract: Contract, apiKey: string): Scenario[] 
       });
     }),
   );
-}
-
-const op = requireOperation;
-
-/** Requests whose answer the contract determines without `Prefer`. */
-export function behaviourScenarios(contract: Contract, apiKey: string): Scenario[] {
-  const auth = { authorization: `Bearer ${apiKey}` };
-  const json = { ...auth, 'content-type': 'application/json' };
-  const video = exampleBody(op(contract, 'createVideoGeneration')) ?? {};
-  const image = exampleBody(op(contract, 'generateImage')) ?? {};
-  const without = (body: JsonObject, field: string) =>
-    JSON.stringify(Object.fromEntries(Object.entries(body).filter(([k]) => k !== field)));
-  const s = (
-    name: string,
-    operationId: string | undefined,
-    request: RawRequest,
-    expect: Expectation,
-    billable = false,
-  ): Scenario => ({
-    name,
-    ...(operationId ? { operationId } : {}),
-    request,
-    forced: false,
-    billable,
-    expect,
-  });
-  return [
-    s(
-      'listModels: valid',
-      'listModels',
-      { method: 'GET', path: '/v2/models', headers: auth },
-      { status: 200 },
-    ),
-    s(
-      'listModels: type=video',
-      'listModels',
-      { method: 'GET', path: '/v2/models?type=video', headers: auth },
-      { status: 200 },
-    ),
-    s(
-      'listModels: unknown type',
-      'listModels',
-      { method: 'GET', path: '/v2/models?type=audio', headers: auth },
-      { status: 400, error: { code: 'invalid_parameter', param: 'type' } },
-    ),
-    s(
-      'getBalance: valid',
-      'getBalance',
-      { method: 'GET', path: '/v2/billing/balance', headers: auth },
-      { status: 200 },
-    ),
-    s(
-      'getBalance: no Authorization',
-      'getBalance',
-      { method: 'GET', path: '/v2/billing/balance' },
-      { status: 401, error: { code: 'invalid_api_key', reason: 'missing' } },
-    ),
-    s(
-      'getBalance: Basic credentials',
-      'getBalance',
-      { method: 'GET', path: '/v2/billing/balance', headers: { authorization: 'Basic dXNlcjpwYXNz' } },
-      { status: 401, error: { code: 'invalid_api_key', reason: 'malformed' } },
-    ),
-    s(
-      'getVideoGeneration: id of another shape',
-      'getVideoGeneration',
-      { method: 'GET', path: '/v2/videos/generations/123', headers: auth },
-      { status: 404, error: { code: 'not_found', resource: 'generation' } },
-    ),
-    s(
-      'getVideoGeneration: unknown id',
-      'getVideoGeneration',
-      { method: 'GET', path: `/v2/videos/generations/vid_${'0'.repeat(26)}`, headers: auth },
-      { status: 404, error: { code: 'not_found', resource: 'generation' } },
-    ),
-    s(
-      'createVideoGeneration: body is not JSON',
-      'createVideoGeneration',
-      {
-        method: 'POST',
-        path: '/v2/videos/generations',
-        headers: json,
-        body: '{"model": "seedance-v1-pro", "prompt": ',
-      },
-      { status: 400, error: { code: 'invalid_json', param: null } },
-    ),
-    s(
-      'createVideoGeneration: text/plain body',
-      'createVideoGeneration',
-      {
-        method: 'POST',
-        path: '/v2/videos/generations',
-        headers: { ...auth, 'content-type': 'text/plain' },
-        body: 'a cat',
-      },
-      { status: 415, error: { code: 'unsupported_media_type' } },
-    ),
-    s(
-      'createVideoGeneration: no prompt',
-      'createVideoGeneration',
-      { method: 'POST', path: '/v2/videos/generations', headers: json, body: without(video, 'prompt') },
-      { status: 400, error: { code: 'parameter_missing', param: 'prompt' } },
-    ),
-    s(
-      'createVideoGeneration: duration is a string',
-      'createVideoGeneration',
-      {
-        method: 'POST',
-        path: '/v2/videos/generations',
-        headers: json,
-        body: JSON.stringify({ ...video, duration: '5' }),
-      },
-      { status: 400, error: { code: 'invalid_type', param: 'duration' } },
-    ),
-    s(
-      'createVideoGeneration: unknown resolution',
-      'createVideoGeneration',
-      {
-        method: 'POST',
-        path: '/v2/videos/generations',
-        headers: json,
-        body: JSON.stringify({ ...video, resolution: '8K' }),
-      },
-      { status: 400, error: { code: 'invalid_parameter', param: 'resolution' } },
-    ),
-    s(
-      'createVideoGeneration: no Authorization',
-      'createVideoGeneration',
-      {
-        method: 'POST',
-        path: '/v2/videos/generations',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(video),
-      },
-      { status: 401, error: { code: 'invalid_api_key', reason: 'missing' } },
-    ),
-    s(
-      'generateImage: no model',
-      'generateImage',
-      { method: 'POST', path: '/v2/images/generations', headers: json, body: without(image, 'model') },
-      { status: 400, error: { code: 'parameter_missing', param: 'model' } },
-    ),
-    s(
-      'generateImage: reference url is not a URL',
-      'generateImage',
-      {
-        method: 'POST',
-        path: '/v2/images/generations',
-        headers: json,
-        body: JSON.stringify({ ...image, images: [{ url: 'not a url' }] }),
-      },
-      { status: 400, error: { code: 'invalid_parameter', param: 'images[0].url' } },
-    ),
-    s(
-      'unknown path',
-      undefined,
-      { method: 'GET', path: '/v2/videos', headers: auth },
-      { status: 404, error: { code: 'not_found', resource: 'route' } },
-    ),
-    s(
-      'wrong method',
-      undefined,
-      { method: 'DELETE', path: '/v2/models', headers: auth },
-      { status: 404, error: { code: 'not_found', resource: 'route' } },
-    ),
-    s(
-      'generateImage: valid',
-      'generateImage',
-      { method: 'POST', path: '/v2/images/generations', headers: json, body: JSON.stringify(image) },
-      { status: 200 },
-      true,
-    ),
-    s(
-      'createVideoGeneration: valid',
-      'createVideoGeneration',
-      { method: 'POST', path: '/v2/videos/generations', headers: json, body: JSON.stringify(video) },
-      { status: 202 },
-      true,
-    ),
-  ];
 }

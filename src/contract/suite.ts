@@ -2,8 +2,9 @@
 // contract's own (status, headers, schema) and the scenario's expectation (status, code, example).
 import { loadContract } from '../kernel/load.ts';
 import { send, type RawResponse } from './http.ts';
-import { behaviourScenarios, forcedScenarios, type Scenario } from './scenarios.ts';
-import { readContract, type Contract } from '../kernel/contract.ts';
+import { forcedScenarios, type Scenario } from './scenarios.ts';
+import { behaviourScenarios } from './behaviour-scenarios.ts';
+import type { Contract } from '../kernel/contract.ts';
 import {
   createContractValidator,
   formatViolations,
@@ -91,10 +92,11 @@ export async function runScenario(
   return { scenario, response, violations };
 }
 
+/** The scenarios a run of the suite sends, and those it leaves out (with why). */
 export function suiteScenarios(
   contract: Contract,
   options: Pick<SuiteOptions, 'apiKey' | 'forced' | 'billable'>,
-) {
+): { run: Scenario[]; skipped: SuiteReport['skipped'] } {
   const all = [
     ...(options.forced ? forcedScenarios(contract, options.apiKey) : []),
     ...behaviourScenarios(contract, options.apiKey),

@@ -5,6 +5,7 @@ import {
   MAX_FILE_LINES,
   MAX_FUNCTION_LINES,
   importCycles,
+  importsOf,
   longFiles,
   longFunctions,
   sourceFiles,
@@ -33,12 +34,25 @@ describe('the house', () => {
   });
 });
 
+describe('the benches', () => {
+  // A bench measures the shipped code; a helper it shares with the tests lives in src/ or bench/.
+  it('import nothing from test/', () => {
+    const fromTests = sourceFiles(['bench']).flatMap(file =>
+      importsOf(file)
+        .filter(to => to.startsWith('test/'))
+        .map(to => `${file} -> ${to}`),
+    );
+    expect(fromTests).toEqual([]);
+  });
+});
+
 describe('the house rules catch what they name', () => {
   it('finds a long function, a long file and a cycle in fixtures made to break them', () => {
     expect(longFunctions(['test/house/fixtures/long.ts'], 5)).toEqual([
       'test/house/fixtures/long.ts:3 tooLong (7 lines)',
     ]);
     expect(longFiles(['test/house/fixtures/long.ts'], 5)).toEqual(['test/house/fixtures/long.ts (13 lines)']);
+    expect(importsOf('test/house/fixtures/cycle-a.ts')).toEqual(['test/house/fixtures/cycle-b.ts']);
     expect(importCycles(['test/house/fixtures/cycle-a.ts', 'test/house/fixtures/cycle-b.ts'])).toEqual([
       'test/house/fixtures/cycle-a.ts -> test/house/fixtures/cycle-b.ts -> test/house/fixtures/cycle-a.ts',
     ]);

@@ -80,7 +80,7 @@ describe('video generation failures and the catalogue', () => {
   });
 });
 
-describe('retrying (CONTRACT.md section 4)', () => {
+describe('retrying (the "Retries" section of openapi/description.md)', () => {
   const retryableByStatus = (status: number) =>
     codes.filter(c => errorCatalogue[c].status === status).map(c => errorCatalogue[c].retryable);
 

@@ -2,8 +2,7 @@
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-
-const repo = new URL('../../', import.meta.url).pathname;
+import { root as repo } from '../../scripts/root.ts';
 
 export async function copyContract() {
   const dir = await mkdtemp(join(tmpdir(), 'mediagen-contract-'));

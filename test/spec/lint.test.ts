@@ -2,14 +2,15 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { root } from '../../scripts/root.ts';
 import { copyContract } from './copy.ts';
 
-const redocly = new URL('../../node_modules/.bin/redocly', import.meta.url).pathname;
+const redocly = `${root}node_modules/.bin/redocly`;
 type Problem = { ruleId: string; message: string; location: { source: { ref: string } }[] };
 
 test('the contract lints clean: zero problems, warnings included', async () => {
   const run = await promisify(execFile)(redocly, ['lint', '--format=json'], {
-    cwd: new URL('../..', import.meta.url).pathname,
+    cwd: root,
   }).catch(err => err);
   expect(JSON.parse(run.stdout).problems.map((p: Problem) => `${p.ruleId}: ${p.message}`)).toEqual([]);
 });

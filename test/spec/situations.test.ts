@@ -1,5 +1,7 @@
-// CONTRACT.md, row by row: each situation is declared on every operation where it can happen, with
-// a named example that shows it (the examples themselves are validated in examples.test.ts).
+// The situations the API answers, row by row (the table below is the contract's list of them, in
+// plain words; openapi/description.md gives the rules they follow): each situation is declared on
+// every operation where it can happen, with a named example that shows it (the examples themselves
+// are validated in examples.test.ts).
 import { describe, expect, test } from 'vitest';
 import {
   apiOperations,
@@ -26,7 +28,8 @@ interface Row {
   headers?: string[];
 }
 
-const SECTION_3: Row[] = [
+/** Each situation: the status it is answered with, on which operations, and what an example must show. */
+const SITUATIONS: Row[] = [
   {
     status: 400,
     situation: 'a required parameter is missing (param names it)',
@@ -159,11 +162,11 @@ const SECTION_3: Row[] = [
   },
 ];
 
-const cases = SECTION_3.flatMap(row =>
+const cases = SITUATIONS.flatMap(row =>
   row.operations.map(id => [`${row.status} ${row.situation} — ${operation(id).name}`, row, id] as const),
 );
 
-describe('CONTRACT.md section 3: every situation, on every operation where it can happen', () => {
+describe('every situation, on every operation where it can happen', () => {
   test.each(cases)('%s', (_, row, id) => {
     const response = responseOf(id, row.status);
     expect(response, `${id} declares ${row.status}`).toBeDefined();
@@ -186,7 +189,7 @@ describe('CONTRACT.md section 3: every situation, on every operation where it ca
   });
 });
 
-describe('CONTRACT.md section 3: a video generation that fails after it was accepted', () => {
+describe('a video generation that fails after it was accepted', () => {
   const FAILURES: [string, string][] = [
     ['input rejected by moderation: prompt', 'prompt_rejected'],
     ['input rejected by moderation: image', 'input_image_rejected'],
@@ -230,7 +233,7 @@ describe('CONTRACT.md section 3: a video generation that fails after it was acce
   });
 });
 
-describe('CONTRACT.md section 1: the resource layout', () => {
+describe('the resource layout: each operation at its method and path, with its success status', () => {
   test.each([
     ['generateImage', 'POST /v2/images/generations', '200'],
     ['createVideoGeneration', 'POST /v2/videos/generations', '202'],

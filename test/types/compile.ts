@@ -2,8 +2,7 @@
 // tests over generated or copied sources stay fast. Files can be given as text, not on disk.
 import { relative } from 'node:path';
 import ts from 'typescript';
-
-export const root = new URL('../..', import.meta.url).pathname;
+import { root } from '../../scripts/root.ts';
 
 /** The repo's tsconfig.json compiler options (what `npm run typecheck` uses), with `overrides`. */
 export function repoOptions(overrides: ts.CompilerOptions = {}): ts.CompilerOptions {

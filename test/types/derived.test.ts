@@ -7,7 +7,8 @@ import { describe, expect, test } from 'vitest';
 import { typesOptions } from '../../scripts/artifacts.ts';
 import { loadSpec } from '../../src/kernel/load.ts';
 import { readContract, type Spec } from '../../src/kernel/contract.ts';
-import { repoOptions, root, typeCheck, type Check } from './compile.ts';
+import { root } from '../../scripts/root.ts';
+import { repoOptions, typeCheck, type Check } from './compile.ts';
 import { defaultsNotRequired, deriveTypeChecks } from './derive.ts';
 
 const spec = loadSpec();

@@ -1,0 +1,84 @@
+// One attempt of a call: send it within its deadline, then read the answer as data or a typed error.
+import {
+  abortedError,
+  apiError,
+  invalidResponse,
+  isEnvelope,
+  localError,
+  timeoutError,
+  type ConnectionError,
+  type InvalidResponseError,
+} from './errors.ts';
+import type { Result } from './result.ts';
+import { deadline } from './retry.ts';
+
+/** openapi-fetch's `request`, with the answer's body left as text. */
+export type Send = (
+  method: string,
+  path: string,
+  init: object,
+) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
+
+export async function attempt(
+  send: Send,
+  apiKey: string | undefined,
+  method: string,
+  path: string,
+  init: object,
+  signal: AbortSignal | undefined,
+  timeout: number,
+): Promise<Result<unknown>> {
+  // An already aborted signal aborts this one at once: fetch then sends nothing. Without a timeout
+  // or a caller's signal there is nothing to abort for, and a signal costs undici ~8% per request.
+  const limit = signal || timeout < Infinity ? deadline(timeout, signal) : undefined;
+  try {
+    // Bodies come back as text and are parsed in `classify`: with parseAs 'json', openapi-fetch
+    // throws a bare SyntaxError on a 2xx body that is not JSON, and the response is lost.
+    const { data, error, response } = await send(method, path, {
+      ...init,
+      parseAs: 'text',
+      signal: limit?.signal,
+    });
+    return classify(response, data, error, apiKey);
+  } catch (cause) {
+    const error = signal?.aborted
+      ? abortedError()
+      : limit?.timedOut()
+        ? timeoutError(timeout)
+        : connectionError(cause, apiKey);
+    return { error, response: undefined };
+  } finally {
+    limit?.clear();
+  }
+}
+
+function classify(response: Response, data: unknown, body: unknown, apiKey?: string): Result<unknown> {
+  // A 2xx body arrives as text; a non-2xx one parsed, or as text when it is not JSON.
+  const invalid = (reason: InvalidResponseError['reason']) => ({
+    error: invalidResponse(response, reason, apiKey),
+    response,
+  });
+  const ok = response.ok;
+  const value = ok ? data : body;
+  if (value === undefined || value === '') return invalid('empty_body');
+  if (!isJson(response)) return invalid('wrong_content_type');
+  if (ok) {
+    try {
+      return { data: JSON.parse(data as string), response };
+    } catch {
+      return invalid('invalid_json');
+    }
+  }
+  if (!isEnvelope(body)) return invalid(typeof body === 'string' ? 'invalid_json' : 'not_envelope');
+  return { error: apiError(body.error, response, apiKey), response };
+}
+
+const isJson = (response: Response) => /[/+]json\b/i.test(response.headers.get('content-type') ?? '');
+
+function connectionError(cause: unknown, apiKey?: string): ConnectionError {
+  const detail =
+    cause instanceof Error
+      ? cause.message + (cause.cause instanceof Error ? `: ${cause.cause.message}` : '')
+      : String(cause);
+  return localError('connection', `Connection failed: ${detail}`, true, {}, apiKey);
+}

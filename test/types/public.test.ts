@@ -1,0 +1,75 @@
+// The package entries of the client and the contract: what they export is the API written for its
+// users. Every type a user reads in their declarations is declared (no `ReturnType<typeof ...>` of
+// an implementation), and the entries export their API and none of the machinery behind it.
+import { describe, expect, it } from 'vitest';
+import { declarationsOf, inferredTypes } from './declarations.ts';
+
+// A program over the entries takes 3 s alone, far longer on a loaded machine.
+const compileTimeout = 120_000;
+
+describe('the declared public types', () => {
+  it(
+    'of @mediagen/client and @mediagen/contract name no type by the code that computes it',
+    () => {
+      const declarations = declarationsOf([
+        'src/client/index.ts',
+        'src/client/webhooks.ts',
+        'src/contract/index.ts',
+      ]);
+      expect([...declarations.keys()]).toEqual(
+        expect.arrayContaining([
+          'src/client/client.d.ts',
+          'src/client/webhooks.d.ts',
+          'src/contract/index.d.ts',
+          'src/contract/suite.d.ts',
+        ]),
+      );
+      expect(inferredTypes(declarations)).toEqual([]);
+    },
+    compileTimeout,
+  );
+
+  it('are told from inferred ones (the check above can fail)', () => {
+    const declarations = new Map([
+      ['a.d.ts', 'export interface Store {\n  get(id: string): Job;\n}'],
+      ['b.d.ts', 'export type Store = ReturnType<typeof createStore>;\nexport type Mock = Awaited<Started>;'],
+    ]);
+    expect(inferredTypes(declarations)).toEqual([
+      'b.d.ts: export type Store = ReturnType<typeof createStore>;',
+      'b.d.ts: export type Mock = Awaited<Started>;',
+    ]);
+  });
+});
+
+describe('the entries export their API and no machinery', () => {
+  it('@mediagen/client: the client, waiting for a video, the retry policy', async () => {
+    expect(Object.keys(await import('../../src/client/index.ts')).sort()).toEqual([
+      'createClient',
+      'defaultRetryPolicy',
+      'waitForVideo',
+    ]);
+    expect(Object.keys(await import('../../src/client/webhooks.ts')).sort()).toEqual([
+      'verifyWebhook',
+      'webhookTolerance',
+    ]);
+  });
+
+  it('@mediagen/contract: the validators, the scenarios, the suite and the contract they read', async () => {
+    // Not the Ajv instance and its schema ids (createSpecAjv, specRef, SPEC_ID), header normalizing,
+    // the suite's inner steps, or walking the spec (that is the `@mediagen/contract/spec` entry).
+    expect(Object.keys(await import('../../src/contract/index.ts')).sort()).toEqual([
+      'ContractViolationError',
+      'behaviourScenarios',
+      'createContractValidator',
+      'forcedScenarios',
+      'formatReport',
+      'formatViolations',
+      'loadContract',
+      'loadSpec',
+      'readContract',
+      'runContractSuite',
+      'runScenario',
+      'send',
+    ]);
+  });
+});
