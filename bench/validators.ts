@@ -7,9 +7,9 @@ import {
   loadSpec,
   readContract,
   loadContract,
-  requireOperation,
   type ObservedResponse,
 } from '../src/contract/index.ts';
+import { requireOperation } from '../src/kernel/contract.ts';
 import { peerValidator } from './peer-validator.ts';
 import { benchSettings, inFreshProcess, median, versionOf, writeSection, type Figure } from './results.ts';
 

@@ -2,12 +2,9 @@
 // answer may quote the caller's key (the validator quotes header values whole): the proxy redacts
 // every line it writes.
 import type { IncomingHttpHeaders } from 'node:http';
-import {
-  matchOperation,
-  normalizeHeaders,
-  type ContractValidator,
-  type Violation,
-} from '../contract/index.ts';
+import type { ContractValidator, Violation } from '../contract/index.ts';
+import { lowerCaseHeaders } from '../kernel/headers.ts';
+import { matchOperation } from '../kernel/contract.ts';
 import { isObject } from '../kernel/json.ts';
 import { decodeBody } from './encodings.ts';
 import type { Redact } from './redact.ts';
@@ -47,7 +44,7 @@ export function checkAnswer(
   redact: Redact,
 ): Checked {
   const operation = operationOf(validator, call);
-  const headers = normalizeHeaders(answer.headers);
+  const headers = lowerCaseHeaders(answer.headers);
   let text: string;
   try {
     text = decodeBody(answer.body, headers['content-encoding']);
