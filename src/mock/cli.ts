@@ -7,7 +7,7 @@ import { stopOnSignals, usageFailure } from '../kernel/cli.ts';
 import { parseMockArgs, usage, UsageError, type CliCommand } from './cli-options.ts';
 import { loadDefaultFixtures, readFixtures } from './fixtures.ts';
 import { scenarioTable } from './scenario-table.ts';
-import { startMockServer } from './server.ts';
+import { startMockServer } from './adapters/http.ts';
 import { testValueTable } from './test-value-table.ts';
 
 // `mediagen-mock proxy <upstream-url>`: the validating proxy (src/mock/proxy-cli.ts); it never returns.

@@ -4,7 +4,7 @@
 // contract allows. Bounded: a few dozen sequences, in-process through createMockFetch.
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createMockFetch } from '../../src/mock/fetch.ts';
+import { createMockFetch } from '../../src/mock/index.ts';
 import { DEFAULT_BASE_URL } from '../../src/mock/msw.ts';
 import { parseMoney } from '../../src/mock/money.ts';
 import { headersFor, validator } from './stateful-helpers.ts';

@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { send } from '../../src/contract/index.ts';
 import { readFixtures } from '../../src/mock/fixtures.ts';
 import { defaultFixtures } from '../../src/mock/fixtures/default.ts';
-import { controlAllowed } from '../../src/mock/control.ts';
-import { createIdempotencyStore } from '../../src/mock/idempotency.ts';
+import { controlAllowed } from '../../src/mock/control-access.ts';
+import { createIdempotencyStore } from '../../src/mock/state/idempotency.ts';
 import { startTestMock, type TestMock } from './start.ts';
 import { balanceOf, call, control, errorOf, get, image, post, video } from './stateful-helpers.ts';
 
@@ -61,8 +61,8 @@ describe('1. accounts per API key', () => {
       await get(small.url, 'evict_b', '/v2/models');
       expect(await balanceOf(small.url, 'evict_a')).toBe(99.5); // a is now the most recent, b the oldest
       await get(small.url, 'evict_c', '/v2/models'); // evicts b
-      expect(small.mock.state.accounts.size).toBe(2);
-      expect(small.mock.state.accounts.peek('evict_b')).toBeUndefined();
+      expect(small.state.sizes().accounts).toBe(2);
+      expect(small.state.account('evict_b')).toBeUndefined();
       await get(small.url, 'evict_b', '/v2/models'); // evicts a, and its job
       expect((await get(small.url, 'evict_a', `${VIDEOS}/${id}`)).status).toBe(404);
       expect(await balanceOf(small.url, 'evict_a')).toBe(100);
@@ -233,7 +233,7 @@ describe('4. rate and concurrency limits', () => {
     const small = await startTestMock({ maxJobs: 1, maxConcurrent: 2, stepMs: 60_000 });
     try {
       for (let i = 0; i < 3; i++) expect((await post(small.url, 'dropped', VIDEOS, video)).status).toBe(202);
-      expect(small.mock.state.books('dropped')).toMatchObject({
+      expect(small.state.account('dropped')).toMatchObject({
         running: 1,
         charged: '1.50',
         balance: '98.50',
