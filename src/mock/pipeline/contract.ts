@@ -69,6 +69,8 @@ function exampleHeaders(headers: Record<string, unknown> | undefined): Record<st
   return out;
 }
 
+const end = (answer: Answer) => ({ kind: 'answer' as const, answer });
+
 /** The contract's answer, or the error answer that ends the call here. */
 export async function askContract(
   core: Core,
@@ -76,7 +78,6 @@ export async function askContract(
 ): Promise<ContractOk | { kind: 'answer'; answer: Answer }> {
   const { input, headers, body, problem: bodyProblem } = prismInput(oc);
   const { result, warning, forced } = await askPrism(core, oc, input);
-  const end = (answer: Answer) => ({ kind: 'answer' as const, answer });
   if (result.kind === 'error') {
     if (NO_ROUTE.test(result.name)) return end(routeNotFound(oc.call));
     oc.call.warnings.push(result.detail);

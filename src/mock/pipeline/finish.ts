@@ -42,25 +42,20 @@ function headersOf(core: Core, call: Call, answer: Answer): Record<string, strin
   };
 }
 
-export async function finish(core: Core, call: Call, answer: Answer): Promise<MockOutput> {
+/** The call's line in the log. */
+function logLine(core: Core, call: Call, status: number, note: string | undefined) {
   const { method, path, requestId } = call;
-  const line = (status: number, note: string | undefined) =>
-    core.log(
-      formatRequestLine({
-        method,
-        path,
-        status,
-        ms: performance.now() - call.started,
-        requestId,
-        ...(note ? { note } : {}),
-      }),
-    );
+  const ms = performance.now() - call.started;
+  core.log(formatRequestLine({ method, path, status, ms, requestId, ...(note ? { note } : {}) }));
+}
+
+export async function finish(core: Core, call: Call, answer: Answer): Promise<MockOutput> {
   if (answer.transport) {
-    line(0, `fault ${answer.transport}`);
+    logLine(core, call, 0, `fault ${answer.transport}`);
     if (answer.transport === 'stall') await stall(call.input.signal, core.closing);
     return { kind: 'transport_fault' };
   }
-  const body = JSON.stringify(bodyOf(answer, requestId));
-  line(answer.status, answer.note);
+  const body = JSON.stringify(bodyOf(answer, call.requestId));
+  logLine(core, call, answer.status, answer.note);
   return { kind: 'answer', status: answer.status, headers: headersOf(core, call, answer), body };
 }
