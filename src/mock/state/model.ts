@@ -5,15 +5,19 @@
 // ended video is booked once (`#book`: a failed one refunded as its code says); a job dropped from
 // a full table is forgotten by its account. Readers get `view`, which changes nothing.
 import type { FaultSettings } from '../faults.ts';
-import { formatMoney } from '../money.ts';
 import { nextWindow, type RateCount } from '../limits.ts';
 import type { Delivery, WebhookSender } from '../webhooks.ts';
 import { AccountTable, type Account, type AccountRecord } from './accounts.ts';
-import { createIdempotencyStore, type IdempotencyCheck, type StoredAnswer } from './idempotency.ts';
+import {
+  createIdempotencyStore,
+  type IdempotencyCheck,
+  type IdempotencyStore,
+  type StoredAnswer,
+} from './idempotency.ts';
 import { refundsOnFailure, type JobRequest, type JobTemplates, type Outcome } from './job-bodies.ts';
 import { VideoJobs, type Job, type JobSight } from './jobs.ts';
 import { Ownership, type Holding } from './ownership.ts';
-import type { AccountBooks, MockStateView } from './view.ts';
+import { booksOf, type AccountBooks, type MockStateView } from './view.ts';
 
 export interface MockStateOptions {
   templates: JobTemplates;
@@ -40,7 +44,7 @@ export class MockState {
   readonly #accounts = new AccountTable();
   readonly #jobs: VideoJobs;
   readonly #owners = new Ownership();
-  readonly #idempotency;
+  readonly #idempotency: IdempotencyStore;
   readonly #timers = new Map<string, NodeJS.Timeout>();
   readonly #deliveries: Delivery[] = [];
   readonly #now: () => number;
@@ -265,16 +269,8 @@ export class MockState {
 
   #books(account: AccountRecord): AccountBooks {
     this.#settle(account.key);
-    return {
-      key: account.key,
-      currency: this.options.currency,
-      balance: formatMoney(account.balance),
-      start: formatMoney(account.start),
-      charged: formatMoney(account.charged),
-      refunded: formatMoney(account.refunded),
-      running: this.#owners.open(account.key).size,
-      jobs: this.#owners.jobIds(account.key),
-    };
+    const { currency } = this.options;
+    return booksOf(account, currency, this.#owners.open(account.key).size, this.#owners.jobIds(account.key));
   }
 
   #jobView(id: string) {

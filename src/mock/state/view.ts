@@ -1,6 +1,8 @@
 // What tests, benches and the control routes may see of the mock's state: read-only books, jobs and
 // deliveries, and the sizes of its bounded tables. Changes go through the state model's methods.
+import { formatMoney } from '../money.ts';
 import type { Delivery } from '../webhooks.ts';
+import type { Account } from './accounts.ts';
 
 /** An account's books as decimal strings, the shape `GET /_mock/accounts/{key}` answers. */
 export interface AccountBooks {
@@ -42,4 +44,18 @@ export interface MockStateView {
   /** The webhook deliveries made, oldest first (the last 1,000). */
   deliveries(): readonly Delivery[];
   sizes(): StateSizes;
+}
+
+/** An account's books in micro-units, as decimal strings. */
+export function booksOf(account: Account, currency: string, running: number, jobs: string[]): AccountBooks {
+  return {
+    key: account.key,
+    currency,
+    balance: formatMoney(account.balance),
+    start: formatMoney(account.start),
+    charged: formatMoney(account.charged),
+    refunded: formatMoney(account.refunded),
+    running,
+    jobs,
+  };
 }
