@@ -91,7 +91,7 @@ const steps: Record<string, (dir: string) => Promise<number>> = {
     ),
   'mock start-up (startMockServer)': async dir =>
     Number(
-      await inFreshProcess(`const { startMockServer } = await import('./src/mock/server.ts');
+      await inFreshProcess(`const { startMockServer } = await import('./src/mock/index.ts');
       const { readFileSync } = await import('node:fs');
       const spec = JSON.parse(readFileSync(${JSON.stringify(join(dir, 'generated/openapi.json'))}, 'utf8'));
       const t = performance.now();

@@ -5,7 +5,12 @@
 // across 1,000 keys, in-process, with the account cap evicting the oldest state.
 // `--tiny` (or BENCH_TINY=1): one second per server and a few hundred requests, to show it works.
 import autocannon from 'autocannon';
-import { createMock, DEFAULT_MAX_ACCOUNTS, DEFAULT_MAX_IDEMPOTENCY_RECORDS } from '../src/mock/core.ts';
+import { createMock } from '../src/mock/index.ts';
+import {
+  DEFAULT_MAX_ACCOUNTS,
+  DEFAULT_MAX_IDEMPOTENCY_RECORDS,
+  DEFAULT_MAX_JOBS,
+} from '../src/mock/settings.ts';
 import { freePort, startChild } from './child.ts';
 import { benchSettings, versionOf, writeSection, type Figure } from './results.ts';
 
@@ -189,11 +194,8 @@ async function memoryAfterLoad(requests: number, keys: number) {
   const ms = performance.now() - started;
   (globalThis as { gc?: () => void }).gc?.();
   const after = process.memoryUsage().rss;
-  const kept = {
-    accounts: mock.state.accounts.size,
-    jobs: mock.state.jobs.size,
-    records: mock.state.idempotency.size,
-  };
+  const sizes = mock.state.sizes();
+  const kept = { accounts: sizes.accounts, jobs: sizes.jobs, records: sizes.idempotencyRecords };
   await mock.close();
   return { ms, before, after, kept };
 }
@@ -203,7 +205,7 @@ const m = await memoryAfterLoad(MEMORY_REQUESTS, MEMORY_KEYS);
 console.log(
   `memory: ${MEMORY_REQUESTS} requests across ${MEMORY_KEYS} keys in ${(m.ms / 1000).toFixed(1)} s (${((m.ms * 1000) / MEMORY_REQUESTS).toFixed(0)} µs each): ` +
     `RSS ${(m.before / MiB).toFixed(0)} → ${(m.after / MiB).toFixed(0)} MiB; kept ${m.kept.accounts} accounts (cap ${DEFAULT_MAX_ACCOUNTS}), ` +
-    `${m.kept.jobs} jobs (cap 1000), ${m.kept.records} idempotency records (cap ${DEFAULT_MAX_IDEMPOTENCY_RECORDS})`,
+    `${m.kept.jobs} jobs (cap ${DEFAULT_MAX_JOBS}), ${m.kept.records} idempotency records (cap ${DEFAULT_MAX_IDEMPOTENCY_RECORDS})`,
 );
 const figures: Figure[] = results.slice(0, -1).flatMap(baseline => [
   {
@@ -253,7 +255,7 @@ await writeSection({
       r =>
         `${r.name}: ${r.errors} errors, ${r.non2xx} non-2xx answers (the mix expects some: validation errors, an unknown model, a test key).`,
     ),
-    `kept after the memory run: ${m.kept.accounts} accounts (cap ${DEFAULT_MAX_ACCOUNTS}), ${m.kept.jobs} jobs (cap 1000), ${m.kept.records} idempotency records (cap ${DEFAULT_MAX_IDEMPOTENCY_RECORDS})`,
+    `kept after the memory run: ${m.kept.accounts} accounts (cap ${DEFAULT_MAX_ACCOUNTS}), ${m.kept.jobs} jobs (cap ${DEFAULT_MAX_JOBS}), ${m.kept.records} idempotency records (cap ${DEFAULT_MAX_IDEMPOTENCY_RECORDS})`,
   ],
   tools: {
     '@stoplight/prism-cli': await versionOf('@stoplight/prism-cli'),

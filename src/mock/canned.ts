@@ -4,7 +4,7 @@
 import { errorCatalogue, type ErrorCode } from '../../generated/catalogue.ts';
 import { type Operation } from '../kernel/index.ts';
 import { errorAnswer, RETRY_AFTER_CODES, type Answer } from './answer.ts';
-import { declares } from './contract-answer.ts';
+import { declares } from './declares.ts';
 import { contractError } from '../kernel/error-body.ts';
 import type { FaultKind } from './faults.ts';
 import { rateHeaders, spentWindow, type RateCount } from './limits.ts';
@@ -31,10 +31,16 @@ export function rateLimitAnswer(count: RateCount): Answer {
   return errorAnswer(e, { 'retry-after': String(count.resetSeconds), ...rateHeaders(count) });
 }
 
+export interface CannedAnswers {
+  /** The answer of a test key that acts on every call (401, 403, 429, 5xx), if the key is one. */
+  testKey(op: Operation, key: string): Answer | undefined;
+  /** An injected fault: a retryable error the operation declares, or a transport fault. */
+  fault(op: Operation, kind: FaultKind): Answer | undefined;
+}
+
 /** `rateLimit` is the window the headers of a canned 429 describe. */
-export function createCannedAnswers(index: TestValueIndex, rateLimit: number) {
+export function createCannedAnswers(index: TestValueIndex, rateLimit: number): CannedAnswers {
   return {
-    /** The answer of a test key that acts on every call (401, 403, 429, 5xx), if the key is one. */
     testKey(op: Operation, key: string): Answer | undefined {
       const value = index.exact('api_key', key);
       if (!value?.error || !ACCOUNT_LEVEL.includes(value.error)) return undefined;
@@ -49,7 +55,6 @@ export function createCannedAnswers(index: TestValueIndex, rateLimit: number) {
       );
     },
 
-    /** An injected fault: a retryable error the operation declares, or a transport fault. */
     fault(op: Operation, kind: FaultKind): Answer | undefined {
       if (kind === 'stall' || kind === 'cut') return { status: 0, transport: kind };
       const entry = errorCatalogue[kind];

@@ -2,7 +2,7 @@
 // it): each bad value is refused with one line naming the option, a bad fixtures file naming the
 // problem in it.
 import { parseArgs } from 'node:util';
-import type { MockOptions } from './core.ts';
+import type { MockServerOptions } from './types.ts';
 import { parseFaults, parseLatency } from './faults.ts';
 import { loadFixturesFile } from './fixtures.ts';
 import { parseMoney } from './money.ts';
@@ -34,8 +34,8 @@ Environment: PORT, MEDIAGEN_WEBHOOK_SECRET (whsec_…; a fresh one is printed wh
 export type CliCommand =
   | { kind: 'help' }
   | { kind: 'print-scenarios' }
-  | { kind: 'print-test-values'; options: MockOptions }
-  | { kind: 'serve'; options: MockOptions };
+  | { kind: 'print-test-values'; options: MockServerOptions }
+  | { kind: 'serve'; options: MockServerOptions };
 
 /** A value the user typed was wrong: the CLI prints the message and the usage, and exits 2. */
 export class UsageError extends Error {}
@@ -68,45 +68,32 @@ function limit(name: string, raw: string, unit: string): number | null {
   return Number(n);
 }
 
-/** What the command line asks for: help, a table, or a server with these options. */
-export function parseMockArgs(args: string[], env: NodeJS.ProcessEnv = process.env): CliCommand {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args,
-      options: {
-        port: { type: 'string' },
-        host: { type: 'string', default: '127.0.0.1' },
-        fixtures: { type: 'string' },
-        balance: { type: 'string' },
-        'rate-limit': { type: 'string' },
-        'max-concurrent': { type: 'string' },
-        latency: { type: 'string' },
-        faults: { type: 'string' },
-        control: { type: 'boolean' },
-        'no-control': { type: 'boolean' },
-        'job-steps': { type: 'string' },
-        'job-step-ms': { type: 'string' },
-        'max-jobs': { type: 'string' },
-        'max-accounts': { type: 'string' },
-        quiet: { type: 'boolean', default: false },
-        'print-scenarios': { type: 'boolean', default: false },
-        'print-test-values': { type: 'boolean', default: false },
-        help: { type: 'boolean', default: false },
-      },
-    }));
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  if (values.help) return { kind: 'help' };
-  if (values['print-scenarios']) return { kind: 'print-scenarios' };
-  if (values.control && values['no-control'])
-    throw new UsageError('--control and --no-control contradict each other');
-  const port = values.port ?? env.PORT;
-  const options: MockOptions = {
-    port: port === undefined ? 4010 : count('port', port),
-    host: values.host,
-    ...(env.MEDIAGEN_WEBHOOK_SECRET ? { webhookSecret: env.MEDIAGEN_WEBHOOK_SECRET } : {}),
+const OPTIONS = {
+  port: { type: 'string' },
+  host: { type: 'string', default: '127.0.0.1' },
+  fixtures: { type: 'string' },
+  balance: { type: 'string' },
+  'rate-limit': { type: 'string' },
+  'max-concurrent': { type: 'string' },
+  latency: { type: 'string' },
+  faults: { type: 'string' },
+  control: { type: 'boolean' },
+  'no-control': { type: 'boolean' },
+  'job-steps': { type: 'string' },
+  'job-step-ms': { type: 'string' },
+  'max-jobs': { type: 'string' },
+  'max-accounts': { type: 'string' },
+  quiet: { type: 'boolean', default: false },
+  'print-scenarios': { type: 'boolean', default: false },
+  'print-test-values': { type: 'boolean', default: false },
+  help: { type: 'boolean', default: false },
+} as const;
+
+type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>['values'];
+
+/** The options that shape the mock's behaviour: fixtures, money, limits, latency and faults. */
+function behaviour(values: Values): MockServerOptions {
+  return {
     ...(values.fixtures !== undefined
       ? { fixtures: attempt('fixtures', () => loadFixturesFile(values.fixtures!)) }
       : {}),
@@ -125,6 +112,16 @@ export function parseMockArgs(args: string[], env: NodeJS.ProcessEnv = process.e
     ...(values.faults !== undefined
       ? { faults: attempt('faults', () => parseFaults(values.faults!) ?? 'off') }
       : {}),
+  };
+}
+
+/** The options of the server and its stores: port, control, jobs, caps, log. */
+function serving(values: Values, env: NodeJS.ProcessEnv): MockServerOptions {
+  const port = values.port ?? env.PORT;
+  return {
+    port: port === undefined ? 4010 : count('port', port),
+    host: values.host,
+    ...(env.MEDIAGEN_WEBHOOK_SECRET ? { webhookSecret: env.MEDIAGEN_WEBHOOK_SECRET } : {}),
     ...(values.control
       ? { control: 'on' as const }
       : values['no-control']
@@ -138,5 +135,20 @@ export function parseMockArgs(args: string[], env: NodeJS.ProcessEnv = process.e
       : {}),
     ...(values.quiet ? { log: () => {} } : {}),
   };
+}
+
+/** What the command line asks for: help, a table, or a server with these options. */
+export function parseMockArgs(args: string[], env: NodeJS.ProcessEnv = process.env): CliCommand {
+  let values: Values;
+  try {
+    ({ values } = parseArgs({ args, options: OPTIONS }));
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  if (values.help) return { kind: 'help' };
+  if (values['print-scenarios']) return { kind: 'print-scenarios' };
+  if (values.control && values['no-control'])
+    throw new UsageError('--control and --no-control contradict each other');
+  const options: MockServerOptions = { ...serving(values, env), ...behaviour(values) };
   return values['print-test-values'] ? { kind: 'print-test-values', options } : { kind: 'serve', options };
 }

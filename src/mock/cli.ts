@@ -7,7 +7,7 @@ import { stopOnSignals, usageFailure } from '../kernel/cli.ts';
 import { parseMockArgs, usage, UsageError, type CliCommand } from './cli-options.ts';
 import { loadDefaultFixtures, readFixtures } from './fixtures.ts';
 import { scenarioTable } from './scenario-table.ts';
-import { startMockServer } from './server.ts';
+import { startMockServer } from './adapters/http.ts';
 import { testValueTable } from './test-value-table.ts';
 
 const fail: (message: string) => never = usageFailure('mediagen-mock', usage);

@@ -11,7 +11,7 @@ export interface PrismViolation {
 }
 
 /** `images[0].url` style name of the parameter a violation is about. */
-function paramOf(violation: PrismViolation, declaredNames: string[]): string | null {
+function paramOf(violation: PrismViolation, declaredNames: readonly string[]): string | null {
   const [where, ...rest] = violation.path ?? [];
   const missing =
     violation.code === 'required' ? /required property '([^']+)'/.exec(violation.message)?.[1] : undefined;
@@ -35,7 +35,7 @@ const rank = (v: PrismViolation) => (v.code === 'required' ? 0 : v.code === 'typ
 export function errorForViolations(
   violations: PrismViolation[],
   allowed: string[],
-  declaredNames: string[],
+  declaredNames: readonly string[],
 ): ContractError | undefined {
   const first = [...violations].sort((a, b) => rank(a) - rank(b))[0];
   if (!first) return undefined;

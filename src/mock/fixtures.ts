@@ -2,63 +2,21 @@
 // so that a bad `--fixtures` file is refused at start with one line naming the problem.
 import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
-import { errorCodes, failureCodes, type ErrorCode, type FailureCode } from '../../generated/catalogue.ts';
+import { errorCodes, failureCodes } from '../../generated/catalogue.ts';
 import { defaultFixtures } from './fixtures/default.ts';
+import type { Fixtures, FixturesInput, Model, ModelFixture } from './fixtures/types.ts';
 import { parseMoney } from './money.ts';
 
-export type ModelType = 'image' | 'video';
-export type TestValueKind =
-  'api_key' | 'model' | 'prompt_tag' | 'media_url' | 'idempotency_key' | 'generation_id' | 'input';
-
-export interface Capabilities {
-  resolutions?: string[];
-  aspect_ratios?: string[];
-  /** Video lengths in seconds the model makes. */
-  durations?: number[];
-  default_duration?: number;
-  /** Whether the model can make an audio track. */
-  sound?: boolean;
-}
-
-export interface ModelFixture {
-  id: string;
-  name: string;
-  type: ModelType;
-  created_at: string;
-  /** Per image, or per second of video, as a decimal string in the fixtures' currency. */
-  price: string;
-  capabilities: Capabilities;
-}
-
-/** A value a person can type that makes the mock answer one error code, or fail a video with one failure code. */
-export type TestValue = {
-  kind: TestValueKind;
-  value: string;
-  note: string;
-  reason?: string;
-  /** For `input`: the operation and raw body that show it. */
-  operation?: 'generateImage' | 'createVideoGeneration';
-  body?: string;
-  content_type?: string;
-} & ({ error: ErrorCode; failure?: undefined } | { failure: FailureCode; error?: undefined });
-
-export interface FixturesInput {
-  currency: string;
-  balance: string;
-  models: ModelFixture[];
-  test_values: TestValue[];
-}
-
-export interface Model extends ModelFixture {
-  priceMicro: number;
-}
-
-export interface Fixtures {
-  currency: string;
-  balanceMicro: number;
-  models: Map<string, Model>;
-  testValues: TestValue[];
-}
+export type {
+  Capabilities,
+  Fixtures,
+  FixturesInput,
+  Model,
+  ModelFixture,
+  ModelType,
+  TestValue,
+  TestValueKind,
+} from './fixtures/types.ts';
 
 const strings = { type: 'array', items: { type: 'string', minLength: 1 } };
 const schema = {

@@ -1,7 +1,7 @@
 // Per-key limits: a fixed one-minute request window (X-RateLimit-Limit/Remaining/Reset on every
 // answer, 429 rate_limit with Retry-After when spent) and a cap on unfinished videos
 // (429 concurrency_limit with `limit` and `current`). `null` turns either off.
-import type { Account } from './accounts.ts';
+import type { RateWindow } from './state/accounts.ts';
 
 export const WINDOW_MS = 60_000;
 
@@ -13,16 +13,19 @@ export interface RateCount {
   spent: boolean;
 }
 
-/** Counts one request in the account's window (a fresh window once a minute has passed). */
-export function countRequest(account: Account, limit: number, now: number): RateCount {
-  if (now - account.window.startedAt >= WINDOW_MS) account.window = { startedAt: now, count: 0 };
-  account.window.count++;
-  const resetSeconds = Math.max(1, Math.ceil((account.window.startedAt + WINDOW_MS - now) / 1000));
+/** The window with one more request in it (a fresh window once a minute has passed), and its count. */
+export function nextWindow(
+  window: RateWindow,
+  limit: number,
+  now: number,
+): { window: RateWindow; count: RateCount } {
+  const fresh = now - window.startedAt >= WINDOW_MS;
+  const startedAt = fresh ? now : window.startedAt;
+  const requests = (fresh ? 0 : window.count) + 1;
+  const resetSeconds = Math.max(1, Math.ceil((startedAt + WINDOW_MS - now) / 1000));
   return {
-    limit,
-    remaining: Math.max(0, limit - account.window.count),
-    resetSeconds,
-    spent: account.window.count > limit,
+    window: { startedAt, count: requests },
+    count: { limit, remaining: Math.max(0, limit - requests), resetSeconds, spent: requests > limit },
   };
 }
 

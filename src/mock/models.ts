@@ -1,7 +1,6 @@
 // The models of the fixtures: `GET /v2/models` (with its `type` filter), and the checks every
 // generation request meets against them: the model exists, the key may use it, it is of the
 // endpoint's type, it supports each option asked for; then the test values of prompt and images.
-import { type JsonObject } from '../kernel/index.ts';
 import { contractError, type ContractError } from '../kernel/error-body.ts';
 import type { Fixtures, Model, ModelType } from './fixtures.ts';
 import type { TestValueIndex } from './test-values.ts';
@@ -50,7 +49,10 @@ export function findModel(
 }
 
 /** The first option of the request that the model does not support. */
-export function unsupportedOption(model: Model, body: JsonObject): ContractError | undefined {
+export function unsupportedOption(
+  model: Model,
+  body: { resolution?: string; aspect_ratio?: string; duration?: number; sound?: boolean },
+): ContractError | undefined {
   const c = model.capabilities;
   const offers = (param: string, value: unknown, allowed: readonly unknown[] | undefined) =>
     value === undefined || allowed === undefined || allowed.includes(value)
@@ -73,7 +75,7 @@ export function unsupportedOption(model: Model, body: JsonObject): ContractError
 /** What the prompt and reference images of the request are made to meet (tags and test URLs). */
 export function contentProblem(
   index: TestValueIndex,
-  body: JsonObject,
+  body: { prompt?: unknown; images?: unknown },
   imageLimit: number,
 ): ContractError | undefined {
   if (index.inPrompt(body.prompt)?.error === 'content_policy_violation') {

@@ -1,27 +1,3 @@
-// The mock as MSW 2.x request handlers (msw/node `setupServer`, or a browser worker), for test
-// suites that already use MSW: every request to `baseUrl` is answered by the same core as the HTTP
-// server and createMockFetch. MSW is an optional peer: only this module imports it.
-import { http, type HttpHandler } from 'msw';
-import type { Mock, MockOptions } from './core.ts';
-import { coreOf } from './fetch.ts';
-
-export const DEFAULT_BASE_URL = 'https://api.mediagen.example';
-
-export interface MockHandlers {
-  handlers: HttpHandler[];
-  ready: Promise<Mock>;
-  close(): Promise<void>;
-}
-
-/** MSW handlers for every request to `baseUrl`, answered by the mock. */
-export function createMockHandlers(
-  source: MockOptions | Mock = {},
-  baseUrl = DEFAULT_BASE_URL,
-): MockHandlers {
-  const ready = coreOf(source);
-  // A Response.error() from the core is MSW's own way to answer with a network error.
-  const handler = http.all(`${baseUrl.replace(/\/$/, '')}/*`, async ({ request }) =>
-    (await ready).handle(request),
-  );
-  return { handlers: [handler], ready, close: async () => (await ready).close() };
-}
+// The @mediagen/mock/msw package entry: the mock as MSW handlers (adapters/msw.ts). msw is an
+// optional peer, so it has an entry of its own, apart from the package's main one (index.ts).
+export { createMockHandlers, DEFAULT_BASE_URL, type MockHandlers } from './adapters/msw.ts';

@@ -1,5 +1,6 @@
 // What a generation costs, from the model's price in the fixtures: one image, or one second of
 // video times its duration. Kept in micro-units; rendered as the contract's `usage` at the edge.
+import type { components } from '../../generated/schema.ts';
 import type { Model } from './fixtures.ts';
 import { renderMoney } from './money.ts';
 
@@ -11,12 +12,12 @@ export interface Price {
 }
 
 /** The seconds a video request makes: its `duration`, else the model's default (5). */
-export const videoDuration = (model: Model, body: { duration?: unknown }) =>
-  typeof body.duration === 'number' ? body.duration : (model.capabilities.default_duration ?? 5);
+export const videoDuration = (model: Model, duration: number | undefined) =>
+  duration ?? model.capabilities.default_duration ?? 5;
 
-/** The price of this request on this model. */
-export function priceOf(model: Model, body: { duration?: unknown }): Price {
-  const quantity = model.type === 'video' ? videoDuration(model, body) : 1;
+/** The price of a request for `duration` seconds (videos) on this model. */
+export function priceOf(model: Model, duration: number | undefined): Price {
+  const quantity = model.type === 'video' ? videoDuration(model, duration) : 1;
   return {
     unit: model.type === 'video' ? 'video_second' : 'image',
     quantity,
@@ -26,7 +27,7 @@ export function priceOf(model: Model, body: { duration?: unknown }): Price {
 }
 
 /** The contract's `usage` object. */
-export function usageOf(price: Price) {
+export function usageOf(price: Price): components['schemas']['Usage'] {
   return {
     total_cost: renderMoney(price.totalMicro),
     billable_unit: price.unit,

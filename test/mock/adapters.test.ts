@@ -4,7 +4,7 @@ import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from '../../src/client/index.ts';
 import { send, type RawRequest } from '../../src/contract/index.ts';
-import { createMockFetch } from '../../src/mock/fetch.ts';
+import { createMockFetch } from '../../src/mock/index.ts';
 import { createMockHandlers, DEFAULT_BASE_URL } from '../../src/mock/msw.ts';
 import { startTestMock, type TestMock } from './start.ts';
 import { headersFor, image, validator, video } from './stateful-helpers.ts';
@@ -107,7 +107,7 @@ describe('in-process adapters', () => {
     const created = await client.POST('/v2/videos/generations', { body: { ...video, sound: false } });
     expect(created.data?.status).toBe('pending');
     const core = await mockFetch.ready;
-    expect(core.state.books('typed')).toMatchObject({ balance: '99.50', charged: '0.50', running: 1 });
+    expect(core.state.account('typed')).toMatchObject({ balance: '99.50', charged: '0.50', running: 1 });
     const shared = createMockFetch(core);
     const polled = await createClient({ apiKey: 'typed', baseUrl: DEFAULT_BASE_URL, fetch: shared }).GET(
       '/v2/videos/generations/{id}',

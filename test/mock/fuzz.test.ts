@@ -300,6 +300,6 @@ describe('fuzzing the mock', () => {
       headers: { authorization: 'Bearer mg_test_fuzz' },
     });
     expect(after.status).toBe(200);
-    expect(mock.jobs.size).toBeLessThanOrEqual(200);
+    expect(mock.state.sizes().jobs).toBeLessThanOrEqual(200);
   }, 40_000);
 });

@@ -1,29 +1,30 @@
-// The job store on a fake clock: by default each poll moves a job one step; with the realistic
+// The video jobs on a fake clock: by default each poll moves a job one step; with the realistic
 // latency profile only time does, so a video takes its minutes however often a UI polls it.
 import { loadContract } from '../../src/kernel/load.ts';
 import { describe, expect, it } from 'vitest';
-import { findOperation, readContract } from '../../src/kernel/contract.ts';
-import { createJobStore, jobTemplates } from '../../src/mock/jobs.ts';
-import { createMock } from '../../src/mock/core.ts';
+import { findOperation } from '../../src/kernel/contract.ts';
+import { createMock } from '../../src/mock/index.ts';
+import { jobTemplates } from '../../src/mock/state/job-bodies.ts';
+import { VideoJobs } from '../../src/mock/state/jobs.ts';
 
 const templates = jobTemplates(findOperation(loadContract(), 'getVideoGeneration')!);
 
-function storeAt(advanceOnPoll: boolean) {
+function jobsAt(advanceOnPoll: boolean) {
   const clock = { now: 0 };
-  const store = createJobStore(templates, {
-    maxJobs: 10,
+  const jobs = new VideoJobs(templates, {
     stepMs: 30_000,
     defaultSteps: 4,
     advanceOnPoll,
     now: () => clock.now,
   });
-  const job = store.create({ model: 'seedance-v1-pro', duration: 5 }, { kind: 'completed' });
-  return { clock, store, statusOf: () => store.poll(job.id)!.status };
+  const usage = { total_cost: 0.5, billable_unit: 'video_second' as const, unit_price: 0.1, quantity: 5 };
+  const job = jobs.create({ model: 'seedance-v1-pro', usage, duration: 5 }, { kind: 'completed' });
+  return { clock, statusOf: () => jobs.poll(job).body.status };
 }
 
 describe('video jobs over polls and time', () => {
   it('move one step per poll by default', () => {
-    const { store, statusOf } = storeAt(true);
+    const { statusOf } = jobsAt(true);
     expect([statusOf(), statusOf(), statusOf(), statusOf(), statusOf()]).toEqual([
       'pending',
       'processing',
@@ -31,11 +32,10 @@ describe('video jobs over polls and time', () => {
       'processing',
       'completed',
     ]);
-    store.close();
   });
 
   it('move only with time when polls do not advance them', () => {
-    const { clock, store, statusOf } = storeAt(false);
+    const { clock, statusOf } = jobsAt(false);
     expect([statusOf(), statusOf(), statusOf(), statusOf(), statusOf()]).toEqual([
       'pending',
       'pending',
@@ -49,7 +49,6 @@ describe('video jobs over polls and time', () => {
     expect(statusOf()).toBe('processing');
     clock.now = 120_000;
     expect(statusOf()).toBe('completed');
-    store.close();
   });
 
   it('the realistic latency profile makes a video take two minutes, polled or not', async () => {
@@ -64,8 +63,8 @@ describe('video jobs over polls and time', () => {
         }),
       );
       const { id } = (await created.json()) as { id: string };
-      const job = mock.state.jobs.get(id)!;
-      expect(mock.state.jobs.endsAt(job) - job.createdAt).toBe(4 * 30_000);
+      const job = mock.state.job(id)!;
+      expect(job.endsAt - job.createdAt).toBe(4 * 30_000);
       const polled = await mock.handle(
         new Request(`http://mock.local/v2/videos/generations/${id}`, { headers }),
       );

@@ -227,7 +227,7 @@ describe('bounded memory', () => {
     try {
       const ids = [];
       for (let i = 0; i < 4; i++) ids.push(((await create(mock, {})).body as { id: string }).id);
-      expect(mock.jobs.size).toBe(3);
+      expect(mock.state.sizes().jobs).toBe(3);
       expect((await poll(mock, ids[0]!)).status).toBe(404);
       for (const id of ids.slice(1)) expect((await poll(mock, id)).status).toBe(200);
     } finally {

@@ -11,7 +11,7 @@ import {
   type RawRequest,
   type RawResponse,
 } from '../../src/contract/index.ts';
-import { startPlainPrism } from './plain-prism.ts';
+import { startPlainPrism } from '../../bench/plain-prism.ts';
 import { startTestMock, type TestMock } from './start.ts';
 
 const validator = createContractValidator();

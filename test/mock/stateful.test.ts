@@ -1,4 +1,5 @@
-// The mock as a stateful simulator of the API, point by point of issue 8, against the HTTP server.
+// The mock as a stateful simulator of the API (README.md, "Testing against the mock"), against the HTTP server:
+// accounts, models, credits, limits, idempotency, control routes, latency and faults.
 // Every API answer is held to the contract by `call`. Jobs move only by poll or by the control
 // route (step time of a minute), so nothing here waits on the clock.
 import { createServer, type Server } from 'node:http';
@@ -7,8 +8,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { send } from '../../src/contract/index.ts';
 import { readFixtures } from '../../src/mock/fixtures.ts';
 import { defaultFixtures } from '../../src/mock/fixtures/default.ts';
-import { controlAllowed } from '../../src/mock/control.ts';
-import { createIdempotencyStore } from '../../src/mock/idempotency.ts';
+import { controlAllowed } from '../../src/mock/control-access.ts';
+import { createIdempotencyStore } from '../../src/mock/state/idempotency.ts';
 import { startTestMock, type TestMock } from './start.ts';
 import { balanceOf, call, control, errorOf, get, image, post, video } from './stateful-helpers.ts';
 
@@ -33,7 +34,7 @@ beforeAll(async () => {
 });
 afterAll(() => Promise.all([mock.close(), limited.close(), unlimited.close()]));
 
-describe('1. accounts per API key', () => {
+describe('accounts per API key', () => {
   it('keeps a balance per key, and shows a job only to the key that created it', async () => {
     const created = await post(mock.url, 'acct_a', VIDEOS, video);
     expect(created.status).toBe(202);
@@ -61,8 +62,8 @@ describe('1. accounts per API key', () => {
       await get(small.url, 'evict_b', '/v2/models');
       expect(await balanceOf(small.url, 'evict_a')).toBe(99.5); // a is now the most recent, b the oldest
       await get(small.url, 'evict_c', '/v2/models'); // evicts b
-      expect(small.mock.state.accounts.size).toBe(2);
-      expect(small.mock.state.accounts.peek('evict_b')).toBeUndefined();
+      expect(small.state.sizes().accounts).toBe(2);
+      expect(small.state.account('evict_b')).toBeUndefined();
       await get(small.url, 'evict_b', '/v2/models'); // evicts a, and its job
       expect((await get(small.url, 'evict_a', `${VIDEOS}/${id}`)).status).toBe(404);
       expect(await balanceOf(small.url, 'evict_a')).toBe(100);
@@ -72,7 +73,7 @@ describe('1. accounts per API key', () => {
   });
 });
 
-describe('2. models from fixtures', () => {
+describe('models from fixtures', () => {
   it('lists the fixtures, and the type filter works', async () => {
     const all = (await get(mock.url, 'models', '/v2/models')).body as { id: string; type: string }[];
     expect(all.map(m => m.id)).toEqual(defaultFixtures.models.map(m => m.id));
@@ -152,7 +153,7 @@ describe('2. models from fixtures', () => {
   });
 });
 
-describe('3. credits', () => {
+describe('credits', () => {
   it('charges images and videos from the model price, refunds a failed video, and shows it in the balance', async () => {
     const key = 'credits_a';
     const img = await post(mock.url, key, IMAGES, image);
@@ -202,7 +203,7 @@ describe('3. credits', () => {
   });
 });
 
-describe('4. rate and concurrency limits', () => {
+describe('rate and concurrency limits', () => {
   it('counts down X-RateLimit-* on every answer, then answers 429 rate_limit with Retry-After; keys are apart', async () => {
     const remaining: string[] = [];
     for (let i = 0; i < 5; i++)
@@ -233,7 +234,7 @@ describe('4. rate and concurrency limits', () => {
     const small = await startTestMock({ maxJobs: 1, maxConcurrent: 2, stepMs: 60_000 });
     try {
       for (let i = 0; i < 3; i++) expect((await post(small.url, 'dropped', VIDEOS, video)).status).toBe(202);
-      expect(small.mock.state.books('dropped')).toMatchObject({
+      expect(small.state.account('dropped')).toMatchObject({
         running: 1,
         charged: '1.50',
         balance: '98.50',
@@ -250,7 +251,7 @@ describe('4. rate and concurrency limits', () => {
   });
 });
 
-describe('5. idempotency', () => {
+describe('idempotency', () => {
   it('replays the stored answer for the same key and body, charged once, and refuses another body', async () => {
     const key = 'idem_a';
     const first = await post(mock.url, key, IMAGES, image, { 'idempotency-key': 'k-1' });
@@ -288,7 +289,7 @@ describe('5. idempotency', () => {
   });
 });
 
-describe('5. idempotency records', () => {
+describe('idempotency records', () => {
   it('are forgotten after the retention window and past the global cap, oldest first', () => {
     let now = 0;
     const store = createIdempotencyStore({ retentionMs: 1000, maxRecords: 2, now: () => now });
@@ -308,7 +309,7 @@ describe('5. idempotency records', () => {
   });
 });
 
-describe('7. control routes', () => {
+describe('control routes', () => {
   it('resets one account or everything, sets a balance, advances a job, lists webhook deliveries', async () => {
     const hooks: string[] = [];
     const receiver: Server = createServer((req, res) => {
@@ -386,7 +387,7 @@ describe('7. control routes', () => {
   });
 });
 
-describe('9. latency and faults', () => {
+describe('latency and faults', () => {
   it('answers a fault asked for with Prefer: a retryable 5xx or a 429 the contract allows, or a cut connection', async () => {
     const unavailable = await get(mock.url, 'faults_a', '/v2/models', {
       prefer: 'fault=service_unavailable',

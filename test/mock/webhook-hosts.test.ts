@@ -1,7 +1,7 @@
 // Callback URLs on names reserved for documentation (the contract's own example uses one) are never
 // delivered to: the mock records the delivery as not sent and makes no request.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createWebhookSender, newWebhookSecret, reservedHost } from '../../src/mock/webhooks.ts';
+import { newWebhookSecret, reservedHost, WebhookSender } from '../../src/mock/webhooks.ts';
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -33,7 +33,7 @@ describe('webhook deliveries to reserved example names', () => {
 
   it('records a delivery there as not sent, without a request', async () => {
     const fetchSpy = vi.spyOn(globalThis, 'fetch');
-    const sender = createWebhookSender({ secret: newWebhookSecret(), retryDelaysMs: [] });
+    const sender = new WebhookSender({ secret: newWebhookSecret(), retryDelaysMs: [] });
     const delivery = await sender.send('https://app.example.com/hooks/mediagen', {
       type: 'video.generation.completed',
       data: {},

@@ -1,5 +1,5 @@
 // Reads a request body without ever holding more than `limit` bytes: past it the rest is drained
-// and the caller answers 413.
+// and the core answers 413.
 import type { IncomingMessage } from 'node:http';
 
 export type ReadBody = { kind: 'ok'; bytes: Buffer } | { kind: 'too_large'; received: number };
@@ -20,10 +20,4 @@ export function readBody(req: IncomingMessage, limit: number): Promise<ReadBody>
     );
     req.on('error', reject);
   });
-}
-
-/** `application/json`, with or without parameters, or any `+json` type. */
-export function isJsonMediaType(contentType: string | undefined): boolean {
-  const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
-  return type === 'application/json' || /^application\/[a-z0-9.+-]+\+json$/.test(type);
 }

@@ -1,13 +1,9 @@
 // The mock in-process, with no port: a `fetch` to pass as the client's `fetch` in a unit test. It
+// turns a Request into the core's plain values and the answer back into a Response, so that it
 // answers from the same core (and the same state) as the HTTP server; a transport fault the core
 // injects (a cut or stalled connection) rejects as a real fetch would, with a TypeError.
-import { createMock, type Mock, type MockOptions } from './core.ts';
-
-export type MockFetch = ((input: string | URL | Request, init?: RequestInit) => Promise<Response>) & {
-  /** The core behind it: `state` for assertions. */
-  ready: Promise<Mock>;
-  close(): Promise<void>;
-};
+import { createMock } from '../core.ts';
+import type { Mock, MockFetch, MockOptions } from '../types.ts';
 
 /** An existing core (to share its state with a server or MSW), or the options of a new one. */
 export const coreOf = (source: MockOptions | Mock): Promise<Mock> =>

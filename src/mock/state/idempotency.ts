@@ -1,9 +1,9 @@
-// Idempotency-Key: the same key and body within the retention window replays the stored answer
-// exactly (same id, status and body, marked `Idempotent-Replayed: true`, as Stripe does); the same
-// key with another body is a 409. Only answers that did something (2xx) are stored, so a retry after
-// an error or a limit is a new attempt. Records are per account (by its serial, so a reset account
-// starts with none), in one store with a global cap (the oldest go first): memory stays bounded
-// whatever the number of keys.
+// Idempotency-Key records, kept by the state model (model.ts): the same key and body within the
+// retention window replays the stored answer exactly (same id, status and body, marked
+// `Idempotent-Replayed: true`, as Stripe does); the same key with another body is a 409. Only answers
+// that did something (2xx) are stored, so a retry after an error or a limit is a new attempt. Records
+// are per account (by its serial, so a reset account starts with none), in one store with a global
+// cap (the oldest go first): memory stays bounded whatever the number of keys.
 import { createHash } from 'node:crypto';
 
 export interface StoredAnswer {

@@ -3,7 +3,7 @@
 import { createLogger } from '@stoplight/prism-core';
 import { getHttpOperationsFromSpec } from '@stoplight/prism-http';
 import { createServer } from '@stoplight/prism-http-server';
-import { loadSpec } from '../../src/kernel/load.ts';
+import { loadSpec } from '../src/kernel/load.ts';
 
 export async function startPlainPrism(port = 0): Promise<{ url: string; close: () => Promise<void> }> {
   const operations = await getHttpOperationsFromSpec(loadSpec() as never);

@@ -1,0 +1,81 @@
+// The mock as an HTTP server: node:http in front of the core (core.ts). It hands the core the
+// request in plain values (`respond`) and writes the answer, or cuts the connection on a transport
+// fault.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { lowerCaseHeaders } from '../../kernel/index.ts';
+import { createMock } from '../core.ts';
+import type { Mock, MockOutput, MockServer, MockServerOptions } from '../types.ts';
+import { readBody } from './http-body.ts';
+
+const FAILED = JSON.stringify({
+  error: {
+    message: 'The mock failed to answer this request.',
+    type: 'server_error',
+    code: 'server_error',
+    param: null,
+  },
+});
+
+/** Writes the core's answer, or cuts the connection on a transport fault. */
+function send(out: MockOutput, res: ServerResponse) {
+  if (out.kind === 'transport_fault') return void res.destroy();
+  res.writeHead(out.status, {
+    ...out.headers,
+    ...(out.body !== null ? { 'content-length': Buffer.byteLength(out.body) } : {}),
+  });
+  res.end(out.body ?? undefined);
+}
+
+/** Answers one HTTP request from the core; never leaves it unanswered. */
+async function answer(mock: Mock, req: IncomingMessage, res: ServerResponse) {
+  // Only a stalled answer needs to know that the client gave up; the signal is made for it alone.
+  let gone: AbortController | undefined;
+  res.on('close', () => gone?.abort());
+  try {
+    const read = await readBody(req, mock.limits.request);
+    const out = await mock.respond({
+      method: req.method ?? 'GET',
+      target: req.url ?? '/',
+      headers: lowerCaseHeaders(req.headers),
+      bytes: read.kind === 'ok' ? read.bytes : undefined,
+      bodyTooLarge: read.kind === 'too_large',
+      ...(req.socket.remoteAddress !== undefined ? { remoteAddress: req.socket.remoteAddress } : {}),
+      get signal() {
+        gone ??= new AbortController();
+        if (res.destroyed) gone.abort();
+        return gone.signal;
+      },
+    });
+    if (!res.destroyed) send(out, res);
+  } catch {
+    if (!res.headersSent && !res.destroyed)
+      res.writeHead(500, { 'content-type': 'application/json' }).end(FAILED);
+    else res.destroy();
+  }
+}
+
+/** The mock on a port (default 127.0.0.1:4010; port 0 picks a free one). */
+export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
+  const mock = await createMock(options);
+  const server = createServer((req, res) => void answer(mock, req, res));
+  server.keepAliveTimeout = 5000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 4010, options.host ?? '127.0.0.1', resolve);
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return {
+    url: `http://${host}:${address.port}`,
+    port: address.port,
+    webhookSecret: mock.webhookSecret,
+    mock,
+    state: mock.state,
+    async close() {
+      const closed = new Promise<void>(resolve => server.close(() => resolve()));
+      server.closeAllConnections();
+      await Promise.all([closed, mock.close()]);
+    },
+  };
+}

@@ -1,0 +1,48 @@
+// The mock's options with their defaults filled in, read once at start by every stage.
+import { parseFaults, parseLatency, type FaultSettings, type Latency } from './faults.ts';
+import type { ControlAccess } from './control-access.ts';
+import type { MockOptions } from './types.ts';
+
+export const DEFAULT_RATE_LIMIT = 1000;
+export const DEFAULT_MAX_CONCURRENT = 5;
+export const DEFAULT_MAX_ACCOUNTS = 10_000;
+export const DEFAULT_MAX_JOBS = 1000;
+export const DEFAULT_MAX_IDEMPOTENCY_RECORDS = 100_000;
+
+export interface Settings {
+  /** Requests per key per minute; null: no limit. */
+  rateLimit: number | null;
+  /** The window the rate headers describe: the limit, or the default when there is none. */
+  shownRateLimit: number;
+  /** Unfinished videos per key; null: no cap. */
+  maxConcurrent: number | null;
+  /** What the busy test key reports as its cap. */
+  shownConcurrency: number;
+  latency: Latency | undefined;
+  faults: FaultSettings | undefined;
+  control: ControlAccess;
+  random: () => number;
+  stepMs: number;
+  /** Whether a poll moves a video on; under the realistic profile only time does. */
+  advanceOnPoll: boolean;
+}
+
+export function readSettings(options: MockOptions): Settings {
+  const rateLimit = options.rateLimit === undefined ? DEFAULT_RATE_LIMIT : options.rateLimit;
+  const maxConcurrent = options.maxConcurrent === undefined ? DEFAULT_MAX_CONCURRENT : options.maxConcurrent;
+  const latency = typeof options.latency === 'string' ? parseLatency(options.latency) : options.latency;
+  // The realistic profile makes videos take minutes of wall time (4 steps of 30 s), polled or not.
+  const realistic = latency?.kind === 'realistic';
+  return {
+    rateLimit,
+    shownRateLimit: rateLimit ?? DEFAULT_RATE_LIMIT,
+    maxConcurrent,
+    shownConcurrency: maxConcurrent ?? DEFAULT_MAX_CONCURRENT,
+    latency,
+    faults: typeof options.faults === 'string' ? parseFaults(options.faults) : options.faults,
+    control: options.control ?? 'loopback',
+    random: options.random ?? Math.random,
+    stepMs: options.stepMs ?? (realistic ? 30_000 : 2000),
+    advanceOnPoll: !realistic,
+  };
+}

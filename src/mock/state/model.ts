@@ -1,0 +1,289 @@
+// The mock's one state model: the accounts, the video jobs, the account ↔ job relation, the
+// idempotency records and the webhook deliveries, with the invariants between them kept here and
+// only here. Each change is one named method: an account is made on first use and the least
+// recently used evicted with its jobs; a charge is taken once, when a generation is accepted; an
+// ended video is booked once (`#book`: a failed one refunded as its code says); a job dropped from
+// a full table is forgotten by its account. Readers get `view`, which changes nothing.
+import type { FaultSettings } from '../faults.ts';
+import { nextWindow, type RateCount } from '../limits.ts';
+import type { Delivery, WebhookSender } from '../webhooks.ts';
+import { AccountTable, type Account, type AccountRecord } from './accounts.ts';
+import {
+  createIdempotencyStore,
+  type IdempotencyCheck,
+  type IdempotencyStore,
+  type StoredAnswer,
+} from './idempotency.ts';
+import { refundsOnFailure, type JobRequest, type JobTemplates, type Outcome } from './job-bodies.ts';
+import { VideoJobs, type Job, type JobSight } from './jobs.ts';
+import { Ownership, type Holding } from './ownership.ts';
+import { booksOf, type AccountBooks, type MockStateView } from './view.ts';
+
+export interface MockStateOptions {
+  templates: JobTemplates;
+  currency: string;
+  /** The starting balance of a new account with this key, in micro-units. */
+  startFor(key: string): number;
+  maxAccounts: number;
+  maxJobs: number;
+  stepMs: number;
+  defaultSteps: number;
+  advanceOnPoll: boolean;
+  retentionMs: number;
+  maxIdempotencyRecords: number;
+  /** Delivers the webhook of a job that ended; the model keeps the record. */
+  sender: WebhookSender;
+  log: (line: string) => void;
+  now?: () => number;
+}
+
+const MAX_DELIVERIES = 1000;
+
+export class MockState {
+  readonly view: MockStateView;
+  readonly #accounts = new AccountTable();
+  readonly #jobs: VideoJobs;
+  readonly #owners = new Ownership();
+  readonly #idempotency: IdempotencyStore;
+  readonly #timers = new Map<string, NodeJS.Timeout>();
+  readonly #deliveries: Delivery[] = [];
+  readonly #now: () => number;
+
+  constructor(private readonly options: MockStateOptions) {
+    this.#now = options.now ?? Date.now;
+    this.#jobs = new VideoJobs(options.templates, { ...options, now: this.#now });
+    this.#idempotency = createIdempotencyStore({
+      retentionMs: options.retentionMs,
+      maxRecords: options.maxIdempotencyRecords,
+      now: this.#now,
+    });
+    this.view = {
+      account: key => {
+        const account = this.#accounts.peek(key);
+        return account && this.#books(account);
+      },
+      job: id => this.#jobView(id),
+      deliveries: () => [...this.#deliveries],
+      sizes: () => ({
+        accounts: this.#accounts.size,
+        jobs: this.#jobs.size,
+        idempotencyRecords: this.#idempotency.size,
+      }),
+    };
+  }
+
+  // Accounts.
+
+  /** The key's account, made on first use and marked as just used; past the cap the least recently used goes. */
+  account(key: string): Account {
+    const known = this.#accounts.use(key);
+    if (known) return known;
+    while (this.#accounts.size >= this.options.maxAccounts) this.#forget(this.#accounts.oldest()!);
+    return this.#accounts.open(key, this.options.startFor(key), this.#now());
+  }
+
+  /** The key's books with its ended videos booked; its account made on first use. */
+  books(key: string): AccountBooks {
+    this.account(key);
+    return this.#books(this.#record(key));
+  }
+
+  /** Forgets one account: its books, its jobs, its idempotency records (they are by account serial). */
+  resetAccount = (key: string): void => this.#forget(key);
+
+  /** Forgets every account, job, idempotency record and webhook delivery. */
+  resetAll(): void {
+    for (const key of this.#accounts.keys()) this.#forget(key);
+    for (const id of this.#jobs.ids()) this.#drop(id);
+    this.#idempotency.clear();
+    this.#deliveries.length = 0;
+  }
+
+  /** Starts the account's books again from `amount` (micro-units). */
+  setBalance(key: string, amount: number): AccountBooks {
+    this.account(key);
+    this.#settle(key); // what ended before belongs to the old books
+    Object.assign(this.#record(key), { start: amount, balance: amount, charged: 0, refunded: 0 });
+    return this.#books(this.#record(key));
+  }
+
+  /** Faults for this key's requests only; undefined clears them. */
+  setFaults(key: string, faults: FaultSettings | undefined): void {
+    this.account(key);
+    const record = this.#record(key);
+    if (faults) record.faults = faults;
+    else delete record.faults;
+  }
+
+  /** Counts one request in the account's one-minute window. */
+  countRequest(account: Account, limit: number): RateCount {
+    const record = this.#record(account.key);
+    const { window, count } = nextWindow(record.window, limit, this.#now());
+    record.window = window;
+    return count;
+  }
+
+  // Money and videos.
+
+  /** Takes an accepted image's price. */
+  chargeImage = (account: Account, amount: number): void => this.#charge(this.#record(account.key), amount);
+
+  /** Takes an accepted video's price and starts its job, owned by the account. */
+  startVideo(account: Account, request: JobRequest, outcome: Outcome, cost: number, steps?: number): Job {
+    const record = this.#record(account.key);
+    while (this.#jobs.size >= this.options.maxJobs) this.#drop(this.#jobs.oldest()!.id);
+    this.#charge(record, cost);
+    const job = this.#jobs.create(request, outcome, steps);
+    this.#owners.link(record.key, job, cost, this.#jobs.endsAt(job));
+    if (request.callbackUrl) {
+      const timer = setTimeout(
+        () => this.#report(job, this.#jobs.look(job)),
+        job.steps * this.options.stepMs + 1,
+      );
+      this.#timers.set(job.id, timer.unref());
+    }
+    return job;
+  }
+
+  /** The account's balance, with its ended videos booked. */
+  balance(account: Account): number {
+    this.#settle(account.key);
+    return account.balance;
+  }
+
+  /** Videos charged and not yet ended (ended ones booked first). */
+  running(account: Account): number {
+    this.#settle(account.key);
+    return this.#owners.open(account.key).size;
+  }
+
+  /** The account's video as this poll sees it (moving it on); undefined when the account has no such job. */
+  pollVideo(account: Account, id: string): JobSight['body'] | undefined {
+    const job = this.#jobs.get(id);
+    if (!job || this.#owners.ownerOf(id) !== account.key) return undefined;
+    const sight = this.#jobs.poll(job);
+    this.#report(job, sight);
+    return sight.body;
+  }
+
+  /** Moves a job `steps` on (to its end by default); false when there is no such job. */
+  advanceJob(id: string, steps?: number): boolean {
+    const job = this.#jobs.get(id);
+    if (!job) return false;
+    this.#report(job, this.#jobs.advance(job, steps));
+    return true;
+  }
+
+  // Idempotency records, per account serial (a reset account starts with none).
+
+  recall = (account: Account, key: string, print: string): IdempotencyCheck =>
+    this.#idempotency.check(account.serial, key, print);
+  remember = (account: Account, key: string, print: string, answer: StoredAnswer): void =>
+    this.#idempotency.store(account.serial, key, print, answer);
+
+  /** Stops the jobs' timers and the webhook sender. */
+  async close(): Promise<void> {
+    for (const id of this.#jobs.ids()) this.#drop(id);
+    await this.options.sender.close();
+  }
+
+  // The invariants.
+
+  #record(key: string): AccountRecord {
+    const record = this.#accounts.peek(key);
+    if (!record) throw new Error(`No account for ${key}`);
+    return record;
+  }
+
+  #charge(account: AccountRecord, amount: number) {
+    account.balance -= amount;
+    account.charged += amount;
+  }
+
+  /** Books one ended video of its owner, once: a refund when it failed and its code refunds. */
+  #book(holding: Holding) {
+    const { job } = holding;
+    if (!this.#jobs.ended(job) || !this.#owners.isOpen(job.id)) return;
+    this.#owners.close(holding);
+    const account = this.#accounts.peek(holding.key);
+    if (
+      account &&
+      job.outcome.kind === 'failed' &&
+      refundsOnFailure(this.options.templates, job.outcome.code)
+    ) {
+      account.balance += holding.cost;
+      account.refunded += holding.cost;
+    }
+  }
+
+  /**
+   * Books every ended video of the key. A poll or an advance books its own job at once, so the scan
+   * is needed only once the earliest open job can have ended by time alone.
+   */
+  #settle(key: string) {
+    if (this.#now() < this.#owners.settleAfter(key)) return;
+    let next = Infinity;
+    for (const holding of [...this.#owners.open(key).values()]) {
+      this.#book(holding);
+      if (this.#owners.isOpen(holding.job.id)) next = Math.min(next, this.#jobs.endsAt(holding.job));
+    }
+    this.#owners.setSettleAfter(key, next);
+  }
+
+  /** After a poll, an advance or its timer: book the job, and deliver its webhook the first time it is seen ended. */
+  #report(job: Job, sight: JobSight) {
+    const owner = this.#owners.ownerOf(job.id);
+    const holding = owner !== undefined ? this.#owners.open(owner).get(job.id) : undefined;
+    if (holding) this.#book(holding);
+    if (!sight.endedNow || !job.request.callbackUrl) return;
+    clearTimeout(this.#timers.get(job.id));
+    this.#timers.delete(job.id);
+    const event = {
+      type: `video.generation.${sight.body.status}`,
+      timestamp: new Date().toISOString(),
+      data: sight.body,
+    };
+    void this.options.sender.send(job.request.callbackUrl, event).then(d => this.#delivered(d));
+  }
+
+  #delivered(d: Delivery) {
+    if (this.#deliveries.push(d) > MAX_DELIVERIES) this.#deliveries.shift();
+    this.options.log(
+      `webhook ${d.type} ${d.webhookId} -> ${d.url} ${d.outcome} (${d.attempts} attempt${d.attempts === 1 ? '' : 's'})`,
+    );
+  }
+
+  /** An evicted or reset account goes with its jobs. */
+  #forget(key: string) {
+    if (!this.#accounts.delete(key)) return;
+    for (const job of this.#owners.release(key)) this.#drop(job.id);
+  }
+
+  /** A dropped job is forgotten by its account too (no refund: it is gone, the books still add up). */
+  #drop(id: string) {
+    clearTimeout(this.#timers.get(id));
+    this.#timers.delete(id);
+    this.#owners.unlink(id);
+    this.#jobs.delete(id);
+  }
+
+  #books(account: AccountRecord): AccountBooks {
+    this.#settle(account.key);
+    const { currency } = this.options;
+    return booksOf(account, currency, this.#owners.open(account.key).size, this.#owners.jobIds(account.key));
+  }
+
+  #jobView(id: string) {
+    const job = this.#jobs.get(id);
+    if (!job) return undefined;
+    const { steps, createdAt } = job;
+    return {
+      id,
+      owner: this.#owners.ownerOf(id),
+      ended: this.#jobs.ended(job),
+      steps,
+      createdAt,
+      endsAt: this.#jobs.endsAt(job),
+    };
+  }
+}
