@@ -1,4 +1,4 @@
-// The package entries of the client and the contract: what they export is the API written for its
+// The package entries of the client, the contract, the proxy and the mock: what they export is the API written for its
 // users. Every type a user reads in their declarations is declared (no `ReturnType<typeof ...>` of
 // an implementation), and the entries export their API and none of the machinery behind it.
 import { describe, expect, it } from 'vitest';
@@ -9,12 +9,15 @@ const compileTimeout = 120_000;
 
 describe('the declared public types', () => {
   it(
-    'of @mediagen/client and @mediagen/contract name no type by the code that computes it',
+    'of every package entry name no type by the code that computes it',
     () => {
       const declarations = declarationsOf([
         'src/client/index.ts',
         'src/client/webhooks.ts',
         'src/contract/index.ts',
+        'src/proxy/index.ts',
+        'src/mock/index.ts',
+        'src/mock/msw.ts',
       ]);
       expect([...declarations.keys()]).toEqual(
         expect.arrayContaining([
@@ -22,6 +25,8 @@ describe('the declared public types', () => {
           'src/client/webhooks.d.ts',
           'src/contract/index.d.ts',
           'src/contract/suite.d.ts',
+          'src/proxy/types.d.ts',
+          'src/mock/types.d.ts',
         ]),
       );
       expect(inferredTypes(declarations)).toEqual([]);
@@ -70,6 +75,22 @@ describe('the entries export their API and no machinery', () => {
       'runContractSuite',
       'runScenario',
       'send',
+    ]);
+  });
+
+  it('@mediagen/contract/proxy: starting the proxy', async () => {
+    expect(Object.keys(await import('../../src/proxy/index.ts')).sort()).toEqual(['startProxy']);
+  });
+
+  it('@mediagen/mock: the server, the core and the in-process fetch; MSW handlers apart', async () => {
+    expect(Object.keys(await import('../../src/mock/index.ts')).sort()).toEqual([
+      'createMock',
+      'createMockFetch',
+      'startMockServer',
+    ]);
+    expect(Object.keys(await import('../../src/mock/msw.ts')).sort()).toEqual([
+      'DEFAULT_BASE_URL',
+      'createMockHandlers',
     ]);
   });
 });

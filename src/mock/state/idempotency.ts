@@ -41,11 +41,19 @@ function canonical(value: unknown): string {
 }
 
 /** The records of every account, oldest first, under one cap. */
+export interface IdempotencyStore {
+  /** Whether `key` is new for the account, a replay of the same request, or a conflict. */
+  check(account: number, key: string, print: string): IdempotencyCheck;
+  store(account: number, key: string, print: string, answer: StoredAnswer): void;
+  clear(): void;
+  readonly size: number;
+}
+
 export function createIdempotencyStore(options: {
   retentionMs: number;
   maxRecords: number;
   now: () => number;
-}) {
+}): IdempotencyStore {
   // Insertion-ordered by `account serial, key`: the first entry is the oldest record.
   const records = new Map<string, IdempotencyRecord>();
   const id = (account: number, key: string) => `${account} ${key}`;
@@ -66,5 +74,3 @@ export function createIdempotencyStore(options: {
     },
   };
 }
-
-export type IdempotencyStore = ReturnType<typeof createIdempotencyStore>;
