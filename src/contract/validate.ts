@@ -7,7 +7,8 @@ import { createSpecAjv, specRef } from './ajv.ts';
 import { ERROR_ENVELOPE, entrySchemas } from './checked-schemas.ts';
 import { describe, explainer, type SchemaPlan } from './explain.ts';
 import { specDigest } from './digest.ts';
-import { bundleDigest, validators as precompiled } from '../../generated/validators.js';
+import * as build from '../../generated/validators.js';
+import { precompiledValidators, type PrecompiledBuild } from './precompiled.ts';
 import { at, follow } from '../kernel/pointer.ts';
 import {
   constOf,
@@ -102,26 +103,20 @@ function declaredIndex(operation: Operation, status: number): number {
   return -1;
 }
 
-/** Validators compiled ahead of time (generated/validators.js), for the bundle with this digest. */
-export interface PrecompiledValidators {
-  bundleDigest: string;
-  validators: Record<string, ValidateFunction>;
-}
-
 /**
  * Schema pointer → validator: the precompiled functions when the contract is the bundle they were
  * compiled from (`precompiled`), else Ajv compiling the caller's spec on demand.
  */
-function validatorSource(contract: Contract, built: PrecompiledValidators) {
-  const precompiled = specDigest(contract.spec) === built.bundleDigest;
+function validatorSource(contract: Contract, built: PrecompiledBuild | undefined) {
+  const lookup =
+    built && specDigest(contract.spec) === built.bundleDigest ? precompiledValidators(built) : undefined;
+  const precompiled = lookup !== undefined;
   let ajv: ReturnType<typeof createSpecAjv> | undefined;
   const compiled = new Map<string, ValidateFunction>();
   const compile = (pointer: string): ValidateFunction => {
     let fn = compiled.get(pointer);
     if (!fn) {
-      fn = precompiled
-        ? built.validators[pointer]
-        : (ajv ??= createSpecAjv(contract.spec)).getSchema(specRef(pointer));
+      fn = lookup ? lookup(pointer) : (ajv ??= createSpecAjv(contract.spec)).getSchema(specRef(pointer));
       if (!fn) throw new Error(`No schema at ${pointer}`);
       compiled.set(pointer, fn);
     }
@@ -131,11 +126,11 @@ function validatorSource(contract: Contract, built: PrecompiledValidators) {
 }
 
 export function createContractValidator(contract: Contract = loadContract()): ContractValidator {
-  return validatorFor(contract, { bundleDigest, validators: precompiled });
+  return validatorFor(contract, build);
 }
 
-/** A validator using the precompiled code of some build: generated/'s, or another contract's (bench/growth.ts). */
-export function validatorFor(contract: Contract, built: PrecompiledValidators): ContractValidator {
+/** A validator using the precompiled code of some build (generated/'s, or another contract's: bench/growth.ts), or none. */
+export function validatorFor(contract: Contract, built: PrecompiledBuild | undefined): ContractValidator {
   const { spec } = contract;
   const { precompiled, compile } = validatorSource(contract, built);
   const { planOf, explain } = explainer(spec, compile);

@@ -81,7 +81,6 @@ describe('build', () => {
       'generated/openapi.yaml',
       'generated/schema.ts',
       'generated/validators.js',
-      'generated/validators-code.txt',
     ]);
   });
 });
