@@ -1,6 +1,13 @@
-// The validators compiled at build time (generated/validators.js): they cover every schema a check
-// reaches, serve only the bundle they were compiled from, and judge exactly as Ajv at run time does.
+// The validators compiled at build time (generated/validators.js and the modules of
+// generated/validators/): they cover every schema a check reaches, serve only the bundle they were
+// compiled from, judge exactly as Ajv at run time does, load group by group without eval, and hold
+// each piece of Ajv's code once.
+import { execFile } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import fc from 'fast-check';
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import ucs2length from 'ajv/dist/runtime/ucs2length.js';
 import { fullFormats } from 'ajv-formats/dist/formats.js';
@@ -8,6 +15,7 @@ import * as build from '../../generated/validators.js';
 import { codePoints, precompiledValidators, uri } from '../../src/contract/precompiled.ts';
 import { checkedSchemas } from '../../src/contract/checked-schemas.ts';
 import { specDigest } from '../../src/contract/digest.ts';
+import { root } from '../../scripts/root.ts';
 import {
   createContractValidator,
   loadSpec,
@@ -142,5 +150,89 @@ describe('precompiled validators', () => {
       ),
       { numRuns: 500 },
     );
+  });
+});
+
+const modulesDir = join(root, 'generated/validators');
+const moduleFiles = readdirSync(modulesDir).filter(f => f.endsWith('.cjs'));
+
+/** The top-level declarations of a generated module: the statements of the function it exports. */
+function declaredIn(file: string): string[] {
+  const source = ts.createSourceFile(
+    file,
+    readFileSync(join(modulesDir, file), 'utf8'),
+    ts.ScriptTarget.Latest,
+  );
+  const names: string[] = [];
+  const visit = (node: ts.Node): void => {
+    if (!ts.isArrowFunction(node) || !ts.isBlock(node.body)) return ts.forEachChild(node, visit);
+    for (const statement of node.body.statements) {
+      if (ts.isFunctionDeclaration(statement) && statement.name) names.push(statement.name.text);
+      if (ts.isVariableStatement(statement))
+        for (const d of statement.declarationList.declarations) names.push(d.name.getText(source));
+    }
+  };
+  visit(source);
+  return names;
+}
+
+describe('precompiled modules', () => {
+  it('are one per group and a shared one, with no eval in them', () => {
+    const groups = new Set(Object.values(build.entries).map(([g]) => g));
+    expect(build.groups.length).toBe(groups.size);
+    expect(moduleFiles.sort()).toEqual([...build.groups.map((_, g) => `${g}.cjs`), 'shared.cjs'].sort());
+    for (const file of moduleFiles) {
+      const code = readFileSync(join(modulesDir, file), 'utf8');
+      expect(code, file).not.toMatch(/\bnew Function\b|\beval\s*\(/);
+    }
+  });
+
+  it("hold each declaration of Ajv's code once, across the groups and the shared module", () => {
+    const seen = new Map<string, string>();
+    const twice: string[] = [];
+    for (const file of moduleFiles) {
+      const names = declaredIn(file);
+      expect(names.length, file).toBeGreaterThan(0);
+      for (const name of names) {
+        if (seen.has(name)) twice.push(`${name} in ${seen.get(name)} and ${file}`);
+        seen.set(name, file);
+      }
+    }
+    expect(twice).toEqual([]);
+  });
+
+  it('load a group on the first read of one of its schemas, and only that group', () => {
+    const loaded: (number | 'shared')[] = [];
+    const counted = {
+      ...build,
+      shared: () => (loaded.push('shared'), build.shared()),
+      groups: build.groups.map((load, g) => () => (loaded.push(g), load())),
+    };
+    const lookup = precompiledValidators(counted);
+    const [pointer, [g]] = Object.entries(build.entries).find(([, [group]]) => group === 3)!;
+    expect(loaded).toEqual([]);
+    expect(lookup(pointer)).toBeTypeOf('function');
+    expect(lookup(pointer)).toBe(lookup(pointer));
+    expect([...loaded].sort()).toEqual([g, 'shared'].sort());
+    expect(lookup('#/components/schemas/NoSuchSchema')).toBeUndefined();
+    for (const p of checkedSchemas(loadContract())) expect(lookup(p), p).toBeTypeOf('function');
+    expect(loaded.filter(x => x === 'shared')).toEqual(['shared']);
+    expect(new Set(loaded).size).toBe(build.groups.length + 1);
+  });
+
+  it('check a response where eval is forbidden (node --disallow-code-generation-from-strings)', async () => {
+    const script = `
+      import { createContractValidator, loadContract } from './src/contract/index.ts';
+      const quota = loadContract().operations.find(o => o.operationId === 'generateImage')
+        .responses.find(r => r.status === 402).examples.quota_exceeded;
+      const headers = { 'content-type': 'application/json', 'x-request-id': quota.error.request_id };
+      const check = body => createContractValidator().checkResponse('generateImage', { status: 402, headers, body });
+      console.log(JSON.stringify([check(quota), check({ error: { ...quota.error, required: 'lots' } })]));`;
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['--disallow-code-generation-from-strings', '--import', 'tsx', '--input-type=module', '-e', script],
+      { cwd: root },
+    );
+    expect(JSON.parse(stdout)).toEqual([[], [{ where: 'body/error/required', message: 'must be number' }]]);
   });
 });
