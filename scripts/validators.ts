@@ -37,7 +37,7 @@ function reach(declarations: Map<string, Declaration>, roots: string[]): Set<str
 }
 
 /** `{ a, b }`: a parameter destructuring, or a returned object, of those names. */
-const names = (list: Iterable<string>) => {
+const braced = (list: Iterable<string>) => {
   const all = [...list];
   return all.length > 0 ? `{ ${all.join(', ')} }` : '{}';
 };
@@ -56,7 +56,7 @@ function moduleText(
     "'use strict';",
     `module.exports = (${params.join(', ')}) => {`,
     ...body.map(d => d.code),
-    `return ${names(returned)};`,
+    `return ${braced(returned)};`,
     '};',
     '',
   ].join('\n');
@@ -67,11 +67,8 @@ const pick = (among: Iterable<string>, used: Iterable<string>) => {
   const set = new Set(used);
   return [...among].filter(name => set.has(name));
 };
-const helpersOf = (body: Declaration[]) =>
-  pick(
-    HELPERS,
-    body.flatMap(d => d.helpers),
-  );
+/** The helpers a module's declarations call. */
+const helpersOf = (body: Declaration[]) => pick(HELPERS, [...new Set(body.flatMap(d => d.helpers))]);
 
 /** Ajv's code for every checked schema (`codePoints`, `uri` for its own helpers), as declarations and each pointer's function. */
 function compiledCode(spec: Spec, groups: string[][]) {
@@ -82,7 +79,12 @@ function compiledCode(spec: Spec, groups: string[][]) {
     .replaceAll(URI, 'uri');
   const { declarations, exported } = declarationsOf(code, HELPERS);
   let next = 0;
-  const entries = groups.map(group => group.map(() => exported.get(`p${next++}`)!));
+  const entryOf = (pointer: string) => {
+    const name = exported.get(`p${next++}`);
+    if (!name) throw new Error(`scripts/validators.ts: Ajv's code exports no function for ${pointer}`);
+    return name;
+  };
+  const entries = groups.map(group => group.map(entryOf));
   return { declarations, entries };
 }
 
@@ -93,6 +95,7 @@ function splitModules(spec: Spec, groups: string[][], banner: string) {
   const counts = new Map<string, number>();
   for (const name of reached.flatMap(names => [...names])) counts.set(name, (counts.get(name) ?? 0) + 1);
   const reaching = (name: string) => counts.get(name) ?? 0;
+  // Declarations no group reaches (Ajv also writes out schemas no function reads) are left out.
   const all = [...declarations.values()];
   const shared = all.filter(d => reaching(d.name) >= 2);
   const sharedNames = shared.map(d => d.name);
@@ -103,11 +106,11 @@ function splitModules(spec: Spec, groups: string[][], banner: string) {
   const about = "Ajv's code for the schemas two or more groups reach, written once (scripts/validators.ts).";
   files.set(
     SHARED,
-    moduleText(banner, about, [names(helpersOf(shared))], shared, pick(sharedNames, taken.flat())),
+    moduleText(banner, about, [braced(helpersOf(shared))], shared, pick(sharedNames, taken.flat())),
   );
   own.forEach((body, g) => {
     const about = `Group ${g} of the validators: ${JSON.stringify(groups[g]![0])} and what only it reaches.`;
-    const params = [names(helpersOf(body)), names(taken[g]!)];
+    const params = [braced(helpersOf(body)), braced(taken[g]!)];
     files.set(groupFile(g), moduleText(banner, about, params, body, [...new Set(entries[g])]));
   });
   return { files, entries };

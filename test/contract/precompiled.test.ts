@@ -88,6 +88,56 @@ describe('precompiled validators', () => {
     expect(runtime.checkResponse(...cases[0]!).length).toBeGreaterThan(0);
   });
 
+  it('judge every example of the contract, and each broken in one field, as validators compiled at run time', () => {
+    const spec = loadSpec();
+    const runtime = createContractValidator(
+      readContract({ ...spec, info: { ...(spec.info as object), version: 'runtime' } }),
+    );
+    /** The body with one field of its top level (or of its `error`) given a value of the wrong type. */
+    const broken = (body: any): any[] => {
+      if (!body || typeof body !== 'object') return [];
+      const target = body.error && typeof body.error === 'object' ? body.error : body;
+      const wrap = (t: object) => (target === body ? t : { ...body, error: t });
+      return Object.keys(target).map(key =>
+        wrap({ ...target, [key]: typeof target[key] === 'number' ? 'x' : 7 }),
+      );
+    };
+    let compared = 0;
+    let violating = 0;
+    for (const op of loadContract().operations) {
+      for (const declared of op.responses) {
+        for (const body of Object.values(declared.examples)) {
+          const requestId = (body as any)?.error?.request_id ?? 'req_1';
+          for (const variant of [body, ...broken(body)]) {
+            const response = {
+              status: declared.status,
+              headers: { ...json, 'x-request-id': requestId },
+              body: variant,
+            };
+            const expected = runtime.checkResponse(op.operationId, response);
+            expect(precompiled.checkResponse(op.operationId, response)).toEqual(expected);
+            compared++;
+            if (expected.length > 0) violating++;
+          }
+        }
+      }
+    }
+    for (const webhook of loadContract().webhooks) {
+      for (const body of Object.values(webhook.examples)) {
+        for (const variant of [body, ...broken(body)]) {
+          const delivery = { headers: {}, body: JSON.stringify(variant) };
+          const expected = runtime.checkWebhook(delivery);
+          expect(precompiled.checkWebhook(delivery)).toEqual(expected);
+          compared++;
+          if (expected.length > 0) violating++;
+        }
+      }
+    }
+    // Most variants break the contract (webhooks are delivered without their headers): both paths explain them.
+    expect(violating).toBeGreaterThan(compared / 2);
+    expect(compared).toBeGreaterThan(300);
+  });
+
   // The generated code counts characters and checks URIs with its own shortcuts: they must judge exactly as Ajv's.
   it('count code points exactly as Ajv does', () => {
     const units = fc.constantFrom('a', 'é', '\uD83D', '\uDE00', '😀', '\uDBFF\uDFFF', '\uDC00', ' ');
