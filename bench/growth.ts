@@ -63,7 +63,7 @@ const steps: Record<string, (dir: string) => Promise<number>> = {
       const { readContract } = await import('./src/kernel/contract.ts');
       const { readFileSync } = await import('node:fs');
       const t = performance.now();
-      const built = await import(${JSON.stringify(join(dir, 'generated/validators.js'))});
+      const built = await import(${JSON.stringify(join(dir, 'generated/validators.cjs'))});
       validatorFor(readContract(JSON.parse(readFileSync(${JSON.stringify(join(dir, 'generated/openapi.json'))}, 'utf8'))), built);
       console.log(performance.now() - t);`),
     ),
@@ -73,7 +73,7 @@ const steps: Record<string, (dir: string) => Promise<number>> = {
       await inFreshProcess(`const { validatorFor } = await import('./src/contract/validate.ts');
       const { readContract } = await import('./src/kernel/contract.ts');
       const { readFileSync } = await import('node:fs');
-      const built = await import(${JSON.stringify(join(dir, 'generated/validators.js'))});
+      const built = await import(${JSON.stringify(join(dir, 'generated/validators.cjs'))});
       const contract = readContract(JSON.parse(readFileSync(${JSON.stringify(join(dir, 'generated/openapi.json'))}, 'utf8')));
       const validator = validatorFor(contract, built);
       const t = performance.now();

@@ -1,4 +1,4 @@
-// generated/validators.js and generated/validators/: Ajv's standalone code for every schema a contract
+// generated/validators.cjs and generated/validators/: Ajv's standalone code for every schema a contract
 // check can reach, so that a validator costs a module load instead of a compilation (~300 ms). Keyed
 // by the bundle's digest: src/contract/validate.ts uses it only for that exact bundle. The code is
 // split into its top-level declarations: those two or more groups (one per operation and webhook)
@@ -19,7 +19,7 @@ const URI = 'require("ajv-formats/dist/formats").fullFormats.uri';
 /** The helpers src/contract/precompiled.ts hands every module in place of those two. */
 const HELPERS = ['codePoints', 'uri'];
 
-/** Where the modules go, under generated/, and how generated/validators.js requires each. */
+/** Where the modules go, under generated/, and how generated/validators.cjs requires each. */
 const SHARED = 'validators/shared.cjs';
 const groupFile = (g: number) => `validators/${g}.cjs`;
 
@@ -126,23 +126,24 @@ export function renderValidators(spec: Spec, banner: string): Map<string, string
   const table = groups.flatMap((pointers, g) =>
     pointers.map((pointer, i) => `  ${JSON.stringify(pointer)}: [${g}, ${JSON.stringify(entries[g]![i])}],`),
   );
+  // CommonJS, so that each loader is a plain `require` with a literal path: Node loads it synchronously,
+  // and a bundler (esbuild, webpack) follows it into a bundle that needs no eval either.
   const index = [
     `// ${banner}`,
     '// The validators compiled from this bundle, for src/contract/precompiled.ts: a module per group, each',
-    '// required (with a literal path, for bundlers to follow) on the first check that needs it.',
-    "import { createRequire } from 'node:module';",
-    'const require = createRequire(import.meta.url);',
-    `export const bundleDigest = ${JSON.stringify(specDigest(spec))};`,
-    `export const shared = () => require('./${SHARED}');`,
-    'export const groups = [',
+    '// required on the first check that needs it.',
+    "'use strict';",
+    `exports.bundleDigest = ${JSON.stringify(specDigest(spec))};`,
+    `exports.shared = () => require('./${SHARED}');`,
+    'exports.groups = [',
     ...groups.map((_, g) => `  () => require('./${groupFile(g)}'),`),
     '];',
-    'export const entries = {',
+    'exports.entries = {',
     ...table,
     '};',
     '',
   ].join('\n');
-  return new Map([['validators.js', index], ['validators.d.ts', validatorsTypes(banner)], ...files]);
+  return new Map([['validators.cjs', index], ['validators.d.cts', validatorsTypes(banner)], ...files]);
 }
 
 const validatorsTypes = (banner: string) => `// ${banner}

@@ -1,6 +1,6 @@
-// The runtime of the validators compiled at build time (generated/validators.js, written by
+// The runtime of the validators compiled at build time (generated/validators.cjs, written by
 // scripts/validators.ts): the helpers Ajv's code calls, and each group's module loaded on the first
-// check that needs one of its schemas. Loading is a plain `require` of a module file, so it is
+// check that needs one of its schemas. Loading is the index's plain `require` of a module file, so it is
 // synchronous (as checks are) and needs no eval: runtimes that forbid it take this path too.
 import type { ValidateFunction } from 'ajv';
 import ucs2 from 'ajv/dist/runtime/ucs2length.js';
@@ -40,7 +40,7 @@ export type GroupModule = (
   shared: Record<string, unknown>,
 ) => Record<string, ValidateFunction>;
 
-/** What generated/validators.js exports: the build's code as modules, each loaded by its own function. */
+/** What generated/validators.cjs exports: the build's code as modules, each loaded by its own function. */
 export interface PrecompiledBuild {
   /** sha256 of JSON.stringify(bundle): the bundle the code was compiled from. */
   bundleDigest: string;

@@ -1,6 +1,6 @@
 // Contract checks for responses and webhook deliveries, compiled once from the bundle. A backend
 // team hands over what its server answered; the checker says precisely where it leaves the contract.
-import * as build from '../../generated/validators.js';
+import * as build from '../../generated/validators.cjs';
 import type { Contract } from '../kernel/contract.ts';
 import type { Json } from '../kernel/json.ts';
 import { loadContract } from '../kernel/load.ts';

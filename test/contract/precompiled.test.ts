@@ -1,17 +1,20 @@
-// The validators compiled at build time (generated/validators.js and the modules of
+// The validators compiled at build time (generated/validators.cjs and the modules of
 // generated/validators/): they cover every schema a check reaches, serve only the bundle they were
 // compiled from, judge exactly as Ajv at run time does, load group by group without eval, and hold
 // each piece of Ajv's code once.
 import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { build as esbuild } from 'esbuild';
 import fc from 'fast-check';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import ucs2length from 'ajv/dist/runtime/ucs2length.js';
 import { fullFormats } from 'ajv-formats/dist/formats.js';
-import * as build from '../../generated/validators.js';
+import * as build from '../../generated/validators.cjs';
 import { codePoints, precompiledValidators, uri } from '../../src/contract/precompiled.ts';
 import { checkedSchemas } from '../../src/contract/checked-schemas.ts';
 import { specDigest } from '../../src/contract/digest.ts';
@@ -284,5 +287,44 @@ describe('precompiled modules', () => {
       { cwd: root },
     );
     expect(JSON.parse(stdout)).toEqual([[], [{ where: 'body/error/required', message: 'must be number' }]]);
+  });
+
+  it('bundle with esbuild (as for a Worker): every module is followed, and the bundle checks without eval', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'mediagen-validators-bundle-'));
+    try {
+      const quota = loadContract()
+        .operations.find(o => o.operationId === 'generateImage')!
+        .responses.find(r => r.status === 402)!;
+      const body = quota.examples.quota_exceeded as any;
+      await writeFile(
+        join(dir, 'entry.ts'),
+        `import * as build from ${JSON.stringify(join(root, 'generated/validators.cjs'))};
+        import { precompiledValidators } from ${JSON.stringify(join(root, 'src/contract/precompiled.ts'))};
+        const validate = precompiledValidators(build)(${JSON.stringify(quota.schema)});
+        const body = ${JSON.stringify(body)};
+        console.log(JSON.stringify([validate(body), validate({ error: { ...body.error, required: 'lots' } })]));`,
+      );
+      const result = await esbuild({
+        entryPoints: [join(dir, 'entry.ts')],
+        bundle: true,
+        format: 'esm',
+        platform: 'neutral',
+        mainFields: ['module', 'main'],
+        outfile: join(dir, 'bundle.mjs'),
+        metafile: true,
+        logLevel: 'silent',
+      });
+      const modules = Object.keys(result.metafile.inputs).filter(i =>
+        /generated\/validators\/\w+\.cjs$/.test(i),
+      );
+      expect(modules).toHaveLength(moduleFiles.length);
+      const { stdout } = await promisify(execFile)(process.execPath, [
+        '--disallow-code-generation-from-strings',
+        join(dir, 'bundle.mjs'),
+      ]);
+      expect(JSON.parse(stdout)).toEqual([true, false]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,11 +1,10 @@
 // Generated from openapi/ by scripts/build.ts. Do not edit: edit openapi/ and run `npm run build`.
 // The validators compiled from this bundle, for src/contract/precompiled.ts: a module per group, each
-// required (with a literal path, for bundlers to follow) on the first check that needs it.
-import { createRequire } from 'node:module';
-const require = createRequire(import.meta.url);
-export const bundleDigest = "582ff9e87cc87bdeddeeff5651e0b4822ee2f0f9bdc718f846fb375c8c71df85";
-export const shared = () => require('./validators/shared.cjs');
-export const groups = [
+// required on the first check that needs it.
+'use strict';
+exports.bundleDigest = "582ff9e87cc87bdeddeeff5651e0b4822ee2f0f9bdc718f846fb375c8c71df85";
+exports.shared = () => require('./validators/shared.cjs');
+exports.groups = [
   () => require('./validators/0.cjs'),
   () => require('./validators/1.cjs'),
   () => require('./validators/2.cjs'),
@@ -16,7 +15,7 @@ export const groups = [
   () => require('./validators/7.cjs'),
   () => require('./validators/8.cjs'),
 ];
-export const entries = {
+exports.entries = {
   "#/paths/~1v2~1images~1generations/post/responses/200/content/application~1json/schema": [0, "validate1"],
   "#/components/schemas/ImageGeneration/properties/id": [0, "validate10"],
   "#/components/schemas/ImageGeneration/properties/status": [0, "validate11"],
