@@ -8,7 +8,7 @@ import { promisify } from 'node:util';
 import openapiTS, { astToString, type OpenAPITSOptions } from 'openapi-typescript';
 import YAML from 'yaml';
 import { extractCatalogue, renderCatalogueModule } from './catalogue.ts';
-import { renderValidators, validatorsTypes } from './validators.ts';
+import { renderValidators } from './validators.ts';
 import { root } from './root.ts';
 
 export { root };
@@ -66,9 +66,7 @@ export async function buildArtifacts(dir = root): Promise<Map<string, string>> {
     ],
     ['generated/schema.ts', `// ${banner}\n\n${types}`],
     ['generated/catalogue.ts', `// ${banner}\n\n${renderCatalogueModule(catalogue)}`],
-    ['generated/validators.js', validators.module],
-    ['generated/validators.d.ts', validatorsTypes(banner)],
-    ['generated/validators-code.txt', validators.code],
+    ...[...validators].map(([path, text]) => [`generated/${path}`, text] as const),
   ]);
 }
 

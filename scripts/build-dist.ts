@@ -5,7 +5,7 @@
 // package ships must be one of its dependencies, or the build fails naming the file.
 import { execFileSync } from 'node:child_process';
 import { builtinModules } from 'node:module';
-import { chmod, copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, posix } from 'node:path';
 import { packages, type PackageSpec } from './packages/table.ts';
@@ -18,8 +18,10 @@ const compiled = (source: string) => source.replace(/\.ts$/, '.js');
 const declarations = (js: string) => js.replace(/\.js$/, '.d.ts');
 const isModule = (file: string) => file.endsWith('.js');
 
-/** Import specifiers of a compiled module or declaration file (static, dynamic and `import("x")` types). */
-const SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)(['"])([^'"]+)\1/g;
+/** Specifiers a compiled module or declaration file imports (static, dynamic, `import("x")` types) or `require`s. */
+const SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+|\brequire\(\s*)(['"])([^'"]+)\1/g;
+/** Files whose specifiers are followed (ES and CommonJS modules, declarations); any other file is an asset. */
+const isCode = (file: string) => /\.(c?js|d\.ts)$/.test(file);
 const specifiersOf = (code: string) => [...code.matchAll(SPECIFIER)].map(m => m[2]!);
 /** Files a module reads beside itself, `new URL('./x', import.meta.url)`: shipped with it, as they are. */
 const ASSET = /\bnew URL\(\s*(['"])(\.[^'"]+)\1\s*,\s*import\.meta\.url\s*\)/g;
@@ -73,7 +75,7 @@ async function collect(spec: PackageSpec, tree: string): Promise<Shipped> {
         `${spec.name}: ${file} is not in the compiled tree (an entry or import that tsc did not emit)`,
       );
     });
-    if (!file.endsWith('.js') && !file.endsWith('.d.ts')) {
+    if (!isCode(file)) {
       shipped.files.set(file, code);
       continue;
     }
@@ -205,14 +207,11 @@ export async function compileTree(): Promise<string> {
   execFileSync(tsc, ['-p', join(root, 'tsconfig.build.json'), '--outDir', tree, '--sourceMap', 'false'], {
     stdio: 'inherit',
   });
-  for (const file of [
-    'openapi.json',
-    'openapi.yaml',
-    'validators.js',
-    'validators.d.ts',
-    'validators-code.txt',
-  ])
-    await copyFile(join(root, 'generated', file), join(tree, 'generated', file));
+  // What tsc does not compile: the bundle, and the validators' modules (plain JavaScript) with their types.
+  await cp(join(root, 'generated'), join(tree, 'generated'), {
+    recursive: true,
+    filter: file => !file.endsWith('.ts') || file.endsWith('.d.ts'),
+  });
   return tree;
 }
 

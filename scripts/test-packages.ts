@@ -14,6 +14,7 @@ import { compileTree, writePackages } from './build-dist.ts';
 import { CHROMIUM, gzipSize, runInChromium } from './packages/browser.ts';
 import * as consumers from './packages/consumers.ts';
 import { footprint, installProject, pack, type Footprint } from './packages/install.ts';
+import { validatorsWithoutEval } from './packages/no-eval.ts';
 import { checkPackedProxy } from './packages/proxy.ts';
 import { run, runOk, startUntil, stop } from './packages/run.ts';
 import { packages } from './packages/table.ts';
@@ -175,6 +176,10 @@ async function main() {
     );
     return 'validator, spec walker and openapi.json load; versions agree';
   });
+
+  await check('contract: validators with eval disabled (--disallow-code-generation-from-strings)', () =>
+    validatorsWithoutEval(join(work, 'contract')),
+  );
 
   await check('contract: CLI passes against the packed mock', async () => {
     const ran = await run(

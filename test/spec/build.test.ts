@@ -80,8 +80,7 @@ describe('build', () => {
       'generated/openapi.json',
       'generated/openapi.yaml',
       'generated/schema.ts',
-      'generated/validators.js',
-      'generated/validators-code.txt',
+      'generated/validators.cjs',
     ]);
   });
 });
