@@ -2,13 +2,14 @@
 // (test/diff/edits.ts) through api-smart-diff, the npm diff engine that handles OpenAPI 3.1
 // offline, and prints where its verdict (breaking or not) differs from the table's, and its speed.
 import { apiCompare } from 'api-smart-diff';
-import { bundleTree } from '../scripts/diff/bundle.ts';
-import { diffContracts } from '../scripts/diff/diff.ts';
-import { rows } from '../test/diff/edits.ts';
-import { repo, scratchContract } from '../test/diff/workspace.ts';
+import { bundleTree } from '../src/bundle/bundle.ts';
+import { diffContracts } from '../src/diff/diff.ts';
+import { rows } from '../src/diff/fixtures/edits.ts';
+import { scratchContract } from '../src/diff/fixtures/scratch.ts';
+import { repoRoot as repo } from './results.ts';
 
 const base = await bundleTree(repo);
-const scratch = await scratchContract();
+const scratch = await scratchContract(repo);
 let wrong = 0;
 let millis = 0;
 let ours = 0;

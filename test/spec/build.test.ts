@@ -1,8 +1,14 @@
-// The build: a malformed spec fails naming the file and line; a stale generated/ is detected.
-import { cp } from 'node:fs/promises';
+// The build: a malformed spec fails naming the file and line; a stale generated/ is detected; the
+// one bundler (src/bundle/bundle.ts) writes what `redocly bundle` writes.
+import { execFile } from 'node:child_process';
+import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterEach, describe, expect, test } from 'vitest';
 import { BuildError, buildArtifacts, syncArtifacts } from '../../scripts/artifacts.ts';
+import { root } from '../../scripts/root.ts';
+import { bundleTree } from '../../src/bundle/bundle.ts';
 import { copyContract } from './copy.ts';
 
 let contract: Awaited<ReturnType<typeof copyContract>> | undefined;
@@ -11,6 +17,21 @@ afterEach(() => contract?.remove());
 describe('build', () => {
   test('the committed generated/ is what openapi/ produces (else: npm run build)', async () => {
     expect(await syncArtifacts(await buildArtifacts())).toEqual([]);
+  });
+
+  test('the bundle of build, check and diff is byte for byte what `redocly bundle` (the CLI) writes', async () => {
+    const tmp = await mkdtemp(join(tmpdir(), 'mediagen-cli-bundle-'));
+    try {
+      const out = join(tmp, 'openapi.json');
+      await promisify(execFile)(
+        join(root, 'node_modules/.bin/redocly'),
+        ['bundle', 'openapi/openapi.yaml', '-o', out],
+        { cwd: root },
+      );
+      expect(JSON.stringify(await bundleTree(root), null, 2)).toBe(await readFile(out, 'utf8'));
+    } finally {
+      await rm(tmp, { recursive: true, force: true });
+    }
   });
 
   test('a broken $ref fails naming the file, line and missing target', async () => {
