@@ -44,6 +44,7 @@ export type Add = (
 ) => void;
 
 const lookups = new WeakMap<Spec, Map<string, unknown>>();
+/** `compute()`, once per spec and key: specs are never changed once bundled. */
 export function remembered<T>(spec: Spec, key: string, compute: () => T): T {
   const known = lookups.get(spec) ?? lookups.set(spec, new Map()).get(spec)!;
   if (!known.has(key)) known.set(key, compute());
@@ -75,5 +76,5 @@ export const inside = ({ context, path }: Place, step: string): Place => ({
 /** An `Add` for `scope`'s operations, at `pointer` by default. */
 export const adder =
   (walk: Walk, scope: Scope, pointer: string): Add =>
-  (rule, message, kind, at = pointer, side = 'head') =>
-    walk.out.push(change(rule, message, at, scope, kind, side));
+  (rule, message, kind, where = pointer, side = 'head') =>
+    walk.out.push(change(rule, message, where, scope, kind, side));
