@@ -93,10 +93,14 @@ const figures: Figure[] = [
     value: underTsx,
     unit: 's',
   },
-  phase('compiled: start-up (Node, esbuild, importing the engine)', compiledPhases.startup!, {
-    peer: { name: 'under tsx', value: tsxPhases.startup! },
-    ratio: compiledPhases.startup! / tsxPhases.startup!,
-  }),
+  phase(
+    'compiled: start-up (Node, the cached compiled code, importing the engine)',
+    compiledPhases.startup!,
+    {
+      peer: { name: 'under tsx', value: tsxPhases.startup! },
+      ratio: compiledPhases.startup! / tsxPhases.startup!,
+    },
+  ),
   phase('of which Node itself (`node -e 0`)', nodeAlone * 1000),
   phase('checking out the base (git archive)', compiledPhases.checkout!),
   phase('bundling base and head (in process)', compiledPhases.bundle!),
