@@ -17,6 +17,8 @@ const BENCHES = [
   'bench/mock.ts',
   'bench/validators.ts',
   'bench/growth.ts',
+  'bench/diff.ts',
+  'bench/diff-engine.ts',
 ];
 
 const names = process.argv.slice(2).filter(a => !a.startsWith('--'));

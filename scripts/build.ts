@@ -13,7 +13,7 @@ try {
     check
       ? 'generated/ is current.'
       : stale.length
-        ? `wrote ${stale.join(', ')}`
+        ? `updated ${stale.join(', ')}`
         : 'generated/ was already current.',
   );
 } catch (err) {

@@ -3,14 +3,14 @@
 // tag yet, it is the first release.
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { root } from './artifacts.ts';
-import { renderRelease, withRelease } from './diff/changelog.ts';
-import { newestReleaseTag } from './diff/base.ts';
-import { compareWithBase } from './diff/compare.ts';
+import { newestReleaseTag } from '../src/diff/base.ts';
+import { renderRelease, withRelease } from '../src/diff/changelog.ts';
+import { compareWithBase } from '../src/diff/compare.ts';
+import { root } from './root.ts';
 
 const [ref] = process.argv.slice(2).filter(arg => !arg.startsWith('-'));
 try {
-  const { ref: base, head, changes } = await compareWithBase(undefined, ref);
+  const { ref: base, head, changes } = await compareWithBase(root, ref);
   const version = String((head.info as Record<string, unknown>).version);
   const first = !ref && !newestReleaseTag(root);
   const section = renderRelease(changes, head, {

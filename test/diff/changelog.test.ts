@@ -2,15 +2,16 @@
 // error codes or operations, linked to the docs.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { errorCatalogue } from '../../generated/catalogue.ts';
-import { bundleTree } from '../../scripts/diff/bundle.ts';
-import { renderRelease, withRelease } from '../../scripts/diff/changelog.ts';
-import { diffContracts } from '../../scripts/diff/diff.ts';
-import { rows } from './edits.ts';
-import { repo, scratchContract } from './workspace.ts';
+import { bundleTree } from '../../src/bundle/bundle.ts';
+import { renderRelease, withRelease } from '../../src/diff/changelog.ts';
+import { diffContracts } from '../../src/diff/diff.ts';
+import { rows } from '../../src/diff/fixtures/edits.ts';
+import { scratchContract } from '../../src/diff/fixtures/scratch.ts';
+import { repo } from './workspace.ts';
 
 let section = '';
 beforeAll(async () => {
-  const scratch = await scratchContract();
+  const scratch = await scratchContract(repo);
   try {
     const edits = [
       'response field removed',

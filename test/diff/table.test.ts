@@ -3,9 +3,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { bundleTree } from '../../scripts/diff/bundle.ts';
-import { diffContracts } from '../../scripts/diff/diff.ts';
-import { rows } from './edits.ts';
+import { bundleTree } from '../../src/bundle/bundle.ts';
+import { diffContracts } from '../../src/diff/diff.ts';
+import { rows } from '../../src/diff/fixtures/edits.ts';
 import { repo, useScratch } from './workspace.ts';
 
 const ctx = useScratch();

@@ -1,8 +1,15 @@
-// The build: a malformed spec fails naming the file and line; a stale generated/ is detected.
-import { cp } from 'node:fs/promises';
+// The build: a malformed spec fails naming the file and line; a stale generated/ is detected; the
+// one bundler (src/bundle/bundle.ts) writes what `redocly bundle` writes.
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterEach, describe, expect, test } from 'vitest';
 import { BuildError, buildArtifacts, syncArtifacts } from '../../scripts/artifacts.ts';
+import { root } from '../../scripts/root.ts';
+import { bundleTree } from '../../src/bundle/bundle.ts';
 import { copyContract } from './copy.ts';
 
 let contract: Awaited<ReturnType<typeof copyContract>> | undefined;
@@ -11,6 +18,21 @@ afterEach(() => contract?.remove());
 describe('build', () => {
   test('the committed generated/ is what openapi/ produces (else: npm run build)', async () => {
     expect(await syncArtifacts(await buildArtifacts())).toEqual([]);
+  });
+
+  test('the bundle of build, check and diff is byte for byte what `redocly bundle` (the CLI) writes', async () => {
+    const tmp = await mkdtemp(join(tmpdir(), 'mediagen-cli-bundle-'));
+    try {
+      const out = join(tmp, 'openapi.json');
+      await promisify(execFile)(
+        join(root, 'node_modules/.bin/redocly'),
+        ['bundle', 'openapi/openapi.yaml', '-o', out],
+        { cwd: root },
+      );
+      expect(JSON.stringify(await bundleTree(root), null, 2)).toBe(await readFile(out, 'utf8'));
+    } finally {
+      await rm(tmp, { recursive: true, force: true });
+    }
   });
 
   test('a broken $ref fails naming the file, line and missing target', async () => {
@@ -82,5 +104,18 @@ describe('build', () => {
       'generated/schema.ts',
       'generated/validators.cjs',
     ]);
+  });
+
+  test('a file the build no longer makes is stale, and the build removes it', async () => {
+    contract = await copyContract();
+    const gone = join(contract.dir, 'generated/validators/99.cjs');
+    await writeFile(gone, 'module.exports = () => ({});\n');
+    const artifacts = await buildArtifacts(contract.dir);
+    expect(await syncArtifacts(artifacts, { dir: contract.dir })).toEqual(['generated/validators/99.cjs']);
+    expect(await syncArtifacts(artifacts, { dir: contract.dir, write: true })).toEqual([
+      'generated/validators/99.cjs',
+    ]);
+    expect(existsSync(gone)).toBe(false);
+    expect(await syncArtifacts(artifacts, { dir: contract.dir })).toEqual([]);
   });
 });

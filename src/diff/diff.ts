@@ -1,18 +1,18 @@
 // The diff of two versions of the contract: every change, classified, located in openapi/ and
 // matched against the `x-breaking-allowed` exceptions recorded in the spec.
-import { at, pointerTo } from '../../src/kernel/pointer.ts';
+import { at, pointerTo } from '../kernel/pointer.ts';
 import {
   findOperation,
   operationPointer,
   readContract,
   type Contract,
   type Spec,
-} from '../../src/kernel/contract.ts';
+} from '../kernel/contract.ts';
 import { compareCatalogues } from './catalogue.ts';
 import type { Change } from './change.ts';
 import { locate, sourcesOf, type Sources } from './locate.ts';
 import { compareOperations } from './operations.ts';
-import type { Walk } from './schemas.ts';
+import type { Walk } from './walk.ts';
 
 export interface Version {
   spec: Spec;

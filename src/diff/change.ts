@@ -30,13 +30,16 @@ export interface Scope {
   codes?: string[];
 }
 
+/** What a rule says of a change: whom it breaks, or the changelog section of a change that breaks no one. */
+export type Kind = Breaks | Exclude<Section, 'breaking'>;
+
 /** A change found at `pointer`, with its section derived from what it breaks. */
 export function change(
   rule: string,
   message: string,
   pointer: string,
   scope: Scope,
-  kind: Breaks | Exclude<Section, 'breaking'>,
+  kind: Kind,
   side: 'head' | 'base' = 'head',
 ): Change {
   const breaking = kind === 'clients' || kind === 'servers' || kind === 'both';

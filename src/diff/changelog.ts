@@ -1,7 +1,7 @@
 // CHANGELOG.md sections from the diff: breaking, added, changed, deprecated; each change under the
 // error codes or operations it concerns, linked to their entries in the docs.
-import type { Spec } from '../../src/kernel/contract.ts';
-import { extractCatalogue } from '../catalogue.ts';
+import type { Spec } from '../kernel/contract.ts';
+import { extractCatalogue } from '../catalogue/extract.ts';
 import type { Change, Section } from './change.ts';
 
 const TITLES: Record<Section, string> = {

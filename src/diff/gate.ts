@@ -1,6 +1,6 @@
 // The release gate: breaking changes need a new major `info.version`, or an exception in the spec.
 import type { Change } from './change.ts';
-import type { Spec } from '../../src/kernel/contract.ts';
+import type { Spec } from '../kernel/contract.ts';
 
 export interface GateResult {
   ok: boolean;

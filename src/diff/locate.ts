@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import YAML, { LineCounter, isMap, isScalar, isSeq, type Node } from 'yaml';
-import { tokensOf } from '../../src/kernel/pointer.ts';
+import { tokensOf } from '../kernel/pointer.ts';
 
 interface Source {
   file: string;

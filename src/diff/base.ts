@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SpecError } from './bundle.ts';
+import { SpecError } from '../bundle/bundle.ts';
 
 const git = (cwd: string, ...args: string[]) =>
   execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
@@ -33,10 +33,12 @@ export function defaultBase(cwd: string): string {
 
 /** openapi/ as it is at `ref`, in a scratch directory; `remove` deletes it. */
 export function checkoutBase(cwd: string, ref: string): { dir: string; remove: () => void } {
-  if (!tryGit(cwd, 'rev-parse', '--git-dir'))
-    throw new SpecError(`${cwd} is not a git checkout: the diff compares openapi/ with a git ref`);
-  if (!tryGit(cwd, 'rev-parse', '--verify', '--quiet', `${ref}^{commit}`))
+  // One git call when the ref is good; a second only to say why it is not.
+  if (!tryGit(cwd, 'rev-parse', '--verify', '--quiet', `${ref}^{commit}`)) {
+    if (!tryGit(cwd, 'rev-parse', '--git-dir'))
+      throw new SpecError(`${cwd} is not a git checkout: the diff compares openapi/ with a git ref`);
     throw new SpecError(`base ${ref}: not a commit, branch or tag of this repository`);
+  }
   const dir = mkdtempSync(join(tmpdir(), 'mediagen-base-'));
   const remove = () => rmSync(dir, { recursive: true, force: true });
   try {
