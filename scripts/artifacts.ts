@@ -55,7 +55,10 @@ export async function buildArtifacts(dir = root): Promise<Map<string, string>> {
 
 /** Files under generated/ that the build no longer writes (a validators group that went away). */
 async function leftovers(artifacts: Map<string, string>, dir: string): Promise<string[]> {
-  const files = await readdir(join(dir, 'generated'), { recursive: true, withFileTypes: true });
+  // A tree being built for the first time has no generated/ yet: nothing is left over.
+  const files = await readdir(join(dir, 'generated'), { recursive: true, withFileTypes: true }).catch(
+    (err: NodeJS.ErrnoException) => (err.code === 'ENOENT' ? [] : Promise.reject(err)),
+  );
   return files
     .filter(f => f.isFile())
     .map(f => relative(dir, join(f.parentPath, f.name)))

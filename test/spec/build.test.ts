@@ -118,4 +118,11 @@ describe('build', () => {
     expect(existsSync(gone)).toBe(false);
     expect(await syncArtifacts(artifacts, { dir: contract.dir })).toEqual([]);
   });
+
+  test('a tree with no generated/ yet has every artifact to write, and nothing left over', async () => {
+    contract = await copyContract();
+    await rm(join(contract.dir, 'generated'), { recursive: true });
+    const artifacts = await buildArtifacts(contract.dir);
+    expect(await syncArtifacts(artifacts, { dir: contract.dir })).toEqual([...artifacts.keys()]);
+  });
 });
