@@ -66,6 +66,8 @@ export interface RequestContext {
 export interface MockInput extends RequestContext {
   method: string;
   target: string;
+  /** Scheme and host the request came to (`http://127.0.0.1:4010`): media URLs in answers point there. */
+  origin?: string;
   /** Lower-cased names. */
   headers: Record<string, string>;
   bytes: Uint8Array | undefined;

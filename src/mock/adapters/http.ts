@@ -37,6 +37,7 @@ async function answer(mock: Mock, req: IncomingMessage, res: ServerResponse) {
     const out = await mock.respond({
       method: req.method ?? 'GET',
       target: req.url ?? '/',
+      ...(req.headers.host ? { origin: `http://${req.headers.host}` } : {}),
       headers: lowerCaseHeaders(req.headers),
       bytes: read.kind === 'ok' ? read.bytes : undefined,
       bodyTooLarge: read.kind === 'too_large',

@@ -24,6 +24,7 @@ export async function handleRequest(
     ...context,
     method: request.method,
     target: url.pathname + url.search,
+    origin: url.origin,
     headers,
     bytes,
     signal: request.signal,

@@ -16,6 +16,8 @@ export interface Call {
   readonly path: string;
   /** What is after the `?`, if anything. */
   readonly search: string;
+  /** Where the request came to, for URLs the answer gives back (media). */
+  readonly origin: string;
   /** Said in one X-Mock-Warning when the answer is sent. */
   readonly warnings: string[];
   /** The key's request window, once the limits stage counted this request. */
@@ -36,6 +38,9 @@ export interface OperationCall {
   readonly account: Account | undefined;
 }
 
+/** A request that says nothing of where it came to (an adapter without a Host). */
+const DEFAULT_ORIGIN = 'http://127.0.0.1:4010';
+
 export function openCall(input: MockInput): Call {
   const q = input.target.indexOf('?');
   return {
@@ -45,6 +50,7 @@ export function openCall(input: MockInput): Call {
     method: input.method.toUpperCase(),
     path: q < 0 ? input.target : input.target.slice(0, q),
     search: q < 0 ? '' : input.target.slice(q + 1),
+    origin: input.origin ?? DEFAULT_ORIGIN,
     warnings: [],
   };
 }
