@@ -221,16 +221,11 @@ export type components = {
         Usage: {
             /** @description `unit_price × quantity`, in the currency of the balance. */
             total_cost: number;
-            billable_unit: components["schemas"]["BillableUnit"];
+            /** @enum {string} */
+            billable_unit: "image" | "video_second";
             unit_price: number;
             quantity: number;
         };
-        /**
-         * BillableUnit
-         * @description What a generation is priced by.
-         * @enum {string}
-         */
-        BillableUnit: "image" | "video_second";
         /**
          * VideoMedia
          * @description A generated video file.
@@ -368,7 +363,8 @@ export type components = {
             type: components["schemas"]["ModelType"];
             /** Format: date-time */
             created_at: string;
-            capabilities: components["schemas"]["ModelCapabilities"];
+            /** @description What the model makes and costs. */
+            capabilities?: components["schemas"]["ModelCapabilities"];
         };
         /** ModelList */
         ModelList: components["schemas"]["Model"][];
@@ -400,7 +396,11 @@ export type components = {
             fps?: number;
             /** @description Price per billable unit, as a decimal string in `currency` (`usage.unit_price`). */
             price: string;
-            billable_unit: components["schemas"]["BillableUnit"];
+            /**
+             * @description What `price` is per, as `usage.billable_unit` names it.
+             * @enum {string}
+             */
+            billable_unit: "image" | "video_second";
             /** @description The currency of `price`, the balance's. */
             currency: string;
             /** @description How long generated files are kept; `deletes_at` is this long after the generation. */

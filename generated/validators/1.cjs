@@ -2,10 +2,10 @@
 // Group 1 of the validators: "#/paths/~1v2~1videos~1generations/post/responses/202/content/application~1json/schema" and what only it reaches.
 'use strict';
 module.exports = ({}, { pattern0, validate2 }) => {
-function validate156(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate153(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate156.evaluated;
+const evaluated0 = validate153.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -62,14 +62,14 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate156.errors = vErrors;
+validate153.errors = vErrors;
 return errors === 0;
 }
-validate156.evaluated = {"props":{"id":true,"status":true},"dynamicProps":false,"dynamicItems":false};
-function validate158(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+validate153.evaluated = {"props":{"id":true,"status":true},"dynamicProps":false,"dynamicItems":false};
+function validate155(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate158.evaluated;
+const evaluated0 = validate155.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -98,14 +98,14 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate158.errors = vErrors;
+validate155.errors = vErrors;
 return errors === 0;
 }
-validate158.evaluated = {"dynamicProps":false,"dynamicItems":false};
-function validate159(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+validate155.evaluated = {"dynamicProps":false,"dynamicItems":false};
+function validate156(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate159.evaluated;
+const evaluated0 = validate156.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -122,9 +122,9 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate159.errors = vErrors;
+validate156.errors = vErrors;
 return errors === 0;
 }
-validate159.evaluated = {"dynamicProps":false,"dynamicItems":false};
-return { validate156, validate158, validate159 };
+validate156.evaluated = {"dynamicProps":false,"dynamicItems":false};
+return { validate153, validate155, validate156 };
 };

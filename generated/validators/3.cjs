@@ -1,8 +1,44 @@
 // Generated from openapi/ by scripts/build.ts. Do not edit: edit openapi/ and run `npm run build`.
 // Group 3 of the validators: "#/paths/~1v2~1models/get/responses/200/content/application~1json/schema" and what only it reaches.
 'use strict';
-module.exports = ({}, { validate4, formats2, validate9, validate27, validate30, pattern2, validate65, validate71 }) => {
-const schema149 = {"title":"ModelType","type":"string","enum":["image","video"]};
+module.exports = ({}, { validate4, formats2, validate24, validate27, pattern2, validate62, validate68 }) => {
+const schema148 = {"title":"ModelType","type":"string","enum":["image","video"]};
+function validate320(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate320.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(typeof data !== "string"){
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(!((data === "image") || (data === "video"))){
+const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema148.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate320.errors = vErrors;
+return errors === 0;
+}
+validate320.evaluated = {"dynamicProps":false,"dynamicItems":false};
+const schema149 = {"title":"ModelCapabilities","description":"What the model makes and what it costs: enough to build a model picker and show a price before\ngenerating. A request with an option not listed here is refused (`400 invalid_parameter`); an\noption left out takes the default named here.\n","type":"object","required":["resolutions","default_resolution","aspect_ratios","default_aspect_ratio","price","billable_unit","currency","retention_hours"],"properties":{"resolutions":{"type":"array","minItems":1,"description":"The resolutions the model makes, each with its pixel size for every aspect ratio.","items":{"$ref":"#/components/schemas/ResolutionSizes"}},"default_resolution":{"type":"string","description":"The resolution of a request that names none."},"aspect_ratios":{"type":"array","minItems":1,"items":{"$ref":"#/components/schemas/AspectRatio"}},"default_aspect_ratio":{"$ref":"#/components/schemas/AspectRatio"},"durations":{"type":"array","minItems":1,"description":"Videos only. The lengths in seconds the model makes.","items":{"type":"integer","minimum":1}},"default_duration":{"type":"integer","minimum":1,"description":"Videos only. The length of a request that names none."},"sound":{"type":"boolean","description":"Videos only. Whether the model can make an audio track (`sound: true`)."},"fps":{"type":"number","exclusiveMinimum":0,"description":"Videos only. Frames per second of the videos it makes."},"price":{"type":"string","pattern":"^\\d+\\.\\d{2,6}$","description":"Price per billable unit, as a decimal string in `currency` (`usage.unit_price`)."},"billable_unit":{"type":"string","enum":["image","video_second"],"description":"What `price` is per, as `usage.billable_unit` names it."},"currency":{"type":"string","pattern":"^[A-Z]{3}$","description":"The currency of `price`, the balance's."},"retention_hours":{"type":"number","exclusiveMinimum":0,"description":"How long generated files are kept; `deletes_at` is this long after the generation."}}};
+const schema151 = {"title":"AspectRatio","description":"Width to height ratio of the output.","type":"string","enum":["1:1","16:9","9:16","4:3","3:4","2:3","3:2","21:9"]};
 function validate324(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
@@ -23,8 +59,8 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(!((data === "image") || (data === "video"))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema149.enum},message:"must be equal to one of the allowed values"};
+if(!((((((((data === "1:1") || (data === "16:9")) || (data === "9:16")) || (data === "4:3")) || (data === "3:4")) || (data === "2:3")) || (data === "3:2")) || (data === "21:9"))){
+const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema151.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -37,45 +73,10 @@ validate324.errors = vErrors;
 return errors === 0;
 }
 validate324.evaluated = {"dynamicProps":false,"dynamicItems":false};
-const schema152 = {"title":"AspectRatio","description":"Width to height ratio of the output.","type":"string","enum":["1:1","16:9","9:16","4:3","3:4","2:3","3:2","21:9"]};
-function validate328(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate323(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate328.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(typeof data !== "string"){
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(!((((((((data === "1:1") || (data === "16:9")) || (data === "9:16")) || (data === "4:3")) || (data === "3:4")) || (data === "2:3")) || (data === "3:2")) || (data === "21:9"))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema152.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-validate328.errors = vErrors;
-return errors === 0;
-}
-validate328.evaluated = {"dynamicProps":false,"dynamicItems":false};
-function validate327(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate327.evaluated;
+const evaluated0 = validate323.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -163,8 +164,8 @@ vErrors.push(err6);
 errors++;
 }
 if(data2.aspect_ratio !== undefined){
-if(!(validate328(data2.aspect_ratio, {instancePath:instancePath+"/sizes/" + i0+"/aspect_ratio",parentData:data2,parentDataProperty:"aspect_ratio",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate328.errors : vErrors.concat(validate328.errors);
+if(!(validate324(data2.aspect_ratio, {instancePath:instancePath+"/sizes/" + i0+"/aspect_ratio",parentData:data2,parentDataProperty:"aspect_ratio",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate324.errors : vErrors.concat(validate324.errors);
 errors = vErrors.length;
 }
 }
@@ -253,15 +254,15 @@ vErrors.push(err13);
 }
 errors++;
 }
-validate327.errors = vErrors;
+validate323.errors = vErrors;
 return errors === 0;
 }
-validate327.evaluated = {"props":{"resolution":true,"sizes":true},"dynamicProps":false,"dynamicItems":false};
+validate323.evaluated = {"props":{"resolution":true,"sizes":true},"dynamicProps":false,"dynamicItems":false};
 const pattern9 = new RegExp("^\\d+\\.\\d{2,6}$", "u");
-function validate326(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate322(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate326.evaluated;
+const evaluated0 = validate322.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -364,8 +365,8 @@ errors++;
 }
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate327(data0[i0], {instancePath:instancePath+"/resolutions/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate327.errors : vErrors.concat(validate327.errors);
+if(!(validate323(data0[i0], {instancePath:instancePath+"/resolutions/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate323.errors : vErrors.concat(validate323.errors);
 errors = vErrors.length;
 }
 }
@@ -408,8 +409,8 @@ errors++;
 }
 const len1 = data3.length;
 for(let i1=0; i1<len1; i1++){
-if(!(validate328(data3[i1], {instancePath:instancePath+"/aspect_ratios/" + i1,parentData:data3,parentDataProperty:i1,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate328.errors : vErrors.concat(validate328.errors);
+if(!(validate324(data3[i1], {instancePath:instancePath+"/aspect_ratios/" + i1,parentData:data3,parentDataProperty:i1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate324.errors : vErrors.concat(validate324.errors);
 errors = vErrors.length;
 }
 }
@@ -426,8 +427,8 @@ errors++;
 }
 }
 if(data.default_aspect_ratio !== undefined){
-if(!(validate328(data.default_aspect_ratio, {instancePath:instancePath+"/default_aspect_ratio",parentData:data,parentDataProperty:"default_aspect_ratio",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate328.errors : vErrors.concat(validate328.errors);
+if(!(validate324(data.default_aspect_ratio, {instancePath:instancePath+"/default_aspect_ratio",parentData:data,parentDataProperty:"default_aspect_ratio",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate324.errors : vErrors.concat(validate324.errors);
 errors = vErrors.length;
 }
 }
@@ -570,16 +571,9 @@ errors++;
 }
 }
 if(data.billable_unit !== undefined){
-if(!(validate9(data.billable_unit, {instancePath:instancePath+"/billable_unit",parentData:data,parentDataProperty:"billable_unit",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate9.errors : vErrors.concat(validate9.errors);
-errors = vErrors.length;
-}
-}
-if(data.currency !== undefined){
-let data13 = data.currency;
-if(typeof data13 === "string"){
-if(!pattern2.test(data13)){
-const err24 = {instancePath:instancePath+"/currency",schemaPath:"#/properties/currency/pattern",keyword:"pattern",params:{pattern: "^[A-Z]{3}$"},message:"must match pattern \""+"^[A-Z]{3}$"+"\""};
+let data12 = data.billable_unit;
+if(typeof data12 !== "string"){
+const err24 = {instancePath:instancePath+"/billable_unit",schemaPath:"#/properties/billable_unit/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -588,9 +582,8 @@ vErrors.push(err24);
 }
 errors++;
 }
-}
-else {
-const err25 = {instancePath:instancePath+"/currency",schemaPath:"#/properties/currency/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!((data12 === "image") || (data12 === "video_second"))){
+const err25 = {instancePath:instancePath+"/billable_unit",schemaPath:"#/properties/billable_unit/enum",keyword:"enum",params:{allowedValues: schema149.properties.billable_unit.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -600,11 +593,11 @@ vErrors.push(err25);
 errors++;
 }
 }
-if(data.retention_hours !== undefined){
-let data14 = data.retention_hours;
-if((typeof data14 == "number") && (isFinite(data14))){
-if(data14 <= 0 || isNaN(data14)){
-const err26 = {instancePath:instancePath+"/retention_hours",schemaPath:"#/properties/retention_hours/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(data.currency !== undefined){
+let data13 = data.currency;
+if(typeof data13 === "string"){
+if(!pattern2.test(data13)){
+const err26 = {instancePath:instancePath+"/currency",schemaPath:"#/properties/currency/pattern",keyword:"pattern",params:{pattern: "^[A-Z]{3}$"},message:"must match pattern \""+"^[A-Z]{3}$"+"\""};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -615,7 +608,7 @@ errors++;
 }
 }
 else {
-const err27 = {instancePath:instancePath+"/retention_hours",schemaPath:"#/properties/retention_hours/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err27 = {instancePath:instancePath+"/currency",schemaPath:"#/properties/currency/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -625,9 +618,11 @@ vErrors.push(err27);
 errors++;
 }
 }
-}
-else {
-const err28 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.retention_hours !== undefined){
+let data14 = data.retention_hours;
+if((typeof data14 == "number") && (isFinite(data14))){
+if(data14 <= 0 || isNaN(data14)){
+const err28 = {instancePath:instancePath+"/retention_hours",schemaPath:"#/properties/retention_hours/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -636,14 +631,37 @@ vErrors.push(err28);
 }
 errors++;
 }
-validate326.errors = vErrors;
+}
+else {
+const err29 = {instancePath:instancePath+"/retention_hours",schemaPath:"#/properties/retention_hours/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+}
+else {
+const err30 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+validate322.errors = vErrors;
 return errors === 0;
 }
-validate326.evaluated = {"props":{"resolutions":true,"default_resolution":true,"aspect_ratios":true,"default_aspect_ratio":true,"durations":true,"default_duration":true,"sound":true,"fps":true,"price":true,"billable_unit":true,"currency":true,"retention_hours":true},"dynamicProps":false,"dynamicItems":false};
-function validate322(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+validate322.evaluated = {"props":{"resolutions":true,"default_resolution":true,"aspect_ratios":true,"default_aspect_ratio":true,"durations":true,"default_duration":true,"sound":true,"fps":true,"price":true,"billable_unit":true,"currency":true,"retention_hours":true},"dynamicProps":false,"dynamicItems":false};
+function validate318(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate322.evaluated;
+const evaluated0 = validate318.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -691,16 +709,6 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data.capabilities === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "capabilities"},message:"must have required property '"+"capabilities"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
 if(data.id !== undefined){
 if(!(validate4(data.id, {instancePath:instancePath+"/id",parentData:data,parentDataProperty:"id",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate4.errors : vErrors.concat(validate4.errors);
@@ -709,7 +717,27 @@ errors = vErrors.length;
 }
 if(data.name !== undefined){
 if(typeof data.name !== "string"){
-const err5 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err4 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.type !== undefined){
+if(!(validate320(data.type, {instancePath:instancePath+"/type",parentData:data,parentDataProperty:"type",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate320.errors : vErrors.concat(validate320.errors);
+errors = vErrors.length;
+}
+}
+if(data.created_at !== undefined){
+let data3 = data.created_at;
+if(typeof data3 === "string"){
+if(!(formats2.validate(data3))){
+const err5 = {instancePath:instancePath+"/created_at",schemaPath:"#/properties/created_at/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -719,17 +747,8 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(data.type !== undefined){
-if(!(validate324(data.type, {instancePath:instancePath+"/type",parentData:data,parentDataProperty:"type",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate324.errors : vErrors.concat(validate324.errors);
-errors = vErrors.length;
-}
-}
-if(data.created_at !== undefined){
-let data3 = data.created_at;
-if(typeof data3 === "string"){
-if(!(formats2.validate(data3))){
-const err6 = {instancePath:instancePath+"/created_at",schemaPath:"#/properties/created_at/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+else {
+const err6 = {instancePath:instancePath+"/created_at",schemaPath:"#/properties/created_at/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -739,8 +758,15 @@ vErrors.push(err6);
 errors++;
 }
 }
+if(data.capabilities !== undefined){
+if(!(validate322(data.capabilities, {instancePath:instancePath+"/capabilities",parentData:data,parentDataProperty:"capabilities",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate322.errors : vErrors.concat(validate322.errors);
+errors = vErrors.length;
+}
+}
+}
 else {
-const err7 = {instancePath:instancePath+"/created_at",schemaPath:"#/properties/created_at/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -749,32 +775,14 @@ vErrors.push(err7);
 }
 errors++;
 }
-}
-if(data.capabilities !== undefined){
-if(!(validate326(data.capabilities, {instancePath:instancePath+"/capabilities",parentData:data,parentDataProperty:"capabilities",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate326.errors : vErrors.concat(validate326.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-validate322.errors = vErrors;
+validate318.errors = vErrors;
 return errors === 0;
 }
-validate322.evaluated = {"props":{"id":true,"name":true,"type":true,"created_at":true,"capabilities":true},"dynamicProps":false,"dynamicItems":false};
-function validate321(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+validate318.evaluated = {"props":{"id":true,"name":true,"type":true,"created_at":true,"capabilities":true},"dynamicProps":false,"dynamicItems":false};
+function validate317(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate321.evaluated;
+const evaluated0 = validate317.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -784,8 +792,8 @@ evaluated0.items = undefined;
 if(Array.isArray(data)){
 const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate322(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate322.errors : vErrors.concat(validate322.errors);
+if(!(validate318(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate318.errors : vErrors.concat(validate318.errors);
 errors = vErrors.length;
 }
 }
@@ -800,14 +808,14 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate321.errors = vErrors;
+validate317.errors = vErrors;
 return errors === 0;
 }
-validate321.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
-function validate336(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+validate317.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+function validate331(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate336.evaluated;
+const evaluated0 = validate331.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -826,8 +834,8 @@ vErrors.push(err0);
 errors++;
 }
 if(data.error !== undefined){
-if(!(validate30(data.error, {instancePath:instancePath+"/error",parentData:data,parentDataProperty:"error",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+if(!(validate27(data.error, {instancePath:instancePath+"/error",parentData:data,parentDataProperty:"error",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
 errors = vErrors.length;
 }
 }
@@ -842,22 +850,22 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate336.errors = vErrors;
+validate331.errors = vErrors;
 return errors === 0;
 }
-validate336.evaluated = {"props":{"error":true},"dynamicProps":false,"dynamicItems":false};
-function validate338(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+validate331.evaluated = {"props":{"error":true},"dynamicProps":false,"dynamicItems":false};
+function validate333(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate338.evaluated;
+const evaluated0 = validate333.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate27(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
+if(!(validate24(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -916,14 +924,14 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate338.errors = vErrors;
+validate333.errors = vErrors;
 return errors === 0;
 }
-validate338.evaluated = {"props":{"code":true,"type":true,"message":true,"param":true,"doc_url":true,"request_id":true},"dynamicProps":false,"dynamicItems":false};
-function validate340(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+validate333.evaluated = {"props":{"code":true,"type":true,"message":true,"param":true,"doc_url":true,"request_id":true},"dynamicProps":false,"dynamicItems":false};
+function validate335(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate340.evaluated;
+const evaluated0 = validate335.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -947,8 +955,8 @@ const _errs2 = errors;
 let valid1 = false;
 let passing0 = null;
 const _errs3 = errors;
-if(!(validate65(data0, {instancePath:instancePath+"/error",parentData:data,parentDataProperty:"error",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);
+if(!(validate62(data0, {instancePath:instancePath+"/error",parentData:data,parentDataProperty:"error",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
 errors = vErrors.length;
 }
 var _valid0 = _errs3 === errors;
@@ -964,8 +972,8 @@ props0.doc_url = true;
 props0.request_id = true;
 }
 const _errs4 = errors;
-if(!(validate71(data0, {instancePath:instancePath+"/error",parentData:data,parentDataProperty:"error",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
+if(!(validate68(data0, {instancePath:instancePath+"/error",parentData:data,parentDataProperty:"error",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
 errors = vErrors.length;
 }
 var _valid0 = _errs4 === errors;
@@ -1021,14 +1029,14 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate340.errors = vErrors;
+validate335.errors = vErrors;
 return errors === 0;
 }
-validate340.evaluated = {"props":{"error":true},"dynamicProps":false,"dynamicItems":false};
-function validate343(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+validate335.evaluated = {"props":{"error":true},"dynamicProps":false,"dynamicItems":false};
+function validate338(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate343.evaluated;
+const evaluated0 = validate338.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1039,8 +1047,8 @@ const _errs0 = errors;
 let valid0 = false;
 let passing0 = null;
 const _errs1 = errors;
-if(!(validate65(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);
+if(!(validate62(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
 errors = vErrors.length;
 }
 var _valid0 = _errs1 === errors;
@@ -1056,8 +1064,8 @@ props0.doc_url = true;
 props0.request_id = true;
 }
 const _errs2 = errors;
-if(!(validate71(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
+if(!(validate68(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
 errors = vErrors.length;
 }
 var _valid0 = _errs2 === errors;
@@ -1101,10 +1109,10 @@ vErrors = null;
 }
 }
 }
-validate343.errors = vErrors;
+validate338.errors = vErrors;
 evaluated0.props = props0;
 return errors === 0;
 }
-validate343.evaluated = {"dynamicProps":true,"dynamicItems":false};
-return { validate321, validate336, validate338, validate340, validate343 };
+validate338.evaluated = {"dynamicProps":true,"dynamicItems":false};
+return { validate317, validate331, validate333, validate335, validate338 };
 };

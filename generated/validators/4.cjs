@@ -2,10 +2,10 @@
 // Group 4 of the validators: "#/paths/~1v2~1billing~1balance/get/responses/200/content/application~1json/schema" and what only it reaches.
 'use strict';
 module.exports = ({}, { pattern2 }) => {
-function validate346(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate341(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate346.evaluated;
+const evaluated0 = validate341.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -82,14 +82,14 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate346.errors = vErrors;
+validate341.errors = vErrors;
 return errors === 0;
 }
-validate346.evaluated = {"props":{"balance":true,"currency":true},"dynamicProps":false,"dynamicItems":false};
-function validate347(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+validate341.evaluated = {"props":{"balance":true,"currency":true},"dynamicProps":false,"dynamicItems":false};
+function validate342(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate347.evaluated;
+const evaluated0 = validate342.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -106,14 +106,14 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate347.errors = vErrors;
+validate342.errors = vErrors;
 return errors === 0;
 }
-validate347.evaluated = {"dynamicProps":false,"dynamicItems":false};
-function validate348(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+validate342.evaluated = {"dynamicProps":false,"dynamicItems":false};
+function validate343(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate348.evaluated;
+const evaluated0 = validate343.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -142,9 +142,9 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate348.errors = vErrors;
+validate343.errors = vErrors;
 return errors === 0;
 }
-validate348.evaluated = {"dynamicProps":false,"dynamicItems":false};
-return { validate346, validate347, validate348 };
+validate343.evaluated = {"dynamicProps":false,"dynamicItems":false};
+return { validate341, validate342, validate343 };
 };

@@ -1,11 +1,11 @@
 // Generated from openapi/ by scripts/build.ts. Do not edit: edit openapi/ and run `npm run build`.
 // Group 5 of the validators: "#/components/responses/RouteNotFound/content/application~1json/schema" and what only it reaches.
 'use strict';
-module.exports = ({}, { validate27, schema44, validate85 }) => {
-function validate349(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+module.exports = ({}, { validate24, schema43, validate82 }) => {
+function validate344(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate349.evaluated;
+const evaluated0 = validate344.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -24,8 +24,8 @@ vErrors.push(err0);
 errors++;
 }
 if(data.error !== undefined){
-if(!(validate85(data.error, {instancePath:instancePath+"/error",parentData:data,parentDataProperty:"error",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
+if(!(validate82(data.error, {instancePath:instancePath+"/error",parentData:data,parentDataProperty:"error",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate82.errors : vErrors.concat(validate82.errors);
 errors = vErrors.length;
 }
 }
@@ -40,22 +40,22 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate349.errors = vErrors;
+validate344.errors = vErrors;
 return errors === 0;
 }
-validate349.evaluated = {"props":{"error":true},"dynamicProps":false,"dynamicItems":false};
-function validate351(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+validate344.evaluated = {"props":{"error":true},"dynamicProps":false,"dynamicItems":false};
+function validate346(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate351.evaluated;
+const evaluated0 = validate346.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate27(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
+if(!(validate24(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -126,7 +126,7 @@ vErrors.push(err5);
 errors++;
 }
 if(!(((data2 === "generation") || (data2 === "model")) || (data2 === "route"))){
-const err6 = {instancePath:instancePath+"/resource",schemaPath:"#/allOf/1/properties/resource/enum",keyword:"enum",params:{allowedValues: schema44.allOf[1].properties.resource.enum},message:"must be equal to one of the allowed values"};
+const err6 = {instancePath:instancePath+"/resource",schemaPath:"#/allOf/1/properties/resource/enum",keyword:"enum",params:{allowedValues: schema43.allOf[1].properties.resource.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -147,9 +147,9 @@ vErrors.push(err7);
 }
 errors++;
 }
-validate351.errors = vErrors;
+validate346.errors = vErrors;
 return errors === 0;
 }
-validate351.evaluated = {"props":{"code":true,"type":true,"resource":true,"message":true,"param":true,"doc_url":true,"request_id":true},"dynamicProps":false,"dynamicItems":false};
-return { validate349, validate351 };
+validate346.evaluated = {"props":{"code":true,"type":true,"resource":true,"message":true,"param":true,"doc_url":true,"request_id":true},"dynamicProps":false,"dynamicItems":false};
+return { validate344, validate346 };
 };

@@ -4,7 +4,7 @@ import type { components } from '../../generated/schema.ts';
 import type { Model } from './fixtures.ts';
 import { renderMoney } from './money.ts';
 
-type BillableUnit = components['schemas']['BillableUnit'];
+type BillableUnit = components['schemas']['Usage']['billable_unit'];
 
 export interface Price {
   unit: BillableUnit;
