@@ -363,6 +363,8 @@ export type components = {
             type: components["schemas"]["ModelType"];
             /** Format: date-time */
             created_at: string;
+            /** @description What the model makes and costs. */
+            capabilities?: components["schemas"]["ModelCapabilities"];
         };
         /** ModelList */
         ModelList: components["schemas"]["Model"][];
@@ -371,6 +373,55 @@ export type components = {
          * @enum {string}
          */
         ModelType: "image" | "video";
+        /**
+         * ModelCapabilities
+         * @description What the model makes and what it costs: enough to build a model picker and show a price before
+         *     generating. A request with an option not listed here is refused (`400 invalid_parameter`); an
+         *     option left out takes the default named here.
+         */
+        ModelCapabilities: {
+            /** @description The resolutions the model makes, each with its pixel size for every aspect ratio. */
+            resolutions: components["schemas"]["ResolutionSizes"][];
+            /** @description The resolution of a request that names none. */
+            default_resolution: string;
+            aspect_ratios: components["schemas"]["AspectRatio"][];
+            default_aspect_ratio: components["schemas"]["AspectRatio"];
+            /** @description Videos only. The lengths in seconds the model makes. */
+            durations?: number[];
+            /** @description Videos only. The length of a request that names none. */
+            default_duration?: number;
+            /** @description Videos only. Whether the model can make an audio track (`sound: true`). */
+            sound?: boolean;
+            /** @description Videos only. Frames per second of the videos it makes. */
+            fps?: number;
+            /** @description Price per billable unit, as a decimal string in `currency` (`usage.unit_price`). */
+            price: string;
+            /**
+             * @description What `price` is per, as `usage.billable_unit` names it.
+             * @enum {string}
+             */
+            billable_unit: "image" | "video_second";
+            /** @description The currency of `price`, the balance's. */
+            currency: string;
+            /** @description How long generated files are kept; `deletes_at` is this long after the generation. */
+            retention_hours: number;
+        };
+        /**
+         * ResolutionSizes
+         * @description One resolution of a model and the pixel size it means for each aspect ratio.
+         */
+        ResolutionSizes: {
+            /**
+             * @example 1K
+             * @example 1080p
+             */
+            resolution: string;
+            sizes: {
+                aspect_ratio: components["schemas"]["AspectRatio"];
+                width: number;
+                height: number;
+            }[];
+        };
         /** Balance */
         Balance: {
             /** @description Credits left, in `currency`. */

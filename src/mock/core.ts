@@ -6,7 +6,6 @@ import { handleRequest } from './adapters/request.ts';
 import { createCannedAnswers } from './canned.ts';
 import { loadDefaultFixtures, readFixtures, type Fixtures } from './fixtures.ts';
 import { parseMoney } from './money.ts';
-import { imageTemplate } from './operations/generateImage.ts';
 import { payloadLimits } from './payload-limits.ts';
 import { declaredParameterNames } from './pipeline/classify.ts';
 import type { Core } from './pipeline/core.ts';
@@ -77,7 +76,6 @@ export async function createMock(options: MockOptions = {}): Promise<Mock> {
     parameterNames: new Map(
       contract.operations.map(op => [op.operationId, declaredParameterNames(contract, op)]),
     ),
-    imageTemplate: imageTemplate(contract),
     log,
     closing: closing.signal,
   };

@@ -4,7 +4,13 @@ import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import { errorCodes, failureCodes } from '../../generated/catalogue.ts';
 import { defaultFixtures } from './fixtures/default.ts';
-import type { Fixtures, FixturesInput, Model, ModelFixture } from './fixtures/types.ts';
+import {
+  TEST_VALUE_OPERATIONS,
+  type Fixtures,
+  type FixturesInput,
+  type Model,
+  type ModelFixture,
+} from './fixtures/types.ts';
 import { parseMoney } from './money.ts';
 
 export type {
@@ -16,9 +22,10 @@ export type {
   ModelType,
   TestValue,
   TestValueKind,
+  TestValueOperation,
+  SideRule,
 } from './fixtures/types.ts';
 
-const strings = { type: 'array', items: { type: 'string', minLength: 1 } };
 const schema = {
   type: 'object',
   additionalProperties: false,
@@ -45,12 +52,36 @@ const schema = {
           capabilities: {
             type: 'object',
             additionalProperties: false,
+            required: [
+              'resolutions',
+              'default_resolution',
+              'aspect_ratios',
+              'default_aspect_ratio',
+              'retention_hours',
+            ],
             properties: {
-              resolutions: strings,
-              aspect_ratios: strings,
-              durations: { type: 'array', items: { type: 'integer', minimum: 1 } },
+              resolutions: {
+                type: 'object',
+                minProperties: 1,
+                additionalProperties: {
+                  type: 'object',
+                  additionalProperties: false,
+                  required: ['side', 'pixels'],
+                  properties: { side: { enum: ['short', 'long'] }, pixels: { type: 'integer', minimum: 2 } },
+                },
+              },
+              default_resolution: { type: 'string' },
+              aspect_ratios: {
+                type: 'array',
+                minItems: 1,
+                items: { type: 'string', pattern: '^[1-9]\\d*:[1-9]\\d*$' },
+              },
+              default_aspect_ratio: { type: 'string' },
+              retention_hours: { type: 'number', exclusiveMinimum: 0 },
+              durations: { type: 'array', minItems: 1, items: { type: 'integer', minimum: 1 } },
               default_duration: { type: 'integer', minimum: 1 },
               sound: { type: 'boolean' },
+              fps: { type: 'number', exclusiveMinimum: 0 },
             },
           },
         },
@@ -61,7 +92,7 @@ const schema = {
       items: {
         type: 'object',
         additionalProperties: false,
-        required: ['kind', 'value', 'note'],
+        required: ['kind', 'value', 'note', 'operation'],
         oneOf: [{ required: ['error'] }, { required: ['failure'] }],
         properties: {
           kind: {
@@ -80,7 +111,7 @@ const schema = {
           error: { enum: errorCodes },
           failure: { enum: failureCodes },
           reason: { type: 'string' },
-          operation: { enum: ['generateImage', 'createVideoGeneration'] },
+          operation: { enum: TEST_VALUE_OPERATIONS },
           body: { type: 'string' },
           content_type: { type: 'string' },
         },
@@ -103,12 +134,14 @@ export function readFixtures(input: unknown, source = 'fixtures'): Fixtures {
   const models = new Map<string, Model>();
   for (const [i, m] of given.models.entries()) {
     if (models.has(m.id)) throw new Error(`${source}: /models/${i}/id '${m.id}' appears twice`);
+    const problem = capabilityProblem(m);
+    if (problem) throw new Error(`${source}: /models/${i}/capabilities/${problem}`);
     models.set(m.id, { ...m, priceMicro: money(m.price, `${source}: /models/${i}/price`) });
   }
   const testValues = given.test_values ?? defaultFixtures.test_values;
   for (const [i, t] of testValues.entries()) {
-    if (t.kind === 'input' && (t.operation === undefined || t.body === undefined))
-      throw new Error(`${source}: /test_values/${i} an input test value needs operation and body`);
+    if (t.kind === 'input' && t.body === undefined)
+      throw new Error(`${source}: /test_values/${i} an input test value needs a body`);
   }
   return {
     currency: given.currency ?? defaultFixtures.currency,
@@ -116,6 +149,21 @@ export function readFixtures(input: unknown, source = 'fixtures'): Fixtures {
     models,
     testValues,
   };
+}
+
+/** What the capabilities say that cannot be: a default they do not offer, a video without its video facts. */
+function capabilityProblem(m: ModelFixture): string | undefined {
+  const c = m.capabilities;
+  if (!Object.hasOwn(c.resolutions, c.default_resolution))
+    return `default_resolution '${c.default_resolution}' is not one of resolutions`;
+  if (!c.aspect_ratios.includes(c.default_aspect_ratio))
+    return `default_aspect_ratio '${c.default_aspect_ratio}' is not one of aspect_ratios`;
+  if (m.type !== 'video') return undefined;
+  for (const field of ['durations', 'default_duration', 'sound', 'fps'] as const)
+    if (c[field] === undefined) return `${field} is needed for a video model`;
+  if (!c.durations!.includes(c.default_duration!))
+    return `default_duration ${c.default_duration} is not one of durations`;
+  return undefined;
 }
 
 /** An amount of the table, or an error naming where it is. */

@@ -1,15 +1,23 @@
 // The models of the fixtures: `GET /v2/models` (with its `type` filter), and the checks every
 // generation request meets against them: the model exists, the key may use it, it is of the
 // endpoint's type, it supports each option asked for; then the test values of prompt and images.
+import type { components } from '../../generated/schema.ts';
 import { contractError, type ContractError } from '../kernel/error-body.ts';
 import type { Fixtures, Model, ModelType } from './fixtures.ts';
+import { capabilitiesOf } from './model-capabilities.ts';
 import type { TestValueIndex } from './test-values.ts';
 
-/** The models as the contract lists them, optionally only those of one type. */
-export function listModels(fixtures: Fixtures, type: string | null) {
+/** The models as the contract lists them, with what each can do, optionally only those of one type. */
+export function listModels(fixtures: Fixtures, type: string | null): components['schemas']['ModelList'] {
   return [...fixtures.models.values()]
     .filter(m => type === null || m.type === type)
-    .map(m => ({ id: m.id, name: m.name, type: m.type, created_at: m.created_at }));
+    .map(m => ({
+      id: m.id,
+      name: m.name,
+      type: m.type,
+      created_at: m.created_at,
+      capabilities: capabilitiesOf(m, fixtures.currency),
+    }));
 }
 
 const endpointOf: Record<ModelType, string> = {
@@ -63,7 +71,7 @@ export function unsupportedOption(
           param,
         );
   return (
-    offers('resolution', body.resolution, c.resolutions) ??
+    offers('resolution', body.resolution, Object.keys(c.resolutions)) ??
     offers('aspect_ratio', body.aspect_ratio, c.aspect_ratios) ??
     offers('duration', body.duration, model.type === 'video' ? c.durations : undefined) ??
     (body.sound === true && c.sound !== true

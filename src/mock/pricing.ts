@@ -4,22 +4,27 @@ import type { components } from '../../generated/schema.ts';
 import type { Model } from './fixtures.ts';
 import { renderMoney } from './money.ts';
 
+type BillableUnit = components['schemas']['Usage']['billable_unit'];
+
 export interface Price {
-  unit: 'image' | 'video_second';
+  unit: BillableUnit;
   quantity: number;
   unitMicro: number;
   totalMicro: number;
 }
 
-/** The seconds a video request makes: its `duration`, else the model's default (5). */
-export const videoDuration = (model: Model, duration: number | undefined) =>
-  duration ?? model.capabilities.default_duration ?? 5;
+/** What the model's price is per. */
+export const unitOf = (model: Model): BillableUnit => (model.type === 'video' ? 'video_second' : 'image');
+
+/** The seconds a video request makes: its `duration`, else the model's default (the fixtures require one). */
+export const videoDuration = (model: Model, duration: number | undefined): number =>
+  duration ?? model.capabilities.default_duration!;
 
 /** The price of a request for `duration` seconds (videos) on this model. */
 export function priceOf(model: Model, duration: number | undefined): Price {
   const quantity = model.type === 'video' ? videoDuration(model, duration) : 1;
   return {
-    unit: model.type === 'video' ? 'video_second' : 'image',
+    unit: unitOf(model),
     quantity,
     unitMicro: model.priceMicro,
     totalMicro: model.priceMicro * quantity,

@@ -4,6 +4,7 @@
 import { errorCatalogue } from '../../generated/catalogue.ts';
 import type { Fixtures, TestValue, TestValueKind } from './fixtures.ts';
 import { formatMoney } from './money.ts';
+import { requestText, tryRequest } from './test-value-requests.ts';
 
 export const TEST_VALUES_START =
   '<!-- mock-test-values:start (generated: npm start -- --print-test-values) -->';
@@ -21,6 +22,8 @@ const WHERE: Record<TestValueKind, string> = {
 };
 
 const cell = (text: string) => text.replaceAll('|', '\\|');
+/** The row's request (`test-value-requests.ts`), as code. */
+const shown = (t: TestValue, fixtures: Fixtures) => `\`${cell(requestText(tryRequest(t, fixtures)))}\``;
 
 /** What the test value makes the mock answer, as a table cell. */
 function effect(t: TestValue): string {
@@ -32,25 +35,32 @@ function effect(t: TestValue): string {
 /** The table, one row per test value, errors first in catalogue order, then failures. */
 export function testValueTable(fixtures: Fixtures): string {
   const rows = fixtures.testValues.map(
-    t => `| ${WHERE[t.kind]} | \`${cell(t.value)}\` | ${effect(t)} | ${cell(t.note)} |`,
+    t =>
+      `| ${WHERE[t.kind]} | \`${cell(t.value)}\` | ${effect(t)} | ${cell(t.note)} | ${shown(t, fixtures)} |`,
   );
   return [
     TEST_VALUES_START,
-    '| where | test value | answer | when |',
-    '|---|---|---|---|',
+    '| where | test value | answer | when | a request that shows it |',
+    '|---|---|---|---|---|',
     ...rows,
     TEST_VALUES_END,
   ].join('\n');
 }
 
-/** The models table: what each supports and costs. */
+/** The models table: what each supports and costs (GET /v2/models lists the same, in pixels). */
 export function modelTable(fixtures: Fixtures): string {
   const rows = [...fixtures.models.values()].map(m => {
     const c = m.capabilities;
+    const sizes = Object.entries(c.resolutions).map(
+      ([name, rule]) => `${name} (${rule.side} side ${rule.pixels})`,
+    );
     const options = [
-      c.resolutions && `resolutions ${c.resolutions.join(', ')}`,
-      c.durations && `durations ${c.durations.join(', ')} s`,
+      `resolutions ${sizes.join(', ')}, default ${c.default_resolution}`,
+      `aspect ratios ${c.aspect_ratios.join(', ')}, default ${c.default_aspect_ratio}`,
+      c.durations && `durations ${c.durations.join(', ')} s, default ${c.default_duration}`,
       c.sound !== undefined && `sound ${c.sound ? 'yes' : 'no'}`,
+      c.fps !== undefined && `${c.fps} fps`,
+      `files kept ${c.retention_hours} h`,
     ]
       .filter(Boolean)
       .join('; ');
@@ -78,7 +88,11 @@ export function testValueList(fixtures: Fixtures): string {
   for (const t of fixtures.testValues) groups.set(t.kind, [...(groups.get(t.kind) ?? []), t]);
   return [...groups]
     .map(([kind, values]) =>
-      [`**${WHERE[kind]}**`, '', ...values.map(t => `- \`${t.value}\` → ${effect(t)}: ${t.note}`)].join('\n'),
+      [
+        `**${WHERE[kind]}**`,
+        '',
+        ...values.map(t => `- \`${t.value}\` → ${effect(t)}: ${t.note}; try ${shown(t, fixtures)}`),
+      ].join('\n'),
     )
     .join('\n\n');
 }

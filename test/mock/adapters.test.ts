@@ -62,10 +62,18 @@ const session: RawRequest[] = [
   { method: 'GET', path: '/v2/videos/generations/x', headers: headersFor('same') },
 ];
 
-/** Status, replay mark and body, with the ids each run makes up replaced. */
+/**
+ * Status, replay mark and body, with the ids each run makes up replaced, the clock's times, and
+ * the origin each adapter was called on (media URLs are on it).
+ */
 function comparable(status: number, headers: Headers | Record<string, string>, text: string) {
   const get = (name: string) => (headers instanceof Headers ? headers.get(name) : headers[name]) ?? null;
-  const body = text.replace(/(req|img|vid)_[0-9A-Z]{26}/g, '$1_ID');
+  const body = text
+    .replace(/(req|img|vid)_[0-9A-Z]{26}/g, '$1_ID')
+    .replaceAll(server.url, 'ORIGIN')
+    .replaceAll(DEFAULT_BASE_URL, 'ORIGIN')
+    .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ/g, 'TIME')
+    .replace(/expires=\d+/g, 'expires=T');
   return { status, replayed: get('idempotent-replayed'), remaining: get('x-ratelimit-remaining'), body };
 }
 

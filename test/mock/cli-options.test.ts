@@ -86,7 +86,9 @@ describe('mock CLI options', () => {
           'codes.json',
           JSON.stringify({
             models: defaultFixtures.models,
-            test_values: [{ kind: 'api_key', value: 'k', note: '', error: 'teapot' }],
+            test_values: [
+              { kind: 'api_key', value: 'k', note: '', operation: 'listModels', error: 'teapot' },
+            ],
           }),
         ),
       ],

@@ -18,7 +18,11 @@ function jobsAt(advanceOnPoll: boolean) {
     now: () => clock.now,
   });
   const usage = { total_cost: 0.5, billable_unit: 'video_second' as const, unit_price: 0.1, quantity: 5 };
-  const job = jobs.create({ model: 'seedance-v1-pro', usage, duration: 5 }, { kind: 'completed' });
+  const video = {
+    ...{ origin: 'http://127.0.0.1:4010', width: 1920, height: 1080, duration: 5, fps: 24 },
+    ...{ hasSound: false, deletesAt: 86_400_000, label: 'a lighthouse' },
+  };
+  const job = jobs.create({ model: 'seedance-v1-pro', usage, video }, { kind: 'completed' });
   return { clock, statusOf: () => jobs.poll(job).body.status };
 }
 

@@ -128,10 +128,13 @@ describe('models from fixtures', () => {
   });
 
   it('takes other fixtures, and refuses a bad table with one line naming the problem', async () => {
+    const first = defaultFixtures.models[0]!;
+    const resolutions = { ...first.capabilities.resolutions, '4K': { side: 'long' as const, pixels: 4096 } };
+    const own4K = { ...first, capabilities: { ...first.capabilities, resolutions } };
     const own = await startTestMock({
       fixtures: {
         ...defaultFixtures,
-        models: [{ ...defaultFixtures.models[0]!, id: 'my-model', capabilities: {} }],
+        models: [{ ...own4K, id: 'my-model' }],
       },
     });
     try {

@@ -1,14 +1,16 @@
 // Test values, like Stripe's test cards: every error code and every video failure code of the
-// catalogue is reached by a value of the fixtures table, without Prefer. A code added to the
-// contract without a test value fails here. The README's table is the generated one.
+// catalogue is reached by a value of the fixtures table, without Prefer, each by the request its
+// row of the table shows. A code added to the contract without a test value fails here. The
+// README's table is the generated one.
 import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RawRequest } from '../../src/contract/index.ts';
 import { errorCatalogue, errorCodes, failureCodes } from '../../generated/catalogue.ts';
 import { loadDefaultFixtures, type TestValue } from '../../src/mock/fixtures.ts';
 import { TEST_VALUES_END, TEST_VALUES_START, testValueTable } from '../../src/mock/test-value-table.ts';
+import { tryRequest } from '../../src/mock/test-value-requests.ts';
 import { startTestMock, type TestMock } from './start.ts';
-import { call, control, errorOf, headersFor, image, video } from './stateful-helpers.ts';
+import { call, control, errorOf, headersFor } from './stateful-helpers.ts';
 
 const fixtures = loadDefaultFixtures();
 const values = fixtures.testValues;
@@ -19,45 +21,17 @@ beforeAll(async () => {
 });
 afterAll(() => mock.close());
 
-const json = (
-  path: string,
-  body: unknown,
-  key = 'tv_user',
-  extra: Record<string, string> = {},
-): RawRequest => ({ method: 'POST', path, headers: headersFor(key, extra), body: JSON.stringify(body) });
-const IMAGES = '/v2/images/generations';
 const VIDEOS = '/v2/videos/generations';
 
-/** The request a person would make with this test value. */
+/** The request the row's table cell shows, as a person copying it sends it (any key but the row's own). */
 function requestFor(t: TestValue): RawRequest {
-  const asVideo = t.failure !== undefined || t.error === 'concurrency_limit' || t.error === 'quota_exceeded';
-  switch (t.kind) {
-    case 'api_key':
-      return asVideo
-        ? json(VIDEOS, video, t.value)
-        : { method: 'GET', path: '/v2/models', headers: headersFor(t.value) };
-    case 'model':
-      return json(IMAGES, { ...image, model: t.value });
-    case 'prompt_tag':
-      return asVideo
-        ? json(VIDEOS, { ...video, prompt: `a storm ${t.value}` })
-        : json(IMAGES, { ...image, prompt: `a storm ${t.value}` });
-    case 'media_url':
-      return asVideo
-        ? json(VIDEOS, { ...video, images: [{ url: t.value, role: 'reference_image' }] })
-        : json(IMAGES, { ...image, images: [{ url: t.value }] });
-    case 'idempotency_key':
-      return json(IMAGES, image, 'tv_user', { 'idempotency-key': t.value });
-    case 'generation_id':
-      return { method: 'GET', path: `${VIDEOS}/${t.value}`, headers: headersFor('tv_user') };
-    case 'input':
-      return {
-        method: 'POST',
-        path: t.operation === 'createVideoGeneration' ? VIDEOS : IMAGES,
-        headers: headersFor('tv_user', t.content_type ? { 'content-type': t.content_type } : {}),
-        body: t.body!,
-      };
-  }
+  const r = tryRequest(t, fixtures);
+  return {
+    method: r.method,
+    path: r.path,
+    headers: headersFor(r.key ?? 'tv_user', r.headers),
+    ...(r.body !== undefined ? { body: r.body } : {}),
+  };
 }
 
 describe('test values', () => {

@@ -1,5 +1,5 @@
 // The checks a generation POST meets before it is charged, in the order a real server makes them:
-// the busy test key, the model (exists, may be used, of the endpoint's type), each option asked for,
+// the busy test key (videos), the model (exists, may be used, of the endpoint's type), each option asked for,
 // the test values of prompt and images, the cap on running videos, then the balance.
 import { contractError } from '../../kernel/error-body.ts';
 import { errorAnswer, type Answer } from '../answer.ts';
@@ -42,7 +42,8 @@ export function admit(
 ): { model: Model; price: Price } | { refusal: Answer } {
   const { index, fixtures, limits, settings, state } = ctx.core;
   const shown = settings.shownConcurrency;
-  if (index.exact('api_key', ctx.account.key)?.error === 'concurrency_limit')
+  // The busy key is an account at its video limit: its images are still made.
+  if (type === 'video' && index.exact('api_key', ctx.account.key)?.error === 'concurrency_limit')
     return { refusal: concurrencyAnswer(ctx, shown, shown) };
   const found = findModel(fixtures, index, type, String(body.model));
   if ('error' in found) return { refusal: errorAnswer(found.error) };

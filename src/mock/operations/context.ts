@@ -19,6 +19,8 @@ export interface OperationContext {
   readonly core: Core;
   readonly op: Operation;
   readonly account: Account;
+  /** Where the request came to: the URLs of the files it makes are on it. */
+  readonly origin: string;
   readonly params: Readonly<Record<string, string>>;
   readonly query: URLSearchParams;
   /** The request body, as Prism validated it; read it typed through `requestBody`. */

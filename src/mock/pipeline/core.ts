@@ -1,6 +1,5 @@
 // What every stage of the pipeline reads: the contract, the settings, the one state model, the
 // fixtures and their test values, Prism, and the answers that need no state. Made once by createMock.
-import type { components } from '../../../generated/schema.ts';
 import type { Contract } from '../../kernel/index.ts';
 import type { CannedAnswers } from '../canned.ts';
 import type { Fixtures } from '../fixtures.ts';
@@ -21,8 +20,6 @@ export interface Core {
   readonly prism: AskPrism;
   /** The parameter names each operation declares (by operationId), to name a bad one as declared. */
   readonly parameterNames: ReadonlyMap<string, readonly string[]>;
-  /** The contract's example of a finished image, that each new image is made from. */
-  readonly imageTemplate: components['schemas']['ImageGeneration'];
   readonly log: (line: string) => void;
   /** Aborts when the mock closes: a stalled answer then ends. */
   readonly closing: AbortSignal;

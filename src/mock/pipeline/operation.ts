@@ -30,6 +30,7 @@ export function runOperation(core: Core, oc: OperationCall, given: ContractOk): 
     core,
     op: oc.op,
     account: oc.account,
+    origin: oc.call.origin,
     params: oc.params,
     query: oc.query,
     body: given.request,

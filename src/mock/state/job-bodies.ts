@@ -1,9 +1,11 @@
-// What a video job looks like when polled: pending, processing with progress, or its terminal body,
-// made from the contract's own examples of GET /v2/videos/generations/{id} with the job's id (also
-// inside URLs), model, duration, sound and usage. Every body is a new object: the examples are shared.
+// What a video job looks like when polled: pending, processing with progress, or its terminal body.
+// A completed body is made from what the request asked and the model's fixtures made of it (size,
+// duration, fps, sound, deletes_at, usage), its URL on the mock's origin; a failed one from the
+// contract's own examples of GET /v2/videos/generations/{id} with the job's id. Every body is new.
 import type { components } from '../../../generated/schema.ts';
 import { failureCatalogue, type FailureCode } from '../../../generated/catalogue.ts';
 import { isObject, type Json, type Operation } from '../../kernel/index.ts';
+import { MIME_TYPE, mediaUrl } from '../media/url.ts';
 
 type Schemas = components['schemas'];
 export type VideoGeneration = Schemas['VideoGeneration'];
@@ -13,36 +15,49 @@ export type Usage = Schemas['Usage'];
 
 export type Outcome = { kind: 'completed' } | { kind: 'failed'; code: FailureCode };
 
-/** What the job was asked to make: the model, and what its completed body reports. */
+/** The video a job makes, as its completed body reports it; plain data, as a record keeps it. */
+export interface VideoMade {
+  /** Where the creating request came to: the file's URL is on it. */
+  readonly origin: string;
+  readonly width: number;
+  readonly height: number;
+  /** Seconds. */
+  readonly duration: number;
+  readonly fps: number;
+  readonly hasSound: boolean;
+  /** Ms since the epoch, on a whole second. */
+  readonly deletesAt: number;
+  /** What the file's placeholder shows: the start of the prompt. */
+  readonly label: string;
+}
+
+/** What the job was asked to make: the model, the video, and what it costs. */
 export interface JobRequest {
   readonly model: string;
   /** The contract's `usage` for the completed video, priced from the fixtures. */
   readonly usage: Usage;
-  readonly duration?: number;
-  readonly sound?: boolean;
+  readonly video: VideoMade;
   readonly callbackUrl?: string;
 }
 
-/** The examples the terminal bodies are made from. */
+/** The examples the failed bodies are made from. */
 export interface JobTemplates {
-  readonly completed: VideoCompleted;
   readonly failures: Partial<Record<string, VideoFailed>>;
 }
 
 // The contract's examples are checked against their schemas when the spec is built and linted.
-const isCompleted = (e: Json): e is VideoCompleted =>
-  isObject(e) && e.status === 'completed' && typeof e.id === 'string' && Array.isArray(e.data);
 const isFailed = (e: Json): e is VideoFailed =>
   isObject(e) && e.status === 'failed' && typeof e.id === 'string' && isObject(e.error);
 
 export function jobTemplates(poll: Operation): JobTemplates {
   const examples = Object.values(poll.responses.find(r => r.status === 200)?.examples ?? {});
-  const completed = examples.find(isCompleted);
-  if (!completed) throw new Error('The contract has no completed example for getVideoGeneration');
   const failures: Record<string, VideoFailed> = {};
   for (const e of examples.filter(isFailed)) failures[e.error.code] = e;
-  return { completed, failures };
+  return { failures };
 }
+
+/** A time as the contract's date-times are written: `2026-11-29T10:30:00Z`. */
+export const timeText = (ms: number): string => new Date(ms).toISOString().replace('.000Z', 'Z');
 
 /** A copy of the example that names `id` wherever the example named its own. */
 export function withId<T extends { id: string }>(example: T, id: string): T {
@@ -77,20 +92,28 @@ function failedBody(
   };
 }
 
-function completedBody(id: string, request: JobRequest, templates: JobTemplates): VideoCompleted {
-  const body = withId(templates.completed, id);
-  const [media, ...rest] = body.data;
-  const data = media
-    ? [
-        {
-          ...media,
-          ...(request.duration !== undefined ? { duration: request.duration } : {}),
-          ...(request.sound !== undefined ? { has_sound: request.sound } : {}),
-        },
-        ...rest,
-      ]
-    : body.data;
-  return { ...body, model: request.model, data, usage: request.usage };
+function completedBody(id: string, request: JobRequest): VideoCompleted {
+  const v = request.video;
+  const { width, height, duration, fps, deletesAt } = v;
+  const ref = { generationId: id, index: 0, format: 'mp4' as const, model: request.model, label: v.label };
+  return {
+    id,
+    status: 'completed',
+    model: request.model,
+    data: [
+      {
+        url: mediaUrl(v.origin, { ...ref, width, height, deletesAt, duration, fps }),
+        mime_type: MIME_TYPE.mp4,
+        deletes_at: timeText(deletesAt),
+        width,
+        height,
+        duration,
+        fps,
+        has_sound: v.hasSound,
+      },
+    ],
+    usage: request.usage,
+  };
 }
 
 /** The body at `stage` of `steps`: pending at 0, processing with progress, then the outcome's. */
@@ -105,7 +128,7 @@ export function jobBody(
   if (stage >= steps)
     return outcome.kind === 'failed'
       ? failedBody(id, request, outcome.code, templates)
-      : completedBody(id, request, templates);
+      : completedBody(id, request);
   if (stage === 0) return { id, status: 'pending', model: request.model };
   return { id, status: 'processing', model: request.model, progress: Math.round((stage / steps) * 100) };
 }
