@@ -48,11 +48,11 @@ export function sizesOf(model: Model): PixelSize[] {
   return resolutions.flatMap(r => aspect_ratios.flatMap(ratio => pixelSize(r, ratio) ?? []));
 }
 
-/** Every video file the fixtures' video models can claim. */
-export function videoFiles(fixtures: Fixtures): VideoFile[] {
+/** Every video file the fixtures' video models (or the one named) can claim. */
+export function videoFiles(fixtures: Fixtures, modelId?: string): VideoFile[] {
   const files = new Map<string, VideoFile>();
   for (const model of fixtures.models.values()) {
-    if (model.type !== 'video') continue;
+    if (model.type !== 'video' || (modelId !== undefined && model.id !== modelId)) continue;
     const sounds = model.capabilities.sound ? [false, true] : [false];
     for (const size of sizesOf(model))
       for (const duration of model.capabilities.durations ?? [])
