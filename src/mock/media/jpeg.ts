@@ -39,14 +39,20 @@ const ycc = ([r, g, b]: Rgb) => [
   0.5 * r - 0.418688 * g - 0.081312 * b,
 ];
 
-/** The quantized coefficients of one block, in natural order. */
+const rows = new Float64Array(64);
+/** The quantized coefficients of one block, in natural order: the DCT of the rows, then of the columns. */
 function dct(block: Float64Array): Int32Array {
   const out = new Int32Array(64);
+  for (let y = 0; y < 8; y++)
+    for (let u = 0; u < 8; u++) {
+      let sum = 0;
+      for (let x = 0; x < 8; x++) sum += block[y * 8 + x]! * COS[x * 8 + u]!;
+      rows[y * 8 + u] = sum;
+    }
   for (let v = 0; v < 8; v++)
     for (let u = 0; u < 8; u++) {
       let sum = 0;
-      for (let y = 0; y < 8; y++)
-        for (let x = 0; x < 8; x++) sum += block[y * 8 + x]! * COS[x * 8 + u]! * COS[y * 8 + v]!;
+      for (let y = 0; y < 8; y++) sum += rows[y * 8 + u]! * COS[y * 8 + v]!;
       out[v * 8 + u] = Math.round((0.25 * C(u) * C(v) * sum) / QUANT);
     }
   return out;
