@@ -2,7 +2,7 @@
 // The validators compiled from this bundle, for src/contract/precompiled.ts: a module per group, each
 // required on the first check that needs it.
 'use strict';
-exports.bundleDigest = "582ff9e87cc87bdeddeeff5651e0b4822ee2f0f9bdc718f846fb375c8c71df85";
+exports.bundleDigest = "3da97b0ea7e25239185f1dc8214e14a57029bb2eee6430b7a9b5a41fb333adf4";
 exports.shared = () => require('./validators/shared.cjs');
 exports.groups = [
   () => require('./validators/0.cjs'),
