@@ -15,6 +15,7 @@ const BENCHES = [
   'bench/client-size.ts',
   'bench/client-rps.ts',
   'bench/mock.ts',
+  'bench/media.ts',
   'bench/validators.ts',
   'bench/growth.ts',
   'bench/diff.ts',

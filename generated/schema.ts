@@ -202,7 +202,7 @@ export type components = {
         Prompt: string;
         /**
          * ImageMedia
-         * @description A generated file. The URL is signed and stops working at `deletes_at`; download it before.
+         * @description A generated file. The URL is signed and stops working at `deletes_at`, after which it answers `410 Gone`; download it before.
          */
         ImageMedia: {
             /** Format: uri */

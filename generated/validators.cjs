@@ -2,7 +2,7 @@
 // The validators compiled from this bundle, for src/contract/precompiled.ts: a module per group, each
 // required on the first check that needs it.
 'use strict';
-exports.bundleDigest = "bbfd21d29349680970180dbcfadce38b09738538d7af2177f50ea9c1fbb4cb81";
+exports.bundleDigest = "15c0584971327ca08536faaf3c6ae3549fea9365a7370d4562812d5bbc7b1b16";
 exports.shared = () => require('./validators/shared.cjs');
 exports.groups = [
   () => require('./validators/0.cjs'),

@@ -5,7 +5,7 @@
 // package ships must be one of its dependencies, or the build fails naming the file.
 import { execFileSync } from 'node:child_process';
 import { builtinModules } from 'node:module';
-import { chmod, cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, posix } from 'node:path';
 import { packages, type PackageSpec } from './packages/table.ts';
@@ -55,10 +55,17 @@ const relativeSpecifier = (file: string, target: string) => {
 };
 
 interface Shipped {
-  /** Tree path → file text, imports rewritten. */
-  files: Map<string, string>;
+  /** Tree path → file text (imports rewritten), or an asset's bytes. */
+  files: Map<string, string | Buffer>;
   /** Bare packages imported, with a file that imports each. */
   imports: Map<string, string>;
+}
+
+/** The tree paths of an asset a module names: the file, or every file of a folder (`./assets/`). */
+async function assetFiles(tree: string, file: string, asset: string): Promise<string[]> {
+  const path = posix.normalize(posix.join(posix.dirname(file), asset));
+  if (!asset.endsWith('/')) return [path];
+  return (await readdir(join(tree, path))).map(name => posix.join(path, name));
 }
 
 /** Every compiled file the entries reach (modules and their declarations), imports rewritten. */
@@ -70,16 +77,17 @@ async function collect(spec: PackageSpec, tree: string): Promise<Shipped> {
   while (queue.length > 0) {
     const file = queue.shift()!;
     if (shipped.files.has(file)) continue;
-    const code = await readFile(join(tree, file), 'utf8').catch(() => {
+    const code = await readFile(join(tree, file)).catch(() => {
       throw new Error(
         `${spec.name}: ${file} is not in the compiled tree (an entry or import that tsc did not emit)`,
       );
     });
     if (!isCode(file)) {
-      shipped.files.set(file, code);
+      shipped.files.set(file, code); // an asset: its bytes, as they are
       continue;
     }
-    const rewritten = code.replace(SPECIFIER, (match, quote: string, specifier: string) => {
+    const text = code.toString('utf8');
+    const rewritten = text.replace(SPECIFIER, (match, quote: string, specifier: string) => {
       if (!specifier.startsWith('.')) {
         if (!isBuiltin(specifier) && !shipped.imports.has(packageOf(specifier)))
           shipped.imports.set(packageOf(specifier), file);
@@ -95,8 +103,7 @@ async function collect(spec: PackageSpec, tree: string): Promise<Shipped> {
       return match.replace(specifier, relativeSpecifier(file, target));
     });
     if (file.endsWith('.js'))
-      for (const [, , asset] of code.matchAll(ASSET))
-        queue.push(posix.normalize(posix.join(posix.dirname(file), asset!)));
+      for (const [, , asset] of text.matchAll(ASSET)) queue.push(...(await assetFiles(tree, file, asset!)));
     shipped.files.set(file, rewritten.replace(/^\/\/# sourceMappingURL=.*$/m, ''));
   }
   return shipped;
@@ -212,6 +219,8 @@ export async function compileTree(): Promise<string> {
     recursive: true,
     filter: file => !file.endsWith('.ts') || file.endsWith('.d.ts'),
   });
+  // The files the mock's media route serves as they are (src/mock/media/files.ts).
+  await cp(join(root, 'src/mock/media/assets'), join(tree, 'src/mock/media/assets'), { recursive: true });
   return tree;
 }
 

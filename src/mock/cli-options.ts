@@ -5,11 +5,14 @@ import { parseArgs } from 'node:util';
 import type { MockServerOptions } from './types.ts';
 import { parseFaults, parseLatency } from './faults.ts';
 import { loadFixturesFile } from './fixtures.ts';
+import { parsePublicUrl } from './media/public-url.ts';
 import { parseMoney } from './money.ts';
 
 export const usage = `Usage: mediagen-mock [options]
   --port N               port to listen on (default: PORT, else 4010; 0 picks a free one)
   --host HOST            address to bind (default 127.0.0.1)
+  --public-url URL       where the mock is reached behind another name (https://mock.example.test):
+                         media URLs in answers use it (default: the origin each request came to)
   --fixtures FILE        models, starting balance and test values (JSON; default: the built-in table)
   --balance AMOUNT       starting balance of every new account, e.g. 25.00 (default 100.00)
   --rate-limit N/min     requests per key per minute (default 1000/min), or off
@@ -72,6 +75,7 @@ const OPTIONS = {
   port: { type: 'string' },
   host: { type: 'string', default: '127.0.0.1' },
   fixtures: { type: 'string' },
+  'public-url': { type: 'string' },
   balance: { type: 'string' },
   'rate-limit': { type: 'string' },
   'max-concurrent': { type: 'string' },
@@ -132,6 +136,9 @@ function serving(values: Values, env: NodeJS.ProcessEnv): MockServerOptions {
     ...(values['max-jobs'] !== undefined ? { maxJobs: count('max-jobs', values['max-jobs']) } : {}),
     ...(values['max-accounts'] !== undefined
       ? { maxAccounts: count('max-accounts', values['max-accounts']) }
+      : {}),
+    ...(values['public-url'] !== undefined
+      ? { publicUrl: attempt('public-url', () => parsePublicUrl(values['public-url']!)) }
       : {}),
     ...(values.quiet ? { log: () => {} } : {}),
   };

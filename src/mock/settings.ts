@@ -1,6 +1,7 @@
 // The mock's options with their defaults filled in, read once at start by every stage.
 import { parseFaults, parseLatency, type FaultSettings, type Latency } from './faults.ts';
 import type { ControlAccess } from './control-access.ts';
+import { parsePublicUrl } from './media/public-url.ts';
 import type { MockOptions } from './types.ts';
 
 export const DEFAULT_RATE_LIMIT = 1000;
@@ -25,6 +26,17 @@ export interface Settings {
   stepMs: number;
   /** Whether a poll moves a video on; under the realistic profile only time does. */
   advanceOnPoll: boolean;
+  /** The origin media URLs name instead of the request's (checked, no trailing slash). */
+  publicUrl: string | undefined;
+}
+
+function publicUrlOf(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  try {
+    return parsePublicUrl(raw);
+  } catch (error) {
+    throw new Error(`publicUrl ${(error as Error).message}`);
+  }
 }
 
 export function readSettings(options: MockOptions): Settings {
@@ -44,5 +56,6 @@ export function readSettings(options: MockOptions): Settings {
     random: options.random ?? Math.random,
     stepMs: options.stepMs ?? (realistic ? 30_000 : 2000),
     advanceOnPoll: !realistic,
+    publicUrl: publicUrlOf(options.publicUrl),
   };
 }

@@ -43,6 +43,11 @@ export interface MockOptions {
   /** How long an Idempotency-Key is remembered (default 24 h), and how many records in all (100,000). */
   idempotencyRetentionMs?: number;
   maxIdempotencyRecords?: number;
+  /**
+   * Where the mock is reached when it runs behind another name (`https://mock.example.test`, with a
+   * path prefix if the proxy adds one): media URLs in answers use it instead of the request's origin.
+   */
+  publicUrl?: string;
   /** Source of randomness for latency and faults. */
   random?: () => number;
 }
@@ -75,9 +80,9 @@ export interface MockInput extends RequestContext {
   signal?: AbortSignal;
 }
 
-/** An answer, or a transport fault: the adapter cuts the connection. */
+/** An answer (JSON as text, a media file as bytes), or a transport fault: the adapter cuts the connection. */
 export type MockOutput =
-  | { kind: 'answer'; status: number; headers: Record<string, string>; body: string | null }
+  | { kind: 'answer'; status: number; headers: Record<string, string>; body: string | Uint8Array | null }
   | { kind: 'transport_fault' };
 
 /** The mock: one state model, answering requests in plain values or as a fetch handler. */

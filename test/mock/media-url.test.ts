@@ -31,6 +31,10 @@ describe('media URLs', () => {
     expect(url.startsWith('http://127.0.0.1:4010/media/img_01JDQ8ZK4T9V2K7M3N5P8R6WXY/0.webp?')).toBe(true);
     expect(read(url)).toEqual(image);
     expect(read(mediaUrl('https://mock.example.test', video))).toEqual(video);
+    expect(read(mediaUrl('https://mock.example.test', { ...video, sound: true }))).toEqual({
+      ...video,
+      sound: true,
+    });
   });
 
   it('keep only the start of a long prompt', () => {
@@ -53,5 +57,6 @@ describe('media URLs', () => {
     // A video needs its duration and fps; an image has none.
     expect(parseMediaUrl('/media/vid_1/0.mp4', 'w=1&h=1&model=m&expires=1')).toBeUndefined();
     expect(parseMediaUrl('/media/img_1/0.png', 'w=1&h=1&model=m&expires=1&d=5&fps=24')).toBeUndefined();
+    expect(parseMediaUrl('/media/img_1/0.png', 'w=1&h=1&model=m&expires=1&sound=1')).toBeUndefined();
   });
 });

@@ -17,7 +17,7 @@ const FAILED = JSON.stringify({
   },
 });
 
-/** Writes the core's answer, or cuts the connection on a transport fault. */
+/** Writes the core's answer (text or bytes), or cuts the connection on a transport fault. */
 function send(out: MockOutput, res: ServerResponse) {
   if (out.kind === 'transport_fault') return void res.destroy();
   res.writeHead(out.status, {

@@ -31,5 +31,9 @@ export async function handleRequest(
   });
   return out.kind === 'transport_fault'
     ? Response.error()
-    : new Response(out.body, { status: out.status, headers: out.headers });
+    : // The core's bytes are never over a SharedArrayBuffer, which is all that Uint8Array<ArrayBufferLike> adds.
+      new Response(out.body as string | Uint8Array<ArrayBuffer> | null, {
+        status: out.status,
+        headers: out.headers,
+      });
 }

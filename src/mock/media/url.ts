@@ -1,7 +1,7 @@
 // The URL of a generated file, as the mock hands it out: on the mock's own origin, carrying what the
 // answer claims of the file (kind, format, pixel size, duration, model, the start of the prompt, when
 // it is deleted), so that the media route serves exactly that, statelessly, across restarts.
-//   /media/<generation id>/<index>.<ext>?w=<width>&h=<height>&model=<id>&label=<text>&expires=<unix s>[&d=<s>&fps=<n>]
+//   /media/<generation id>/<index>.<ext>?w=<width>&h=<height>&model=<id>&label=<text>&expires=<unix s>[&d=<s>&fps=<n>[&sound=1]]
 
 export type MediaFormat = 'png' | 'jpeg' | 'webp' | 'mp4';
 
@@ -20,6 +20,8 @@ export interface MediaRef {
   /** Videos only. */
   duration?: number;
   fps?: number;
+  /** Videos only: the file has an audio track (the answer's `has_sound`); absent means none. */
+  sound?: boolean;
 }
 
 export const MEDIA_PREFIX = '/media/';
@@ -44,6 +46,7 @@ export function mediaUrl(origin: string, ref: MediaRef): string {
   });
   if (ref.duration !== undefined) query.set('d', String(ref.duration));
   if (ref.fps !== undefined) query.set('fps', String(ref.fps));
+  if (ref.sound) query.set('sound', '1');
   const file = `${ref.index}.${EXTENSION[ref.format]}`;
   return `${origin}${MEDIA_PREFIX}${encodeURIComponent(ref.generationId)}/${file}?${query}`;
 }
@@ -70,7 +73,9 @@ export function parseMediaUrl(path: string, search: string): MediaRef | undefine
   const format = FORMAT_OF[match[3]!]!;
   const duration = decimal(query.get('d'));
   const fps = decimal(query.get('fps'));
+  const sound = query.get('sound');
   if ((format === 'mp4') !== (duration !== undefined && fps !== undefined)) return undefined;
+  if (sound !== null && (sound !== '1' || format !== 'mp4')) return undefined;
   return {
     generationId: decodeURIComponent(match[1]!),
     index: Number(match[2]),
@@ -82,5 +87,6 @@ export function parseMediaUrl(path: string, search: string): MediaRef | undefine
     deletesAt,
     ...(duration !== undefined ? { duration } : {}),
     ...(fps !== undefined ? { fps } : {}),
+    ...(sound !== null ? { sound: true } : {}),
   };
 }

@@ -16,7 +16,7 @@ export interface Call {
   readonly path: string;
   /** What is after the `?`, if anything. */
   readonly search: string;
-  /** Where the request came to, for URLs the answer gives back (media). */
+  /** Where the request came to (or the mock's public URL), for URLs the answer gives back (media). */
   readonly origin: string;
   /** Said in one X-Mock-Warning when the answer is sent. */
   readonly warnings: string[];
@@ -41,7 +41,8 @@ export interface OperationCall {
 /** A request that says nothing of where it came to (an adapter without a Host). */
 const DEFAULT_ORIGIN = 'http://127.0.0.1:4010';
 
-export function openCall(input: MockInput): Call {
+/** The call of `input`; `publicUrl` (settings), when set, is the origin its answers' URLs name. */
+export function openCall(input: MockInput, publicUrl?: string): Call {
   const q = input.target.indexOf('?');
   return {
     input,
@@ -50,7 +51,7 @@ export function openCall(input: MockInput): Call {
     method: input.method.toUpperCase(),
     path: q < 0 ? input.target : input.target.slice(0, q),
     search: q < 0 ? '' : input.target.slice(q + 1),
-    origin: input.origin ?? DEFAULT_ORIGIN,
+    origin: publicUrl ?? input.origin ?? DEFAULT_ORIGIN,
     warnings: [],
   };
 }

@@ -1,5 +1,6 @@
 // The mock's request path, stage by stage in the order they run (one module each, beside this one):
 //   1 cors         a browser's preflight is answered at once
+//     media        a GET or HEAD of a generated file (/media/...), not an API call
 //   2 control      the /_mock/ routes
 //   3 route        the contract's operation for the method and path, or its 404
 //   4 preferences  `Prefer` read once; the caller's key and account
@@ -24,6 +25,7 @@ import { injectFault } from './faults.ts';
 import { finish } from './finish.ts';
 import { waitLatency } from './latency.ts';
 import { countRate } from './limits.ts';
+import { answerMedia, isMediaCall } from './media.ts';
 import { runOperation } from './operation.ts';
 import { readPreferences } from './preferences.ts';
 import { matchRoute, routeNotFound } from './route.ts';
@@ -31,9 +33,10 @@ import { answerTestKey } from './test-keys.ts';
 
 /** The answer to one request, in plain values: what every adapter calls. */
 export async function respond(core: Core, input: MockInput): Promise<MockOutput> {
-  const call = openCall(input);
+  const call = openCall(input, core.settings.publicUrl);
   const preflight = answerPreflight(input, call.requestId);
   if (preflight) return preflight;
+  if (isMediaCall(call)) return answerMedia(core, call);
   let answer: Answer;
   try {
     answer = await answerCall(core, call);

@@ -102,7 +102,7 @@ function completedBody(id: string, request: JobRequest): VideoCompleted {
     model: request.model,
     data: [
       {
-        url: mediaUrl(v.origin, { ...ref, width, height, deletesAt, duration, fps }),
+        url: mediaUrl(v.origin, { ...ref, width, height, deletesAt, duration, fps, sound: v.hasSound }),
         mime_type: MIME_TYPE.mp4,
         deletes_at: timeText(deletesAt),
         width,
