@@ -2,6 +2,7 @@
 import { parseFaults, parseLatency, type FaultSettings, type Latency } from './faults.ts';
 import type { ControlAccess } from './control-access.ts';
 import type { MockOptions } from './types.ts';
+import { retryDelays } from './webhooks/schedule.ts';
 
 export const DEFAULT_RATE_LIMIT = 1000;
 export const DEFAULT_MAX_CONCURRENT = 5;
@@ -25,6 +26,8 @@ export interface Settings {
   stepMs: number;
   /** Whether a poll moves a video on; under the realistic profile only time does. */
   advanceOnPoll: boolean;
+  /** Waits before each webhook retry, in ms, scaled (default: the contract's 24 hours). */
+  webhookRetryDelaysMs: number[];
 }
 
 export function readSettings(options: MockOptions): Settings {
@@ -44,5 +47,6 @@ export function readSettings(options: MockOptions): Settings {
     random: options.random ?? Math.random,
     stepMs: options.stepMs ?? (realistic ? 30_000 : 2000),
     advanceOnPoll: !realistic,
+    webhookRetryDelaysMs: retryDelays(options.webhookRetryDelaysMs, options.webhookTimeScale),
   };
 }
