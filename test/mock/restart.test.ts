@@ -26,7 +26,7 @@ function startCli(args: string[]) {
   child.stderr.on('data', d => (output.err += d));
   const exited = new Promise<number | null>(resolve => child.on('exit', code => resolve(code)));
   const url = async () => {
-    await vi.waitUntil(() => /listening on http/.test(output.out) || child.exitCode !== null, {
+    await vi.waitUntil(() => output.out.includes('Test values (') || child.exitCode !== null, {
       timeout: 30_000,
       interval: 20,
     });
