@@ -7,6 +7,7 @@ import { parseFaults, parseLatency } from './faults.ts';
 import { loadFixturesFile } from './fixtures.ts';
 import { parsePublicUrl } from './media/public-url.ts';
 import { parseMoney } from './money.ts';
+import { parseRetrySchedule } from './webhooks/schedule.ts';
 
 export const usage = `Usage: mediagen-mock [options]
   --port N               port to listen on (default: PORT, else 4010; 0 picks a free one)
@@ -28,10 +29,16 @@ export const usage = `Usage: mediagen-mock [options]
   --job-step-ms N        ms after which a video generation also moves on by itself
   --max-jobs N           video generations kept in memory (oldest dropped first)
   --max-accounts N       accounts (API keys) kept in memory (least recently used dropped; default 10000)
+  --state FILE           keep accounts, jobs, idempotency records and deliveries in FILE across restarts
+                         (default: in memory only, lost when the mock stops)
+  --webhook-retries R    waits before each webhook retry: contract (default: backoff for up to 24 h),
+                         none, or a list such as 1s,5s,30s (units ms, s, m, h)
+  --webhook-time-scale X multiplies the retry waits, e.g. 0.001 (the contract's 24 h in 86.4 s)
   --quiet                no request log
   --print-scenarios      print the Prefer table of every documented response, and exit
   --print-test-values    print the table of test values, and exit
   --help                 this text
+Webhook tools (send a chosen event, resend, list deliveries): mediagen-mock webhooks --help
 Environment: PORT, MEDIAGEN_WEBHOOK_SECRET (whsec_…; a fresh one is printed when unset)`;
 
 export type CliCommand =
@@ -87,6 +94,9 @@ const OPTIONS = {
   'job-step-ms': { type: 'string' },
   'max-jobs': { type: 'string' },
   'max-accounts': { type: 'string' },
+  state: { type: 'string' },
+  'webhook-retries': { type: 'string' },
+  'webhook-time-scale': { type: 'string' },
   quiet: { type: 'boolean', default: false },
   'print-scenarios': { type: 'boolean', default: false },
   'print-test-values': { type: 'boolean', default: false },
@@ -144,6 +154,25 @@ function serving(values: Values, env: NodeJS.ProcessEnv): MockServerOptions {
   };
 }
 
+/** The options of what outlives a request: the state file and the webhook retry schedule. */
+function keeping(values: Values): MockServerOptions {
+  const scale = values['webhook-time-scale'];
+  if (scale !== undefined && !(Number(scale) > 0 && Number.isFinite(Number(scale))))
+    throw new UsageError(`--webhook-time-scale must be a positive number, got '${scale}'`);
+  if (values.state?.trim() === '') throw new UsageError('--state must name a file');
+  return {
+    ...(values.state !== undefined ? { stateFile: values.state } : {}),
+    ...(values['webhook-retries'] !== undefined
+      ? {
+          webhookRetryDelaysMs: attempt('webhook-retries', () =>
+            parseRetrySchedule(values['webhook-retries']!),
+          ),
+        }
+      : {}),
+    ...(scale !== undefined ? { webhookTimeScale: Number(scale) } : {}),
+  };
+}
+
 /** What the command line asks for: help, a table, or a server with these options. */
 export function parseMockArgs(args: string[], env: NodeJS.ProcessEnv = process.env): CliCommand {
   let values: Values;
@@ -156,6 +185,6 @@ export function parseMockArgs(args: string[], env: NodeJS.ProcessEnv = process.e
   if (values['print-scenarios']) return { kind: 'print-scenarios' };
   if (values.control && values['no-control'])
     throw new UsageError('--control and --no-control contradict each other');
-  const options: MockServerOptions = { ...serving(values, env), ...behaviour(values) };
+  const options: MockServerOptions = { ...serving(values, env), ...behaviour(values), ...keeping(values) };
   return values['print-test-values'] ? { kind: 'print-test-values', options } : { kind: 'serve', options };
 }

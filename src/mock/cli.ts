@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: the Mediagen mock on generated/openapi.json. Options: see `usage` in cli-options.ts.
-// The webhook secret is MEDIAGEN_WEBHOOK_SECRET, or a fresh one printed at start.
+// The webhook secret is MEDIAGEN_WEBHOOK_SECRET, or a fresh one printed at start. `mediagen-mock
+// webhooks …` is the webhook tools (webhooks/cli.ts), a client of a running mock.
 import { createRequire } from 'node:module';
 import { loadSpec, readContract } from '../kernel/index.ts';
 import { stopOnSignals, usageFailure } from '../kernel/cli.ts';
@@ -9,8 +10,12 @@ import { loadDefaultFixtures, readFixtures } from './fixtures.ts';
 import { scenarioTable } from './scenario-table.ts';
 import { startMockServer } from './adapters/http.ts';
 import { testValueTable } from './test-value-table.ts';
+import { StateFileError } from './state/state-file.ts';
+import { runWebhooksCommand } from './webhooks/cli.ts';
 
 const fail: (message: string) => never = usageFailure('mediagen-mock', usage);
+
+if (process.argv[2] === 'webhooks') process.exit(await runWebhooksCommand(process.argv.slice(3)));
 
 let command: CliCommand;
 try {
@@ -40,15 +45,28 @@ const options = command.options;
 const prismVersion = (
   createRequire(import.meta.url)('@stoplight/prism-cli/package.json') as { version: string }
 ).version;
-const server = await startMockServer({ spec, ...options }).catch((err: NodeJS.ErrnoException) =>
-  fail(err.code === 'EADDRINUSE' ? `port ${options.port} is in use; pass --port or PORT` : err.message),
-);
+const server = await startMockServer({ spec, ...options }).catch((err: NodeJS.ErrnoException) => {
+  // A state file that cannot be used is one line: the usage would only hide it.
+  if (err instanceof StateFileError) {
+    console.error(`mediagen-mock: ${err.message}`);
+    process.exit(2);
+  }
+  return fail(
+    err.code === 'EADDRINUSE' ? `port ${options.port} is in use; pass --port or PORT` : err.message,
+  );
+});
 
 console.log(`Mediagen mock (Prism ${prismVersion}) listening on ${server.url}`);
 console.log(
   process.env.MEDIAGEN_WEBHOOK_SECRET
     ? 'Webhook secret: from MEDIAGEN_WEBHOOK_SECRET'
     : `Webhook secret: ${server.webhookSecret} (set MEDIAGEN_WEBHOOK_SECRET to choose it)`,
+);
+const { accounts, jobs } = server.state.sizes();
+console.log(
+  options.stateFile
+    ? `State: kept in ${options.stateFile} (${accounts} accounts, ${jobs} jobs restored)`
+    : 'State: in memory only (lost when the mock stops; --state FILE keeps it across restarts)',
 );
 console.log(
   'Test values (API keys, models, prompt tags, URLs for every error and failure): README "Testing against the mock", or --print-test-values',

@@ -1,6 +1,7 @@
 // The mock: one state model (state/model.ts) and one request path (pipeline/respond.ts), made from
 // the contract, the fixtures and the options. The HTTP server, createMockFetch and the MSW handlers
-// (adapters/) are thin adapters over its `respond`.
+// (adapters/) are thin adapters over its `respond`. With `stateFile`, the state is restored from it at
+// start and written to it after every answer and webhook attempt (debounced), and on close.
 import { loadContract, requireOperation } from '../kernel/index.ts';
 import { handleRequest } from './adapters/request.ts';
 import { createCannedAnswers } from './canned.ts';
@@ -19,6 +20,7 @@ import {
 } from './settings.ts';
 import { jobTemplates } from './state/job-bodies.ts';
 import { MockState } from './state/model.ts';
+import { readStateFile, StateFileWriter } from './state/state-file.ts';
 import { indexTestValues } from './test-values.ts';
 import type { Mock, MockInput, MockOptions } from './types.ts';
 import { newWebhookSecret, WebhookSender } from './webhooks.ts';
@@ -33,6 +35,7 @@ function stateOf(
   options: MockOptions,
   core: Pick<Core, 'contract' | 'settings' | 'fixtures' | 'index' | 'log'>,
   secret: string,
+  changed: () => void,
 ) {
   const { fixtures, index, settings } = core;
   const start = options.balance !== undefined ? parseMoney(options.balance) : fixtures.balanceMicro;
@@ -49,21 +52,29 @@ function stateOf(
     maxIdempotencyRecords: options.maxIdempotencyRecords ?? DEFAULT_MAX_IDEMPOTENCY_RECORDS,
     sender: new WebhookSender({
       secret,
-      ...(options.webhookRetryDelaysMs ? { retryDelaysMs: options.webhookRetryDelaysMs } : {}),
+      retryDelaysMs: settings.webhookRetryDelaysMs,
+      log: core.log,
+      onChange: changed,
     }),
-    log: core.log,
   });
 }
 
 export async function createMock(options: MockOptions = {}): Promise<Mock> {
   const contract = loadContract(options.spec);
   const settings = readSettings(options);
+  // Read first: a state file that cannot be used stops the start before anything else is made.
+  const saved = options.stateFile !== undefined ? readStateFile(options.stateFile) : undefined;
   const fixtures = fixturesOf(options);
   const index = indexTestValues(fixtures.testValues);
   const log = options.log ?? ((line: string) => void process.stdout.write(line + '\n'));
   const webhookSecret = options.webhookSecret ?? newWebhookSecret();
   const closing = new AbortController();
-  const state = stateOf(options, { contract, settings, fixtures, index, log }, webhookSecret);
+  let writer: StateFileWriter | undefined;
+  const changed = () => writer?.changed();
+  const state = stateOf(options, { contract, settings, fixtures, index, log }, webhookSecret, changed);
+  if (saved) state.restore(saved);
+  if (options.stateFile !== undefined)
+    writer = new StateFileWriter(options.stateFile, () => state.snapshot(), log);
   const core: Core = {
     contract,
     settings,
@@ -79,7 +90,8 @@ export async function createMock(options: MockOptions = {}): Promise<Mock> {
     log,
     closing: closing.signal,
   };
-  const answer = (input: MockInput) => respond(core, input);
+  // Any answer may have changed the state (an account made, a window counted, a charge).
+  const answer = (input: MockInput) => respond(core, input).finally(changed);
   return {
     respond: answer,
     handle: (request, context = {}) => handleRequest(answer, core.limits.request, request, context),
@@ -89,6 +101,7 @@ export async function createMock(options: MockOptions = {}): Promise<Mock> {
     async close() {
       closing.abort();
       await state.close();
+      await writer?.flush();
     },
   };
 }

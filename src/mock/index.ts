@@ -8,6 +8,7 @@ export type {
   AccountBooks,
   ControlAccess,
   Delivery,
+  DeliveryAttempt,
   FaultSettings,
   Fixtures,
   FixturesInput,

@@ -3,6 +3,7 @@ import { parseFaults, parseLatency, type FaultSettings, type Latency } from './f
 import type { ControlAccess } from './control-access.ts';
 import { parsePublicUrl } from './media/public-url.ts';
 import type { MockOptions } from './types.ts';
+import { retryDelays } from './webhooks/schedule.ts';
 
 export const DEFAULT_RATE_LIMIT = 1000;
 export const DEFAULT_MAX_CONCURRENT = 5;
@@ -28,6 +29,8 @@ export interface Settings {
   advanceOnPoll: boolean;
   /** The origin media URLs name instead of the request's (checked, no trailing slash). */
   publicUrl: string | undefined;
+  /** Waits before each webhook retry, in ms, scaled (default: the contract's 24 hours). */
+  webhookRetryDelaysMs: number[];
 }
 
 function publicUrlOf(raw: string | undefined): string | undefined {
@@ -57,5 +60,6 @@ export function readSettings(options: MockOptions): Settings {
     stepMs: options.stepMs ?? (realistic ? 30_000 : 2000),
     advanceOnPoll: !realistic,
     publicUrl: publicUrlOf(options.publicUrl),
+    webhookRetryDelaysMs: retryDelays(options.webhookRetryDelaysMs, options.webhookTimeScale),
   };
 }

@@ -8,7 +8,7 @@ import type { Spec } from '../kernel/index.ts';
 import type { MockStateView } from './state/view.ts';
 
 export type { AccountBooks, JobView, MockStateView, StateSizes } from './state/view.ts';
-export type { Delivery } from './webhooks.ts';
+export type { Delivery, DeliveryAttempt } from './webhooks.ts';
 export type { ControlAccess, FaultSettings, Fixtures, FixturesInput, Latency, PayloadLimits };
 
 /** How the mock behaves: the contract, the fixtures, limits, jobs, latency and faults. */
@@ -21,7 +21,20 @@ export interface MockOptions {
   jobSteps?: number;
   stepMs?: number;
   maxJobs?: number;
-  webhookRetryDelaysMs?: number[];
+  /**
+   * Waits before each webhook retry, in ms (the first attempt is immediate), or `contract` (the
+   * default): the contract's "retries with backoff for up to 24 hours", 5 s, 5 min, 30 min, 2 h, 5 h,
+   * 10 h, and a last attempt 24 h after the first.
+   */
+  webhookRetryDelaysMs?: readonly number[] | 'contract';
+  /** Multiplies the retry waits: 0.001 makes the contract's 24 hours 86.4 s (default 1). */
+  webhookTimeScale?: number;
+  /**
+   * A JSON file that keeps the state (accounts, jobs, idempotency records, deliveries) across restarts:
+   * restored at start, written atomically after changes. Without it the state lives in memory only.
+   * A file that cannot be read or is not a state file of this version is refused (an Error).
+   */
+  stateFile?: string;
   /** Receives one line per request and per webhook delivery. */
   log?: (line: string) => void;
   /** The models, starting balance and test values (default: src/mock/fixtures/default.ts). */

@@ -106,3 +106,25 @@ describe('mock CLI options', () => {
     expect((error as Error).message).not.toContain('\n');
   });
 });
+
+describe('mock CLI options of state and webhook retries', () => {
+  it('reads --state, --webhook-retries and --webhook-time-scale', () => {
+    expect(
+      serve(['--state', 'mock.json', '--webhook-retries', '500ms,1s,5m,2h', '--webhook-time-scale', '0.001']),
+    ).toMatchObject({
+      stateFile: 'mock.json',
+      webhookRetryDelaysMs: [500, 1000, 300_000, 7_200_000],
+      webhookTimeScale: 0.001,
+    });
+    expect(serve(['--webhook-retries', 'contract']).webhookRetryDelaysMs).toBe('contract');
+    expect(serve(['--webhook-retries', 'none']).webhookRetryDelaysMs).toEqual([]);
+  });
+
+  it('refuses a bad value with one line naming the option', () => {
+    expect(() => serve(['--webhook-retries', '1s,soon'])).toThrow(/^--webhook-retries: expected contract/);
+    expect(() => serve(['--webhook-time-scale', '0'])).toThrow(
+      /^--webhook-time-scale must be a positive number/,
+    );
+    expect(() => serve(['--state', ''])).toThrow(UsageError);
+  });
+});

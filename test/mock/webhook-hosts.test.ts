@@ -41,7 +41,8 @@ describe('webhook deliveries to reserved example names', () => {
     await sender.close();
     expect(fetchSpy).not.toHaveBeenCalled();
     expect(delivery).toMatchObject({
-      attempts: 0,
+      state: 'not sent',
+      attempts: [],
       outcome: expect.stringMatching(/^not sent: app\.example\.com is a reserved example name/),
     });
   });

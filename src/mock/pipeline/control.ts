@@ -7,24 +7,23 @@
 //   PUT  /_mock/accounts/{key}/balance       {"balance": "12.50"}
 //   PUT  /_mock/accounts/{key}/faults        {"faults": "0.5:service_unavailable,cut"} ("off" clears)
 //   POST /_mock/jobs/{id}/advance            {"steps": 1} (default: to the end)
-//   GET  /_mock/webhooks                     the webhook deliveries made, oldest first
+//   GET  /_mock/deliveries                   the webhook deliveries, oldest first: body, attempts with
+//                                            their headers (signature) and answers (also /_mock/webhooks)
+//   POST /_mock/deliveries                   send a chosen event (control-deliveries.ts)
+//   POST /_mock/deliveries/{id}/resend       resend a recorded delivery
 import type { Answer } from '../answer.ts';
 import { controlAllowed } from '../control-access.ts';
 import { parseFaults } from '../faults.ts';
 import { parseMoney } from '../money.ts';
-import type { MockState } from '../state/model.ts';
 import type { Call } from './call.ts';
+import { resendDelivery, sendEvent } from './control-deliveries.ts';
+import { ok, problem, type Body, type Reply } from './control-reply.ts';
 import type { Core } from './core.ts';
 import { routeNotFound } from './route.ts';
 
 export const CONTROL_PREFIX = '/_mock/';
 
-type Body = Record<string, unknown>;
-type ControlRoute = (state: MockState, name: string, body: Body) => { status: number; body: unknown };
-
-/** A control route's own error (not the API's envelope: these routes are not in the contract). */
-const problem = (status: number, message: string) => ({ status, body: { error: { message } } });
-const ok = (body: unknown) => ({ status: 200, body });
+type ControlRoute = (core: Core, name: string, body: Body, call: Call) => Reply | Promise<Reply>;
 
 /** The body as a JSON object, `{}` when empty, undefined when it is not one. */
 function readJson(bytes: Uint8Array | undefined): Body | undefined {
@@ -38,7 +37,7 @@ function readJson(bytes: Uint8Array | undefined): Body | undefined {
 }
 
 /** Runs a parser, turning its error into a 400 with its message. */
-function parsed<T>(parse: () => T, use: (value: T) => { status: number; body: unknown }) {
+function parsed<T>(parse: () => T, use: (value: T) => Reply): Reply {
   let value: T;
   try {
     value = parse();
@@ -48,19 +47,27 @@ function parsed<T>(parse: () => T, use: (value: T) => { status: number; body: un
   return use(value);
 }
 
+const deliveries: ControlRoute = ({ state }) => ok(state.view.deliveries());
+
 const ROUTES: Record<string, ControlRoute> = {
-  'POST reset': state => (state.resetAll(), ok({ reset: 'all' })),
-  'GET webhooks': state => ok(state.view.deliveries()),
-  'GET accounts': (state, key) => ok(state.books(key)),
-  'POST accounts/reset': (state, key) => (state.resetAccount(key), ok({ reset: key })),
-  'PUT accounts/balance': (state, key, body) =>
+  'POST reset': ({ state }) => (state.resetAll(), ok({ reset: 'all' })),
+  'GET deliveries': deliveries,
+  'GET webhooks': deliveries, // the list's first name
+  'POST deliveries': (core, name, body, call) =>
+    name === ''
+      ? sendEvent(core, body, call.origin)
+      : problem(404, `No control route POST /_mock/deliveries/${name}.`),
+  'POST deliveries/resend': (core, id) => resendDelivery(core, id),
+  'GET accounts': ({ state }, key) => ok(state.books(key)),
+  'POST accounts/reset': ({ state }, key) => (state.resetAccount(key), ok({ reset: key })),
+  'PUT accounts/balance': ({ state }, key, body) =>
     typeof body.balance !== 'string'
       ? problem(400, 'Send {"balance": "12.50"}: a decimal string.')
       : parsed(
           () => parseMoney(body.balance as string),
           amount => ok(state.setBalance(key, amount)),
         ),
-  'PUT accounts/faults': (state, key, body) =>
+  'PUT accounts/faults': ({ state }, key, body) =>
     typeof body.faults !== 'string'
       ? problem(
           400,
@@ -70,7 +77,7 @@ const ROUTES: Record<string, ControlRoute> = {
           () => parseFaults(body.faults as string),
           faults => (state.setFaults(key, faults), ok({ key, faults: faults ?? null })),
         ),
-  'POST jobs/advance': (state, id, body) => {
+  'POST jobs/advance': ({ state }, id, body) => {
     const steps = body.steps;
     if (!state.view.job(id)) return problem(404, `No job '${id}'.`);
     if (steps !== undefined && !(typeof steps === 'number' && Number.isInteger(steps) && steps >= 1))
@@ -83,7 +90,7 @@ const ROUTES: Record<string, ControlRoute> = {
 export const isControlPath = (path: string): boolean => path.startsWith(CONTROL_PREFIX);
 
 /** A /_mock/ route, or a 404 as if it did not exist when control is not allowed for this caller. */
-export function answerControl(core: Core, call: Call): Answer {
+export async function answerControl(core: Core, call: Call): Promise<Answer> {
   if (!controlAllowed(core.settings.control, call.input.remoteAddress)) return routeNotFound(call);
   const parts = call.path.slice(CONTROL_PREFIX.length).split('/').map(decodeURIComponent);
   const body = readJson(call.input.bytes);
@@ -92,7 +99,7 @@ export function answerControl(core: Core, call: Call): Answer {
   const result = !body
     ? problem(400, 'The body must be a JSON object.')
     : handler
-      ? handler(core.state, parts[1] ?? '', body)
+      ? await handler(core, parts[1] ?? '', body, call)
       : problem(404, `No control route ${call.method} ${call.path}.`);
   return { ...result, note: 'control' };
 }

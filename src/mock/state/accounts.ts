@@ -26,6 +26,11 @@ export interface Account {
 /** The same record as the state model writes it. */
 export type AccountRecord = { -readonly [K in keyof Account]: Account[K] };
 
+export interface AccountsSnapshot {
+  readonly made: number;
+  readonly records: readonly Account[];
+}
+
 /** The accounts by key, least recently used first: a use moves an account to the end. */
 export class AccountTable {
   readonly #accounts = new Map<string, AccountRecord>();
@@ -54,6 +59,15 @@ export class AccountTable {
     };
     this.#accounts.set(key, account);
     return account;
+  }
+
+  /** The accounts as plain data, least recently used first, and the serial count (for the state file). */
+  snapshot = (): AccountsSnapshot => ({ made: this.#made, records: [...this.#accounts.values()] });
+
+  /** Takes back saved accounts, every field as saved. */
+  restore(saved: AccountsSnapshot): void {
+    this.#made = saved.made;
+    for (const record of saved.records) this.#accounts.set(record.key, { ...record });
   }
 
   peek = (key: string): AccountRecord | undefined => this.#accounts.get(key);

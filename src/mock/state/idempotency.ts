@@ -12,7 +12,7 @@ export interface StoredAnswer {
   text: string;
 }
 
-interface IdempotencyRecord {
+export interface IdempotencyRecord {
   fingerprint: string;
   storedAt: number;
   answer: StoredAnswer;
@@ -46,6 +46,9 @@ export interface IdempotencyStore {
   check(account: number, key: string, print: string): IdempotencyCheck;
   store(account: number, key: string, print: string, answer: StoredAnswer): void;
   clear(): void;
+  /** The records as plain data, oldest first, each under `account serial, key` (for the state file). */
+  snapshot(): [string, IdempotencyRecord][];
+  restore(saved: readonly (readonly [string, IdempotencyRecord])[]): void;
   readonly size: number;
 }
 
@@ -69,6 +72,10 @@ export function createIdempotencyStore(options: {
       records.set(id(account, key), { fingerprint: print, storedAt: options.now(), answer });
     },
     clear: () => records.clear(),
+    snapshot: () => [...records],
+    restore(saved) {
+      for (const [at, record] of saved) records.set(at, record);
+    },
     get size() {
       return records.size;
     },

@@ -10,6 +10,7 @@ import {
   type Outcome,
   type VideoGeneration,
 } from './job-bodies.ts';
+import type { JobView } from './view.ts';
 
 /** A job as others read it. */
 export interface Job {
@@ -20,7 +21,8 @@ export interface Job {
   readonly createdAt: number;
 }
 
-interface JobRecord extends Job {
+/** A job as the table keeps it, and the state file saves it (every field, as plain data). */
+export interface JobRecord extends Job {
   polls: number;
   /** Set once its end was reported (or there is nothing to report to). */
   reported: boolean;
@@ -67,6 +69,14 @@ export class VideoJobs {
     return job;
   }
 
+  /** The jobs as plain data, oldest first (for the state file). */
+  snapshot = (): readonly JobRecord[] => [...this.#jobs.values()];
+
+  /** Takes back saved jobs, every field as saved: they go on by time from their `createdAt`. */
+  restore(saved: readonly JobRecord[]): void {
+    for (const record of saved) this.#jobs.set(record.id, { ...record });
+  }
+
   get = (id: string): Job | undefined => this.#jobs.get(id);
   delete = (id: string): boolean => this.#jobs.delete(id);
   oldest = (): Job | undefined => this.#jobs.values().next().value;
@@ -79,6 +89,20 @@ export class VideoJobs {
   ended = (job: Job): boolean => this.#stage(this.#record(job)) >= job.steps;
   /** When the job ends by time alone, if nobody polls it. */
   endsAt = (job: Job): number => job.createdAt + job.steps * this.options.stepMs;
+  /** Whether its end is still to be reported to its callback URL. */
+  unreported = (job: Job): boolean => !this.#record(job).reported;
+
+  /** The job's body as it stands, for a reader that neither moves it nor reports it. */
+  bodyOf(job: Job): VideoGeneration {
+    const record = this.#record(job);
+    return jobBody(job.id, job.request, job.outcome, this.#stage(record), job.steps, this.templates);
+  }
+
+  /** The job as the state's view shows it. */
+  view(job: Job, owner: string | undefined): JobView {
+    const { id, steps, createdAt } = job;
+    return { id, owner, ended: this.ended(job), steps, createdAt, endsAt: this.endsAt(job) };
+  }
 
   /** The job as this poll sees it; each poll moves it one step on (unless only time does). */
   poll(job: Job): JobSight {

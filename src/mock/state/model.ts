@@ -3,10 +3,12 @@
 // only here. Each change is one named method: an account is made on first use and the least
 // recently used evicted with its jobs; a charge is taken once, when a generation is accepted; an
 // ended video is booked once (`#book`: a failed one refunded as its code says); a job dropped from
-// a full table is forgotten by its account. Readers get `view`, which changes nothing.
+// a full table is forgotten by its account. Readers get `view`, which changes nothing. `snapshot`
+// and `restore` carry every table as plain data, for the state file.
 import type { FaultSettings } from '../faults.ts';
 import { nextWindow, type RateCount } from '../limits.ts';
-import type { Delivery, WebhookSender } from '../webhooks.ts';
+import type { WebhookSender } from '../webhooks.ts';
+import { videoEvent } from '../webhooks/event.ts';
 import { AccountTable, type Account, type AccountRecord } from './accounts.ts';
 import {
   createIdempotencyStore,
@@ -17,6 +19,7 @@ import {
 import { refundsOnFailure, type JobRequest, type JobTemplates, type Outcome } from './job-bodies.ts';
 import { VideoJobs, type Job, type JobSight } from './jobs.ts';
 import { Ownership, type Holding } from './ownership.ts';
+import { STATE_VERSION, type StateSnapshot } from './snapshot.ts';
 import { booksOf, type AccountBooks, type MockStateView } from './view.ts';
 
 export interface MockStateOptions {
@@ -31,26 +34,25 @@ export interface MockStateOptions {
   advanceOnPoll: boolean;
   retentionMs: number;
   maxIdempotencyRecords: number;
-  /** Delivers the webhook of a job that ended; the model keeps the record. */
+  /** Delivers the webhook of a job that ended, and keeps the deliveries' records. */
   sender: WebhookSender;
-  log: (line: string) => void;
   now?: () => number;
 }
 
-const MAX_DELIVERIES = 1000;
-
 export class MockState {
   readonly view: MockStateView;
+  /** The webhook deliveries: send, resend, list (the sender keeps their records). */
+  readonly deliveries: WebhookSender;
   readonly #accounts = new AccountTable();
   readonly #jobs: VideoJobs;
   readonly #owners = new Ownership();
   readonly #idempotency: IdempotencyStore;
   readonly #timers = new Map<string, NodeJS.Timeout>();
-  readonly #deliveries: Delivery[] = [];
   readonly #now: () => number;
 
   constructor(private readonly options: MockStateOptions) {
     this.#now = options.now ?? Date.now;
+    this.deliveries = options.sender;
     this.#jobs = new VideoJobs(options.templates, { ...options, now: this.#now });
     this.#idempotency = createIdempotencyStore({
       retentionMs: options.retentionMs,
@@ -62,8 +64,11 @@ export class MockState {
         const account = this.#accounts.peek(key);
         return account && this.#books(account);
       },
-      job: id => this.#jobView(id),
-      deliveries: () => [...this.#deliveries],
+      job: id => {
+        const job = this.#jobs.get(id);
+        return job && this.#jobs.view(job, this.#owners.ownerOf(id));
+      },
+      deliveries: () => options.sender.list(),
       sizes: () => ({
         accounts: this.#accounts.size,
         jobs: this.#jobs.size,
@@ -96,7 +101,7 @@ export class MockState {
     for (const key of this.#accounts.keys()) this.#forget(key);
     for (const id of this.#jobs.ids()) this.#drop(id);
     this.#idempotency.clear();
-    this.#deliveries.length = 0;
+    this.options.sender.clear();
   }
 
   /** Starts the account's books again from `amount` (micro-units). */
@@ -135,14 +140,14 @@ export class MockState {
     this.#charge(record, cost);
     const job = this.#jobs.create(request, outcome, steps);
     this.#owners.link(record.key, job, cost, this.#jobs.endsAt(job));
-    if (request.callbackUrl) {
-      const timer = setTimeout(
-        () => this.#report(job, this.#jobs.look(job)),
-        job.steps * this.options.stepMs + 1,
-      );
-      this.#timers.set(job.id, timer.unref());
-    }
+    this.#arm(job);
     return job;
+  }
+
+  /** The job's body as it stands (not moved, not reported); undefined when there is no such job. */
+  videoBody(id: string): JobSight['body'] | undefined {
+    const job = this.#jobs.get(id);
+    return job && this.#jobs.bodyOf(job);
   }
 
   /** The account's balance, with its ended videos booked. */
@@ -181,9 +186,33 @@ export class MockState {
   remember = (account: Account, key: string, print: string, answer: StoredAnswer): void =>
     this.#idempotency.store(account.serial, key, print, answer);
 
-  /** Stops the jobs' timers and the webhook sender. */
+  /** Every table as plain data. */
+  snapshot(): StateSnapshot {
+    return {
+      version: STATE_VERSION,
+      savedAt: new Date(this.#now()).toISOString(),
+      accounts: this.#accounts.snapshot(),
+      jobs: this.#jobs.snapshot(),
+      holdings: this.#owners.snapshot(),
+      idempotency: this.#idempotency.snapshot(),
+      deliveries: this.options.sender.snapshot(),
+    };
+  }
+
+  /** Takes back a snapshot (into a new model): jobs go on by time, pending deliveries are retried. */
+  restore(saved: StateSnapshot): void {
+    this.#accounts.restore(saved.accounts);
+    this.#jobs.restore(saved.jobs);
+    this.#owners.restore(saved.holdings, this.#jobs);
+    this.#idempotency.restore(saved.idempotency);
+    this.options.sender.restore(saved.deliveries);
+    for (const id of this.#jobs.ids()) this.#arm(this.#jobs.get(id)!);
+  }
+
+  /** Stops the jobs' timers and the webhook sender; the tables stay as they are (for the state file). */
   async close(): Promise<void> {
-    for (const id of this.#jobs.ids()) this.#drop(id);
+    for (const timer of this.#timers.values()) clearTimeout(timer);
+    this.#timers.clear();
     await this.options.sender.close();
   }
 
@@ -230,6 +259,13 @@ export class MockState {
     this.#owners.setSettleAfter(key, next);
   }
 
+  /** A job with a callback URL reports its end when it ends by time, if nobody polled it first. */
+  #arm(job: Job) {
+    if (!job.request.callbackUrl || !this.#jobs.unreported(job)) return;
+    const wait = Math.max(0, this.#jobs.endsAt(job) - this.#now()) + 1;
+    this.#timers.set(job.id, setTimeout(() => this.#report(job, this.#jobs.look(job)), wait).unref());
+  }
+
   /** After a poll, an advance or its timer: book the job, and deliver its webhook the first time it is seen ended. */
   #report(job: Job, sight: JobSight) {
     const owner = this.#owners.ownerOf(job.id);
@@ -238,19 +274,8 @@ export class MockState {
     if (!sight.endedNow || !job.request.callbackUrl) return;
     clearTimeout(this.#timers.get(job.id));
     this.#timers.delete(job.id);
-    const event = {
-      type: `video.generation.${sight.body.status}`,
-      timestamp: new Date().toISOString(),
-      data: sight.body,
-    };
-    void this.options.sender.send(job.request.callbackUrl, event).then(d => this.#delivered(d));
-  }
-
-  #delivered(d: Delivery) {
-    if (this.#deliveries.push(d) > MAX_DELIVERIES) this.#deliveries.shift();
-    this.options.log(
-      `webhook ${d.type} ${d.webhookId} -> ${d.url} ${d.outcome} (${d.attempts} attempt${d.attempts === 1 ? '' : 's'})`,
-    );
+    const event = videoEvent(sight.body);
+    if (event) void this.options.sender.send(job.request.callbackUrl, event);
   }
 
   /** An evicted or reset account goes with its jobs. */
@@ -271,19 +296,5 @@ export class MockState {
     this.#settle(account.key);
     const { currency } = this.options;
     return booksOf(account, currency, this.#owners.open(account.key).size, this.#owners.jobIds(account.key));
-  }
-
-  #jobView(id: string) {
-    const job = this.#jobs.get(id);
-    if (!job) return undefined;
-    const { steps, createdAt } = job;
-    return {
-      id,
-      owner: this.#owners.ownerOf(id),
-      ended: this.#jobs.ended(job),
-      steps,
-      createdAt,
-      endsAt: this.#jobs.endsAt(job),
-    };
   }
 }

@@ -1,7 +1,7 @@
 // The account ↔ job relation, held here and nowhere else: which key made which video job, what it
 // was charged, and whether that charge is still open (the video has not been booked yet). Neither
 // an account nor a job names the other; the state model asks this table.
-import type { Job } from './jobs.ts';
+import type { Job, VideoJobs } from './jobs.ts';
 
 export interface Holding {
   readonly key: string;
@@ -16,6 +16,14 @@ interface Portfolio {
   readonly open: Map<string, Holding>;
   /** The earliest time an open one can end by itself: no need to look before then. */
   settleAfter: number;
+}
+
+/** One holding as plain data: the job by id, and whether its charge is still open. */
+export interface SavedHolding {
+  readonly key: string;
+  readonly job: string;
+  readonly cost: number;
+  readonly open: boolean;
 }
 
 const NOTHING: ReadonlyMap<string, Holding> = new Map();
@@ -63,6 +71,25 @@ export class Ownership {
     const portfolio = this.#byKey.get(holding.key);
     portfolio?.all.delete(jobId);
     portfolio?.open.delete(jobId);
+  }
+
+  /** The relation as plain data (for the state file). */
+  snapshot = (): SavedHolding[] =>
+    [...this.#byJob.values()].map(h => ({
+      key: h.key,
+      job: h.job.id,
+      cost: h.cost,
+      open: this.isOpen(h.job.id),
+    }));
+
+  /** Takes back a saved relation over the restored jobs; a holding of a job not kept is dropped. */
+  restore(saved: readonly SavedHolding[], jobs: Pick<VideoJobs, 'get' | 'endsAt'>): void {
+    for (const h of saved) {
+      const job = jobs.get(h.job);
+      if (!job) continue;
+      this.link(h.key, job, h.cost, jobs.endsAt(job));
+      if (!h.open) this.#byKey.get(h.key)?.open.delete(h.job);
+    }
   }
 
   /** Forgets every job of the key; returns them, for the model to drop. */
