@@ -1,12 +1,11 @@
-// A page on a running mock renders a generated image and plays a generated video from media URLs,
-// and the browser's own reading of them (naturalWidth/Height, duration, videoWidth/Height) matches
-// what the URLs claim (headless Chromium).
+// A gallery page on a running mock: it renders the images and plays the video that the mock's own
+// answers name, and the browser's own reading of them (naturalWidth/Height, duration,
+// videoWidth/Height) matches what the answers say (headless Chromium).
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMockServer } from '../../src/mock/index.ts';
 import type { MockServer } from '../../src/mock/types.ts';
-import { imageRef, urlOf, videoRef } from './media-files.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'];
@@ -29,12 +28,49 @@ describe.skipIf(!hasChromium && !process.env.CI)(
       await server?.close();
     });
 
-    it('shows each image format at its size and plays a video of its size and duration', async () => {
+    interface Media {
+      url: string;
+      mime_type: string;
+      width: number;
+      height: number;
+      duration?: number;
+      has_sound?: boolean;
+    }
+    const api = async (method: string, path: string, body?: object, status = 200) => {
+      const res = await fetch(`${server.url}${path}`, {
+        method,
+        headers: { authorization: 'Bearer mg_test_gallery', 'content-type': 'application/json' },
+        ...(body ? { body: JSON.stringify(body) } : {}),
+      });
+      expect([path, res.status]).toEqual([path, status]);
+      return (await res.json()) as { id: string; data?: Media[] };
+    };
+    const firstMedia = (answer: { data?: Media[] }): Media => answer.data![0]!;
+    /** A video created, moved to its end through the control route, then polled for its file. */
+    const finishedVideo = async (body: object): Promise<Media> => {
+      const { id } = await api('POST', '/v2/videos/generations', body, 202);
+      await api('POST', `/_mock/jobs/${id}/advance`);
+      return firstMedia(await api('GET', `/v2/videos/generations/${id}`));
+    };
+
+    it('shows the images and plays the video that answers name, at the sizes and duration they say', async () => {
       const page = await browser.newPage();
       // A page on the mock's origin, as a gallery would be on its own (the media carry CORS headers).
       await page.goto(`${server.url}/media/`).catch(() => {});
-      const images = (['png', 'jpeg', 'webp'] as const).map(f => imageRef(f, 2048, 1152));
-      const video = videoRef(1280, 720, { duration: 10, sound: true });
+      const images = await Promise.all(
+        (['png', 'jpeg', 'webp'] as const).map(async output_format =>
+          firstMedia(
+            await api('POST', '/v2/images/generations', {
+              ...{ model: 'seedream-5-lite', prompt: 'a gallery tile', output_format },
+              ...{ resolution: '2K', aspect_ratio: '16:9' },
+            }),
+          ),
+        ),
+      );
+      const video = await finishedVideo({
+        ...{ model: 'seedance-v1-pro', prompt: 'a gallery clip', duration: 10, sound: true },
+        ...{ resolution: '720p', aspect_ratio: '16:9' },
+      });
       const seen = await page.evaluate(
         async ({ imageUrls, videoUrl }) => {
           const load = (url: string) =>
@@ -56,11 +92,13 @@ describe.skipIf(!hasChromium && !process.env.CI)(
           });
           return { images: await Promise.all(imageUrls.map(load)), video: await play };
         },
-        { imageUrls: images.map(r => urlOf(server.url, r)), videoUrl: urlOf(server.url, video) },
+        { imageUrls: images.map(m => m.url), videoUrl: video.url },
       );
-      expect(seen.images).toEqual(images.map(r => [r.width, r.height]));
-      expect(seen.video.slice(0, 2)).toEqual([1280, 720]);
-      expect(seen.video[2]).toBeCloseTo(10, 1);
+      expect(images.map(m => m.mime_type)).toEqual(['image/png', 'image/jpeg', 'image/webp']);
+      expect(seen.images).toEqual(images.map(m => [m.width, m.height]));
+      expect(seen.video.slice(0, 2)).toEqual([video.width, video.height]);
+      expect(seen.video[2]).toBeCloseTo(video.duration!, 1);
+      expect(video).toMatchObject({ width: 1280, height: 720, duration: 10, has_sound: true });
     });
   },
 );
