@@ -90,8 +90,11 @@ export async function createMock(options: MockOptions = {}): Promise<Mock> {
     log,
     closing: closing.signal,
   };
-  // Any answer may have changed the state (an account made, a window counted, a charge).
-  const answer = (input: MockInput) => respond(core, input).finally(changed);
+  // Any answer may have changed the state (an account made, a window counted, a charge); without a
+  // state file there is nothing to write, and no promise is added to every request.
+  const answer = writer
+    ? (input: MockInput) => respond(core, input).finally(changed)
+    : (input: MockInput) => respond(core, input);
   return {
     respond: answer,
     handle: (request, context = {}) => handleRequest(answer, core.limits.request, request, context),

@@ -7,17 +7,29 @@ import type { Fixtures, Model, ModelType } from './fixtures.ts';
 import { capabilitiesOf } from './model-capabilities.ts';
 import type { TestValueIndex } from './test-values.ts';
 
+type ModelList = components['schemas']['ModelList'];
+// Fixtures do not change once read: each list is worked out once (the capabilities' pixel tables
+// were a visible part of every GET /v2/models), and never changed by whoever sends it.
+const lists = new WeakMap<Fixtures, Map<string | null, Readonly<ModelList>>>();
+
 /** The models as the contract lists them, with what each can do, optionally only those of one type. */
-export function listModels(fixtures: Fixtures, type: string | null): components['schemas']['ModelList'] {
-  return [...fixtures.models.values()]
-    .filter(m => type === null || m.type === type)
-    .map(m => ({
-      id: m.id,
-      name: m.name,
-      type: m.type,
-      created_at: m.created_at,
-      capabilities: capabilitiesOf(m, fixtures.currency),
-    }));
+export function listModels(fixtures: Fixtures, type: string | null): Readonly<ModelList> {
+  const byType = lists.get(fixtures) ?? lists.set(fixtures, new Map()).get(fixtures)!;
+  let list = byType.get(type);
+  if (!list) {
+    list = [...fixtures.models.values()]
+      .filter(m => type === null || m.type === type)
+      .map(m => ({
+        id: m.id,
+        name: m.name,
+        type: m.type,
+        created_at: m.created_at,
+        capabilities: capabilitiesOf(m, fixtures.currency),
+      }));
+    // Only the contract's types are cached: any other `type` is refused before it gets here.
+    if (type === null || type === 'image' || type === 'video') byType.set(type, list);
+  }
+  return list;
 }
 
 const endpointOf: Record<ModelType, string> = {

@@ -4,6 +4,6 @@ import { listModels as modelsOf } from '../models.ts';
 import type { OperationContext, Schemas } from './context.ts';
 
 export function listModels(ctx: OperationContext): Answer {
-  const body: Schemas['ModelList'] = modelsOf(ctx.core.fixtures, ctx.query.get('type'));
+  const body: Readonly<Schemas['ModelList']> = modelsOf(ctx.core.fixtures, ctx.query.get('type'));
   return { status: 200, body };
 }
