@@ -25,7 +25,7 @@ export async function attempt(
   method: string,
   path: string,
   init: object,
-  signal: AbortSignal | undefined,
+  signal: AbortSignal | null | undefined,
   timeout: number,
 ): Promise<Result<unknown>> {
   // An already aborted signal aborts this one at once: fetch then sends nothing. Without a timeout

@@ -30,6 +30,7 @@ export interface ClientOptions extends Partial<RetryPolicy> {
 export interface CallOptions {
   timeout?: number;
   maxRetries?: number;
+  maxRetryWait?: number;
   signal?: AbortSignal | null;
 }
 
@@ -60,7 +61,10 @@ export function createClient(options: ClientOptions = {}): MediagenClient {
   const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
   const apiKey = options.apiKey ?? env?.MEDIAGEN_API_KEY;
   const policy: RetryPolicy = { ...defaultRetryPolicy };
-  for (const k of Object.keys(policy) as (keyof RetryPolicy)[]) policy[k] = options[k] ?? policy[k];
+  for (const k of Object.keys(policy) as (keyof RetryPolicy)[]) {
+    const value = (policy[k] = options[k] ?? policy[k]);
+    if (!(value >= 0)) throw new RangeError(`${k} must be a number >= 0`);
+  }
   const base = createFetchClient<paths>({
     baseUrl: options.baseUrl ?? 'https://api.mediagen.example',
     // Without a key no Authorization is sent and the API answers 401 invalid_api_key (reason "missing").
@@ -71,7 +75,13 @@ export function createClient(options: ClientOptions = {}): MediagenClient {
   const send = base.request as Send;
 
   async function call(method: string, path: string, init: AnyInit = {}): Promise<Result<unknown>> {
-    const { timeout = options.timeout ?? 60_000, maxRetries = policy.maxRetries, signal, ...rest } = init;
+    const {
+      timeout = options.timeout ?? 60_000,
+      maxRetries = policy.maxRetries,
+      maxRetryWait = policy.maxRetryWait,
+      signal,
+      ...rest
+    } = init;
     // One key per call, the same on every retry, so the server runs the operation at most once.
     if (method === 'post' && !hasIdempotencyKey(rest)) {
       rest.params = {
@@ -79,12 +89,14 @@ export function createClient(options: ClientOptions = {}): MediagenClient {
         header: { ...rest.params?.header, 'Idempotency-Key': crypto.randomUUID() },
       };
     }
-    for (let retry = 0; ; retry++) {
-      const result = await attempt(send, apiKey, method, path, rest, signal ?? undefined, timeout);
+    for (let retry = 0, left = maxRetryWait; ; retry++) {
+      const result = await attempt(send, apiKey, method, path, rest, signal, timeout);
       if (!result.error?.retryable || retry >= maxRetries) return result;
       const wait = retryDelay(retry, result.response && retryAfterSeconds(result.response), policy);
-      if (wait === undefined) return result;
-      if (!(await sleep(wait, signal ?? undefined))) return { error: abortedError(), response: undefined };
+      // A wait past what is left of maxRetryWait is handed back to the caller with the error.
+      if (wait > left) return result;
+      left -= wait;
+      if (!(await sleep(wait, signal))) return { error: abortedError(), response: undefined };
     }
   }
 

@@ -38,7 +38,10 @@ export interface WaitOptions {
   signal?: AbortSignal;
   /** Ms between polls. Default 5000; a 429's Retry-After is waited out when it is longer. */
   interval?: number;
-  /** Ms to wait in all before giving up with a `timeout` error. Default 600000 (10 minutes). */
+  /**
+   * Ms to wait in all before giving up with a `timeout` error. Default 600000 (10 minutes). A wait
+   * that would end past it (a long Retry-After) gives up at once instead of sleeping.
+   */
   timeout?: number;
 }
 
@@ -54,6 +57,7 @@ export async function waitForVideo(
 ): Promise<WaitResult> {
   const { signal, interval = 5000, timeout = 600_000 } = options;
   const limit = deadline(timeout, signal);
+  const ends = Date.now() + timeout;
   const stopped = (): { error: TimeoutError | AbortedError } => ({
     error: limit.timedOut() ? timeoutError(timeout) : abortedError(),
   });
@@ -67,14 +71,14 @@ export async function waitForVideo(
       let wait = interval;
       if (error) {
         if (!error.retryable) return { error };
-        if ('retryAfter' in error && error.retryAfter !== undefined)
-          wait = Math.max(wait, error.retryAfter * 1000);
+        wait = Math.max(wait, ((error as { retryAfter?: number }).retryAfter ?? 0) * 1000);
       } else if (data?.status === 'completed') {
         return { data };
       } else if (data?.status === 'failed') {
         return { error: taskError(data, response) };
       }
       // pending, processing, or a status this version does not know: keep polling.
+      if (Date.now() + wait > ends) return { error: timeoutError(timeout) };
       if (!(await sleep(wait, limit.signal))) return stopped();
     }
   } finally {

@@ -8,24 +8,28 @@ export interface RetryPolicy {
   /** Cap of one backoff wait in ms. Default 8000. */
   maxDelay: number;
   /**
-   * Longest server-advised wait (Retry-After) the client sleeps through, in ms. Default 60000.
-   * A longer advice ends the retries and returns the error, whose `retryAfter` says how long to wait.
+   * Ms a call may spend in all waiting between its attempts. Default 30000. A wait that would go past
+   * what is left of it (a long Retry-After) ends the retries at once: the error comes back, and its
+   * `retryAfter` says how long to wait, for the caller to show or schedule.
    */
-  maxRetryAfter: number;
+  maxRetryWait: number;
 }
 
 export const defaultRetryPolicy: RetryPolicy = {
   maxRetries: 2,
   initialDelay: 500,
   maxDelay: 8000,
-  maxRetryAfter: 60_000,
+  maxRetryWait: 30_000,
 };
+
+/** The longest wait a timer holds (2^31-1 ms, about 24.8 days): setTimeout fires at once past it. */
+export const maxTimer = 2 ** 31 - 1;
 
 /**
  * Seconds the server asked to wait: `Retry-After` (seconds or an HTTP date), else on a 429
  * `X-RateLimit-Reset` (seconds until the window resets). Undefined when neither is usable.
  */
-export function retryAfterSeconds(response: Response, now = Date.now()): number | undefined {
+export function retryAfterSeconds(response: Response): number | undefined {
   const seconds = (value: string | null) => (value && /^\d+(\.\d+)?$/.test(value) ? +value : undefined);
   const header = response.headers.get('retry-after') ?? '';
   // An HTTP date has letters; Date.parse alone accepts far too much.
@@ -33,7 +37,7 @@ export function retryAfterSeconds(response: Response, now = Date.now()): number 
   return (
     seconds(header) ??
     (date >= 0
-      ? Math.max(0, Math.ceil((date - now) / 1000))
+      ? Math.max(0, Math.ceil((date - Date.now()) / 1000))
       : response.status === 429
         ? seconds(response.headers.get('x-ratelimit-reset'))
         : undefined)
@@ -41,23 +45,16 @@ export function retryAfterSeconds(response: Response, now = Date.now()): number 
 }
 
 /**
- * Wait in ms before retry number `retry` (0-based): the server's advice if it gave one (undefined
- * when over `maxRetryAfter`: do not retry), else exponential backoff with up to 25% jitter, capped.
+ * Wait in ms before retry number `retry` (0-based): the server's advice if it gave one, else
+ * exponential backoff with up to 25% jitter, capped at `maxDelay`.
  */
-export function retryDelay(
-  retry: number,
-  advisedSeconds: number | undefined,
-  policy: RetryPolicy,
-): number | undefined {
-  if (advisedSeconds !== undefined) {
-    const ms = advisedSeconds * 1000;
-    return ms <= policy.maxRetryAfter ? ms : undefined;
-  }
-  return Math.round(Math.min(policy.initialDelay * 2 ** retry, policy.maxDelay) * (1 - Math.random() * 0.25));
-}
+export const retryDelay = (retry: number, advisedSeconds: number | undefined, policy: RetryPolicy): number =>
+  advisedSeconds !== undefined
+    ? advisedSeconds * 1000
+    : Math.round(Math.min(policy.initialDelay * 2 ** retry, policy.maxDelay) * (1 - Math.random() * 0.25));
 
 /** Resolves true after `ms`, or false as soon as `signal` aborts. */
-export async function sleep(ms: number, signal?: AbortSignal): Promise<boolean> {
+export async function sleep(ms: number, signal?: AbortSignal | null): Promise<boolean> {
   const wait = deadline(ms, signal);
   if (!wait.signal.aborted) await new Promise(resolve => wait.signal.addEventListener('abort', resolve));
   wait.clear();
@@ -65,15 +62,16 @@ export async function sleep(ms: number, signal?: AbortSignal): Promise<boolean> 
 }
 
 /**
- * A signal that aborts when `parent` does or after `ms` (no timer when `ms` is infinite:
- * setTimeout would fire at once). `timedOut()` tells the two apart.
+ * A signal that aborts when `parent` does or after `ms`, at most `maxTimer` (no timer when `ms` is
+ * infinite): setTimeout would fire at once past it. `timedOut()` tells the two apart.
  */
 export function deadline(ms: number, parent?: AbortSignal | null) {
   const controller = new AbortController();
   let timedOut = false;
-  const timer = Number.isFinite(ms)
-    ? setTimeout(() => ((timedOut = true), controller.abort()), ms)
-    : undefined;
+  const timer =
+    ms < Infinity
+      ? setTimeout(() => ((timedOut = true), controller.abort()), Math.min(ms, maxTimer))
+      : undefined;
   const onAbort = () => controller.abort();
   parent?.addEventListener('abort', onAbort);
   if (parent?.aborted) controller.abort();

@@ -160,7 +160,28 @@ describe('waiting', () => {
     const started = Date.now();
     const { error } = await wait({ timeout: 3500 });
     expect(error).toMatchObject({ kind: 'timeout', timeoutMs: 3500, retryable: true });
-    expect(Date.now() - started).toBe(3500);
+    // The poll at 3000 is the last: the next would come after the deadline, so the wait ends then.
+    expect(Date.now() - started).toBe(3000);
     expect(server.requests).toHaveLength(4);
+  });
+
+  it('a Retry-After past the deadline ends the wait at once with its timeout error, no flood', async () => {
+    server.reply(apiError('rate_limit', { 'retry-after': '1000000000' }));
+    const started = Date.now();
+    expect((await wait({ timeout: 50 })).error).toMatchObject({ kind: 'timeout', timeoutMs: 50 });
+    expect(server.requests).toHaveLength(1);
+    expect(Date.now() - started).toBe(0);
+  });
+
+  it('without a timeout, a Retry-After longer than a timer holds sleeps as long as one can', async () => {
+    server.reply([apiError('rate_limit', { 'retry-after': '1000000000' }), state('video_completed')]);
+    const started = Date.now();
+    const pending = waitForVideo(client(), id, { interval: 1000, timeout: Infinity });
+    while (vi.getTimerCount() === 0) await new Promise(r => setImmediate(r));
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(server.requests).toHaveLength(1);
+    expect((await drive(pending)).data).toEqual(examples.video_completed!.value);
+    expect(Date.now() - started).toBe(2 ** 31 - 1);
+    expect(server.requests).toHaveLength(2);
   });
 });

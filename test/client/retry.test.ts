@@ -146,14 +146,55 @@ describe('how long it waits', () => {
     expect(Date.now() - started).toBe(0);
   });
 
-  it('maxRetryAfter bounds the advice the client sleeps through', async () => {
-    server.reply([errorReply('rate_limit', { 'retry-after': '20' }), ok]);
-    await balance({ maxRetryAfter: 20_000 });
-    expect(waits()).toEqual([20_000]);
-    server.reply([errorReply('rate_limit', { 'retry-after': '21' }), ok]);
-    expect((await balance({ maxRetryAfter: 20_000 })).error).toMatchObject({ code: 'rate_limit' });
+  it('a Retry-After of 60 s on a default client hands the 429 back at once, not after two sleeps', async () => {
+    server.reply(errorReply('rate_limit', { 'retry-after': '60' }));
+    const started = Date.now();
+    const { error } = await balance();
+    expect(error).toMatchObject({ kind: 'api', code: 'rate_limit', retryAfter: 60 });
     expect(server.requests).toHaveLength(1);
+    // The clock is fake: it moves only when a timer the client set is run.
+    expect(Date.now() - started).toBe(0);
   });
+
+  it('maxRetryWait (30 s by default) bounds the waits of a call in all', async () => {
+    server.reply([...Array(2).fill(errorReply('rate_limit', { 'retry-after': '20' })), ok]);
+    expect((await balance()).error).toMatchObject({ code: 'rate_limit', retryAfter: 20 });
+    expect(waits()).toEqual([20_000]);
+  });
+
+  it('maxRetryWait raised, per client or per call, sleeps through the advice', async () => {
+    const limited = [...Array(2).fill(errorReply('rate_limit', { 'retry-after': '60' })), ok];
+    server.reply(limited);
+    expect((await balance({ maxRetryWait: 120_000 })).data).toEqual(ok.body);
+    expect(waits()).toEqual([60_000, 60_000]);
+    server.reply(limited);
+    const call = client().GET('/v2/billing/balance', { maxRetryWait: 120_000 });
+    expect((await drive(call)).data).toEqual(ok.body);
+    expect(server.requests).toHaveLength(3);
+  });
+
+  it('no sleep is longer than a timer holds: a huge Retry-After is not a 1 ms timer', async () => {
+    server.reply(errorReply('rate_limit', { 'retry-after': '1000000000' }));
+    const controller = new AbortController();
+    const pending = client({ maxRetryWait: Infinity }).GET('/v2/billing/balance', {
+      signal: controller.signal,
+    });
+    let settled = false;
+    void pending.finally(() => (settled = true));
+    while (!settled && vi.getTimerCount() === 0) await new Promise(r => setImmediate(r));
+    await vi.advanceTimersByTimeAsync(2 ** 31 - 2);
+    expect(server.requests).toHaveLength(1);
+    controller.abort();
+    expect((await pending).error).toMatchObject({ kind: 'aborted' });
+  });
+
+  it.each(['maxRetryWait', 'maxRetries', 'initialDelay', 'maxDelay'])(
+    'a bad %s is refused when given, naming it',
+    name => {
+      for (const value of [-1, NaN])
+        expect(() => client({ [name]: value })).toThrow(new RangeError(`${name} must be a number >= 0`));
+    },
+  );
 
   it('an abort during a wait ends the call as aborted', async () => {
     server.reply(errorReply('rate_limit', { 'retry-after': '30' }));
