@@ -1,6 +1,7 @@
 // Stage 2, control: the routes under /_mock/, for test suites; not part of the contract, answered
 // only when the mock was started with control on, or (by default) to callers on loopback or
-// in-process; with a control token, only to requests that carry it (X-Mock-Control-Token). Each changes the state through one of the state model's methods.
+// in-process; with a control token, only to requests that carry it (X-Mock-Control-Token). Each
+// changes the state through one of the state model's methods.
 //   POST /_mock/reset                        forget every account, job and webhook delivery
 //   GET  /_mock/accounts/{key}               the account's books: balance, charged, refunded, running
 //   POST /_mock/accounts/{key}/reset         forget one account (its jobs too)
