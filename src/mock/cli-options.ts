@@ -7,6 +7,7 @@ import { parseFaults, parseLatency } from './faults.ts';
 import { loadFixturesFile } from './fixtures.ts';
 import { parsePublicUrl } from './media/public-url.ts';
 import { parseMoney } from './money.ts';
+import { parseWebhookAllow } from './webhooks/allow-list.ts';
 import { parseRetrySchedule } from './webhooks/schedule.ts';
 
 export const usage = `Usage: mediagen-mock [options]
@@ -25,6 +26,7 @@ export const usage = `Usage: mediagen-mock [options]
                          rate_limit, stall, cut)
   --control / --no-control
                          the /_mock/ control routes for any caller / for none (default: loopback only)
+  --control-token TOKEN  /_mock/ requests must carry X-Mock-Control-Token: TOKEN (else a 404)
   --job-steps N          polls a video generation takes to finish
   --job-step-ms N        ms after which a video generation also moves on by itself
   --max-jobs N           video generations kept in memory (oldest dropped first)
@@ -34,12 +36,14 @@ export const usage = `Usage: mediagen-mock [options]
   --webhook-retries R    waits before each webhook retry: contract (default: backoff for up to 24 h),
                          none, or a list such as 1s,5s,30s (units ms, s, m, h)
   --webhook-time-scale X multiplies the retry waits, e.g. 0.001 (the contract's 24 h in 86.4 s)
+  --webhook-allow H,...  the only host[:port] entries webhooks may go to (never the mock itself)
   --quiet                no request log
   --print-scenarios      print the Prefer table of every documented response, and exit
   --print-test-values    print the table of test values, and exit
   --help                 this text
 Webhook tools (send a chosen event, resend, list deliveries): mediagen-mock webhooks --help
-Environment: PORT, MEDIAGEN_WEBHOOK_SECRET (whsec_…; a fresh one is printed when unset)`;
+Environment: PORT, MEDIAGEN_WEBHOOK_SECRET (whsec_…; a fresh one is printed when unset),
+  MEDIAGEN_CONTROL_TOKEN (as --control-token)`;
 
 export type CliCommand =
   | { kind: 'help' }
@@ -90,6 +94,7 @@ const OPTIONS = {
   faults: { type: 'string' },
   control: { type: 'boolean' },
   'no-control': { type: 'boolean' },
+  'control-token': { type: 'string' },
   'job-steps': { type: 'string' },
   'job-step-ms': { type: 'string' },
   'max-jobs': { type: 'string' },
@@ -97,6 +102,7 @@ const OPTIONS = {
   state: { type: 'string' },
   'webhook-retries': { type: 'string' },
   'webhook-time-scale': { type: 'string' },
+  'webhook-allow': { type: 'string' },
   quiet: { type: 'boolean', default: false },
   'print-scenarios': { type: 'boolean', default: false },
   'print-test-values': { type: 'boolean', default: false },
@@ -129,6 +135,14 @@ function behaviour(values: Values): MockServerOptions {
   };
 }
 
+/** The control token, checked here (never echoed: it is a secret). */
+function controlToken(token: string | undefined): MockServerOptions {
+  if (token === undefined) return {};
+  if (!/^[\x21-\x7e]+$/.test(token))
+    throw new UsageError('--control-token (or MEDIAGEN_CONTROL_TOKEN) must be non-empty visible ASCII');
+  return { controlToken: token };
+}
+
 /** The options of the server and its stores: port, control, jobs, caps, log. */
 function serving(values: Values, env: NodeJS.ProcessEnv): MockServerOptions {
   const port = values.port ?? env.PORT;
@@ -141,6 +155,7 @@ function serving(values: Values, env: NodeJS.ProcessEnv): MockServerOptions {
       : values['no-control']
         ? { control: 'off' as const }
         : {}),
+    ...controlToken(values['control-token'] ?? (env.MEDIAGEN_CONTROL_TOKEN || undefined)),
     ...(values['job-steps'] !== undefined ? { jobSteps: count('job-steps', values['job-steps']) } : {}),
     ...(values['job-step-ms'] !== undefined ? { stepMs: count('job-step-ms', values['job-step-ms']) } : {}),
     ...(values['max-jobs'] !== undefined ? { maxJobs: count('max-jobs', values['max-jobs']) } : {}),
@@ -170,6 +185,13 @@ function keeping(values: Values): MockServerOptions {
         }
       : {}),
     ...(scale !== undefined ? { webhookTimeScale: Number(scale) } : {}),
+    ...(values['webhook-allow'] !== undefined
+      ? {
+          webhookAllow: attempt('webhook-allow', () =>
+            parseWebhookAllow(values['webhook-allow']!).map(a => (a.port ? `${a.host}:${a.port}` : a.host)),
+          ),
+        }
+      : {}),
   };
 }
 

@@ -24,6 +24,7 @@ import { readStateFile, StateFileWriter } from './state/state-file.ts';
 import { indexTestValues } from './test-values.ts';
 import type { Mock, MockInput, MockOptions } from './types.ts';
 import { newWebhookSecret, WebhookSender } from './webhooks.ts';
+import { noOwnAddresses, type OwnAddresses } from './webhooks/own-addresses.ts';
 
 function fixturesOf(options: MockOptions): Fixtures {
   if (!options.fixtures) return loadDefaultFixtures();
@@ -36,6 +37,7 @@ function stateOf(
   core: Pick<Core, 'contract' | 'settings' | 'fixtures' | 'index' | 'log'>,
   secret: string,
   changed: () => void,
+  own: OwnAddresses,
 ) {
   const { fixtures, index, settings } = core;
   const start = options.balance !== undefined ? parseMoney(options.balance) : fixtures.balanceMicro;
@@ -55,11 +57,17 @@ function stateOf(
       retryDelaysMs: settings.webhookRetryDelaysMs,
       log: core.log,
       onChange: changed,
+      own,
+      ...(settings.webhookAllow ? { allow: settings.webhookAllow } : {}),
     }),
   });
 }
 
-export async function createMock(options: MockOptions = {}): Promise<Mock> {
+/** `own`: where the HTTP server in front of it listens (deliveries never go there). */
+export async function createMock(
+  options: MockOptions = {},
+  own: OwnAddresses = noOwnAddresses(),
+): Promise<Mock> {
   const contract = loadContract(options.spec);
   const settings = readSettings(options);
   // Read first: a state file that cannot be used stops the start before anything else is made.
@@ -71,7 +79,7 @@ export async function createMock(options: MockOptions = {}): Promise<Mock> {
   const closing = new AbortController();
   let writer: StateFileWriter | undefined;
   const changed = () => writer?.changed();
-  const state = stateOf(options, { contract, settings, fixtures, index, log }, webhookSecret, changed);
+  const state = stateOf(options, { contract, settings, fixtures, index, log }, webhookSecret, changed, own);
   if (saved) state.restore(saved);
   if (options.stateFile !== undefined)
     writer = new StateFileWriter(options.stateFile, () => state.snapshot(), log);

@@ -3,6 +3,7 @@ import { parseFaults, parseLatency, type FaultSettings, type Latency } from './f
 import type { ControlAccess } from './control-access.ts';
 import { parsePublicUrl } from './media/public-url.ts';
 import type { MockOptions } from './types.ts';
+import { parseWebhookAllow, type AllowedHost } from './webhooks/allow-list.ts';
 import { retryDelays } from './webhooks/schedule.ts';
 
 export const DEFAULT_RATE_LIMIT = 1000;
@@ -23,6 +24,8 @@ export interface Settings {
   latency: Latency | undefined;
   faults: FaultSettings | undefined;
   control: ControlAccess;
+  /** Asked of every /_mock/ request in X-Mock-Control-Token when set. */
+  controlToken: string | undefined;
   random: () => number;
   stepMs: number;
   /** Whether a poll moves a video on; under the realistic profile only time does. */
@@ -31,6 +34,15 @@ export interface Settings {
   publicUrl: string | undefined;
   /** Waits before each webhook retry, in ms, scaled (default: the contract's 24 hours). */
   webhookRetryDelaysMs: number[];
+  /** The only hosts webhooks may go to; undefined: any (never the mock itself). */
+  webhookAllow: AllowedHost[] | undefined;
+}
+
+function controlTokenOf(token: unknown): string | undefined {
+  if (token === undefined) return undefined;
+  if (typeof token !== 'string' || token.length === 0 || /[^\x21-\x7e]/.test(token))
+    throw new Error('controlToken must be a non-empty string of visible ASCII (it is sent as a header)');
+  return token;
 }
 
 function publicUrlOf(raw: string | undefined): string | undefined {
@@ -56,10 +68,12 @@ export function readSettings(options: MockOptions): Settings {
     latency,
     faults: typeof options.faults === 'string' ? parseFaults(options.faults) : options.faults,
     control: options.control ?? 'loopback',
+    controlToken: controlTokenOf(options.controlToken),
     random: options.random ?? Math.random,
     stepMs: options.stepMs ?? (realistic ? 30_000 : 2000),
     advanceOnPoll: !realistic,
     publicUrl: publicUrlOf(options.publicUrl),
     webhookRetryDelaysMs: retryDelays(options.webhookRetryDelaysMs, options.webhookTimeScale),
+    webhookAllow: options.webhookAllow === undefined ? undefined : parseWebhookAllow(options.webhookAllow),
   };
 }

@@ -51,6 +51,16 @@ export interface MockOptions {
   faults?: FaultSettings | string;
   /** Who may use /_mock/: `loopback` (default: loopback and in-process callers), `on`, `off`. */
   control?: ControlAccess;
+  /**
+   * When set, a /_mock/ request must carry it in `X-Mock-Control-Token`, else it is answered as a route
+   * that does not exist: for a mock shared beyond loopback.
+   */
+  controlToken?: string;
+  /**
+   * The only hosts webhooks may be delivered to, `host` or `host:port` (default: any host but the
+   * mock's own addresses); a callback URL elsewhere is recorded as not sent.
+   */
+  webhookAllow?: readonly string[];
   /** Accounts kept in memory; the least recently used is evicted past it (default 10,000). */
   maxAccounts?: number;
   /** How long an Idempotency-Key is remembered (default 24 h), and how many records in all (100,000). */

@@ -5,11 +5,16 @@
 import { randomBytes } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
 import { newWebhookId } from '../kernel/ids.ts';
+import type { AllowedHost } from './webhooks/allow-list.ts';
 import { postSigned } from './webhooks/attempt.ts';
 import { succeeded, type Delivery, type DeliveryAttempt, type DeliveryRecord } from './webhooks/delivery.ts';
+import { destinationOf, type Resolve } from './webhooks/destination.ts';
+import { noOwnAddresses, type OwnAddresses } from './webhooks/own-addresses.ts';
+import { scrubCredentials, withoutCredentials } from './webhooks/safe-url.ts';
 import { CONTRACT_RETRY_DELAYS_MS } from './webhooks/schedule.ts';
 
 export type { Delivery, DeliveryAttempt } from './webhooks/delivery.ts';
+export { reservedHost } from './webhooks/destination.ts';
 
 export const newWebhookSecret = () => `whsec_${randomBytes(24).toString('base64')}`;
 
@@ -26,23 +31,15 @@ export interface WebhookSenderOptions {
   log?: (line: string) => void;
   /** A record was added or changed (the state file is told). */
   onChange?: () => void;
+  /** Where the mock listens: never delivered to (default: nowhere, an in-process mock). */
+  own?: OwnAddresses;
+  /** The only hosts (and ports) deliveries may go to (default: any). */
+  allow?: readonly AllowedHost[];
+  /** Resolves a host name to every address (default: node:dns lookup). */
+  resolve?: Resolve;
 }
 
 export type WebhookEvent = { type: string; [field: string]: unknown };
-
-/**
- * The host of a callback URL under a name reserved for documentation (example.com, *.example, *.test,
- * *.invalid): the contract's own examples use one, and a delivery there could only go astray.
- */
-export function reservedHost(url: string): string | undefined {
-  let host: string;
-  try {
-    host = new URL(url).hostname.toLowerCase().replace(/\.$/, '');
-  } catch {
-    return undefined;
-  }
-  return /(^|\.)(example\.(com|net|org)|example|test|invalid)$/.test(host) ? host : undefined;
-}
 
 /** Posts signed events and keeps their records, oldest first. */
 export class WebhookSender {
@@ -52,30 +49,28 @@ export class WebhookSender {
   readonly #records: DeliveryRecord[] = [];
   readonly #timers = new Map<DeliveryRecord, NodeJS.Timeout>();
   readonly #inFlight = new Set<Promise<unknown>>();
+  readonly #own: OwnAddresses;
 
   constructor(private readonly options: WebhookSenderOptions) {
     this.#signer = new Webhook(options.secret);
     this.#delays = options.retryDelaysMs ?? CONTRACT_RETRY_DELAYS_MS;
+    this.#own = options.own ?? noOwnAddresses();
   }
 
   /** Records a delivery and makes its first attempt; resolves when that attempt is done (retries follow). */
   send(url: string, event: WebhookEvent): Promise<Delivery> {
-    const reserved = reservedHost(url);
     const record: DeliveryRecord = {
       webhookId: newWebhookId(),
       url,
       type: event.type,
       body: JSON.stringify(event),
-      state: reserved ? 'not sent' : 'pending',
-      outcome: reserved
-        ? `not sent: ${reserved} is a reserved example name (RFC 2606), no receiver can be there`
-        : 'not sent yet',
+      state: 'pending',
+      outcome: 'not sent yet',
       attempts: [],
-      ...(reserved ? {} : { nextAttemptAt: new Date().toISOString() }),
+      nextAttemptAt: new Date().toISOString(),
     };
     if (this.#records.push(record) > MAX_DELIVERIES) this.#forget(this.#records[0]!);
     this.options.onChange?.();
-    if (reserved) return Promise.resolve((this.#ended(record), record));
     return this.#run(record, false);
   }
 
@@ -83,11 +78,11 @@ export class WebhookSender {
   resend(webhookId: string): Promise<Delivery> | undefined {
     const record = this.#records.filter(r => r.webhookId === webhookId).at(-1);
     if (!record) return undefined;
-    return record.state === 'not sent' ? Promise.resolve(record) : this.#run(record, true);
+    return record.state === 'not sent' ? Promise.resolve(shown(record)) : this.#run(record, true);
   }
 
-  /** The records, oldest first. */
-  list = (): readonly Delivery[] => [...this.#records];
+  /** The records, oldest first, as they may be shown (no URL credentials). */
+  list = (): readonly Delivery[] => this.#records.map(shown);
 
   /** Forgets every record (a pending one is not tried again). */
   clear(): void {
@@ -115,7 +110,7 @@ export class WebhookSender {
   }
 
   #run(record: DeliveryRecord, resend: boolean): Promise<Delivery> {
-    const done = this.#attempt(record, resend).then(() => record);
+    const done = this.#attempt(record, resend).then(() => shown(record));
     this.#inFlight.add(done);
     void done.finally(() => this.#inFlight.delete(done));
     return done;
@@ -124,7 +119,12 @@ export class WebhookSender {
   async #attempt(record: DeliveryRecord, resend: boolean) {
     if (this.#stopped.signal.aborted) return;
     const timeoutMs = this.options.timeoutMs ?? 10_000;
-    const attempt = await postSigned(this.#signer, record, { signal: this.#stopped.signal, timeoutMs });
+    const to = await destinationOf(record.url, { ...this.options, own: this.#own });
+    if (to.kind === 'refused' && record.attempts.length === 0) return this.#notSent(record, to.reason);
+    const attempt =
+      to.kind === 'refused'
+        ? { at: new Date().toISOString(), headers: {}, error: `not sent: ${to.reason}` }
+        : await postSigned(this.#signer, record, to, { signal: this.#stopped.signal, timeoutMs });
     if (this.#stopped.signal.aborted && !succeeded(attempt)) return; // cut by close: not the receiver's answer
     this.#keep(record, resend ? { ...attempt, resend: true } : attempt);
     if (succeeded(attempt)) {
@@ -137,7 +137,17 @@ export class WebhookSender {
     this.options.onChange?.();
   }
 
-  #keep(record: DeliveryRecord, attempt: DeliveryAttempt) {
+  /** Refused before any attempt: recorded with the reason, never tried again. */
+  #notSent(record: DeliveryRecord, reason: string) {
+    record.state = 'not sent';
+    record.outcome = `not sent: ${reason}`;
+    delete record.nextAttemptAt;
+    this.#ended(record);
+    this.options.onChange?.();
+  }
+
+  #keep(record: DeliveryRecord, made: DeliveryAttempt) {
+    const attempt = made.error ? { ...made, error: scrubCredentials(made.error, record.url) } : made;
     record.outcome = attempt.status ?? attempt.error ?? 'no answer';
     if (record.attempts.push(attempt) > MAX_ATTEMPTS) {
       const oldestResend = record.attempts.findIndex(a => a.resend);
@@ -176,7 +186,10 @@ export class WebhookSender {
   #ended(d: DeliveryRecord) {
     const n = d.attempts.length;
     this.options.log?.(
-      `webhook ${d.type} ${d.webhookId} -> ${d.url} ${d.outcome} (${n} attempt${n === 1 ? '' : 's'})`,
+      `webhook ${d.type} ${d.webhookId} -> ${withoutCredentials(d.url)} ${d.outcome} (${n} attempt${n === 1 ? '' : 's'})`,
     );
   }
 }
+
+/** A record as it may be shown: a copy, its URL without credentials. */
+const shown = (record: DeliveryRecord): Delivery => ({ ...record, url: withoutCredentials(record.url) });

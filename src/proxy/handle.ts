@@ -1,8 +1,10 @@
 // One request through the proxy: forwarded, then its answer checked and passed on, streamed through,
-// or replaced when the upstream gave none. Whatever goes wrong, the caller gets an answer.
+// or replaced when the upstream gave none; a control route of the mock is never forwarded. Whatever
+// goes wrong, the caller gets an answer.
 import type { IncomingHttpHeaders, IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { Call } from './check.ts';
 import { answerChecked } from './checked-answer.ts';
+import { isControlPath, refuseControl } from './control-paths.ts';
 import type { ProxyContext } from './context.ts';
 import { forward } from './forward.ts';
 import { redactor, secretOf } from './redact.ts';
@@ -17,6 +19,7 @@ const isPreflight = (method: string, headers: IncomingHttpHeaders) =>
 async function handle(ctx: ProxyContext, req: IncomingMessage, res: ServerResponse) {
   const call: Call = { method: (req.method ?? 'GET').toUpperCase(), path: (req.url ?? '/').split('?')[0]! };
   const redact = redactor(secretOf(req.headers.authorization));
+  if (isControlPath(call.path)) return refuseControl(res, call, line => ctx.log(redact(line)));
   const gone = new AbortController();
   res.on('close', () => {
     if (!res.writableFinished) gone.abort();

@@ -1,7 +1,7 @@
 // The proxy's two ways of answering its caller: an error of its own, a contract-valid envelope with a
 // fresh request id; or the upstream's answer as it was sent.
 import type { OutgoingHttpHeaders, ServerResponse } from 'node:http';
-import { contractError, errorBody } from '../kernel/error-body.ts';
+import { contractError, errorBody, type ContractError } from '../kernel/error-body.ts';
 import { newRequestId } from '../kernel/ids.ts';
 import type { Answer } from './check.ts';
 import { endToEnd } from './forward.ts';
@@ -16,8 +16,16 @@ export function replyError(
   message: string,
   headers: OutgoingHttpHeaders = {},
 ): { status: number; requestId: string } {
+  return replyContractError(res, contractError(code, message), headers);
+}
+
+/** Any contract error of the proxy's own, as its envelope with a fresh request id. */
+export function replyContractError(
+  res: ServerResponse,
+  error: ContractError,
+  headers: OutgoingHttpHeaders = {},
+): { status: number; requestId: string } {
   const requestId = newRequestId();
-  const error = contractError(code, message);
   const text = JSON.stringify(errorBody(error, requestId));
   res.writeHead(error.status, {
     'access-control-allow-origin': '*',

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { lowerCaseHeaders } from '../../kernel/index.ts';
 import { createMock } from '../core.ts';
 import type { Mock, MockOutput, MockServer, MockServerOptions } from '../types.ts';
+import { OwnAddresses } from '../webhooks/own-addresses.ts';
 import { readBody } from './http-body.ts';
 
 const FAILED = JSON.stringify({
@@ -58,14 +59,16 @@ async function answer(mock: Mock, req: IncomingMessage, res: ServerResponse) {
 
 /** The mock on a port (default 127.0.0.1:4010; port 0 picks a free one). */
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
-  const mock = await createMock(options);
+  const own = new OwnAddresses();
+  const mock = await createMock(options, own);
   const server = createServer((req, res) => void answer(mock, req, res));
   server.keepAliveTimeout = 5000;
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', error => (own.listening(undefined), reject(error)));
     server.listen(options.port ?? 4010, options.host ?? '127.0.0.1', resolve);
   });
   const address = server.address() as AddressInfo;
+  own.listening(address);
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return {
     url: `http://${host}:${address.port}`,

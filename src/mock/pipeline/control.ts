@@ -1,6 +1,7 @@
 // Stage 2, control: the routes under /_mock/, for test suites; not part of the contract, answered
 // only when the mock was started with control on, or (by default) to callers on loopback or
-// in-process. Each changes the state through one of the state model's methods.
+// in-process; with a control token, only to requests that carry it (X-Mock-Control-Token). Each
+// changes the state through one of the state model's methods.
 //   POST /_mock/reset                        forget every account, job and webhook delivery
 //   GET  /_mock/accounts/{key}               the account's books: balance, charged, refunded, running
 //   POST /_mock/accounts/{key}/reset         forget one account (its jobs too)
@@ -12,7 +13,7 @@
 //   POST /_mock/deliveries                   send a chosen event (control-deliveries.ts)
 //   POST /_mock/deliveries/{id}/resend       resend a recorded delivery
 import type { Answer } from '../answer.ts';
-import { controlAllowed } from '../control-access.ts';
+import { CONTROL_TOKEN_HEADER, controlAllowed, tokenAccepted } from '../control-access.ts';
 import { parseFaults } from '../faults.ts';
 import { parseMoney } from '../money.ts';
 import type { Call } from './call.ts';
@@ -91,7 +92,9 @@ export const isControlPath = (path: string): boolean => path.startsWith(CONTROL_
 
 /** A /_mock/ route, or a 404 as if it did not exist when control is not allowed for this caller. */
 export async function answerControl(core: Core, call: Call): Promise<Answer> {
-  if (!controlAllowed(core.settings.control, call.input.remoteAddress)) return routeNotFound(call);
+  const { control, controlToken } = core.settings;
+  if (!controlAllowed(control, call.input.remoteAddress)) return routeNotFound(call);
+  if (!tokenAccepted(controlToken, call.input.headers[CONTROL_TOKEN_HEADER])) return routeNotFound(call);
   const parts = call.path.slice(CONTROL_PREFIX.length).split('/').map(decodeURIComponent);
   const body = readJson(call.input.bytes);
   const route = `${call.method} ${parts[0]}${parts.length > 2 ? '/' + parts.slice(2).join('/') : ''}`;

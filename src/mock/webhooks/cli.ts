@@ -3,6 +3,7 @@
 // with the secret the mock's receivers already trust (also a fresh one it printed at start), a real
 // generation's body is in its state, and the delivery lands in its list, where it can be resent.
 import { parseArgs } from 'node:util';
+import { CONTROL_TOKEN_HEADER } from '../control-access.ts';
 
 export const webhooksUsage = `Usage: mediagen-mock webhooks <command> [options]
   send --url URL         send a signed event to URL, answered with the delivery once attempted
@@ -11,7 +12,8 @@ export const webhooksUsage = `Usage: mediagen-mock webhooks <command> [options]
     [--generation ID]    a real generation's event, its body as it stands (default: a made-up one)
   resend ID              resend a delivery: same webhook-id and body, fresh timestamp and signature
   list                   the deliveries: body, every attempt with its headers, signature and answer
-  --mock URL             the running mock (default http://127.0.0.1:PORT, else port 4010)`;
+  --mock URL             the running mock (default http://127.0.0.1:PORT, else port 4010)
+  --control-token TOKEN  the mock's control token (default: MEDIAGEN_CONTROL_TOKEN), when it has one`;
 
 const OPTIONS = {
   url: { type: 'string' },
@@ -19,6 +21,7 @@ const OPTIONS = {
   code: { type: 'string' },
   generation: { type: 'string' },
   mock: { type: 'string' },
+  'control-token': { type: 'string' },
   help: { type: 'boolean', default: false },
 } as const;
 
@@ -73,16 +76,18 @@ export async function runWebhooksCommand(
     (request.usage ? console.error : console.log)(`${line}${webhooksUsage}`);
     return request.usage ? 2 : 0;
   }
-  const mock =
-    parseArgs({ args, options: OPTIONS, allowPositionals: true }).values.mock ??
-    `http://127.0.0.1:${env.PORT ?? 4010}`;
+  const { values } = parseArgs({ args, options: OPTIONS, allowPositionals: true });
+  const mock = values.mock ?? `http://127.0.0.1:${env.PORT ?? 4010}`;
+  const token = values['control-token'] ?? (env.MEDIAGEN_CONTROL_TOKEN || undefined);
   let res: Response;
   try {
     res = await fetch(new URL(request.path, mock), {
       method: request.method,
-      ...(request.body
-        ? { body: JSON.stringify(request.body), headers: { 'content-type': 'application/json' } }
-        : {}),
+      headers: {
+        ...(request.body ? { 'content-type': 'application/json' } : {}),
+        ...(token !== undefined ? { [CONTROL_TOKEN_HEADER]: token } : {}),
+      },
+      ...(request.body ? { body: JSON.stringify(request.body) } : {}),
     });
   } catch (error) {
     const { message, cause } = error as Error & { cause?: Error };
