@@ -4,6 +4,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { lowerCaseHeaders } from '../../kernel/index.ts';
+import { answerMalformedHttp } from '../../kernel/malformed-http.ts';
+import { boundServer, readServerLimits, serverOptions } from '../../kernel/server-limits.ts';
 import { createMock } from '../core.ts';
 import type { Mock, MockOutput, MockServer, MockServerOptions } from '../types.ts';
 import { readBody } from './http-body.ts';
@@ -58,9 +60,11 @@ async function answer(mock: Mock, req: IncomingMessage, res: ServerResponse) {
 
 /** The mock on a port (default 127.0.0.1:4010; port 0 picks a free one). */
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
+  const limits = readServerLimits(options.serverLimits, 'serverLimits');
   const mock = await createMock(options);
-  const server = createServer((req, res) => void answer(mock, req, res));
-  server.keepAliveTimeout = 5000;
+  const server = createServer(serverOptions(limits), (req, res) => void answer(mock, req, res));
+  boundServer(server, limits);
+  answerMalformedHttp(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 4010, options.host ?? '127.0.0.1', resolve);
