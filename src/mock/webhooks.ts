@@ -7,6 +7,7 @@ import { Webhook } from 'standardwebhooks';
 import { newWebhookId } from '../kernel/ids.ts';
 import { postSigned } from './webhooks/attempt.ts';
 import { succeeded, type Delivery, type DeliveryAttempt, type DeliveryRecord } from './webhooks/delivery.ts';
+import { DeliverySlots } from './webhooks/in-flight.ts';
 import { CONTRACT_RETRY_DELAYS_MS } from './webhooks/schedule.ts';
 
 export type { Delivery, DeliveryAttempt } from './webhooks/delivery.ts';
@@ -22,6 +23,9 @@ export interface WebhookSenderOptions {
   /** Waits before each retry, in ms; the first attempt is immediate (default: the contract's 24 hours). */
   retryDelaysMs?: readonly number[];
   timeoutMs?: number;
+  /** Attempts on the wire at once, and waiting for a slot (defaults: src/kernel/server-limits.ts). */
+  maxDeliveriesInFlight?: number;
+  maxDeliveriesQueued?: number;
   /** One line when a delivery ends, and per resend. */
   log?: (line: string) => void;
   /** A record was added or changed (the state file is told). */
@@ -52,9 +56,11 @@ export class WebhookSender {
   readonly #records: DeliveryRecord[] = [];
   readonly #timers = new Map<DeliveryRecord, NodeJS.Timeout>();
   readonly #inFlight = new Set<Promise<unknown>>();
+  readonly #slots: DeliverySlots;
 
   constructor(private readonly options: WebhookSenderOptions) {
     this.#signer = new Webhook(options.secret);
+    this.#slots = new DeliverySlots(options.maxDeliveriesInFlight, options.maxDeliveriesQueued);
     this.#delays = options.retryDelaysMs ?? CONTRACT_RETRY_DELAYS_MS;
   }
 
@@ -124,7 +130,9 @@ export class WebhookSender {
   async #attempt(record: DeliveryRecord, resend: boolean) {
     if (this.#stopped.signal.aborted) return;
     const timeoutMs = this.options.timeoutMs ?? 10_000;
-    const attempt = await postSigned(this.#signer, record, { signal: this.#stopped.signal, timeoutMs });
+    const signal = this.#stopped.signal;
+    const post = () => postSigned(this.#signer, record, { signal, timeoutMs });
+    const attempt = (await this.#slots.run(post, signal)) ?? this.#slots.notSent();
     if (this.#stopped.signal.aborted && !succeeded(attempt)) return; // cut by close: not the receiver's answer
     this.#keep(record, resend ? { ...attempt, resend: true } : attempt);
     if (succeeded(attempt)) {
