@@ -27,10 +27,24 @@ export interface ProxyContext {
   serverLimits: ServerLimits;
 }
 
+/**
+ * The server limits with the idle timeout past the upstream's: a caller waiting on a slow upstream
+ * sees no traffic, and must get the 504, not a closed connection.
+ */
+function proxyServerLimits(given: ProxyOptions['serverLimits'], upstreamTimeoutMs: number): ServerLimits {
+  const limits = readServerLimits(given, 'serverLimits');
+  if (given?.idleTimeoutMs === undefined)
+    return { ...limits, idleTimeoutMs: Math.max(limits.idleTimeoutMs, upstreamTimeoutMs + 1000) };
+  if (limits.idleTimeoutMs <= upstreamTimeoutMs)
+    throw new Error(`serverLimits.idleTimeoutMs must be over upstreamTimeoutMs (${upstreamTimeoutMs})`);
+  return limits;
+}
+
 /** The context for `options`; throws on an upstream URL it cannot use or a report file it cannot open. */
 export function contextOf(options: ProxyOptions): ProxyContext {
   // Checked before anything is opened: a bad limit leaves nothing to release.
-  const serverLimits = readServerLimits(options.serverLimits, 'serverLimits');
+  const timeoutMs = options.upstreamTimeoutMs ?? 60_000;
+  const serverLimits = proxyServerLimits(options.serverLimits, timeoutMs);
   const maxDecodedBytes =
     options.maxDecodedBytes === undefined
       ? DEFAULT_MAX_DECODED_BYTES
@@ -43,7 +57,7 @@ export function contextOf(options: ProxyOptions): ProxyContext {
     report: createReport(options.reportFile),
     log: options.log ?? (line => process.stdout.write(line + '\n')),
     strict: options.strict ?? false,
-    timeoutMs: options.upstreamTimeoutMs ?? 60_000,
+    timeoutMs,
     maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
     maxDecodedBytes,
     serverLimits,

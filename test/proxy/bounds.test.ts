@@ -56,6 +56,7 @@ describe('proxy bounds', () => {
   it('closes an idle connection, and the one over the cap while answering the others', async () => {
     upstream = await startUpstream((_req, res) => res.writeHead(404).end());
     proxy = await startTestProxy(upstream.url, {
+      upstreamTimeoutMs: 200,
       serverLimits: { idleTimeoutMs: 300, headersTimeoutMs: 300, maxConnections: 2 },
     });
     const [a, b] = [await peer(), await peer()];
