@@ -62,6 +62,18 @@ describe('mock server bounds', () => {
     });
   });
 
+  it('answers the contract 500 with an X-Request-Id when the core fails', async () => {
+    mock = await startTestMock();
+    Object.assign(mock.mock, { respond: () => Promise.reject(new Error('broken core')) });
+    const res = await fetch(`${mock.url}/v2/models`);
+    const body = (await res.json()) as { error: Record<string, unknown> };
+    expect([res.status, body.error.code, body.error.request_id]).toEqual([
+      500,
+      'server_error',
+      res.headers.get('x-request-id'),
+    ]);
+  });
+
   it('checks its limits when given, naming the option', async () => {
     await expect(startMockServer({ port: 0, serverLimits: { idleTimeoutMs: 0 } })).rejects.toThrow(
       'serverLimits.idleTimeoutMs must be a positive integer, got 0',
