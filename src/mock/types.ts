@@ -5,6 +5,7 @@ import type { FaultSettings, Latency } from './faults.ts';
 import type { Fixtures, FixturesInput } from './fixtures.ts';
 import type { PayloadLimits } from './payload-limits.ts';
 import type { Spec } from '../kernel/index.ts';
+import type { ServerLimits } from '../kernel/server-limits.ts';
 import type { MockStateView } from './state/view.ts';
 
 export type { AccountBooks, JobView, MockStateView, StateSizes } from './state/view.ts';
@@ -81,6 +82,8 @@ export interface MockServerOptions extends MockOptions {
   port?: number;
   /** Address to bind (default 127.0.0.1). */
   host?: string;
+  /** Timeouts and the connection cap (src/kernel/server-limits.ts gives the defaults). */
+  serverLimits?: Partial<ServerLimits>;
 }
 
 /** Where the request came from: the HTTP server knows the peer and whether the body was too large. */

@@ -11,6 +11,7 @@ import { succeeded, type Delivery, type DeliveryAttempt, type DeliveryRecord } f
 import { destinationOf, type Resolve } from './webhooks/destination.ts';
 import { noOwnAddresses, type OwnAddresses } from './webhooks/own-addresses.ts';
 import { scrubCredentials, withoutCredentials } from './webhooks/safe-url.ts';
+import { DeliverySlots } from './webhooks/in-flight.ts';
 import { CONTRACT_RETRY_DELAYS_MS } from './webhooks/schedule.ts';
 
 export type { Delivery, DeliveryAttempt } from './webhooks/delivery.ts';
@@ -27,6 +28,9 @@ export interface WebhookSenderOptions {
   /** Waits before each retry, in ms; the first attempt is immediate (default: the contract's 24 hours). */
   retryDelaysMs?: readonly number[];
   timeoutMs?: number;
+  /** Attempts on the wire at once, and waiting for a slot (defaults: src/kernel/server-limits.ts). */
+  maxDeliveriesInFlight?: number;
+  maxDeliveriesQueued?: number;
   /** One line when a delivery ends, and per resend. */
   log?: (line: string) => void;
   /** A record was added or changed (the state file is told). */
@@ -50,9 +54,11 @@ export class WebhookSender {
   readonly #timers = new Map<DeliveryRecord, NodeJS.Timeout>();
   readonly #inFlight = new Set<Promise<unknown>>();
   readonly #own: OwnAddresses;
+  readonly #slots: DeliverySlots;
 
   constructor(private readonly options: WebhookSenderOptions) {
     this.#signer = new Webhook(options.secret);
+    this.#slots = new DeliverySlots(options.maxDeliveriesInFlight, options.maxDeliveriesQueued);
     this.#delays = options.retryDelaysMs ?? CONTRACT_RETRY_DELAYS_MS;
     this.#own = options.own ?? noOwnAddresses();
   }
@@ -121,10 +127,14 @@ export class WebhookSender {
     const timeoutMs = this.options.timeoutMs ?? 10_000;
     const to = await destinationOf(record.url, { ...this.options, own: this.#own });
     if (to.kind === 'refused' && record.attempts.length === 0) return this.#notSent(record, to.reason);
+    const signal = this.#stopped.signal;
     const attempt =
       to.kind === 'refused'
         ? { at: new Date().toISOString(), headers: {}, error: `not sent: ${to.reason}` }
-        : await postSigned(this.#signer, record, to, { signal: this.#stopped.signal, timeoutMs });
+        : ((await this.#slots.run(
+            () => postSigned(this.#signer, record, to, { signal, timeoutMs }),
+            signal,
+          )) ?? this.#slots.notSent());
     if (this.#stopped.signal.aborted && !succeeded(attempt)) return; // cut by close: not the receiver's answer
     this.#keep(record, resend ? { ...attempt, resend: true } : attempt);
     if (succeeded(attempt)) {

@@ -6,7 +6,7 @@ import type { ContractValidator, Violation } from '../contract/index.ts';
 import { lowerCaseHeaders } from '../kernel/headers.ts';
 import { matchOperation } from '../kernel/contract.ts';
 import { isObject } from '../kernel/json.ts';
-import { decodeBody } from './encodings.ts';
+import { decodeBody, DecodedTooLarge } from './encodings.ts';
 import type { Redact } from './redact.ts';
 
 export interface Call {
@@ -30,6 +30,8 @@ export interface Checked {
   violations: Violation[];
   /** Set when the body cannot be read as JSON at all: the upstream is broken, not just off-contract. */
   unreadable?: string;
+  /** Set with `unreadable` when the body decodes to more than the proxy's cap. */
+  overLimit?: boolean;
 }
 
 /** The operationId the call matches, or null outside the contract. */
@@ -42,18 +44,20 @@ export function checkAnswer(
   call: Call,
   answer: Answer,
   redact: Redact,
+  maxDecodedBytes: number,
 ): Checked {
   const operation = operationOf(validator, call);
   const headers = lowerCaseHeaders(answer.headers);
   let text: string;
   try {
-    text = decodeBody(answer.body, headers['content-encoding']);
+    text = decodeBody(answer.body, headers['content-encoding'], maxDecodedBytes);
   } catch (error) {
     return {
       operation,
       requestId: headers['x-request-id'] ?? '-',
       violations: [],
       unreadable: (error as Error).message,
+      ...(error instanceof DecodedTooLarge ? { overLimit: true } : {}),
     };
   }
   let body: unknown;

@@ -51,9 +51,11 @@ export function answerChecked(
   answer: Answer,
   redact: Redact,
 ): void {
-  const checked = checkAnswer(ctx.validator, call, answer, redact);
-  if (checked.unreadable)
-    return failUpstream(ctx, res, call, 'unreadable', checked.unreadable, redact, answer.status);
+  const checked = checkAnswer(ctx.validator, call, answer, redact, ctx.maxDecodedBytes);
+  if (checked.unreadable) {
+    const failure = checked.overLimit ? 'oversized' : 'unreadable';
+    return failUpstream(ctx, res, call, failure, checked.unreadable, redact, answer.status);
+  }
   const replace = ctx.strict && checked.violations.length > 0;
   ctx.report.countChecked(checked.violations.length > 0);
   recordFindings(ctx, call, answer.status, checked, replace ? 'replaced' : 'passed', redact);

@@ -1,6 +1,12 @@
 // What every step of the proxy's request path shares, resolved once from the options (the upstream,
 // the validator, the report, the limits), and how a finding is written down.
 import { createContractValidator, type ContractValidator } from '../contract/index.ts';
+import {
+  DEFAULT_MAX_DECODED_BYTES,
+  positiveInteger,
+  readServerLimits,
+  type ServerLimits,
+} from '../kernel/server-limits.ts';
 import { createUpstream, upstreamLabel, type Upstream } from './forward.ts';
 import type { Redact } from './redact.ts';
 import { createReport, formatRecord, type ReportRecord, type ReportWriter } from './report.ts';
@@ -16,10 +22,33 @@ export interface ProxyContext {
   strict: boolean;
   timeoutMs: number;
   maxBodyBytes: number;
+  /** Decoded bytes of a compressed answer that are checked; past them, a 502. */
+  maxDecodedBytes: number;
+  serverLimits: ServerLimits;
+}
+
+/**
+ * The server limits with the idle timeout past the upstream's: a caller waiting on a slow upstream
+ * sees no traffic, and must get the 504, not a closed connection.
+ */
+function proxyServerLimits(given: ProxyOptions['serverLimits'], upstreamTimeoutMs: number): ServerLimits {
+  const limits = readServerLimits(given, 'serverLimits');
+  if (given?.idleTimeoutMs === undefined)
+    return { ...limits, idleTimeoutMs: Math.max(limits.idleTimeoutMs, upstreamTimeoutMs + 1000) };
+  if (limits.idleTimeoutMs <= upstreamTimeoutMs)
+    throw new Error(`serverLimits.idleTimeoutMs must be over upstreamTimeoutMs (${upstreamTimeoutMs})`);
+  return limits;
 }
 
 /** The context for `options`; throws on an upstream URL it cannot use or a report file it cannot open. */
 export function contextOf(options: ProxyOptions): ProxyContext {
+  // Checked before anything is opened: a bad limit leaves nothing to release.
+  const timeoutMs = options.upstreamTimeoutMs ?? 60_000;
+  const serverLimits = proxyServerLimits(options.serverLimits, timeoutMs);
+  const maxDecodedBytes =
+    options.maxDecodedBytes === undefined
+      ? DEFAULT_MAX_DECODED_BYTES
+      : positiveInteger('maxDecodedBytes', options.maxDecodedBytes);
   const upstream = createUpstream(options.upstream);
   return {
     upstream,
@@ -28,8 +57,10 @@ export function contextOf(options: ProxyOptions): ProxyContext {
     report: createReport(options.reportFile),
     log: options.log ?? (line => process.stdout.write(line + '\n')),
     strict: options.strict ?? false,
-    timeoutMs: options.upstreamTimeoutMs ?? 60_000,
+    timeoutMs,
     maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
+    maxDecodedBytes,
+    serverLimits,
   };
 }
 

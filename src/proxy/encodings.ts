@@ -1,8 +1,9 @@
-// The content codings the proxy can undo to check an answer (gzip, deflate, br), and the
+// The content codings the proxy can undo to check an answer (gzip, deflate, br), each step stopped
+// at a cap on decoded bytes (a few compressed bytes can decode to gigabytes), and the
 // Accept-Encoding it forwards so that the upstream answers in one of them.
-import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync, inflateSync, type ZlibOptions } from 'node:zlib';
 
-const DECODERS: Record<string, (bytes: Buffer) => Buffer> = {
+const DECODERS: Record<string, (bytes: Buffer, options: ZlibOptions) => Buffer> = {
   gzip: gunzipSync,
   'x-gzip': gunzipSync,
   deflate: inflateSync,
@@ -15,15 +16,26 @@ const codings = (header: string) =>
     .map(e => e.trim())
     .filter(e => e !== '');
 
-/** The body as text, undone of its Content-Encoding; throws on a coding the proxy cannot read. */
-export function decodeBody(body: Buffer, encoding: string | undefined): string {
+/** Thrown when an answer decodes to more than the cap: decoding stopped there. */
+export class DecodedTooLarge extends Error {}
+
+/**
+ * The body as text, undone of its Content-Encoding; throws on a coding the proxy cannot read, and
+ * DecodedTooLarge past `maxBytes` decoded (zlib stops at the cap: memory and time stay bounded).
+ */
+export function decodeBody(body: Buffer, encoding: string | undefined, maxBytes: number): string {
   let bytes = body;
   for (const step of codings((encoding ?? '').toLowerCase())
     .filter(e => e !== 'identity')
     .reverse()) {
     const decode = DECODERS[step];
     if (!decode) throw new Error(`Content-Encoding ${step} is not one the proxy can read`);
-    bytes = decode(bytes);
+    try {
+      bytes = decode(bytes, { maxOutputLength: maxBytes });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ERR_BUFFER_TOO_LARGE') throw error;
+      throw new DecodedTooLarge(`${step} decodes to over ${maxBytes} bytes`);
+    }
   }
   return bytes.toString('utf8');
 }

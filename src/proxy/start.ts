@@ -4,6 +4,8 @@
 // violations. An upstream that gives no usable answer gets the caller a contract-valid 502 or 504.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { answerMalformedHttp } from '../kernel/malformed-http.ts';
+import { boundServer, serverOptions } from '../kernel/server-limits.ts';
 import { contextOf, type ProxyContext } from './context.ts';
 import { requestHandler } from './handle.ts';
 import type { ProxyOptions, ValidatingProxy } from './types.ts';
@@ -23,8 +25,9 @@ async function listen(server: Server, ctx: ProxyContext, port: number, host: str
 
 export async function startProxy(options: ProxyOptions): Promise<ValidatingProxy> {
   const ctx = contextOf(options);
-  const server = createServer(requestHandler(ctx));
-  server.keepAliveTimeout = 5000;
+  const server = createServer(serverOptions(ctx.serverLimits), requestHandler(ctx));
+  boundServer(server, ctx.serverLimits);
+  answerMalformedHttp(server);
   const address = await listen(server, ctx, options.port ?? 4010, options.host ?? '127.0.0.1');
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   let closing: Promise<void> | undefined;

@@ -1,5 +1,6 @@
 // The proxy's public types, written for its users: what `startProxy` takes and what it hands back.
 import type { ContractValidator } from '../contract/index.ts';
+import type { ServerLimits } from '../kernel/server-limits.ts';
 import type { ProxyReport } from './report.ts';
 
 export interface ProxyOptions {
@@ -17,6 +18,10 @@ export interface ProxyOptions {
   reportFile?: string;
   /** Answers larger than this are streamed through unchecked. Default 1 MiB. */
   maxBodyBytes?: number;
+  /** Decoded bytes of a compressed answer the proxy checks; past them the caller gets a 502. Default 8 MiB. */
+  maxDecodedBytes?: number;
+  /** Timeouts and the connection cap (src/kernel/server-limits.ts gives the defaults). */
+  serverLimits?: Partial<ServerLimits>;
   /** One line per violation and per upstream failure. Default: stdout. */
   log?: (line: string) => void;
   /** The validator to check with; default: one made from the bundled contract. */

@@ -7,13 +7,14 @@ import type { UpstreamFailure } from './forward.ts';
 import type { Redact } from './redact.ts';
 import { replyError } from './reply.ts';
 
-export type Failure = UpstreamFailure | 'unreadable';
+export type Failure = UpstreamFailure | 'unreadable' | 'oversized';
 
 const FAILURE_KIND: Record<Failure, string> = {
   unreachable: 'upstream unreachable',
   timeout: 'upstream timeout',
   cut: 'upstream cut the connection',
   unreadable: 'upstream body unreadable',
+  oversized: 'upstream body over the decoded limit',
 };
 
 /** What the caller is told, naming the upstream as it may be printed. */
@@ -24,6 +25,7 @@ function messageOf(ctx: ProxyContext, failure: Failure, detail: string, upstream
     timeout: `The upstream ${label} did not answer within ${ctx.timeoutMs} ms.`,
     cut: `The upstream ${label} closed the connection before its answer was complete.`,
     unreadable: `The upstream ${label} answered ${upstreamStatus} with a body the proxy cannot read as JSON.`,
+    oversized: `The upstream ${label} answered ${upstreamStatus} with a body over ${ctx.maxDecodedBytes} bytes decoded.`,
   }[failure];
 }
 

@@ -3,20 +3,24 @@
 // fault.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { contractError, errorBody } from '../../kernel/error-body.ts';
+import { newRequestId } from '../../kernel/ids.ts';
 import { lowerCaseHeaders } from '../../kernel/index.ts';
+import { answerMalformedHttp } from '../../kernel/malformed-http.ts';
+import { boundServer, readServerLimits, serverOptions } from '../../kernel/server-limits.ts';
 import { createMock } from '../core.ts';
 import type { Mock, MockOutput, MockServer, MockServerOptions } from '../types.ts';
 import { OwnAddresses } from '../webhooks/own-addresses.ts';
 import { readBody } from './http-body.ts';
 
-const FAILED = JSON.stringify({
-  error: {
-    message: 'The mock failed to answer this request.',
-    type: 'server_error',
-    code: 'server_error',
-    param: null,
-  },
-});
+/** The contract's 500, for a request the core failed to answer at all. */
+function failed(res: ServerResponse) {
+  const requestId = newRequestId();
+  const text = JSON.stringify(
+    errorBody(contractError('server_error', 'The mock failed to answer this request.'), requestId),
+  );
+  res.writeHead(500, { 'content-type': 'application/json', 'x-request-id': requestId }).end(text);
+}
 
 /** Writes the core's answer (text or bytes), or cuts the connection on a transport fault. */
 function send(out: MockOutput, res: ServerResponse) {
@@ -51,18 +55,19 @@ async function answer(mock: Mock, req: IncomingMessage, res: ServerResponse) {
     });
     if (!res.destroyed) send(out, res);
   } catch {
-    if (!res.headersSent && !res.destroyed)
-      res.writeHead(500, { 'content-type': 'application/json' }).end(FAILED);
+    if (!res.headersSent && !res.destroyed) failed(res);
     else res.destroy();
   }
 }
 
 /** The mock on a port (default 127.0.0.1:4010; port 0 picks a free one). */
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
+  const limits = readServerLimits(options.serverLimits, 'serverLimits');
   const own = new OwnAddresses();
   const mock = await createMock(options, own);
-  const server = createServer((req, res) => void answer(mock, req, res));
-  server.keepAliveTimeout = 5000;
+  const server = createServer(serverOptions(limits), (req, res) => void answer(mock, req, res));
+  boundServer(server, limits);
+  answerMalformedHttp(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', error => (own.listening(undefined), reject(error)));
     server.listen(options.port ?? 4010, options.host ?? '127.0.0.1', resolve);

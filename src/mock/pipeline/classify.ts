@@ -6,6 +6,7 @@ import { isObject, type Contract, type Operation } from '../../kernel/index.ts';
 import { contractError, type ContractError } from '../../kernel/error-body.ts';
 import { isFailureCode } from '../../client/codes.ts';
 import { declares } from '../declares.ts';
+import { invalidApiKey, readAuthorization } from './caller.ts';
 import { errorForViolations, type PrismViolation } from '../errors.ts';
 import type { PayloadLimits } from '../payload-limits.ts';
 import type { Preferences } from './preferences.ts';
@@ -47,15 +48,10 @@ function dataUrlBytes(url: string): number {
 /** Credentials, body size, content type and JSON syntax: what a server sees before the schema. */
 function httpProblem(seen: Seen, errors: PrismViolation[], limits: PayloadLimits): ContractError | undefined {
   const { op, headers } = seen;
-  if (errors.some(v => v.code === 401)) {
-    const reason =
-      headers.authorization === undefined || headers.authorization.trim() === '' ? 'missing' : 'malformed';
-    const message =
-      reason === 'missing'
-        ? 'Missing API key. Send it as `Authorization: Bearer <key>`.'
-        : 'Malformed Authorization header: expected `Bearer <key>`.';
-    return contractError('invalid_api_key', message, null, { reason });
-  }
+  if (errors.some(v => v.code === 401))
+    return invalidApiKey(
+      readAuthorization(headers.authorization).kind === 'missing' ? 'missing' : 'malformed',
+    );
   if (op.hasRequestBody && seen.bytes === undefined && declares(op, 413, 'payload_too_large'))
     return contractError('payload_too_large', `The request body is over ${limits.request} bytes.`, null, {
       max_bytes: limits.request,

@@ -13,10 +13,10 @@
 //  11 finish       request id, CORS, X-Mock-Warning, X-RateLimit-*, content type, log line
 // The first stage that answers ends the call; `finish` wraps every answer.
 import { contractError } from '../../kernel/error-body.ts';
-import type { Answer } from '../answer.ts';
+import { errorAnswer, type Answer } from '../answer.ts';
 import type { MockInput, MockOutput } from '../types.ts';
 import { openCall, type Call, type OperationCall } from './call.ts';
-import { identifyCaller } from './caller.ts';
+import { identifyCaller, invalidApiKey } from './caller.ts';
 import { askContract } from './contract.ts';
 import { answerControl, isControlPath } from './control.ts';
 import type { Core } from './core.ts';
@@ -58,7 +58,10 @@ async function answerCall(core: Core, call: Call): Promise<Answer> {
   const { headers } = call.input;
   const prefs = readPreferences(headers.prefer, route.queryRecord);
   if (prefs.ignored.length) call.warnings.push(`Prefer ignored: ${prefs.ignored.join('; ')}`);
-  const oc: OperationCall = { call, ...route, prefs, ...identifyCaller(core.state, headers.authorization) };
+  const { malformed, ...caller } = identifyCaller(core.state, headers.authorization);
+  // Prism takes any `Bearer …`; a header with no usable key would get an example with no account.
+  if (malformed) return errorAnswer(invalidApiKey('malformed'));
+  const oc: OperationCall = { call, ...route, prefs, ...caller };
   await waitLatency(core, oc);
   const early = injectFault(core, oc) ?? answerTestKey(core, oc) ?? countRate(core, oc);
   if (early) return early;
