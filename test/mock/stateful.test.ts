@@ -233,14 +233,15 @@ describe('rate and concurrency limits', () => {
     expect((await post(mock.url, key, VIDEOS, video)).status).toBe(202);
   });
 
-  it('forgets a job dropped from a full job store: it no longer counts as running', async () => {
+  it('forgets a job dropped from a full job store: refunded, it no longer counts as running', async () => {
     const small = await startTestMock({ maxJobs: 1, maxConcurrent: 2, stepMs: 60_000 });
     try {
       for (let i = 0; i < 3; i++) expect((await post(small.url, 'dropped', VIDEOS, video)).status).toBe(202);
       expect(small.state.account('dropped')).toMatchObject({
         running: 1,
         charged: '1.50',
-        balance: '98.50',
+        refunded: '1.00',
+        balance: '99.50',
       });
     } finally {
       await small.close();

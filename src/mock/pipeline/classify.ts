@@ -1,5 +1,5 @@
 // What plain Prism gets wrong, turned into the contract's own errors: the first problem a real
-// server would see, in the order it would look: credentials, body size, content type, JSON syntax,
+// server would see, in the order it would look: credentials, body size, content type, JSON syntax and depth,
 // then parameters (Prism's violations, named as the contract declares them), a data-URL image over
 // its limit, and the mock's own Prefer tokens.
 import { isObject, type Contract, type Operation } from '../../kernel/index.ts';
@@ -9,6 +9,7 @@ import { declares } from '../declares.ts';
 import { invalidApiKey, readAuthorization } from './caller.ts';
 import { errorForViolations, type PrismViolation } from '../errors.ts';
 import type { PayloadLimits } from '../payload-limits.ts';
+import { MAX_BODY_DEPTH } from '../body-depth.ts';
 import type { Preferences } from './preferences.ts';
 import type { BodyProblem } from './request-body.ts';
 
@@ -45,7 +46,7 @@ function dataUrlBytes(url: string): number {
   return Math.floor((payload.length * 3) / 4);
 }
 
-/** Credentials, body size, content type and JSON syntax: what a server sees before the schema. */
+/** Credentials, body size, content type, JSON syntax and depth: what a server sees before the schema. */
 function httpProblem(seen: Seen, errors: PrismViolation[], limits: PayloadLimits): ContractError | undefined {
   const { op, headers } = seen;
   if (errors.some(v => v.code === 401))
@@ -63,6 +64,11 @@ function httpProblem(seen: Seen, errors: PrismViolation[], limits: PayloadLimits
     );
   if (seen.bodyProblem === 'invalid_json')
     return contractError('invalid_json', 'The request body is not valid JSON.');
+  if (seen.bodyProblem === 'too_deep')
+    return contractError(
+      'invalid_parameter',
+      `The request body nests arrays and objects over ${MAX_BODY_DEPTH} levels deep.`,
+    );
   return undefined;
 }
 

@@ -1,6 +1,7 @@
 // The request as Prism should see it: the body parsed (or the HTTP-level problem with it), the
 // headers a JSON body implies, and a path Prism can decode.
 import type { Operation } from '../../kernel/index.ts';
+import { deeperThan, MAX_BODY_DEPTH } from '../body-depth.ts';
 
 /** `application/json`, with or without parameters, or any `+json` type. */
 export function isJsonMediaType(contentType: string | undefined): boolean {
@@ -26,7 +27,7 @@ export function decodablePath(path: string): string {
     .join('/');
 }
 
-export type BodyProblem = 'invalid_json' | 'no_content_type';
+export type BodyProblem = 'invalid_json' | 'no_content_type' | 'too_deep';
 
 /** The body as Prism should see it, and what is wrong with it at the HTTP level; `headers` is the call's own copy. */
 export function readRequestBody(
@@ -50,9 +51,13 @@ export function readRequestBody(
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
   const missingType = headers['content-type'] === undefined ? 'no_content_type' : undefined;
   if (!isJsonMediaType(headers['content-type'])) return { body: text, problem: missingType };
+  let body: unknown;
   try {
-    return { body: JSON.parse(text), problem: missingType };
+    body = JSON.parse(text);
   } catch {
     return { body: {}, problem: 'invalid_json' };
   }
+  // Checked before Prism or a fingerprint walks it; Prism sees `{}` instead.
+  if (deeperThan(body, MAX_BODY_DEPTH)) return { body: {}, problem: 'too_deep' };
+  return { body, problem: missingType };
 }

@@ -31,6 +31,18 @@ export interface AccountsSnapshot {
   readonly records: readonly Account[];
 }
 
+/** Takes `amount` from the balance, booked as charged. */
+export function charge(account: AccountRecord, amount: number): void {
+  account.balance -= amount;
+  account.charged += amount;
+}
+
+/** Gives `amount` back to the balance, booked as refunded. */
+export function refund(account: AccountRecord, amount: number): void {
+  account.balance += amount;
+  account.refunded += amount;
+}
+
 /** The accounts by key, least recently used first: a use moves an account to the end. */
 export class AccountTable {
   readonly #accounts = new Map<string, AccountRecord>();

@@ -28,16 +28,39 @@ export function fingerprint(operationId: string, body: unknown): string {
     .digest('base64');
 }
 
-/** JSON with object keys sorted, so that key order does not make two bodies differ. */
+/**
+ * JSON with object keys sorted, so that key order does not make two bodies differ. Built with its
+ * own stack (a body checked by body-depth.ts is shallow, but a walk must never be what overflows).
+ */
 function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) =>
-      a < b ? -1 : a > b ? 1 : 0,
-    );
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  const out: string[] = [];
+  // Each item is a value still to write, or a piece of text (a comma, a key, a closing bracket).
+  const todo: ({ text: string } | { value: unknown })[] = [{ value }];
+  while (todo.length) {
+    const item = todo.pop()!;
+    if ('text' in item) {
+      out.push(item.text);
+      continue;
+    }
+    const next = item.value;
+    if (next === null || typeof next !== 'object') {
+      out.push(JSON.stringify(next) ?? 'null');
+      continue;
+    }
+    const array = Array.isArray(next);
+    const entries = array
+      ? next.map(v => ['', v] as const)
+      : Object.entries(next as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    out.push(array ? '[' : '{');
+    // Pushed in reverse, so that the first entry is written first.
+    todo.push({ text: array ? ']' : '}' });
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const [key, v] = entries[i]!;
+      todo.push({ value: v });
+      todo.push({ text: `${i > 0 ? ',' : ''}${array ? '' : `${JSON.stringify(key)}:`}` });
+    }
   }
-  return JSON.stringify(value) ?? 'null';
+  return out.join('');
 }
 
 /** The records of every account, oldest first, under one cap. */

@@ -3,13 +3,13 @@
 // only here. Each change is one named method: an account is made on first use and the least
 // recently used evicted with its jobs; a charge is taken once, when a generation is accepted; an
 // ended video is booked once (`#book`: a failed one refunded as its code says); a job dropped from
-// a full table is forgotten by its account. Readers get `view`, which changes nothing. `snapshot`
-// and `restore` carry every table as plain data, for the state file.
+// a full table is settled first (booked if it ended, else refunded in full). Readers get `view`,
+// which changes nothing. `snapshot` and `restore` carry every table as plain data, for the state file.
 import type { FaultSettings } from '../faults.ts';
 import { nextWindow, type RateCount } from '../limits.ts';
 import type { WebhookSender } from '../webhooks.ts';
 import { videoEvent } from '../webhooks/event.ts';
-import { AccountTable, type Account, type AccountRecord } from './accounts.ts';
+import { AccountTable, charge, refund, type Account, type AccountRecord } from './accounts.ts';
 import {
   createIdempotencyStore,
   type IdempotencyCheck,
@@ -80,7 +80,11 @@ export class MockState {
   // Accounts.
 
   /** The key's account, made on first use and marked as just used; past the cap the least recently used goes. */
-  account(key: string): Account {
+  account = (key: string): Account => this.#open(key);
+
+  // Every change goes to the key's account as it is now: one evicted while its request waited is
+  // made again, so that its charge shows in the books of an account that is present.
+  #open(key: string): AccountRecord {
     const known = this.#accounts.use(key);
     if (known) return known;
     while (this.#accounts.size >= this.options.maxAccounts) this.#forget(this.#accounts.oldest()!);
@@ -89,8 +93,7 @@ export class MockState {
 
   /** The key's books with its ended videos booked; its account made on first use. */
   books(key: string): AccountBooks {
-    this.account(key);
-    return this.#books(this.#record(key));
+    return this.#books(this.#open(key));
   }
 
   /** Forgets one account: its books, its jobs, its idempotency records (they are by account serial). */
@@ -108,21 +111,21 @@ export class MockState {
   setBalance(key: string, amount: number): AccountBooks {
     this.account(key);
     this.#settle(key); // what ended before belongs to the old books
-    Object.assign(this.#record(key), { start: amount, balance: amount, charged: 0, refunded: 0 });
-    return this.#books(this.#record(key));
+    Object.assign(this.#open(key), { start: amount, balance: amount, charged: 0, refunded: 0 });
+    return this.#books(this.#open(key));
   }
 
   /** Faults for this key's requests only; undefined clears them. */
   setFaults(key: string, faults: FaultSettings | undefined): void {
     this.account(key);
-    const record = this.#record(key);
+    const record = this.#open(key);
     if (faults) record.faults = faults;
     else delete record.faults;
   }
 
   /** Counts one request in the account's one-minute window. */
   countRequest(account: Account, limit: number): RateCount {
-    const record = this.#record(account.key);
+    const record = this.#open(account.key);
     const { window, count } = nextWindow(record.window, limit, this.#now());
     record.window = window;
     return count;
@@ -131,13 +134,13 @@ export class MockState {
   // Money and videos.
 
   /** Takes an accepted image's price. */
-  chargeImage = (account: Account, amount: number): void => this.#charge(this.#record(account.key), amount);
+  chargeImage = (account: Account, amount: number): void => charge(this.#open(account.key), amount);
 
   /** Takes an accepted video's price and starts its job, owned by the account. */
   startVideo(account: Account, request: JobRequest, outcome: Outcome, cost: number, steps?: number): Job {
-    const record = this.#record(account.key);
     while (this.#jobs.size >= this.options.maxJobs) this.#drop(this.#jobs.oldest()!.id);
-    this.#charge(record, cost);
+    const record = this.#open(account.key);
+    charge(record, cost);
     const job = this.#jobs.create(request, outcome, steps);
     this.#owners.link(record.key, job, cost, this.#jobs.endsAt(job));
     this.#arm(job);
@@ -153,7 +156,7 @@ export class MockState {
   /** The account's balance, with its ended videos booked. */
   balance(account: Account): number {
     this.#settle(account.key);
-    return account.balance;
+    return this.#open(account.key).balance;
   }
 
   /** Videos charged and not yet ended (ended ones booked first). */
@@ -218,31 +221,19 @@ export class MockState {
 
   // The invariants.
 
-  #record(key: string): AccountRecord {
-    const record = this.#accounts.peek(key);
-    if (!record) throw new Error(`No account for ${key}`);
-    return record;
-  }
-
-  #charge(account: AccountRecord, amount: number) {
-    account.balance -= amount;
-    account.charged += amount;
-  }
-
-  /** Books one ended video of its owner, once: a refund when it failed and its code refunds. */
-  #book(holding: Holding) {
+  /**
+   * Books one video of its owner, once: when it ended (refunded if it failed and its code refunds), or
+   * when it is dropped before it ended (refunded in full, as a failure would be).
+   */
+  #book(holding: Holding, dropped = false) {
     const { job } = holding;
-    if (!this.#jobs.ended(job) || !this.#owners.isOpen(job.id)) return;
+    const ended = this.#jobs.ended(job);
+    if ((!ended && !dropped) || !this.#owners.isOpen(job.id)) return;
     this.#owners.close(holding);
     const account = this.#accounts.peek(holding.key);
-    if (
-      account &&
-      job.outcome.kind === 'failed' &&
-      refundsOnFailure(this.options.templates, job.outcome.code)
-    ) {
-      account.balance += holding.cost;
-      account.refunded += holding.cost;
-    }
+    const { outcome } = job;
+    const refunds = outcome.kind === 'failed' && refundsOnFailure(this.options.templates, outcome.code);
+    if (account && (!ended || refunds)) refund(account, holding.cost);
   }
 
   /**
@@ -268,8 +259,7 @@ export class MockState {
 
   /** After a poll, an advance or its timer: book the job, and deliver its webhook the first time it is seen ended. */
   #report(job: Job, sight: JobSight) {
-    const owner = this.#owners.ownerOf(job.id);
-    const holding = owner !== undefined ? this.#owners.open(owner).get(job.id) : undefined;
+    const holding = this.#owners.openHolding(job.id);
     if (holding) this.#book(holding);
     if (!sight.endedNow || !job.request.callbackUrl) return;
     clearTimeout(this.#timers.get(job.id));
@@ -284,10 +274,12 @@ export class MockState {
     for (const job of this.#owners.release(key)) this.#drop(job.id);
   }
 
-  /** A dropped job is forgotten by its account too (no refund: it is gone, the books still add up). */
+  /** A dropped job is settled before it goes: booked if it ended, else refunded as if it failed. */
   #drop(id: string) {
     clearTimeout(this.#timers.get(id));
     this.#timers.delete(id);
+    const holding = this.#owners.openHolding(id);
+    if (holding) this.#book(holding, true);
     this.#owners.unlink(id);
     this.#jobs.delete(id);
   }

@@ -50,6 +50,9 @@ export class Ownership {
     const holding = this.#byJob.get(jobId);
     return holding !== undefined && this.open(holding.key).has(jobId);
   };
+  /** The job's holding while its charge is open; undefined once booked, or for no such job. */
+  openHolding = (jobId: string): Holding | undefined =>
+    this.isOpen(jobId) ? this.#byJob.get(jobId) : undefined;
   jobIds = (key: string): string[] => [...(this.#byKey.get(key)?.all.keys() ?? [])];
   settleAfter = (key: string): number => this.#byKey.get(key)?.settleAfter ?? Infinity;
 
@@ -63,7 +66,7 @@ export class Ownership {
     this.#byKey.get(holding.key)?.open.delete(holding.job.id);
   }
 
-  /** Forgets one job (dropped from a full table); its charge stays as it was. */
+  /** Forgets one job (dropped from a full table, settled first by the model). */
   unlink(jobId: string): void {
     const holding = this.#byJob.get(jobId);
     if (!holding) return;
