@@ -2,6 +2,7 @@
 // (malformed JSON, odd methods, no content type) and hands back the raw answer.
 import { Agent as HttpAgent, request as httpRequest } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { answerLimits, type AnswerLimits } from './answer-limits.ts';
 
 export interface RawRequest {
   method: string;
@@ -25,11 +26,27 @@ const agents = {
   https: new HttpsAgent({ keepAlive: true, maxSockets: 32 }),
 };
 
-export function send(baseUrl: string, req: RawRequest, timeoutMs = 10_000): Promise<RawResponse> {
+/**
+ * Sends `req`; an answer over `maxAnswerBytes`, or not whole within `timeoutMs`, is an error saying so.
+ * A number for `given` is the timeout alone (as before the byte cap was added).
+ */
+export function send(
+  baseUrl: string,
+  req: RawRequest,
+  given?: Partial<AnswerLimits> | number,
+): Promise<RawResponse> {
+  const { timeoutMs, maxAnswerBytes } = answerLimits(
+    typeof given === 'number' ? { timeoutMs: given } : given,
+  );
   const url = new URL(baseUrl);
   const secure = url.protocol === 'https:';
   const prefix = url.pathname.replace(/\/$/, '');
   return new Promise((resolve, reject) => {
+    // Rejects with `why` first, so that the error of the cut connection is not the one reported.
+    const drop = (why: string) => {
+      reject(new Error(why));
+      outgoing.destroy();
+    };
     const outgoing = (secure ? httpsRequest : httpRequest)(
       {
         protocol: url.protocol,
@@ -42,11 +59,15 @@ export function send(baseUrl: string, req: RawRequest, timeoutMs = 10_000): Prom
           ...(req.body !== undefined ? { 'content-length': String(Buffer.byteLength(req.body)) } : {}),
         },
         agent: secure ? agents.https : agents.http,
-        timeout: timeoutMs,
       },
       res => {
         const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
+        let size = 0;
+        res.on('data', (c: Buffer) => {
+          chunks.push(c);
+          size += c.length;
+          if (size > maxAnswerBytes) drop(`answer over ${maxAnswerBytes} bytes`);
+        });
         res.on('error', reject);
         res.on('end', () => {
           const text = Buffer.concat(chunks).toString('utf8');
@@ -63,7 +84,9 @@ export function send(baseUrl: string, req: RawRequest, timeoutMs = 10_000): Prom
         });
       },
     );
-    outgoing.on('timeout', () => outgoing.destroy(new Error(`no answer within ${timeoutMs} ms`)));
+    // A deadline for the whole answer, not an idle timeout: a server dripping a byte at a time hits it too.
+    const deadline = setTimeout(() => drop(`no answer within ${timeoutMs} ms`), timeoutMs);
+    outgoing.on('close', () => clearTimeout(deadline));
     outgoing.on('error', reject);
     outgoing.end(req.body);
   });
