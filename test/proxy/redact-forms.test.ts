@@ -51,7 +51,7 @@ describe('through the proxy', () => {
       req.resume();
       const echo = `${req.headers.authorization ?? ''} ${req.headers['x-api-key'] ?? ''} ${req.url}`;
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(`oops ${echo.toUpperCase()}`);
+      res.end(`oops ${JSON.stringify(echo).toUpperCase()}`);
     });
     proxy = await startTestProxy(upstream.url);
   });
