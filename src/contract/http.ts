@@ -1,6 +1,6 @@
 // A bare HTTP client for contract checks: sends exactly the bytes, method and headers it is given
 // (malformed JSON, odd methods, no content type) and hands back the raw answer.
-import { Agent as HttpAgent, request as httpRequest } from 'node:http';
+import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { answerLimits, type AnswerLimits } from './answer-limits.ts';
 
@@ -25,6 +25,20 @@ const agents = {
   http: new HttpAgent({ keepAlive: true, maxSockets: 32 }),
   https: new HttpsAgent({ keepAlive: true, maxSockets: 32 }),
 };
+
+/** The answer as the checks read it: headers flattened, the body parsed when it is JSON. */
+function rawResponse(res: IncomingMessage, text: string): RawResponse {
+  const headers: Record<string, string> = {};
+  for (const [k, v] of Object.entries(res.headers))
+    if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v;
+  let body: unknown = text === '' ? undefined : text;
+  try {
+    if (text !== '') body = JSON.parse(text);
+  } catch {
+    /* not JSON: keep the text, the checker reports it */
+  }
+  return { status: res.statusCode ?? 0, headers, text, body };
+}
 
 /**
  * Sends `req`; an answer over `maxAnswerBytes`, or not whole within `timeoutMs`, is an error saying so.
@@ -69,19 +83,7 @@ export function send(
           if (size > maxAnswerBytes) drop(`answer over ${maxAnswerBytes} bytes`);
         });
         res.on('error', reject);
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          const headers: Record<string, string> = {};
-          for (const [k, v] of Object.entries(res.headers))
-            if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v;
-          let body: unknown = text === '' ? undefined : text;
-          try {
-            if (text !== '') body = JSON.parse(text);
-          } catch {
-            /* not JSON: keep the text, the checker reports it */
-          }
-          resolve({ status: res.statusCode ?? 0, headers, text, body });
-        });
+        res.on('end', () => resolve(rawResponse(res, Buffer.concat(chunks).toString('utf8'))));
       },
     );
     // A deadline for the whole answer, not an idle timeout: a server dripping a byte at a time hits it too.
