@@ -4,6 +4,8 @@
 // `mediagen-contract proxy <upstream-url>`: the validating proxy (src/proxy/cli.ts).
 import { parseArgs } from 'node:util';
 import { usageFailure } from '../kernel/cli.ts';
+import { redactor } from '../proxy/redact.ts';
+import { DEFAULT_ANSWER_LIMITS } from './answer-limits.ts';
 import { formatReport, runContractSuite } from './suite.ts';
 
 // The proxy is loaded for its command only; runProxyCli never returns, so the suite below does not run.
@@ -16,6 +18,8 @@ const usage = `Usage: mediagen-contract test <base-url> [options]
   --forced             also run the Prefer scenarios (a mock honours them; a real server cannot)
   --billable           also run scenarios that start (and so pay for) a generation
   --concurrency N      scenarios in flight at once (default 8)
+  --timeout MS         time for one whole answer (default ${DEFAULT_ANSWER_LIMITS.timeoutMs})
+  --max-answer-bytes N bytes of one answer read (default ${DEFAULT_ANSWER_LIMITS.maxAnswerBytes})
   --help               this text
 Exit status: 0 when every scenario conforms, 1 on any violation, 2 on bad input.`;
 
@@ -31,6 +35,8 @@ function readArgs() {
         forced: { type: 'boolean', default: false },
         billable: { type: 'boolean', default: false },
         concurrency: { type: 'string', default: '8' },
+        timeout: { type: 'string' },
+        'max-answer-bytes': { type: 'string' },
         help: { type: 'boolean', default: false },
       },
     });
@@ -51,9 +57,18 @@ if (baseUrl === undefined) fail('missing <base-url>');
 if (extra.length > 0) fail(`unexpected argument '${extra[0]}'`);
 if (!URL.canParse(baseUrl) || !/^https?:$/.test(new URL(baseUrl).protocol))
   fail(`<base-url> must be an http(s) URL, got '${baseUrl}'`);
-const concurrency = Number(values.concurrency);
-if (!Number.isInteger(concurrency) || concurrency < 1)
-  fail(`--concurrency must be a positive integer, got '${values.concurrency}'`);
+
+/** A count option's value, checked: digits only, at least 1, a safe integer. */
+function count(name: string, text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const value = /^\d+$/.test(text) ? Number(text) : NaN;
+  if (!Number.isSafeInteger(value) || value < 1) fail(`--${name} must be a positive integer, got '${text}'`);
+  return value;
+}
+const concurrency = count('concurrency', values.concurrency);
+const timeoutMs = count('timeout', values.timeout);
+const maxAnswerBytes = count('max-answer-bytes', values['max-answer-bytes']);
+if (values.key !== undefined && values.key.trim() === '') fail('--key must not be empty');
 const apiKey = values.key ?? process.env.MEDIAGEN_API_KEY;
 if (!apiKey) fail('no API key: pass --key or set MEDIAGEN_API_KEY');
 
@@ -63,6 +78,9 @@ const report = await runContractSuite({
   forced: values.forced,
   billable: values.billable,
   concurrency,
+  timeoutMs,
+  maxAnswerBytes,
 });
-console.log(formatReport(report));
+// A server may echo the key back in an answer the report quotes.
+console.log(redactor(apiKey)(formatReport(report)));
 process.exit(report.results.some(r => r.violations.length > 0) ? 1 : 0);

@@ -1,7 +1,8 @@
 // A bare HTTP client for contract checks: sends exactly the bytes, method and headers it is given
 // (malformed JSON, odd methods, no content type) and hands back the raw answer.
-import { Agent as HttpAgent, request as httpRequest } from 'node:http';
+import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { answerLimits, type AnswerLimits } from './answer-limits.ts';
 
 export interface RawRequest {
   method: string;
@@ -25,11 +26,41 @@ const agents = {
   https: new HttpsAgent({ keepAlive: true, maxSockets: 32 }),
 };
 
-export function send(baseUrl: string, req: RawRequest, timeoutMs = 10_000): Promise<RawResponse> {
+/** The answer as the checks read it: headers flattened, the body parsed when it is JSON. */
+function rawResponse(res: IncomingMessage, text: string): RawResponse {
+  const headers: Record<string, string> = {};
+  for (const [k, v] of Object.entries(res.headers))
+    if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v;
+  let body: unknown = text === '' ? undefined : text;
+  try {
+    if (text !== '') body = JSON.parse(text);
+  } catch {
+    /* not JSON: keep the text, the checker reports it */
+  }
+  return { status: res.statusCode ?? 0, headers, text, body };
+}
+
+/**
+ * Sends `req`; an answer over `maxAnswerBytes`, or not whole within `timeoutMs`, is an error saying so.
+ * A number for `given` is the timeout alone (as before the byte cap was added).
+ */
+export function send(
+  baseUrl: string,
+  req: RawRequest,
+  given?: Partial<AnswerLimits> | number,
+): Promise<RawResponse> {
+  const { timeoutMs, maxAnswerBytes } = answerLimits(
+    typeof given === 'number' ? { timeoutMs: given } : given,
+  );
   const url = new URL(baseUrl);
   const secure = url.protocol === 'https:';
   const prefix = url.pathname.replace(/\/$/, '');
   return new Promise((resolve, reject) => {
+    // Rejects with `why` first, so that the error of the cut connection is not the one reported.
+    const drop = (why: string) => {
+      reject(new Error(why));
+      outgoing.destroy();
+    };
     const outgoing = (secure ? httpsRequest : httpRequest)(
       {
         protocol: url.protocol,
@@ -42,28 +73,22 @@ export function send(baseUrl: string, req: RawRequest, timeoutMs = 10_000): Prom
           ...(req.body !== undefined ? { 'content-length': String(Buffer.byteLength(req.body)) } : {}),
         },
         agent: secure ? agents.https : agents.http,
-        timeout: timeoutMs,
       },
       res => {
         const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('error', reject);
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          const headers: Record<string, string> = {};
-          for (const [k, v] of Object.entries(res.headers))
-            if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v;
-          let body: unknown = text === '' ? undefined : text;
-          try {
-            if (text !== '') body = JSON.parse(text);
-          } catch {
-            /* not JSON: keep the text, the checker reports it */
-          }
-          resolve({ status: res.statusCode ?? 0, headers, text, body });
+        let size = 0;
+        res.on('data', (c: Buffer) => {
+          chunks.push(c);
+          size += c.length;
+          if (size > maxAnswerBytes) drop(`answer over ${maxAnswerBytes} bytes`);
         });
+        res.on('error', reject);
+        res.on('end', () => resolve(rawResponse(res, Buffer.concat(chunks).toString('utf8'))));
       },
     );
-    outgoing.on('timeout', () => outgoing.destroy(new Error(`no answer within ${timeoutMs} ms`)));
+    // A deadline for the whole answer, not an idle timeout: a server dripping a byte at a time hits it too.
+    const deadline = setTimeout(() => drop(`no answer within ${timeoutMs} ms`), timeoutMs);
+    outgoing.on('close', () => clearTimeout(deadline));
     outgoing.on('error', reject);
     outgoing.end(req.body);
   });

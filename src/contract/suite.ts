@@ -1,6 +1,7 @@
 // Runs scenarios against a server (the mock, or a real one) and reports every violation: the
 // contract's own (status, headers, schema) and the scenario's expectation (status, code, example).
 import { loadContract } from '../kernel/load.ts';
+import { answerLimits, type AnswerLimits } from './answer-limits.ts';
 import { send, type RawResponse } from './http.ts';
 import { forcedScenarios, type Scenario } from './scenarios.ts';
 import { behaviourScenarios } from './behaviour-scenarios.ts';
@@ -12,6 +13,7 @@ import {
   type Violation,
 } from './validate.ts';
 import { isObject } from '../kernel/json.ts';
+import { positiveInteger } from '../kernel/server-limits.ts';
 
 export interface CaseResult {
   scenario: Scenario;
@@ -26,7 +28,7 @@ export interface SuiteReport {
   skipped: { name: string; reason: string }[];
 }
 
-export interface SuiteOptions {
+export interface SuiteOptions extends Partial<AnswerLimits> {
   baseUrl: string;
   apiKey: string;
   /** Include the Prefer scenarios (only a mock honours them). */
@@ -34,6 +36,7 @@ export interface SuiteOptions {
   /** Include scenarios that start (and so pay for) a generation. */
   billable?: boolean;
   validator?: ContractValidator;
+  /** Scenarios in flight at once (default 8). */
   concurrency?: number;
 }
 
@@ -77,10 +80,11 @@ export async function runScenario(
   validator: ContractValidator,
   baseUrl: string,
   scenario: Scenario,
+  limits?: Partial<AnswerLimits>,
 ): Promise<CaseResult> {
   let response: RawResponse;
   try {
-    response = await send(baseUrl, scenario.request);
+    response = await send(baseUrl, scenario.request, limits);
   } catch (error) {
     return {
       scenario,
@@ -112,15 +116,18 @@ export function suiteScenarios(
 }
 
 export async function runContractSuite(options: SuiteOptions): Promise<SuiteReport> {
+  const limits = answerLimits(options);
+  const concurrency =
+    options.concurrency === undefined ? 8 : positiveInteger('concurrency', options.concurrency);
   const validator = options.validator ?? createContractValidator(loadContract());
   const { run, skipped } = suiteScenarios(validator.contract, options);
   const results: CaseResult[] = new Array(run.length);
   let next = 0;
   const worker = async () => {
     for (let i = next++; i < run.length; i = next++)
-      results[i] = await runScenario(validator, options.baseUrl, run[i]!);
+      results[i] = await runScenario(validator, options.baseUrl, run[i]!, limits);
   };
-  await Promise.all(Array.from({ length: options.concurrency ?? 8 }, worker));
+  await Promise.all(Array.from({ length: concurrency }, worker));
   return { baseUrl: options.baseUrl, results, skipped };
 }
 

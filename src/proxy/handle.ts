@@ -7,7 +7,7 @@ import { answerChecked } from './checked-answer.ts';
 import { isControlPath, refuseControl } from './control-paths.ts';
 import type { ProxyContext } from './context.ts';
 import { forward } from './forward.ts';
-import { redactor, secretOf } from './redact.ts';
+import { credentialsOf, redactor } from './redact.ts';
 import { passThrough, replyError } from './reply.ts';
 import { streamThrough } from './stream-through.ts';
 import { failUpstream } from './upstream-failure.ts';
@@ -18,7 +18,7 @@ const isPreflight = (method: string, headers: IncomingHttpHeaders) =>
 
 async function handle(ctx: ProxyContext, req: IncomingMessage, res: ServerResponse) {
   const call: Call = { method: (req.method ?? 'GET').toUpperCase(), path: (req.url ?? '/').split('?')[0]! };
-  const redact = redactor(secretOf(req.headers.authorization));
+  const redact = redactor(credentialsOf(req.headers, req.url));
   if (isControlPath(call.path)) return refuseControl(res, call, line => ctx.log(redact(line)));
   const gone = new AbortController();
   res.on('close', () => {
@@ -38,7 +38,7 @@ export function requestHandler(ctx: ProxyContext): RequestListener {
   return (req, res) => {
     handle(ctx, req, res).catch((error: Error) => {
       // Never leave a request unanswered, whatever went wrong above.
-      const redact = redactor(secretOf(req.headers.authorization));
+      const redact = redactor(credentialsOf(req.headers, req.url));
       ctx.log(redact(`proxy: ${req.method} ${(req.url ?? '/').split('?')[0]} failed: ${error.message}`));
       if (!res.headersSent) replyError(res, 'bad_gateway', 'The proxy failed to handle this request.');
       else res.destroy();
