@@ -19,11 +19,19 @@ async function listen(server: Server): Promise<string> {
 const stop = (server: Server) =>
   new Promise<void>(resolve => (server.closeAllConnections(), server.close(() => resolve())));
 
+/** Jobs created at once by the flood. */
+const FLOOD_BATCH = 100;
+
 /** Jobs with a callback_url to a receiver that holds every request: at most the cap held at once. */
 export async function webhookFlood(s: AttackSettings): Promise<ProbeResult> {
-  const held: ServerResponse[] = [];
+  // Only the requests still open count: one the mock gave up on (its timeout) frees its slot.
+  const held = new Set<ServerResponse>();
   let most = 0;
-  const receiver = createServer((req, res) => (req.resume(), (most = Math.max(most, held.push(res)))));
+  const receiver = createServer((req, res) => {
+    req.resume();
+    most = Math.max(most, held.add(res).size);
+    res.on('close', () => held.delete(res));
+  });
   const callback = `${await listen(receiver)}/hooks`;
   const mock = await startMockServer({
     ...{ port: 0, log: () => {}, stepMs: 1, jobSteps: 1, rateLimit: null, maxConcurrent: null },
@@ -37,19 +45,22 @@ export async function webhookFlood(s: AttackSettings): Promise<ProbeResult> {
     duration: 5,
     callback_url: callback,
   });
-  const created = await Promise.all(
-    Array.from({ length: s.jobs }, (_, i) =>
-      fetch(`${mock.url}/v2/videos/generations`, {
-        method: 'POST',
-        headers: { authorization: `Bearer sk_test_flood_${i}`, 'content-type': 'application/json' },
-        body,
-      }).then(res => (void res.arrayBuffer(), res.status)),
-    ),
-  );
+  const create = (i: number) =>
+    fetch(`${mock.url}/v2/videos/generations`, {
+      method: 'POST',
+      headers: { authorization: `Bearer sk_test_flood_${i}`, 'content-type': 'application/json' },
+      body,
+    }).then(async res => (await res.arrayBuffer(), res.status));
+  // In batches under the connection cap: the flood is of deliveries, not of connections.
+  const created: number[] = [];
+  for (let i = 0; i < s.jobs; i += FLOOD_BATCH) {
+    const batch = Array.from({ length: Math.min(FLOOD_BATCH, s.jobs - i) }, (_, j) => create(i + j));
+    created.push(...(await Promise.all(batch)));
+  }
   const expected = Math.min(s.jobs, DEFAULT_MAX_DELIVERIES_IN_FLIGHT);
-  const reached = await waitUntil(() => held.length >= expected, s.timeoutMs * 10);
+  const reached = await waitUntil(() => held.size >= expected, s.timeoutMs * 10);
   // Past the cap more would arrive now if nothing held them back.
-  await waitUntil(() => held.length > expected, s.timeoutMs);
+  await waitUntil(() => held.size > expected, s.timeoutMs);
   const ms = Date.now() - started;
   const rssDelta = rssNow() - rss;
   await mock.close();
