@@ -1,6 +1,7 @@
 // What one peer may hold of the mock's and the proxy's HTTP servers, set here for both: how long it
 // may take to send its headers and its request, how long a connection may sit idle, how many
-// connections are served at once, and how much of a compressed answer the proxy decodes.
+// connections are served at once, how many body bytes the mock holds at once, and how much of a
+// compressed answer the proxy decodes.
 import type { Server, ServerOptions } from 'node:http';
 
 export interface ServerLimits {
@@ -14,6 +15,12 @@ export interface ServerLimits {
   idleTimeoutMs: number;
   /** Connections served at once; one more is closed at once (default 1,000). */
   maxConnections: number;
+  /**
+   * Request body bytes the mock's HTTP server holds at once, summed over the requests being read or
+   * answered (default 256 MiB); a request that would go past it gets `503 service_unavailable`. The
+   * proxy streams bodies through and holds none.
+   */
+  maxBodyBytesInFlight: number;
 }
 
 export const DEFAULT_SERVER_LIMITS: Readonly<ServerLimits> = {
@@ -22,6 +29,7 @@ export const DEFAULT_SERVER_LIMITS: Readonly<ServerLimits> = {
   keepAliveTimeoutMs: 5000,
   idleTimeoutMs: 60_000,
   maxConnections: 1000,
+  maxBodyBytesInFlight: 256 * 1024 * 1024,
 };
 
 /** Decoded bytes of one compressed answer the proxy will check (default 8 MiB); past it, a 502. */

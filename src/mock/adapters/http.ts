@@ -11,7 +11,7 @@ import { boundServer, readServerLimits, serverOptions } from '../../kernel/serve
 import { createMock } from '../core.ts';
 import type { Mock, MockOutput, MockServer, MockServerOptions } from '../types.ts';
 import { OwnAddresses } from '../webhooks/own-addresses.ts';
-import { readBody } from './http-body.ts';
+import { BodyBudget, readBody } from './http-body.ts';
 
 /** The contract's 500, for a request the core failed to answer at all. */
 function failed(res: ServerResponse) {
@@ -20,6 +20,16 @@ function failed(res: ServerResponse) {
     errorBody(contractError('server_error', 'The mock failed to answer this request.'), requestId),
   );
   res.writeHead(500, { 'content-type': 'application/json', 'x-request-id': requestId }).end(text);
+}
+
+/** The contract's 503, for a body that would go past the bytes in flight: a retry may fit. */
+function busy(res: ServerResponse) {
+  const requestId = newRequestId();
+  const message = 'The mock holds as many request body bytes as it may; retry shortly.';
+  const text = JSON.stringify(errorBody(contractError('service_unavailable', message), requestId));
+  res
+    .writeHead(503, { 'content-type': 'application/json', 'x-request-id': requestId, 'retry-after': '1' })
+    .end(text);
 }
 
 /** Writes the core's answer (text or bytes), or cuts the connection on a transport fault. */
@@ -33,12 +43,15 @@ function send(out: MockOutput, res: ServerResponse) {
 }
 
 /** Answers one HTTP request from the core; never leaves it unanswered. */
-async function answer(mock: Mock, req: IncomingMessage, res: ServerResponse) {
+async function answer(mock: Mock, budget: BodyBudget, req: IncomingMessage, res: ServerResponse) {
   // Only a stalled answer needs to know that the client gave up; the signal is made for it alone.
   let gone: AbortController | undefined;
-  res.on('close', () => gone?.abort());
+  const body = readBody(req, mock.limits.request, budget);
+  // The body is held until its answer is written or the client is gone.
+  res.on('close', () => (body.release(), gone?.abort()));
   try {
-    const read = await readBody(req, mock.limits.request);
+    const read = await body.read;
+    if (read.kind === 'busy') return void busy(res);
     const out = await mock.respond({
       method: req.method ?? 'GET',
       target: req.url ?? '/',
@@ -65,7 +78,8 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const limits = readServerLimits(options.serverLimits, 'serverLimits');
   const own = new OwnAddresses();
   const mock = await createMock(options, own);
-  const server = createServer(serverOptions(limits), (req, res) => void answer(mock, req, res));
+  const budget = new BodyBudget(limits.maxBodyBytesInFlight);
+  const server = createServer(serverOptions(limits), (req, res) => void answer(mock, budget, req, res));
   boundServer(server, limits);
   answerMalformedHttp(server);
   await new Promise<void>((resolve, reject) => {
