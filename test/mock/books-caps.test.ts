@@ -51,8 +51,9 @@ describe('books at the caps', () => {
   it('a charge whose account was evicted while its request waited shows in the books', async () => {
     mock = await createMock({ maxJobs: 2, maxAccounts: 2, stepMs: 60_000, log: () => {} });
     const image = { model: 'seedream-5-lite', prompt: 'a lighthouse' };
-    const waiting = call('/v2/images/generations', 'mg_test_caps_b', image, 'latency=500');
-    // Its account is made before the wait; two other keys then evict it.
+    // Its account is made before the wait; two other keys then evict it. The wait only has to outlast
+    // two in-process calls: 2 s leaves a busy machine a wide margin.
+    const waiting = call('/v2/images/generations', 'mg_test_caps_b', image, 'latency=2000');
     await vi.waitFor(() => expect(mock!.state.account('mg_test_caps_b')).toBeDefined(), { interval: 5 });
     expect((await call('/v2/billing/balance', 'mg_test_caps_c')).status).toBe(200);
     expect((await call('/v2/billing/balance', 'mg_test_caps_d')).status).toBe(200);

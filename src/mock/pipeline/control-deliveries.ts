@@ -31,8 +31,9 @@ function madeUp(core: Core, outcome: Outcome, origin: string): VideoGeneration |
   if (!model) return problem(409, 'The fixtures have no video model to make a generation with.');
   const price = priceOf(model, undefined);
   const { width, height } = madeBy(model, {});
+  // Sizes, fps and retention are the model's in the fixtures (fixtures.ts requires fps of a video model).
   const video = {
-    ...{ origin, width, height, duration: price.quantity, fps: model.capabilities.fps ?? 24 },
+    ...{ origin, width, height, duration: price.quantity, fps: model.capabilities.fps! },
     ...{ hasSound: false, deletesAt: deletesAtOf(model, Date.now()), label: 'a made-up generation' },
   };
   const request: JobRequest = { model: model.id, usage: usageOf(price), video };
