@@ -8,6 +8,7 @@ import { bundleTree, SpecError } from '../src/bundle/bundle.ts';
 import { extractCatalogue } from '../src/catalogue/extract.ts';
 import { renderCatalogueModule } from './catalogue.ts';
 import { renderValidators } from './validators.ts';
+import { workflowArtifacts } from './workflow-artifacts.ts';
 import { root } from './root.ts';
 
 export { root };
@@ -50,6 +51,9 @@ export async function buildArtifacts(dir = root): Promise<Map<string, string>> {
     ['generated/schema.ts', `// ${banner}\n\n${types}`],
     ['generated/catalogue.ts', `// ${banner}\n\n${renderCatalogueModule(catalogue)}`],
     ...[...validators].map(([path, text]) => [`generated/${path}`, text] as const),
+    ...(await workflowArtifacts(dir, banner).catch((err: Error) =>
+      Promise.reject(new BuildError(err.message)),
+    )),
   ]);
 }
 

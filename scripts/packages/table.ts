@@ -44,6 +44,8 @@ export const packages: PackageSpec[] = [
       './proxy': 'src/proxy/index.ts',
       './openapi.json': 'generated/openapi.json',
       './openapi.yaml': 'generated/openapi.yaml',
+      './workflows.arazzo.yaml': 'generated/workflows.arazzo.yaml',
+      './workflows.arazzo.json': 'generated/workflows.arazzo.json',
     },
     bin: { 'mediagen-contract': 'src/contract/cli.ts' },
     dependencies: ['ajv', 'ajv-formats', 'standardwebhooks'],
