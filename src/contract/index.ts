@@ -37,3 +37,6 @@ export {
   type SuiteOptions,
   type CaseResult,
 } from './suite.ts';
+// The contract's workflows (generated/workflows.arazzo.json, the Arazzo file `redocly respect` runs).
+export { loadWorkflows, type Arazzo, type Workflow } from './workflows/arazzo.ts';
+export type { WorkflowOptions } from './workflows/workflow-suite.ts';

@@ -1,5 +1,6 @@
 // Runs scenarios against a server (the mock, or a real one) and reports every violation: the
-// contract's own (status, headers, schema) and the scenario's expectation (status, code, example).
+// contract's own (status, headers, schema) and the scenario's expectation (status, code, example);
+// then the contract's workflows (workflows/), whose results take the same form.
 import { loadContract } from '../kernel/load.ts';
 import { answerLimits, type AnswerLimits } from './answer-limits.ts';
 import { send, type RawResponse } from './http.ts';
@@ -14,6 +15,7 @@ import {
 } from './validate.ts';
 import { isObject } from '../kernel/json.ts';
 import { positiveInteger } from '../kernel/server-limits.ts';
+import { runWorkflowSuite, type WorkflowOptions } from './workflows/workflow-suite.ts';
 
 export interface CaseResult {
   scenario: Scenario;
@@ -28,7 +30,7 @@ export interface SuiteReport {
   skipped: { name: string; reason: string }[];
 }
 
-export interface SuiteOptions extends Partial<AnswerLimits> {
+export interface SuiteOptions extends Partial<AnswerLimits>, WorkflowOptions {
   baseUrl: string;
   apiKey: string;
   /** Include the Prefer scenarios (only a mock honours them). */
@@ -128,7 +130,13 @@ export async function runContractSuite(options: SuiteOptions): Promise<SuiteRepo
       results[i] = await runScenario(validator, options.baseUrl, run[i]!, limits);
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
-  return { baseUrl: options.baseUrl, results, skipped };
+  // After the scenarios, not beside them: the workflows add up the balance their own calls moved.
+  const workflows = await runWorkflowSuite({ ...options, validator, limits });
+  return {
+    baseUrl: options.baseUrl,
+    results: [...results, ...workflows.results],
+    skipped: [...skipped, ...workflows.skipped],
+  };
 }
 
 export function formatReport(report: SuiteReport): string {

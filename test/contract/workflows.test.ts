@@ -1,0 +1,161 @@
+// The contract's workflows (openapi/workflows.arazzo.yaml) under the suite's own runner: they pass
+// against the mock, and fail against a server that charges a replay again, one that never finishes a
+// video, and a webhook signed with another secret. The same file under `redocly respect` is checked
+// by `npm run workflows` in CI and test:packages.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createContractValidator, loadContract, loadWorkflows } from '../../src/contract/index.ts';
+import { inputDefaults } from '../../src/contract/workflows/arazzo.ts';
+import { runWorkflowSuite, type WorkflowSuiteSettings } from '../../src/contract/workflows/workflow-suite.ts';
+import { answerLimits } from '../../src/contract/answer-limits.ts';
+import { requireOperation } from '../../src/kernel/contract.ts';
+import { defaultFixtures } from '../../src/mock/fixtures/default.ts';
+import { startTestMock, type TestMock } from '../mock/start.ts';
+
+const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
+const validator = createContractValidator(loadContract());
+const arazzo = loadWorkflows();
+
+const settings = (baseUrl: string, more: Partial<WorkflowSuiteSettings> = {}): WorkflowSuiteSettings => ({
+  validator,
+  baseUrl,
+  apiKey: `mg_test_workflows_${Math.random().toString(36).slice(2)}`,
+  forced: true,
+  billable: true,
+  webhookSecret: SECRET,
+  limits: answerLimits({ timeoutMs: 2000 }),
+  retryDelayMs: 2,
+  webhookTimeoutMs: 2000,
+  ...more,
+});
+
+const violationsOf = (results: Awaited<ReturnType<typeof runWorkflowSuite>>['results'], id: string) => {
+  const found = results.find(r => r.scenario.name === `workflow ${id}`);
+  if (!found) throw new Error(`workflow ${id} did not run`);
+  return found.violations;
+};
+
+describe('the workflows against the mock', () => {
+  let mock: TestMock;
+  beforeAll(async () => {
+    mock = await startTestMock({ webhookSecret: SECRET });
+  });
+  afterAll(() => mock.close());
+
+  it('runs every workflow of the Arazzo file, and each conforms', async () => {
+    const { results, skipped } = await runWorkflowSuite(settings(mock.url));
+    expect(skipped).toEqual([]);
+    expect(results.map(r => r.scenario.name)).toEqual(arazzo.workflows.map(w => `workflow ${w.workflowId}`));
+    expect(results.filter(r => r.violations.length > 0)).toEqual([]);
+    expect(
+      results.find(r => r.scenario.name === 'workflow credits-spent-quota-exceeded')?.response?.status,
+    ).toBe(402);
+  });
+
+  it('reports a webhook whose signature does not verify with the secret', async () => {
+    const { results } = await runWorkflowSuite(
+      settings(mock.url, {
+        webhookSecret: 'whsec_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+        arazzo: { ...arazzo, workflows: arazzo.workflows.filter(w => w.workflowId === 'webhook-delivered') },
+      }),
+    );
+    expect(violationsOf(results, 'webhook-delivered')).toEqual([
+      expect.objectContaining({ where: 'webhook header webhook-signature' }),
+    ]);
+  });
+
+  it('leaves out what the run does not allow, saying why', async () => {
+    const { results, skipped } = await runWorkflowSuite(
+      settings(mock.url, { forced: false, billable: false, webhookSecret: undefined }),
+    );
+    expect(results).toEqual([]);
+    expect(skipped).toContainEqual({
+      name: 'workflow video-completes',
+      reason: 'starts a billable generation',
+    });
+    expect(skipped).toContainEqual({
+      name: 'workflow rate-limit-waited-out',
+      reason: "needs the mock's test values or Prefer (a mock)",
+    });
+  });
+
+  it("takes the key without credits from the mock's test values", () => {
+    const noCredits = defaultFixtures.test_values.find(
+      v => v.kind === 'api_key' && v.error === 'quota_exceeded',
+    );
+    expect(inputDefaults(arazzo).no_credits_key).toBe(noCredits?.value);
+  });
+});
+
+/** A server answering the contract's examples that charges every image, a replay too, and never finishes a video. */
+function brokenApi(): Server {
+  const contract = validator.contract;
+  const example = (op: string, status: number, name: string) =>
+    requireOperation(contract, op).responses.find(r => r.status === status)!.examples[name];
+  const image = example('generateImage', 200, 'image_completed') as { usage: { total_cost: number } };
+  let balanceMicro = 100_000_000;
+  const seen = new Set<string>();
+  const reply = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) =>
+    res
+      .writeHead(status, { 'content-type': 'application/json', 'x-request-id': 'req_broken', ...headers })
+      .end(JSON.stringify(body));
+  return createServer((req: IncomingMessage, res) => {
+    req.resume();
+    const url = req.url ?? '';
+    if (url === '/v2/billing/balance')
+      return reply(res, 200, { balance: balanceMicro / 1e6, currency: 'USD' });
+    if (url === '/v2/images/generations') {
+      balanceMicro -= Math.round(image.usage.total_cost * 1e6); // a replay is charged again
+      const key = String(req.headers['idempotency-key']);
+      const replayed = seen.has(key);
+      seen.add(key);
+      return reply(res, 200, image, replayed ? { 'idempotent-replayed': 'true' } : {});
+    }
+    if (url === '/v2/videos/generations')
+      return reply(res, 202, example('createVideoGeneration', 202, 'video_created'));
+    return reply(res, 200, example('getVideoGeneration', 200, 'processing')); // never finishes
+  });
+}
+
+describe('the workflows against a server that charges twice and never finishes a video', () => {
+  let server: Server;
+  let results: Awaited<ReturnType<typeof runWorkflowSuite>>['results'];
+  let took: number;
+  beforeAll(async () => {
+    server = brokenApi();
+    await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+    const started = Date.now();
+    ({ results } = await runWorkflowSuite(
+      settings(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, { forced: false }),
+    ));
+    took = Date.now() - started;
+  });
+  afterAll(() => new Promise<void>(resolve => server.close(() => resolve())));
+
+  it('passes the one charge that is right', () => {
+    expect(violationsOf(results, 'image-charges-balance')).toEqual([]);
+  });
+
+  it('reports a replay charged again, by the balance arithmetic', () => {
+    expect(violationsOf(results, 'idempotent-replay-charged-once')).toEqual([
+      {
+        where: 'balance',
+        message:
+          'fell by 0.08, not by the 0.04 that one generation costs: a replay must not be charged again',
+      },
+    ]);
+  });
+
+  it('gives up polling a video that never finishes, after the bounded retries', () => {
+    const limit = arazzo.workflows.find(w => w.workflowId === 'video-completes')!.steps[1]!.onFailure![0]!
+      .retryLimit;
+    expect(violationsOf(results, 'video-completes')).toEqual([
+      {
+        where: 'step poll: successCriteria',
+        message: `$response.body#/status == 'completed' does not hold ($response.body#/status is "processing") after ${limit} retries`,
+      },
+    ]);
+    expect(took).toBeLessThan(5000);
+  });
+});
