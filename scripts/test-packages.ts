@@ -16,6 +16,7 @@ import * as consumers from './packages/consumers.ts';
 import { footprint, installProject, pack, type Footprint } from './packages/install.ts';
 import { validatorsWithoutEval } from './packages/no-eval.ts';
 import { checkPackedProxy } from './packages/proxy.ts';
+import { respectFailsAgainstBrokenApi } from './packages/workflows.ts';
 import { run, runOk, startUntil, stop } from './packages/run.ts';
 import { packages } from './packages/table.ts';
 import { root } from './root.ts';
@@ -206,6 +207,11 @@ async function main() {
       await broken.close();
     }
   });
+
+  await check(
+    'contract: the workflows under redocly respect fail against a broken API',
+    respectFailsAgainstBrokenApi,
+  );
 
   await check('contract: the proxy CLI (mediagen-contract proxy) in front of the packed mock', () =>
     checkPackedProxy(join(work, 'contract'), mockUrl),
