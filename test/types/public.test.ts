@@ -59,7 +59,7 @@ describe('the entries export their API and no machinery', () => {
     ]);
   });
 
-  it('@mediagen/contract: the validators, the scenarios, the suite and the contract they read', async () => {
+  it('@mediagen/contract: the validators, the scenarios, the workflows, the suite and the contract they read', async () => {
     // Not the Ajv instance and its schema ids (createSpecAjv, specRef, SPEC_ID), header normalizing,
     // the suite's inner steps, or walking the spec (that is the `@mediagen/contract/spec` entry).
     expect(Object.keys(await import('../../src/contract/index.ts')).sort()).toEqual([
@@ -71,6 +71,7 @@ describe('the entries export their API and no machinery', () => {
       'formatViolations',
       'loadContract',
       'loadSpec',
+      'loadWorkflows',
       'readContract',
       'runContractSuite',
       'runScenario',
