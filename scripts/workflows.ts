@@ -3,7 +3,6 @@
 // mock started on 127.0.0.1, port 0, and stopped afterwards (CI). `--workflow ID` (repeatable) picks
 // some; `--max-time MS` bounds the whole run. Bad usage exits 2 naming the option.
 import { parseArgs } from 'node:util';
-import { startMockServer } from '../src/mock/index.ts';
 import { respectWorkflows } from './respect.ts';
 
 const usage =
@@ -37,7 +36,12 @@ try {
   console.error(`workflows: ${(error as Error).message}\n${usage}`);
   process.exit(2);
 }
-const mock = given.mock ? await startMockServer({ port: 0, host: '127.0.0.1', log: () => {} }) : undefined;
+// Prism is loaded for --mock only: a usage error or a real server need not wait for it.
+const mock = given.mock
+  ? await import('../src/mock/index.ts').then(m =>
+      m.startMockServer({ port: 0, host: '127.0.0.1', log: () => {} }),
+    )
+  : undefined;
 try {
   const { code } = await respectWorkflows({
     baseUrl: mock?.url ?? given.base!,

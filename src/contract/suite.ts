@@ -15,7 +15,7 @@ import {
 } from './validate.ts';
 import { isObject } from '../kernel/json.ts';
 import { positiveInteger } from '../kernel/server-limits.ts';
-import { runWorkflowSuite, type WorkflowOptions } from './workflows/workflow-suite.ts';
+import { checkWorkflowOptions, runWorkflowSuite, type WorkflowOptions } from './workflows/workflow-suite.ts';
 
 export interface CaseResult {
   scenario: Scenario;
@@ -121,6 +121,7 @@ export async function runContractSuite(options: SuiteOptions): Promise<SuiteRepo
   const limits = answerLimits(options);
   const concurrency =
     options.concurrency === undefined ? 8 : positiveInteger('concurrency', options.concurrency);
+  checkWorkflowOptions(options);
   const validator = options.validator ?? createContractValidator(loadContract());
   const { run, skipped } = suiteScenarios(validator.contract, options);
   const results: CaseResult[] = new Array(run.length);

@@ -5,6 +5,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { root } from '../../scripts/root.ts';
 import type { RawResponse } from '../../src/contract/http.ts';
+import { runContractSuite } from '../../src/contract/index.ts';
 import { fellBy, unchanged, usageAddsUp } from '../../src/contract/workflows/balance-checks.ts';
 import { ExpressionError, holds, resolve } from '../../src/contract/workflows/expressions.ts';
 import type { WorkflowRun } from '../../src/contract/workflows/run-workflow.ts';
@@ -82,6 +83,18 @@ describe('runtime expressions', () => {
       '$response.body#/missing: the body has no value there',
     );
     expect(() => resolve('$inputs.nope', ctx)).toThrow('$inputs.nope: no such input');
+  });
+});
+
+describe('the workflow options', () => {
+  it('are checked before any request, naming the option', async () => {
+    const base = { baseUrl: 'http://127.0.0.1:9', apiKey: 'k' };
+    await expect(runContractSuite({ ...base, maxRetryAfterMs: -1 })).rejects.toThrow(
+      'maxRetryAfterMs must be a positive integer, got -1',
+    );
+    await expect(runContractSuite({ ...base, webhookSecret: 'hunter2' })).rejects.toThrow(
+      'webhookSecret must be a Standard Webhooks secret',
+    );
   });
 });
 

@@ -1,6 +1,7 @@
 // The workflows in the contract suite: every workflow of the Arazzo file whose needs the run allows
 // (`billable`, `mock`), run one after another (they read the balance of the one account), each with
 // the suite's part that Arazzo cannot say; results in the form of the scenarios' results.
+import { randomUUID } from 'node:crypto';
 import type { AnswerLimits } from '../answer-limits.ts';
 import type { RawResponse } from '../http.ts';
 import type { Scenario } from '../scenarios.ts';
@@ -8,7 +9,7 @@ import type { ContractValidator, Violation } from '../validate.ts';
 import { inputDefaults, loadWorkflows, type Arazzo, type Workflow } from './arazzo.ts';
 import { runWorkflow, type WorkflowRun } from './run-workflow.ts';
 import { extras, type ExtraSettings } from './workflow-extras.ts';
-import { randomUUID } from 'node:crypto';
+import { positiveInteger } from '../../kernel/server-limits.ts';
 
 export interface WorkflowOptions {
   /** The server's webhook signing secret: without it the webhook workflow is skipped. */
@@ -66,18 +67,24 @@ function resultOf(workflow: Workflow, run: WorkflowRun, violations: Violation[])
   return { scenario, ...(run.last?.response ? { response: run.last.response } : {}), violations };
 }
 
+/** The workflow options with defaults filled in, each given one checked (an Error naming it). */
+export function checkWorkflowOptions(options: WorkflowOptions) {
+  if (options.retryDelayMs !== undefined) positiveInteger('retryDelayMs', options.retryDelayMs);
+  if (options.webhookSecret !== undefined && !/^whsec_[A-Za-z0-9+/=]+$/.test(options.webhookSecret))
+    throw new Error('webhookSecret must be a Standard Webhooks secret, whsec_ and base64');
+  return {
+    maxRetryAfterMs: positiveInteger('maxRetryAfterMs', options.maxRetryAfterMs ?? 60_000),
+    webhookTimeoutMs: positiveInteger('webhookTimeoutMs', options.webhookTimeoutMs ?? 30_000),
+  };
+}
+
 async function runOne(
   arazzo: Arazzo,
   workflow: Workflow,
   settings: WorkflowSuiteSettings,
+  checked: ExtraSettings,
 ): Promise<WorkflowResult> {
-  const extraSettings: ExtraSettings = {
-    validator: settings.validator,
-    webhookSecret: settings.webhookSecret,
-    maxRetryAfterMs: settings.maxRetryAfterMs ?? 60_000,
-    webhookTimeoutMs: settings.webhookTimeoutMs ?? 30_000,
-  };
-  const extra = (await extras[workflow.workflowId]?.(extraSettings)) ?? {};
+  const extra = (await extras[workflow.workflowId]?.(checked)) ?? {};
   try {
     const inputs = {
       ...inputDefaults(arazzo),
@@ -97,12 +104,14 @@ export async function runWorkflowSuite(
   settings: WorkflowSuiteSettings,
 ): Promise<{ results: WorkflowResult[]; skipped: { name: string; reason: string }[] }> {
   const arazzo = settings.arazzo ?? loadWorkflows();
+  const { validator, webhookSecret } = settings;
+  const checked: ExtraSettings = { validator, webhookSecret, ...checkWorkflowOptions(settings) };
   const results: WorkflowResult[] = [];
   const skipped: { name: string; reason: string }[] = [];
   for (const workflow of arazzo.workflows) {
     const reason = whySkipped(workflow, settings);
     if (reason) skipped.push({ name: `workflow ${workflow.workflowId}`, reason });
-    else results.push(await runOne(arazzo, workflow, settings));
+    else results.push(await runOne(arazzo, workflow, settings, checked));
   }
   return { results, skipped };
 }
