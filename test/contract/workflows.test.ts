@@ -2,6 +2,8 @@
 // against the mock, and fail against a server that charges a replay again, one that never finishes a
 // video, and a webhook signed with another secret. The same file under `redocly respect` is checked
 // by `npm run workflows` in CI and test:packages.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContractValidator, loadContract, loadWorkflows } from '../../src/contract/index.ts';
 import { inputDefaults } from '../../src/contract/workflows/arazzo.ts';
@@ -124,5 +126,36 @@ describe('the workflows against a server that overcharges, charges a replay agai
       },
     ]);
     expect(took).toBeLessThan(5000);
+  });
+});
+
+describe('a poll retried against an answer that breaks the contract', () => {
+  it('reports the break once, not once per poll', async () => {
+    const server = createServer((req, res) => {
+      req.resume();
+      const created = req.method === 'POST';
+      res.writeHead(created ? 202 : 200, { 'content-type': 'application/json' }); // no X-Request-Id
+      res.end(
+        JSON.stringify(
+          created
+            ? { id: 'vid_01M8RQFHMZBSH6G2B6ESZXD3MM', status: 'pending' }
+            : { id: 'vid_01M8RQFHMZBSH6G2B6ESZXD3MM', status: 'processing', model: 'seedance-v1-pro' },
+        ),
+      );
+    });
+    await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const only = { ...arazzo, workflows: arazzo.workflows.filter(w => w.workflowId === 'video-completes') };
+      const { results } = await runWorkflowSuite(
+        settings(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, { arazzo: only }),
+      );
+      expect(violationsOf(results, 'video-completes').map(v => v.where)).toEqual([
+        'step create: header X-Request-Id',
+        'step poll: header X-Request-Id',
+        'step poll: successCriteria',
+      ]);
+    } finally {
+      server.close();
+    }
   });
 });

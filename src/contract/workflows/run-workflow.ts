@@ -55,15 +55,20 @@ async function runStep(
   run: WorkflowRun,
   settings: RunSettings,
 ): Promise<boolean> {
-  const at = (where: string, message: string) =>
-    run.violations.push({ where: `step ${step.stepId}: ${where}`, message });
+  // Once each: a poll retried many times against a broken answer reports it once, not per poll.
+  const at = (where: string, message: string) => {
+    const violation = { where: `step ${step.stepId}: ${where}`, message };
+    if (!run.violations.some(v => v.where === violation.where && v.message === message))
+      run.violations.push(violation);
+  };
   for (let retries = 0; ; retries++) {
     let request: RawRequest;
     try {
       request = stepRequest(settings.validator.contract, arazzo, step, run.ctx);
     } catch (error) {
       if (!(error instanceof ExpressionError)) throw error;
-      return (at('request', error.message), false);
+      at('request', error.message);
+      return false;
     }
     run.last = { stepId: step.stepId, request };
     const response = await send(settings.baseUrl, request, settings.limits).catch((error: unknown) => {
@@ -91,7 +96,8 @@ function outputs(step: Step, run: WorkflowRun, at: (where: string, message: stri
     try {
       values[name] = evaluate(expression, run.ctx);
     } catch (error) {
-      return (at(`outputs/${name}`, messageOf(error)), false);
+      at(`outputs/${name}`, messageOf(error));
+      return false;
     }
   }
   run.ctx.steps[step.stepId] = { outputs: values };
