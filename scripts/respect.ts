@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { root } from './root.ts';
+import { loadWorkflows } from '../src/contract/workflows/arazzo.ts';
 
 export const WORKFLOWS_FILE = join(root, 'generated/workflows.arazzo.yaml');
 
@@ -13,11 +14,19 @@ export interface RespectOptions {
   apiKey: string;
   /** Only these workflows (default: every one). */
   workflows?: string[];
+  /** Leave out the workflows that need the mock (`x-mediagen-needs: [mock]`): for a real server. */
+  realServer?: boolean;
   /** respect's --execution-timeout: the whole run, in ms. */
   maxTimeMs?: number;
   /** `inherit` prints respect's report as it runs; `pipe` keeps it (returned). */
   output?: 'inherit' | 'pipe';
 }
+
+/** The workflows that rely on the mock's test values or `Prefer`, as the file marks them. */
+const mockOnly = () =>
+  loadWorkflows()
+    .workflows.filter(w => w['x-mediagen-needs']?.includes('mock'))
+    .map(w => w.workflowId);
 
 /** Runs respect to its end: its exit code (non-zero when a workflow failed) and, when piped, its output. */
 export function respectWorkflows(options: RespectOptions): Promise<{ code: number | null; output: string }> {
@@ -31,6 +40,7 @@ export function respectWorkflows(options: RespectOptions): Promise<{ code: numbe
     '--input',
     `run_id=${randomUUID()}`,
     ...(options.workflows ?? []).flatMap(id => ['--workflow', id]),
+    ...(options.realServer ? mockOnly().flatMap(id => ['--skip', id]) : []),
     ...(options.maxTimeMs !== undefined ? ['--execution-timeout', String(options.maxTimeMs)] : []),
   ];
   const child = spawn(join(root, 'node_modules/.bin/redocly'), args, {

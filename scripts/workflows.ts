@@ -1,12 +1,13 @@
 // `npm run workflows -- <base-url> --key <key>`: every workflow of the contract under `redocly respect`
 // (scripts/respect.ts), exit non-zero when one fails. `npm run workflows -- --mock` runs them against a
 // mock started on 127.0.0.1, port 0, and stopped afterwards (CI). `--workflow ID` (repeatable) picks
-// some; `--max-time MS` bounds the whole run. Bad usage exits 2 naming the option.
+// some; `--real-server` leaves out those that need the mock; `--max-time MS` bounds the whole run.
+// Bad usage exits 2 naming the option.
 import { parseArgs } from 'node:util';
 import { respectWorkflows } from './respect.ts';
 
 const usage =
-  'Usage: npm run workflows -- <base-url> --key <key> | --mock [--workflow ID ...] [--max-time MS]';
+  'Usage: npm run workflows -- <base-url> --key <key> [--real-server] | --mock [--workflow ID ...] [--max-time MS]';
 
 function options() {
   const { values, positionals } = parseArgs({
@@ -14,6 +15,7 @@ function options() {
     options: {
       key: { type: 'string' },
       mock: { type: 'boolean' },
+      'real-server': { type: 'boolean' },
       workflow: { type: 'string', multiple: true },
       'max-time': { type: 'string' },
     },
@@ -24,9 +26,18 @@ function options() {
   const base = positionals[0];
   if (values.mock ? positionals.length > 0 || values.key : positionals.length !== 1 || !values.key)
     throw new Error('give a base URL and --key, or --mock alone');
+  if (values.mock && values['real-server']) throw new Error('--real-server: not with --mock');
   if (base !== undefined && !/^https?:\/\/[^/]/.test(base))
     throw new Error(`<base-url>: '${base}' is not an http(s) URL`);
-  return { base, key: values.key, mock: values.mock === true, workflows: values.workflow, maxTime };
+  const realServer = values['real-server'] === true;
+  return {
+    base,
+    key: values.key,
+    mock: values.mock === true,
+    realServer,
+    workflows: values.workflow,
+    maxTime,
+  };
 }
 
 let given: ReturnType<typeof options>;
@@ -47,6 +58,7 @@ try {
     baseUrl: mock?.url ?? given.base!,
     apiKey: given.key ?? `mg_test_workflows_${Date.now()}`,
     ...(given.workflows ? { workflows: given.workflows } : {}),
+    realServer: given.realServer,
     ...(given.maxTime ? { maxTimeMs: Number(given.maxTime) } : {}),
   });
   process.exitCode = code ?? 1;
