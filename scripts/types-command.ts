@@ -18,6 +18,6 @@ export function typesFlags(options: object = typesOptions): string[] {
   });
 }
 
-/** The whole command, as a user runs it next to the published spec. */
-export const typesCommand = (input = 'openapi.json', output = 'schema.ts') =>
-  ['npx', 'openapi-typescript', input, '-o', output, ...typesFlags()].join(' ');
+/** The whole command, as a user runs it next to the published spec, with openapi-typescript at `version`. */
+export const typesCommand = (version: string, input = '"$SPEC"', output = 'schema.ts') =>
+  ['npx', `openapi-typescript@${version}`, input, '-o', output, ...typesFlags()].join(' ');

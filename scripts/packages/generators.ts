@@ -95,6 +95,9 @@ const generators: Generator[] = [
   },
 ];
 
+/** The rows, by name (docs/generators.md names each, test/docs/generators.test.ts holds it to that). */
+export const matrix = generators.map(g => g.name);
+
 /** One row of the matrix: each stage `ok`, or `failed: why`, or not reached. */
 export interface Row {
   name: string;
