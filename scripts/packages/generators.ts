@@ -39,7 +39,7 @@ interface Generator {
   /** Its folder under out/: the generated code, compiled with the probes. */
   out: string;
   generate: (spec: string) => [string, ...string[]];
-  /** Probe files whose errors count against `compile` (beside the generated code's own)... */
+  /** A probe whose errors count against `compile` (beside the generated code's own)... */
   compileProbe?: string;
   /** ... and the one whose errors count against `narrow`. */
   narrowProbe: string;
