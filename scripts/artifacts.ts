@@ -18,12 +18,15 @@ const banner =
 export class BuildError extends Error {}
 
 // A `default` is what the server fills in, so it says nothing about what a caller must send or what a
-// response carries: presence comes from `required` alone (defaultNonNullable: false). readOnly and
-// writeOnly become $Read/$Write markers, which openapi-fetch drops from request bodies and responses.
+// response carries: presence comes from `required` alone (defaultNonNullable: false). No $Read/$Write
+// markers: only openapi-fetch reads them, and a response field typed `$Read<string>` cannot be
+// answered by an openapi-msw handler; request and response schemas are apart in the contract, so a
+// readOnly field is simply `readonly`. These are the flags docs/generators.md names
+// (scripts/types-command.ts).
 export const typesOptions: OpenAPITSOptions = {
   exportType: true,
   defaultNonNullable: false,
-  readWriteMarkers: true,
+  readWriteMarkers: false,
 };
 
 /** The bundle of `dir`'s openapi/; a broken $ref or invalid YAML fails with file:line:col. */

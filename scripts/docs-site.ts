@@ -41,7 +41,7 @@ export interface DocsBuild {
 export class DocsBuildError extends Error {}
 
 // Guides written as markdown in docs/, each a top-level section of the page after the overview.
-export const GUIDES = ['testing-proxy.md'];
+export const GUIDES = ['testing-proxy.md', 'generators.md'];
 
 /** A copy of the bundle whose info.description ends with the guides; the bundle itself is untouched. */
 export function withGuides(spec: Record<string, any>, guides: string[]): Record<string, any> {

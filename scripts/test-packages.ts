@@ -1,7 +1,7 @@
 // `npm run test:packages`: the published packages as their users get them. Builds dist/, packs each
 // package, installs the tarballs into fresh projects (third-party dependencies from the registry),
-// then checks footprint, plain Node use, types, publint/attw, the contract's proxy and the client in
-// Chromium.
+// then checks footprint, plain Node use, types, publint/attw, the contract's proxy, the client in
+// Chromium and the generator matrix (clients generated from the packed spec).
 // Slow (about a minute or two); `--keep` leaves the temp projects for a look. Exit 1 on any failure.
 import { isDeepStrictEqual } from 'node:util';
 import { createServer } from 'node:http';
@@ -14,6 +14,7 @@ import { compileTree, writePackages } from './build-dist.ts';
 import { CHROMIUM, gzipSize, runInChromium } from './packages/browser.ts';
 import * as consumers from './packages/consumers.ts';
 import { footprint, installProject, pack, type Footprint } from './packages/install.ts';
+import { checkGenerators, installGenerators } from './packages/generators.ts';
 import { validatorsWithoutEval } from './packages/no-eval.ts';
 import { checkPackedProxy } from './packages/proxy.ts';
 import { respectFailsAgainstBrokenApi } from './packages/workflows.ts';
@@ -274,6 +275,11 @@ async function main() {
       'browser',
     );
     return 'balance read and parameter_missing as a typed error, cross-origin';
+  });
+
+  await check('generators: clients from the packed spec (table above)', async () => {
+    await installGenerators(join(work, 'generators'), [tarballs.client!, tarballs.contract!]);
+    return checkGenerators(join(work, 'generators'));
   });
 
   await stop(mock.child);
