@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { docsUrl, errorCatalogue, failureCatalogue } from '../generated/catalogue.ts';
 import { anchorOf, withCatalogue } from './docs-catalogue.ts';
+import { withSamples } from './docs-sample-code.ts';
 import { loadDefaultFixtures } from '../src/mock/fixtures.ts';
 import { testingPage } from '../src/mock/test-value-table.ts';
 import { root } from './root.ts';
@@ -62,9 +63,10 @@ export async function buildDocs(outDir = defaultOutDir): Promise<DocsBuild> {
     );
   }
   const tables = { errorCatalogue, failureCatalogue };
-  const withDocs = withCatalogue(withGuides(spec, await readGuides()), tables);
+  const fixtures = loadDefaultFixtures();
+  const withDocs = withSamples(withCatalogue(withGuides(spec, await readGuides()), tables), fixtures);
   // The mock's test values, from its fixtures table: the "Testing against the mock" page.
-  withDocs.info.description = `${withDocs.info.description.trimEnd()}\n\n${testingPage(loadDefaultFixtures())}\n`;
+  withDocs.info.description = `${withDocs.info.description.trimEnd()}\n\n${testingPage(fixtures)}\n`;
 
   const tmp = await mkdtemp(join(tmpdir(), 'mediagen-docs-'));
   const file = join(outDir, 'index.html');
