@@ -2,7 +2,7 @@
 // operation, in Redoc's `x-codeSamples` form: curl, TypeScript with @mediagen/client (its error
 // `switch` on `code`) and plain fetch. Each prints the status it gets, so a test can check it.
 import { errorCatalogue } from '../generated/catalogue.ts';
-import { operationPointer, readContract, type Spec } from '../src/kernel/contract.ts';
+import { operationPointer, readContract } from '../src/kernel/contract.ts';
 import { at } from '../src/kernel/pointer.ts';
 import type { Fixtures } from '../src/mock/fixtures.ts';
 import { SAMPLE_BASE_URL, samplePlans, type SampleCall, type SamplePlan } from './docs-samples.ts';
@@ -180,7 +180,7 @@ export function codeSamples(plan: SamplePlan): CodeSample[] {
 }
 
 /** A copy of the bundle whose operations carry their samples; the bundle itself is untouched. */
-export function withSamples(spec: Spec, fixtures: Fixtures): Spec {
+export function withSamples(spec: Record<string, any>, fixtures: Fixtures): Record<string, any> {
   const copy = structuredClone(spec);
   for (const plan of samplePlans(spec, fixtures)) {
     const op = readContract(copy).operations.find(o => o.operationId === plan.operationId)!;

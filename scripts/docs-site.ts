@@ -8,7 +8,11 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { docsUrl, errorCatalogue, failureCatalogue } from '../generated/catalogue.ts';
 import { anchorOf, withCatalogue } from './docs-catalogue.ts';
-import { withSamples } from './docs-sample-code.ts';
+import { withErrorLinks } from './docs-error-links.ts';
+import { SAMPLE_LANGUAGES, withSamples } from './docs-sample-code.ts';
+import { pageData, pageDataText } from './docs-page-data.ts';
+import { samplePlans } from './docs-samples.ts';
+import { parse as parseYaml, stringify as toYaml } from 'yaml';
 import { loadDefaultFixtures } from '../src/mock/fixtures.ts';
 import { testingPage } from '../src/mock/test-value-table.ts';
 import { root } from './root.ts';
@@ -30,6 +34,9 @@ const LOCAL_LOGO =
     '<svg xmlns="http://www.w3.org/2000/svg" width="52" height="14" viewBox="0 0 52 14">' +
       '<text x="0" y="11" font-family="sans-serif" font-size="11" font-weight="600" fill="#0044d4">Redocly</text></svg>',
   );
+
+/** Where docs/template.hbs takes the page data (docs-page-data.ts). */
+const DATA_MARKER = 'MEDIAGEN_DOCS_DATA';
 
 export interface DocsBuild {
   outDir: string;
@@ -64,7 +71,8 @@ export async function buildDocs(outDir = defaultOutDir): Promise<DocsBuild> {
   }
   const tables = { errorCatalogue, failureCatalogue };
   const fixtures = loadDefaultFixtures();
-  const withDocs = withSamples(withCatalogue(withGuides(spec, await readGuides()), tables), fixtures);
+  const withLinks = withErrorLinks(withCatalogue(withGuides(spec, await readGuides()), tables), tables);
+  const withDocs = withSamples(withLinks, fixtures);
   // The mock's test values, from its fixtures table: the "Testing against the mock" page.
   withDocs.info.description = `${withDocs.info.description.trimEnd()}\n\n${testingPage(fixtures)}\n`;
 
@@ -73,6 +81,10 @@ export async function buildDocs(outDir = defaultOutDir): Promise<DocsBuild> {
   try {
     const input = join(tmp, 'openapi.json');
     await writeFile(input, JSON.stringify(withDocs));
+    // Redoc shows only the x-codeSamples of the languages its config lists: ours, in their order.
+    const config = parseYaml(await readFile(join(root, 'docs/redocly.yaml'), 'utf8'));
+    config.openapi = { ...config.openapi, codeSamples: { languages: SAMPLE_LANGUAGES } };
+    await writeFile(join(tmp, 'redocly.yaml'), toYaml(config));
     await mkdir(outDir, { recursive: true });
     const args = [
       'build-docs',
@@ -83,7 +95,7 @@ export async function buildDocs(outDir = defaultOutDir): Promise<DocsBuild> {
       '--template',
       join(root, 'docs/template.hbs'),
       '--config',
-      join(root, 'docs/redocly.yaml'),
+      join(tmp, 'redocly.yaml'),
     ];
     await promisify(execFile)(process.execPath, [redocly, ...args], {
       cwd: root,
@@ -108,10 +120,21 @@ export async function buildDocs(outDir = defaultOutDir): Promise<DocsBuild> {
       throw new DocsBuildError(`Redoc no longer references ${url}: check what the page loads remotely now`);
     html = html.split(url).join(LOCAL_LOGO);
   }
+  // The page's own script reads its data from the page: no request at load.
+  if (!html.includes(DATA_MARKER))
+    throw new DocsBuildError(`docs/template.hbs lost its ${DATA_MARKER} marker`);
+  html = html.replace(DATA_MARKER, () =>
+    pageDataText(pageData(spec, docsUrl, tables, samplePlans(spec, fixtures))),
+  );
   await writeFile(file, html);
 
-  // Every doc_url must land on a heading: Redoc ids it `section/<section>/<anchor>` (see docs/template.hbs).
-  const ids = new Set([...html.matchAll(/ id="([^"]+)"/g)].map(m => m[1]!.split('/').pop()));
+  // Every doc_url must land on a heading: the catalogue pages are rendered in the browser only, so
+  // the check is on the `{% #anchor %}` of their headings (the browser test follows each doc_url).
+  const ids = new Set(
+    (withDocs.tags ?? []).flatMap((t: { description?: string }) =>
+      [...String(t.description ?? '').matchAll(/^## .+ \{% #([a-z0-9_-]+) %\}$/gm)].map(m => m[1]),
+    ),
+  );
   const entries = [
     ...Object.values<{ docUrl: string }>(errorCatalogue),
     ...Object.values<{ docUrl: string }>(failureCatalogue),
@@ -120,7 +143,9 @@ export async function buildDocs(outDir = defaultOutDir): Promise<DocsBuild> {
     .map(e => e.docUrl)
     .filter(url => !url.startsWith(docsUrl) || !ids.has(anchorOf(url)));
   if (missing.length)
-    throw new DocsBuildError(`doc_url anchors with no entry in the built page:\n  ${missing.join('\n  ')}`);
+    throw new DocsBuildError(
+      `doc_url anchors with no entry in the catalogue pages:\n  ${missing.join('\n  ')}`,
+    );
 
   // The contract itself, next to its docs, for tools that want the file.
   await copyFile(join(root, 'generated/openapi.json'), join(outDir, 'openapi.json'));
