@@ -185,3 +185,18 @@ export function withCatalogue(spec: Spec, { errorCatalogue, failureCatalogue }: 
   ];
   return copy;
 }
+
+/**
+ * The doc_urls of the tables off the docs site, or whose anchor is no heading of the catalogue pages of `docs` (those are
+ * rendered in the browser only: the check is on their `{% #anchor %}`; the browser test follows each).
+ */
+export function docUrlsWithoutEntry(docs: Spec, tables: CatalogueTables, docsUrl: string): string[] {
+  const anchors = new Set(
+    (docs.tags ?? []).flatMap((t: { description?: string }) =>
+      [...String(t.description ?? '').matchAll(/^## .+ \{% #([a-z0-9_-]+) %\}$/gm)].map(m => m[1]),
+    ),
+  );
+  return [...Object.values(tables.errorCatalogue), ...Object.values(tables.failureCatalogue)]
+    .map(e => e.docUrl)
+    .filter(url => !url.startsWith(docsUrl) || !anchors.has(anchorOf(url)));
+}

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { docsUrl, errorCatalogue, failureCatalogue } from '../generated/catalogue.ts';
-import { anchorOf, withCatalogue } from './docs-catalogue.ts';
+import { docUrlsWithoutEntry, withCatalogue } from './docs-catalogue.ts';
 import { withErrorLinks } from './docs-error-links.ts';
 import { SAMPLE_LANGUAGES, withSamples } from './docs-sample-code.ts';
 import { pageData, pageDataText } from './docs-page-data.ts';
@@ -62,6 +62,13 @@ export function withGuides(spec: Record<string, any>, guides: string[]): Record<
 
 export const readGuides = () => Promise.all(GUIDES.map(name => readFile(join(root, 'docs', name), 'utf8')));
 
+/** docs/redocly.yaml with the sample languages: Redoc shows only the x-codeSamples of those it lists. */
+async function redoclyConfig(): Promise<string> {
+  const config = parseYaml(await readFile(join(root, 'docs/redocly.yaml'), 'utf8'));
+  config.openapi = { ...config.openapi, codeSamples: { languages: SAMPLE_LANGUAGES } };
+  return toYaml(config);
+}
+
 export async function buildDocs(outDir = defaultOutDir): Promise<DocsBuild> {
   const spec = JSON.parse(await readFile(join(root, 'generated/openapi.json'), 'utf8'));
   if (spec.externalDocs?.url !== docsUrl) {
@@ -75,16 +82,18 @@ export async function buildDocs(outDir = defaultOutDir): Promise<DocsBuild> {
   const withDocs = withSamples(withLinks, fixtures);
   // The mock's test values, from its fixtures table: the "Testing against the mock" page.
   withDocs.info.description = `${withDocs.info.description.trimEnd()}\n\n${testingPage(fixtures)}\n`;
+  const missing = docUrlsWithoutEntry(withDocs, tables, docsUrl);
+  if (missing.length)
+    throw new DocsBuildError(
+      `doc_url anchors with no entry in the catalogue pages:\n  ${missing.join('\n  ')}`,
+    );
 
   const tmp = await mkdtemp(join(tmpdir(), 'mediagen-docs-'));
   const file = join(outDir, 'index.html');
   try {
     const input = join(tmp, 'openapi.json');
     await writeFile(input, JSON.stringify(withDocs));
-    // Redoc shows only the x-codeSamples of the languages its config lists: ours, in their order.
-    const config = parseYaml(await readFile(join(root, 'docs/redocly.yaml'), 'utf8'));
-    config.openapi = { ...config.openapi, codeSamples: { languages: SAMPLE_LANGUAGES } };
-    await writeFile(join(tmp, 'redocly.yaml'), toYaml(config));
+    await writeFile(join(tmp, 'redocly.yaml'), await redoclyConfig());
     await mkdir(outDir, { recursive: true });
     const args = [
       'build-docs',
@@ -127,25 +136,6 @@ export async function buildDocs(outDir = defaultOutDir): Promise<DocsBuild> {
     pageDataText(pageData(spec, docsUrl, tables, samplePlans(spec, fixtures))),
   );
   await writeFile(file, html);
-
-  // Every doc_url must land on a heading: the catalogue pages are rendered in the browser only, so
-  // the check is on the `{% #anchor %}` of their headings (the browser test follows each doc_url).
-  const ids = new Set(
-    (withDocs.tags ?? []).flatMap((t: { description?: string }) =>
-      [...String(t.description ?? '').matchAll(/^## .+ \{% #([a-z0-9_-]+) %\}$/gm)].map(m => m[1]),
-    ),
-  );
-  const entries = [
-    ...Object.values<{ docUrl: string }>(errorCatalogue),
-    ...Object.values<{ docUrl: string }>(failureCatalogue),
-  ];
-  const missing = entries
-    .map(e => e.docUrl)
-    .filter(url => !url.startsWith(docsUrl) || !ids.has(anchorOf(url)));
-  if (missing.length)
-    throw new DocsBuildError(
-      `doc_url anchors with no entry in the catalogue pages:\n  ${missing.join('\n  ')}`,
-    );
 
   // The contract itself, next to its docs, for tools that want the file.
   await copyFile(join(root, 'generated/openapi.json'), join(outDir, 'openapi.json'));

@@ -3,11 +3,12 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { errorCatalogue, failureCatalogue } from '../../generated/catalogue.ts';
+import { docsUrl, errorCatalogue, failureCatalogue } from '../../generated/catalogue.ts';
 import {
   ERROR_SECTION,
   FAILURE_SECTION,
   anchorOf,
+  docUrlsWithoutEntry,
   errorExamples,
   operationsByCode,
   renderErrorCatalogue,
@@ -93,6 +94,16 @@ describe('docs catalogue', () => {
       }
     }
     expect(JSON.stringify(spec)).not.toContain('**Error codes:**');
+  });
+
+  it('finds every doc_url an entry of the catalogue pages, and names one that has none', () => {
+    const docs = withCatalogue(spec, tables);
+    expect(docUrlsWithoutEntry(docs, tables, docsUrl)).toEqual([]);
+    docs.tags.at(-2).description = docs.tags.at(-2).description.replace('{% #error-quota_exceeded %}', '');
+    expect(docUrlsWithoutEntry(docs, tables, docsUrl)).toEqual([errorCatalogue.quota_exceeded.docUrl]);
+    expect(docUrlsWithoutEntry(docs, tables, 'https://elsewhere.test/')).toHaveLength(
+      Object.keys(errorCatalogue).length + Object.keys(failureCatalogue).length,
+    );
   });
 
   it("links each entry's \"Returned by\" to the operations' pages", () => {
