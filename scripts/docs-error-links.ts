@@ -8,7 +8,7 @@ import { anchorOf, type CatalogueTables } from './docs-catalogue.ts';
 type Spec = Record<string, any>;
 
 /** The line appended to an error response's description: its codes, each a link to its entry. */
-export const codeLinks = (codes: string[], errorCatalogue: CatalogueTables['errorCatalogue']) =>
+const codeLinks = (codes: string[], errorCatalogue: CatalogueTables['errorCatalogue']) =>
   `**Error codes:** ${codes
     .map(code => {
       const entry = errorCatalogue[code];
