@@ -2,7 +2,8 @@
 // of each code) and the bundle (its examples and the operations that return it). Nothing here is a
 // second table of codes: a code added to openapi/ shows up after `npm run build`.
 
-import { readContract } from '../src/kernel/contract.ts';
+import { operationPointer, readContract, type Operation } from '../src/kernel/contract.ts';
+import { at } from '../src/kernel/pointer.ts';
 
 type Spec = Record<string, any>;
 
@@ -59,15 +60,30 @@ export function failureExamples(spec: Spec, code: string): NamedExample[] {
   return examples(spec).filter(ex => ex.value?.status === 'failed' && ex.value.error?.code === code);
 }
 
-/** code → the operations (`POST /v2/...`) whose error responses can carry it. */
-export function operationsByCode(spec: Spec): Map<string, string[]> {
-  const byCode = new Map<string, string[]>();
+export interface OperationLink {
+  /** `POST /v2/images/generations` */
+  label: string;
+  /** Redoc's route of the operation's page. */
+  href: string;
+}
+
+/** Redoc's route of an operation: `#/<first tag>/<operationId>`, lower-cased. */
+export function operationHref(spec: Spec, op: Pick<Operation, 'method' | 'path' | 'operationId'>): string {
+  const tag = (at(spec, operationPointer(op)) as any)?.tags?.[0];
+  if (typeof tag !== 'string' || !/^[A-Za-z0-9_-]+$/.test(tag))
+    throw new Error(`${op.operationId} needs a first tag of letters, digits, _ or - for its docs anchor`);
+  return `#/${tag.toLowerCase()}/${op.operationId.toLowerCase()}`;
+}
+
+/** code → the operations whose error responses can carry it. */
+export function operationsByCode(spec: Spec): Map<string, OperationLink[]> {
+  const byCode = new Map<string, OperationLink[]>();
   for (const op of readContract(spec).operations) {
     for (const response of op.responses.filter(r => r.status >= 400)) {
       for (const code of response.errorCodes) {
         const list = byCode.get(code) ?? [];
         const label = `${op.method} ${op.path}`;
-        if (!list.includes(label)) list.push(label);
+        if (!list.some(l => l.label === label)) list.push({ label, href: operationHref(spec, op) });
         byCode.set(code, list);
       }
     }
@@ -86,16 +102,12 @@ function exampleBlocks(list: NamedExample[], where: string): string[] {
   return list.flatMap(ex => [`**Example:** ${ex.summary}`, json(ex.value)]);
 }
 
-/** The catalogue as two top-level markdown sections, to append to info.description. */
-export function renderCatalogue(spec: Spec, { errorCatalogue, failureCatalogue }: CatalogueTables): string {
+/** The error catalogue as markdown: the table of codes, then one `##` entry per code. */
+export function renderErrorCatalogue(spec: Spec, errorCatalogue: CatalogueTables['errorCatalogue']): string {
   const returnedBy = operationsByCode(spec);
   const errorCodes = Object.keys(errorCatalogue);
-  const failureCodes = Object.keys(failureCatalogue);
-  if (!errorCodes.length || !failureCodes.length)
-    throw new Error('generated/catalogue.ts has no codes: run `npm run build`');
-
+  if (!errorCodes.length) throw new Error('generated/catalogue.ts has no codes: run `npm run build`');
   const out: string[] = [
-    `# ${ERROR_SECTION}`,
     'Every error code the API returns, generated from the contract. The `doc_url` of an error body links to its entry here. ' +
       'Retry only codes marked retryable (see Retries); treat a code you do not know by its HTTP status.',
     '| Code | Status | Type | Retryable |\n| --- | --- | --- | --- |\n' +
@@ -115,13 +127,22 @@ export function renderCatalogue(spec: Spec, { errorCatalogue, failureCatalogue }
       e.description,
       `**What to do:** ${e.action}`,
       ...(e.fields.length ? [`**Fields:** ${e.fields.map(f => `\`${f}\``).join(', ')}`] : []),
-      `**Returned by:** ${ops.length ? ops.map(o => `\`${o}\``).join(', ') : 'any request (no operation declares it)'}`,
+      `**Returned by:** ${ops.length ? ops.map(o => `[\`${o.label}\`](${o.href})`).join(', ') : 'any request (no operation declares it)'}`,
       ...exampleBlocks(errorExamples(spec, code), `error code ${code}`),
     );
   }
+  return out.join('\n\n') + '\n';
+}
 
-  out.push(
-    `# ${FAILURE_SECTION}`,
+/** The video failure codes as markdown: the table, then one `##` entry per code. */
+export function renderFailureCatalogue(
+  spec: Spec,
+  failureCatalogue: CatalogueTables['failureCatalogue'],
+): string {
+  const failureCodes = Object.keys(failureCatalogue);
+  if (!failureCodes.length)
+    throw new Error('generated/catalogue.ts has no failure codes: run `npm run build`');
+  const out: string[] = [
     'A video generation can fail after it was accepted. Polling (`GET /v2/videos/generations/{id}`) and the ' +
       '`video.generation.failed` webhook then report `status: "failed"` with an `error` object: its `code` is one of ' +
       'these, `retryable` says whether submitting the same request again can help, and `refunded` whether the credits came back.',
@@ -132,7 +153,7 @@ export function renderCatalogue(spec: Spec, { errorCatalogue, failureCatalogue }
             `| [\`${code}\`](#${anchorOf(failureCatalogue[code]!.docUrl)}) | ${yesNo(failureCatalogue[code]!.retryable)} |`,
         )
         .join('\n'),
-  );
+  ];
   for (const code of failureCodes) {
     const f = failureCatalogue[code]!;
     out.push(
@@ -146,9 +167,36 @@ export function renderCatalogue(spec: Spec, { errorCatalogue, failureCatalogue }
   return out.join('\n\n') + '\n';
 }
 
-/** A copy of the bundle whose info.description ends with the catalogue; the bundle itself is untouched. */
-export function withCatalogue(spec: Spec, tables: CatalogueTables): Spec {
+/**
+ * A copy of the bundle with the two catalogues as trait tags (tags with a page and no operations):
+ * Redoc indexes each `##` of a tag's page for search on its own, with its own anchor, so a search
+ * lands on the entry. The bundle itself is untouched.
+ */
+export function withCatalogue(spec: Spec, { errorCatalogue, failureCatalogue }: CatalogueTables): Spec {
   const copy = structuredClone(spec);
-  copy.info.description = `${String(copy.info.description ?? '').trimEnd()}\n\n${renderCatalogue(spec, tables)}`;
+  copy.tags = [
+    ...(copy.tags ?? []),
+    { name: ERROR_SECTION, 'x-traitTag': true, description: renderErrorCatalogue(spec, errorCatalogue) },
+    {
+      name: FAILURE_SECTION,
+      'x-traitTag': true,
+      description: renderFailureCatalogue(spec, failureCatalogue),
+    },
+  ];
   return copy;
+}
+
+/**
+ * The doc_urls of the tables off the docs site, or whose anchor is no heading of the catalogue pages of `docs` (those are
+ * rendered in the browser only: the check is on their `{% #anchor %}`; the browser test follows each).
+ */
+export function docUrlsWithoutEntry(docs: Spec, tables: CatalogueTables, docsUrl: string): string[] {
+  const anchors = new Set(
+    (docs.tags ?? []).flatMap((t: { description?: string }) =>
+      [...String(t.description ?? '').matchAll(/^## .+ \{% #([a-z0-9_-]+) %\}$/gm)].map(m => m[1]),
+    ),
+  );
+  return [...Object.values(tables.errorCatalogue), ...Object.values(tables.failureCatalogue)]
+    .map(e => e.docUrl)
+    .filter(url => !url.startsWith(docsUrl) || !anchors.has(anchorOf(url)));
 }

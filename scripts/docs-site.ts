@@ -7,7 +7,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { docsUrl, errorCatalogue, failureCatalogue } from '../generated/catalogue.ts';
-import { anchorOf, withCatalogue } from './docs-catalogue.ts';
+import { docUrlsWithoutEntry, withCatalogue } from './docs-catalogue.ts';
+import { withErrorLinks } from './docs-error-links.ts';
+import { SAMPLE_LANGUAGES, withSamples } from './docs-sample-code.ts';
+import { pageData, pageDataText } from './docs-page-data.ts';
+import { samplePlans } from './docs-samples.ts';
+import { parse as parseYaml, stringify as toYaml } from 'yaml';
 import { loadDefaultFixtures } from '../src/mock/fixtures.ts';
 import { testingPage } from '../src/mock/test-value-table.ts';
 import { root } from './root.ts';
@@ -29,6 +34,9 @@ const LOCAL_LOGO =
     '<svg xmlns="http://www.w3.org/2000/svg" width="52" height="14" viewBox="0 0 52 14">' +
       '<text x="0" y="11" font-family="sans-serif" font-size="11" font-weight="600" fill="#0044d4">Redocly</text></svg>',
   );
+
+/** Where docs/template.hbs takes the page data (docs-page-data.ts). */
+const DATA_MARKER = 'MEDIAGEN_DOCS_DATA';
 
 export interface DocsBuild {
   outDir: string;
@@ -54,6 +62,13 @@ export function withGuides(spec: Record<string, any>, guides: string[]): Record<
 
 export const readGuides = () => Promise.all(GUIDES.map(name => readFile(join(root, 'docs', name), 'utf8')));
 
+/** docs/redocly.yaml with the sample languages: Redoc shows only the x-codeSamples of those it lists. */
+async function redoclyConfig(): Promise<string> {
+  const config = parseYaml(await readFile(join(root, 'docs/redocly.yaml'), 'utf8'));
+  config.openapi = { ...config.openapi, codeSamples: { languages: SAMPLE_LANGUAGES } };
+  return toYaml(config);
+}
+
 export async function buildDocs(outDir = defaultOutDir): Promise<DocsBuild> {
   const spec = JSON.parse(await readFile(join(root, 'generated/openapi.json'), 'utf8'));
   if (spec.externalDocs?.url !== docsUrl) {
@@ -62,15 +77,23 @@ export async function buildDocs(outDir = defaultOutDir): Promise<DocsBuild> {
     );
   }
   const tables = { errorCatalogue, failureCatalogue };
-  const withDocs = withCatalogue(withGuides(spec, await readGuides()), tables);
+  const fixtures = loadDefaultFixtures();
+  const withLinks = withErrorLinks(withCatalogue(withGuides(spec, await readGuides()), tables), tables);
+  const withDocs = withSamples(withLinks, fixtures);
   // The mock's test values, from its fixtures table: the "Testing against the mock" page.
-  withDocs.info.description = `${withDocs.info.description.trimEnd()}\n\n${testingPage(loadDefaultFixtures())}\n`;
+  withDocs.info.description = `${withDocs.info.description.trimEnd()}\n\n${testingPage(fixtures)}\n`;
+  const missing = docUrlsWithoutEntry(withDocs, tables, docsUrl);
+  if (missing.length)
+    throw new DocsBuildError(
+      `doc_url anchors with no entry in the catalogue pages:\n  ${missing.join('\n  ')}`,
+    );
 
   const tmp = await mkdtemp(join(tmpdir(), 'mediagen-docs-'));
   const file = join(outDir, 'index.html');
   try {
     const input = join(tmp, 'openapi.json');
     await writeFile(input, JSON.stringify(withDocs));
+    await writeFile(join(tmp, 'redocly.yaml'), await redoclyConfig());
     await mkdir(outDir, { recursive: true });
     const args = [
       'build-docs',
@@ -81,7 +104,7 @@ export async function buildDocs(outDir = defaultOutDir): Promise<DocsBuild> {
       '--template',
       join(root, 'docs/template.hbs'),
       '--config',
-      join(root, 'docs/redocly.yaml'),
+      join(tmp, 'redocly.yaml'),
     ];
     await promisify(execFile)(process.execPath, [redocly, ...args], {
       cwd: root,
@@ -106,19 +129,13 @@ export async function buildDocs(outDir = defaultOutDir): Promise<DocsBuild> {
       throw new DocsBuildError(`Redoc no longer references ${url}: check what the page loads remotely now`);
     html = html.split(url).join(LOCAL_LOGO);
   }
+  // The page's own script reads its data from the page: no request at load.
+  if (!html.includes(DATA_MARKER))
+    throw new DocsBuildError(`docs/template.hbs lost its ${DATA_MARKER} marker`);
+  html = html.replace(DATA_MARKER, () =>
+    pageDataText(pageData(spec, docsUrl, tables, samplePlans(spec, fixtures))),
+  );
   await writeFile(file, html);
-
-  // Every doc_url must land on a heading: Redoc ids it `section/<section>/<anchor>` (see docs/template.hbs).
-  const ids = new Set([...html.matchAll(/ id="([^"]+)"/g)].map(m => m[1]!.split('/').pop()));
-  const entries = [
-    ...Object.values<{ docUrl: string }>(errorCatalogue),
-    ...Object.values<{ docUrl: string }>(failureCatalogue),
-  ];
-  const missing = entries
-    .map(e => e.docUrl)
-    .filter(url => !url.startsWith(docsUrl) || !ids.has(anchorOf(url)));
-  if (missing.length)
-    throw new DocsBuildError(`doc_url anchors with no entry in the built page:\n  ${missing.join('\n  ')}`);
 
   // The contract itself, next to its docs, for tools that want the file.
   await copyFile(join(root, 'generated/openapi.json'), join(outDir, 'openapi.json'));

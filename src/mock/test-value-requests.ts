@@ -15,7 +15,11 @@ export interface TryRequest {
   body?: string;
 }
 
-const ROUTE: Record<TestValueOperation, { method: 'GET' | 'POST'; path: string; type?: ModelType }> = {
+/** The request line of each operation a test value can be shown on, and the model type its body takes. */
+export const TEST_VALUE_ROUTES: Record<
+  TestValueOperation,
+  { method: 'GET' | 'POST'; path: string; type?: ModelType }
+> = {
   listModels: { method: 'GET', path: '/v2/models' },
   generateImage: { method: 'POST', path: '/v2/images/generations', type: 'image' },
   createVideoGeneration: { method: 'POST', path: '/v2/videos/generations', type: 'video' },
@@ -24,10 +28,15 @@ const ROUTE: Record<TestValueOperation, { method: 'GET' | 'POST'; path: string; 
 
 const PROMPT = 'a lighthouse at dawn';
 
+/** The smallest valid body of a generation of this type: the first such model and a prompt. */
+export function minimalBody(fixtures: Fixtures, type: ModelType): { model: string; prompt: string } {
+  const model = [...fixtures.models.values()].find(m => m.type === type)?.id ?? '';
+  return { model, prompt: PROMPT };
+}
+
 /** A valid body of the operation with the test value where its kind is typed. */
 function bodyFor(t: TestValue, fixtures: Fixtures, type: ModelType): Record<string, unknown> {
-  const model = [...fixtures.models.values()].find(m => m.type === type)?.id ?? '';
-  const body: Record<string, unknown> = { model, prompt: PROMPT };
+  const body: Record<string, unknown> = minimalBody(fixtures, type);
   if (t.kind === 'model') body.model = t.value;
   if (t.kind === 'prompt_tag') body.prompt = `${PROMPT} ${t.value}`;
   if (t.kind === 'media_url')
@@ -36,7 +45,7 @@ function bodyFor(t: TestValue, fixtures: Fixtures, type: ModelType): Record<stri
 }
 
 export function tryRequest(t: TestValue, fixtures: Fixtures): TryRequest {
-  const route = ROUTE[t.operation];
+  const route = TEST_VALUE_ROUTES[t.operation];
   const request: TryRequest = {
     method: route.method,
     path: t.kind === 'generation_id' ? route.path + t.value : route.path,

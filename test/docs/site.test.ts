@@ -1,6 +1,8 @@
 // The built docs site, in headless Chromium: it loads offline without console errors, shows every
 // catalogue code with its facts and examples, every operation's error responses with their
-// examples, and every doc_url lands on its entry.
+// examples and links to their codes, its code samples in three languages and a try-it console
+// that gets an answer from a mock; every doc_url lands on its entry, entries link back, and a
+// search for an entry's text lands on it. Screenshots go to test-results/.
 import { loadDefaultFixtures } from '../../src/mock/fixtures.ts';
 import { TESTING_SECTION } from '../../src/mock/test-value-table.ts';
 import { existsSync } from 'node:fs';
@@ -10,7 +12,12 @@ import { join } from 'node:path';
 import { type Browser, type Page, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docsUrl, errorCatalogue, failureCatalogue } from '../../generated/catalogue.ts';
-import { ERROR_SECTION, FAILURE_SECTION, anchorOf, errorExamples, failureExamples } from '../../scripts/docs-catalogue.ts';
+import { ERROR_SECTION, FAILURE_SECTION, anchorOf, errorExamples, failureExamples, operationHref, operationsByCode } from '../../scripts/docs-catalogue.ts';
+import { codeSamples, SAMPLE_LANGUAGES } from '../../scripts/docs-sample-code.ts';
+import { samplePlans } from '../../scripts/docs-samples.ts';
+import { startMockServer, type MockServer } from '../../src/mock/index.ts';
+import { createServer } from 'node:net';
+import { randomUUID } from 'node:crypto';
 import { type StaticServer, serveStatic } from '../../scripts/docs-server.ts';
 import { buildDocs, root } from '../../scripts/docs-site.ts';
 import { at, follow, pointerTo } from '../../src/kernel/pointer.ts';
@@ -31,6 +38,22 @@ const resolveRef = (node: any): any => (node?.$ref ? at(spec, follow(spec, node.
 const operations = readContract(spec).operations.map(({ method, path }) => ({ method, path, op: at(spec, pointerTo('paths', path, method.toLowerCase())) as any }));
 const errorCodes = Object.keys(errorCatalogue) as (keyof typeof errorCatalogue)[];
 const failureCodes = Object.keys(failureCatalogue) as (keyof typeof failureCatalogue)[];
+const plans = samplePlans(spec, loadDefaultFixtures());
+const returnedBy = operationsByCode(spec);
+/** Redoc's route of a catalogue entry: `/<catalogue page>/<anchor>`; its heading has it as id. */
+const entryId = (section: string, docUrl: string) => `/${section.toLowerCase().replace(/[^a-z0-9]+/g, '-')}/${anchorOf(docUrl)}`;
+const entries = [
+  ...errorCodes.map((c) => ({ kind: 'error', code: c as string, id: entryId(ERROR_SECTION, errorCatalogue[c].docUrl), docUrl: errorCatalogue[c].docUrl })),
+  ...failureCodes.map((c) => ({ kind: 'failure', code: c as string, id: entryId(FAILURE_SECTION, failureCatalogue[c].docUrl), docUrl: failureCatalogue[c].docUrl })),
+];
+/** A port nothing listens on: bound, then closed. */
+const closedPort = () =>
+  new Promise<number>((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
 /** Markdown as the page shows it: inline code without its backticks. */
 const shown = (markdown: string) => markdown.replace(/`/g, '');
 
@@ -39,10 +62,27 @@ describe.skipIf(!hasChromium && !process.env.CI)('docs site (headless Chromium)'
   let site: StaticServer;
   let browser: Browser;
   let page: Page;
-  const problems: string[] = []; // console errors, page errors and requests that leave the local server
+  let mock: MockServer;
+  let closed: string; // a mock URL where nothing answers
+  const problems: string[] = []; // console errors, page errors and requests that leave this machine's servers
+  const shots = join(root, 'test-results');
 
   /** The local address of a doc_url: the same path, query and #anchor relative to the site root. */
   const local = (docUrl: string) => site.url + docUrl.slice(docsUrl.length);
+
+  /** Waits until the element with this id has its top near the top of the viewport (Redoc scrolled to
+   * it), or on screen with the page scrolled to its end (the last entry cannot reach the top). */
+  const scrolledTo = (id: string) =>
+    page.waitForFunction(
+      (id) => {
+        const top = document.getElementById(id)?.getBoundingClientRect().top;
+        const page = document.scrollingElement!;
+        const atEnd = page.scrollTop > 0 && page.scrollTop + page.clientHeight >= page.scrollHeight - 2;
+        return top !== undefined && top >= 0 && (top < 150 || (atEnd && top < window.innerHeight));
+      },
+      id,
+      { timeout: 30_000 },
+    );
 
   /** Whether the element with this id is on screen, with its top inside the viewport. */
   const onScreen = (id: string) =>
@@ -58,13 +98,19 @@ describe.skipIf(!hasChromium && !process.env.CI)('docs site (headless Chromium)'
     outDir = await mkdtemp(join(tmpdir(), 'mediagen-docs-test-'));
     await buildDocs(outDir);
     site = await serveStatic(outDir);
+    mock = await startMockServer({ log: () => {}, port: 0 });
+    closed = `http://127.0.0.1:${await closedPort()}`;
+    await mkdir(shots, { recursive: true });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.on('console', (msg) => void (msg.type() === 'error' && problems.push(`console: ${msg.text()}`)));
+    page.on('console', (msg) => {
+      // The browser's own line for the try-it request sent to the closed port on purpose.
+      if (msg.type() === 'error' && !msg.location().url.startsWith(closed)) problems.push(`console: ${msg.text()}`);
+    });
     page.on('pageerror', (err) => void problems.push(`page error: ${err.message}`));
-    // Offline like a reader behind a firewall: anything not served by the site fails, and is reported.
+    // Offline like a reader behind a firewall: anything but the site and the local mocks fails, and is reported.
     await page.route(
-      (url) => !url.href.startsWith(site.url),
+      (url) => ![site.url, mock.url, closed].some((local) => url.href.startsWith(local)),
       (route) => {
         problems.push(`remote request: ${route.request().url()}`);
         return route.abort();
@@ -75,6 +121,7 @@ describe.skipIf(!hasChromium && !process.env.CI)('docs site (headless Chromium)'
   afterAll(async () => {
     await browser?.close();
     await site?.close();
+    await mock?.close();
     if (outDir) await rm(outDir, { recursive: true, force: true });
   });
 
@@ -89,7 +136,10 @@ describe.skipIf(!hasChromium && !process.env.CI)('docs site (headless Chromium)'
     const headings = await page.locator('h2[id^="section/"]').allInnerTexts();
     const sections = [...String(spec.info.description).matchAll(/^# (.+)$/gm)].map((m) => m[1]!.trim());
     expect(sections).toEqual(expect.arrayContaining(['Authentication', 'Errors', 'Rate limits', 'Retries', 'Idempotency', 'Webhooks']));
-    expect(headings.map((h) => h.trim())).toEqual(expect.arrayContaining([...sections, ERROR_SECTION, FAILURE_SECTION, TESTING_SECTION]));
+    expect(headings.map((h) => h.trim())).toEqual(expect.arrayContaining([...sections, TESTING_SECTION]));
+    // The catalogues are pages of their own, in the sidebar.
+    const menu = await page.locator('[data-testid="menu-item-label"]').allInnerTexts();
+    expect(menu.map((m) => m.trim())).toEqual(expect.arrayContaining([ERROR_SECTION, FAILURE_SECTION]));
     // The spec's webhooks have pages of their own, like operations.
     for (const name of Object.keys(spec.webhooks)) {
       const { summary, tags, operationId } = spec.webhooks[name].post;
@@ -117,61 +167,42 @@ describe.skipIf(!hasChromium && !process.env.CI)('docs site (headless Chromium)'
     for (const value of values) expect(shown, value).toContain(value);
   });
 
-  it('lists every error code with its status, type, retryability, action and example bodies', async () => {
-    // The catalogue is on the overview page; the previous test left the page on a webhook.
-    await page.evaluate(() => void (location.hash = '#section/error-catalogue'));
-    // Wait until every entry is rendered with its own code in it, then read textContent, which (unlike
-    // innerText) does not depend on Redoc having laid the entry out yet.
-    const expected = [
-      ...errorCodes.map((c) => [anchorOf(errorCatalogue[c].docUrl), c]),
-      ...failureCodes.map((c) => [anchorOf(failureCatalogue[c].docUrl), c]),
-    ];
-    await page.waitForFunction(
-      (expected) =>
-        expected.every(([anchor, code]) => {
-          const heading = [...document.querySelectorAll('h2[id^="section/"]')].find((h) => h.id.endsWith(`/${anchor}`));
-          const entry = heading?.closest('[data-section-id]');
-          return !!entry?.textContent?.includes(code!) && entry.querySelectorAll('pre').length > 0;
-        }),
-      expected,
-      { timeout: 30_000 },
-    );
-    const entries = await page.evaluate(() =>
-      Object.fromEntries(
-        // Entries are the headings one level below a section: `section/<section>/<anchor>`.
-        [...document.querySelectorAll('h2[id^="section/"]')].filter((h) => h.id.split('/').length === 3).map((h) => {
-          const entry = h.closest('[data-section-id]')!;
-          return [h.id.split('/').pop(), { text: entry.textContent ?? '', blocks: [...entry.querySelectorAll('pre')].map((p) => p.textContent ?? '') }];
-        }),
-      ),
-    );
-    for (const code of errorCodes) {
-      const e = errorCatalogue[code];
-      const entry = entries[anchorOf(e.docUrl)];
-      expect(entry, `entry of ${code}`).toBeDefined();
-      expect(entry!.text).toContain(code);
-      expect(entry!.text).toContain(`Status: ${e.status} · Type: ${e.type} · Retryable: ${e.retryable ? 'yes' : 'no'}`);
-      expect(entry!.text).toContain(shown(e.description));
-      expect(entry!.text).toContain(`What to do: ${shown(e.action)}`);
-      for (const field of e.fields) expect(entry!.text).toContain(field);
-      const examples = errorExamples(spec, code).map((ex) => ex.value);
-      expect(examples.length, `examples of ${code}`).toBeGreaterThan(0);
-      expect(entry!.blocks.map((b: string) => JSON.parse(b))).toEqual(examples);
+  it('lands every doc_url on its entry, which has the facts, the examples, linked doc_urls and links to its operations', async () => {
+    // Redoc renders an entry as it scrolls to it: each is reached as a reader does, by its doc_url's
+    // anchor typed into the address bar of the open page.
+    for (const { kind, code, id, docUrl } of entries) {
+      await page.evaluate((hash) => void (location.hash = hash), new URL(local(docUrl)).hash);
+      await scrolledTo(id);
+      expect(await page.evaluate(() => location.hash), docUrl).toBe(`#${id}`);
+      await page.waitForFunction((id) => !!document.getElementById(id)?.closest('[data-section-id]')?.querySelector('pre'), id);
+      const entry = await page.evaluate((id) => {
+        const section = document.getElementById(id)!.closest('[data-section-id]')!;
+        return {
+          text: section.textContent ?? '',
+          blocks: [...section.querySelectorAll('pre')].map((p) => p.textContent ?? ''),
+          docLinks: [...section.querySelectorAll('pre a.mg-doc-url')].map((a) => [a.textContent, a.getAttribute('href')]),
+          links: [...section.querySelectorAll('a:not(.mg-doc-url)')].map((a) => a.getAttribute('href')),
+        };
+      }, id);
+      expect(entry.text).toContain(code);
+      if (kind === 'error') {
+        const e = errorCatalogue[code as keyof typeof errorCatalogue];
+        expect(entry.text).toContain(`Status: ${e.status} · Type: ${e.type} · Retryable: ${e.retryable ? 'yes' : 'no'}`);
+        expect(entry.text).toContain(shown(e.description));
+        expect(entry.text).toContain(`What to do: ${shown(e.action)}`);
+        for (const field of e.fields) expect(entry.text).toContain(field);
+        expect(entry.blocks.map((b) => JSON.parse(b))).toEqual(errorExamples(spec, code).map((ex) => ex.value));
+        // Each example's doc_url is a link to this very entry.
+        expect(entry.docLinks).toEqual(entry.blocks.map(() => [e.docUrl, `#${id}`]));
+        expect(entry.links).toEqual(expect.arrayContaining((returnedBy.get(code) ?? []).map((o) => o.href)));
+      } else {
+        const f = failureCatalogue[code as keyof typeof failureCatalogue];
+        expect(entry.text).toContain(`Retryable: ${f.retryable ? 'yes' : 'no'}`);
+        expect(entry.text).toContain(shown(f.description));
+        expect(entry.text).toContain(`What to do: ${shown(f.action)}`);
+        expect(entry.blocks.map((b) => JSON.parse(b))).toEqual(failureExamples(spec, code).map((ex) => ex.value));
+      }
     }
-    for (const code of failureCodes) {
-      const f = failureCatalogue[code];
-      const entry = entries[anchorOf(f.docUrl)];
-      expect(entry, `entry of failure ${code}`).toBeDefined();
-      expect(entry!.text).toContain(`Retryable: ${f.retryable ? 'yes' : 'no'}`);
-      expect(entry!.text).toContain(shown(f.description));
-      expect(entry!.text).toContain(`What to do: ${shown(f.action)}`);
-      const examples = failureExamples(spec, code).map((ex) => ex.value);
-      expect(examples.length, `examples of failure ${code}`).toBeGreaterThan(0);
-      expect(entry!.blocks.map((b: string) => JSON.parse(b))).toEqual(examples);
-    }
-    // Nothing in the catalogue sections that the contract does not have.
-    const anchors = Object.keys(entries).filter((a) => /^(error|failure)-/.test(a));
-    expect(anchors.sort()).toEqual([...errorCodes.map((c) => anchorOf(errorCatalogue[c].docUrl)), ...failureCodes.map((c) => anchorOf(failureCatalogue[c].docUrl))].sort());
   });
 
   it('shows every error response of every operation with all of its examples', async () => {
@@ -246,36 +277,151 @@ describe.skipIf(!hasChromium && !process.env.CI)('docs site (headless Chromium)'
     }
   });
 
-  it('scrolls to the entry of every doc_url, on a fresh load and on a hash change', async () => {
+  /** Opens the page of an operation; returns it and its section id (`images/generateimage`). */
+  const openOperation = async (operationId: string) => {
+    const op = readContract(spec).operations.find((o) => o.operationId === operationId)!;
+    const id = operationHref(spec, op).slice(2);
+    await page.evaluate((hash) => void (location.hash = hash), `#/${id}`);
+    await page.locator(`[id="${id}"] [role=tab]`).first().waitFor();
+    return { op, id };
+  };
+
+  // Every error response's links to its codes are checked in catalogue.test.ts; one is followed below.
+  it('shows beside every operation its code samples in the three languages', async () => {
+    const labels = SAMPLE_LANGUAGES.map((l) => l.label);
+    for (const plan of plans) {
+      const { id } = await openOperation(plan.operationId);
+      const rendered = await page.evaluate(
+        async ({ id, labels }) => {
+          const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+          // Bounded by time, not by frames: a busy machine draws fewer frames per second.
+          const until = async <T,>(get: () => T | undefined | false) => {
+            for (const end = Date.now() + 10_000; Date.now() < end; await frame()) {
+              const got = get();
+              if (got) return got;
+            }
+            return undefined;
+          };
+          const section = document.getElementById(id)!;
+          const panel = section.querySelector('.panel-request-samples');
+          if (!panel) return { error: 'no samples panel' };
+          const samples: Record<string, string> = {};
+          for (const label of labels) {
+            // The language menu is the last dropdown of the panel's header; its menu appears on click.
+            const button = [...panel.querySelectorAll<HTMLElement>('[data-component-name="Panel/PanelHeader"] button[aria-haspopup=menu]')].at(-1)!;
+            const before = new Set(document.querySelectorAll('[role=menu]'));
+            button.click();
+            const item = await until(() =>
+              [...document.querySelectorAll<HTMLElement>('[role=menuitem]')].find((i) => !before.has(i.closest('[role=menu]')!) && i.textContent?.trim() === label),
+            );
+            if (!item) return { error: `no ${label} in the language menu` };
+            item.click();
+            if (!(await until(() => button.textContent?.trim() === label))) return { error: `${label} was not chosen` };
+            samples[label] = panel.querySelector('pre[data-testid="source-code"]')?.textContent ?? '';
+          }
+          return { samples };
+        },
+        { id, labels },
+      );
+      expect(rendered.error, plan.operationId).toBeUndefined();
+      for (const sample of codeSamples(plan)) {
+        expect(rendered.samples![sample.label]!.trim(), `${plan.operationId} ${sample.label}`).toBe(sample.source.trim());
+      }
+    }
+  });
+
+  it("sends each operation's request from its try-it console to a running mock, and says when nothing answers", async () => {
+    const key = `mg_${randomUUID()}`;
+    for (const plan of plans) {
+      const { id } = await openOperation(plan.operationId);
+      const box = page.locator(`[id="${id}"] .mg-try-it`);
+      await box.getByLabel('Mock URL').fill(mock.url);
+      await box.getByLabel('API key').fill(key);
+      await box.getByRole('button', { name: 'Send' }).click();
+      const status = box.locator('.mg-try-it-status');
+      await status.waitFor();
+      // The poll's console polls the video that the console before it started.
+      expect((await status.innerText()).split(' ')[0], plan.operationId).toBe(String(plan.calls[0].status));
+      // Read through CORS: the mock exposes the headers the console shows.
+      expect(await box.locator('.mg-try-it-headers').innerText()).toMatch(/^x-request-id: req_/m);
+      expect(JSON.parse(await box.locator('.mg-try-it-body').innerText())).toBeTypeOf('object');
+    }
+    const box = page.locator('.mg-try-it').first();
+    await box.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(shots, 'docs-try-it.png') });
+
+    await box.getByLabel('Mock URL').fill(closed);
+    await box.getByRole('button', { name: 'Send' }).click();
+    await expect.poll(() => box.locator('output').innerText()).toBe(`No answer from ${closed} — is \`npx mediagen-mock\` running?`);
+    // The key lives in the page's memory only.
+    const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.cookie);
+    expect(stored).not.toContain(key);
+  });
+
+  it('links an error response to its catalogue entry, and the entry back to the operation', async () => {
+    const { id } = await openOperation('generateImage');
+    const quota = entries.find((e) => e.code === 'quota_exceeded')!;
+    await page.locator(`[id="${id}"] [role=tab]`, { hasText: String(errorCatalogue.quota_exceeded.status) }).click();
+    await page.locator(`[id="${id}"] [data-testid="middle-panel"] a[href="#${anchorOf(quota.docUrl)}"]`).click();
+    await scrolledTo(quota.id);
+    await page.screenshot({ path: join(shots, 'docs-error-link.png') });
+    const back = returnedBy.get('quota_exceeded')!.find((o) => o.href === `#/${id}`)!;
+    await page.locator(`[data-section-id="${quota.id}"] a[href="${back.href}"]`).click();
+    await scrolledTo(id);
+  });
+
+  it('lands a search for a phrase of a catalogue entry on that entry', async () => {
+    // The first words of what to do about quota_exceeded ("Add credits").
+    const phrase = errorCatalogue.quota_exceeded.action.split(' ').slice(0, 2).join(' ');
+    const trigger = page.locator('[data-testid="search-trigger"]');
+    await expect.poll(() => trigger.innerText(), { timeout: 30_000 }).not.toContain('Loading');
+    await trigger.click();
+    await page.keyboard.type(phrase);
+    const hit = page.locator('[data-component-name="Search/SearchItem"]').first();
+    await expect.poll(() => hit.innerText(), { timeout: 30_000 }).toContain('quota_exceeded');
+    await page.screenshot({ path: join(shots, 'docs-search.png') });
+    await hit.click();
+    await scrolledTo(entries.find((e) => e.code === 'quota_exceeded')!.id);
+  });
+
+  it('gives prose the width: the Overview card stays by the title, the catalogue pages have no empty column', async () => {
+    const measure = (id: string) =>
+      page.evaluate((id) => {
+        const section = document.getElementById(id)!.closest('[data-section-id]')!;
+        const layout = section.closest('[data-component-name="Layout/ThreePanelLayout"]')!;
+        const right = [...layout.querySelectorAll<HTMLElement>('[data-testid="right-panel"]')].filter((r) => getComputedStyle(r).display !== 'none');
+        return {
+          share: section.getBoundingClientRect().width / layout.getBoundingClientRect().width,
+          // Right columns on screen next to the section.
+          beside: right.filter((r) => {
+            const { top, bottom, height } = r.getBoundingClientRect();
+            return height > 0 && bottom > 0 && top < window.innerHeight;
+          }).length,
+        };
+      }, id);
+    await page.evaluate(() => void (location.hash = '#section/rate-limits'));
+    await scrolledTo('section/rate-limits');
+    expect(await measure('section/rate-limits')).toEqual({ share: expect.toSatisfy((s: number) => s > 0.75), beside: 0 });
+    const entry = entries.find((e) => e.code === 'rate_limit')!;
+    await page.evaluate((hash) => void (location.hash = hash), `#${entry.id}`);
+    await scrolledTo(entry.id);
+    expect(await measure(entry.id)).toEqual({ share: expect.toSatisfy((s: number) => s > 0.75), beside: 0 });
+  });
+
+  it('scrolls to the entry of a doc_url on a fresh load', async () => {
     // A fresh load is what a reader following a doc_url does; a few, since each reloads the page.
     for (const docUrl of [errorCatalogue.quota_exceeded.docUrl, errorCatalogue.gateway_timeout.docUrl, failureCatalogue[failureCodes.at(-1)!].docUrl]) {
       await page.goto(local(docUrl), { waitUntil: 'load' });
-      const id = await page.evaluate(() => location.hash.slice(1));
-      expect(id.split('/').pop(), docUrl).toBe(anchorOf(docUrl));
-      await page.waitForFunction((id) => {
-        const top = document.getElementById(id)?.getBoundingClientRect().top;
-        return top !== undefined && top >= 0 && top < 150;
-      }, id, { timeout: 30_000 });
+      const id = entries.find((e) => e.docUrl === docUrl)!.id;
+      expect(await page.evaluate(() => location.hash.slice(1)), docUrl).toBe(id);
+      await scrolledTo(id);
       expect(await onScreen(id), docUrl).toBe(true);
     }
     await page.goto(local(errorCatalogue.quota_exceeded.docUrl), { waitUntil: 'load' });
-    await page.waitForFunction(() => (document.getElementById(location.hash.slice(1))?.getBoundingClientRect().top ?? -1) >= 0);
+    await scrolledTo(entries.find((e) => e.code === 'quota_exceeded')!.id);
     // Let the sidebar finish following the scroll before taking the picture.
     await page.locator('[data-testid="menu-item-label"][data-active="true"]', { hasText: 'quota_exceeded' }).waitFor();
-    await mkdir(join(root, 'test-results'), { recursive: true });
-    await page.screenshot({ path: join(root, 'test-results/docs.png') });
-
-    // Every other code: the anchor typed into the address bar of the open page.
-    for (const docUrl of [...errorCodes.map((c) => errorCatalogue[c].docUrl), ...failureCodes.map((c) => failureCatalogue[c].docUrl)]) {
-      const anchor = anchorOf(docUrl);
-      await page.evaluate((hash) => void (location.hash = hash), new URL(local(docUrl)).hash);
-      const id = await page.waitForFunction((anchor) => {
-        const id = location.hash.slice(1);
-        const top = document.getElementById(id)?.getBoundingClientRect().top;
-        return id.endsWith(`/${anchor}`) && top !== undefined && top >= 0 && top < 150 && id;
-      }, anchor, { timeout: 30_000 });
-      expect(await onScreen(String(await id.jsonValue())), docUrl).toBe(true);
-    }
+    await page.screenshot({ path: join(shots, 'docs.png') });
   });
 
   it('logged no console error and made no remote request along the way', () => {
