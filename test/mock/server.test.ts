@@ -313,6 +313,21 @@ describe('CORS', () => {
     expect(res.headers['access-control-allow-headers']).toBe('authorization, content-type');
     const get = await send(mock.url, { method: 'GET', path: '/v2/models', headers: auth });
     expect(get.headers['access-control-expose-headers']).toContain('X-Request-Id');
+    expect(res.headers['access-control-allow-private-network']).toBeUndefined();
+  });
+
+  it('lets a page served over https reach a mock on loopback (Private Network Access)', async () => {
+    const res = await send(mock.url, {
+      method: 'OPTIONS',
+      path: '/v2/models',
+      headers: {
+        origin: 'https://mediagen.github.io',
+        'access-control-request-method': 'GET',
+        'access-control-request-private-network': 'true',
+      },
+    });
+    expect(res.status).toBe(204);
+    expect(res.headers['access-control-allow-private-network']).toBe('true');
   });
 });
 

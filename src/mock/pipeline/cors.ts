@@ -21,6 +21,11 @@ export function answerPreflight(input: MockInput, requestId: string): MockOutput
     'access-control-allow-methods': 'GET, POST, PUT',
     'access-control-allow-headers': input.headers['access-control-request-headers'] ?? '*',
     'access-control-max-age': '600',
+    // Chrome's Private Network Access: a page served over https (the published docs' try-it console)
+    // may call a mock on 127.0.0.1 only when the preflight says so.
+    ...(input.headers['access-control-request-private-network'] === 'true'
+      ? { 'access-control-allow-private-network': 'true' }
+      : {}),
   };
   return { kind: 'answer', status: 204, headers, body: null };
 }
