@@ -8,8 +8,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { docsUrl, errorCatalogue, failureCatalogue } from '../generated/catalogue.ts';
 import { anchorOf, withCatalogue } from './docs-catalogue.ts';
-import { loadDefaultFixtures } from '../src/mock/fixtures.ts';
-import { testingPage } from '../src/mock/test-value-table.ts';
+import { missingAnchors, readGuides, withGuides } from './docs-guides.ts';
 import { root } from './root.ts';
 
 export { root };
@@ -40,20 +39,6 @@ export interface DocsBuild {
 
 export class DocsBuildError extends Error {}
 
-// Guides written as markdown in docs/, each a top-level section of the page after the overview.
-export const GUIDES = ['testing-proxy.md'];
-
-/** A copy of the bundle whose info.description ends with the guides; the bundle itself is untouched. */
-export function withGuides(spec: Record<string, any>, guides: string[]): Record<string, any> {
-  const copy = structuredClone(spec);
-  copy.info.description = [String(copy.info.description ?? '').trimEnd(), ...guides.map(g => g.trim())].join(
-    '\n\n',
-  );
-  return copy;
-}
-
-export const readGuides = () => Promise.all(GUIDES.map(name => readFile(join(root, 'docs', name), 'utf8')));
-
 export async function buildDocs(outDir = defaultOutDir): Promise<DocsBuild> {
   const spec = JSON.parse(await readFile(join(root, 'generated/openapi.json'), 'utf8'));
   if (spec.externalDocs?.url !== docsUrl) {
@@ -62,9 +47,8 @@ export async function buildDocs(outDir = defaultOutDir): Promise<DocsBuild> {
     );
   }
   const tables = { errorCatalogue, failureCatalogue };
-  const withDocs = withCatalogue(withGuides(spec, await readGuides()), tables);
-  // The mock's test values, from its fixtures table: the "Testing against the mock" page.
-  withDocs.info.description = `${withDocs.info.description.trimEnd()}\n\n${testingPage(loadDefaultFixtures())}\n`;
+  const guides = await readGuides();
+  const withDocs = withCatalogue(withGuides(spec, guides), tables);
 
   const tmp = await mkdtemp(join(tmpdir(), 'mediagen-docs-'));
   const file = join(outDir, 'index.html');
@@ -119,6 +103,9 @@ export async function buildDocs(outDir = defaultOutDir): Promise<DocsBuild> {
     .filter(url => !url.startsWith(docsUrl) || !ids.has(anchorOf(url)));
   if (missing.length)
     throw new DocsBuildError(`doc_url anchors with no entry in the built page:\n  ${missing.join('\n  ')}`);
+  const unlinked = missingAnchors(html, guides);
+  if (unlinked.length)
+    throw new DocsBuildError(`guide anchors with no section in the built page:\n  ${unlinked.join('\n  ')}`);
 
   // The contract itself, next to its docs, for tools that want the file.
   await copyFile(join(root, 'generated/openapi.json'), join(outDir, 'openapi.json'));
