@@ -1,7 +1,8 @@
 // What a test file pays to use the mock in-process, measured on the packages as a user installs them
-// (packed, installed into a fresh project): the import of @mediagen/mock, the import of Prism alone
-// (what most of it is), and the time from the import to the first answer of createMockFetch. Each
-// sample is a fresh Node process, as an isolated test file is. The mock guide's "Test suites" links it.
+// (packed, installed into a fresh project): the import of @mediagen/mock, the import of Prism alone,
+// and the time from the import to the first answer of createMockFetch; and what one server per run
+// pays once. Each sample is a fresh Node process, as an isolated test file is. The mock guide's
+// "Test suites" links it.
 //   npm run bench -- mock-start        (-- --tiny mock-start: one round, figures meaningless)
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -26,6 +27,15 @@ const res = await createMockFetch()('https://api.mediagen.example/v2/models', { 
 if (res.status !== 200) throw new Error('first answer: ' + res.status);
 await res.text();
 console.log(JSON.stringify({ importMs: t1 - t0, firstAnswerMs: performance.now() - t1 }));`,
+  server: `const t0 = performance.now();
+const { startMockServer } = await import('@mediagen/mock');
+const server = await startMockServer({ port: 0, log: () => {} });
+const res = await fetch(server.url + '/v2/models', { headers: { authorization: 'Bearer mg_test_bench' } });
+if (res.status !== 200) throw new Error('first answer: ' + res.status);
+await res.text();
+const ms = performance.now() - t0;
+await server.close();
+console.log(JSON.stringify({ startMs: ms }));`,
 };
 
 async function sample(project: string, source: string): Promise<Record<string, number>> {
@@ -43,11 +53,13 @@ try {
   const prism: number[] = [];
   const mockImport: number[] = [];
   const firstAnswer: number[] = [];
+  const serverStart: number[] = [];
   for (let round = 0; round < ROUNDS; round++) {
     prism.push((await sample(project, SNIPPETS.prism)).importMs!);
     const mock = await sample(project, SNIPPETS.mock);
     mockImport.push(mock.importMs!);
     firstAnswer.push(mock.firstAnswerMs!);
+    serverStart.push((await sample(project, SNIPPETS.server)).startMs!);
   }
   const prismMs = median(prism);
   const importMs = median(mockImport);
@@ -64,11 +76,16 @@ try {
       value: Math.round(importMs + median(firstAnswer)),
       unit: 'ms',
     },
+    {
+      name: 'one server per run (a global setup): import, startMockServer, first answer over HTTP, paid once',
+      value: Math.round(median(serverStart)),
+      unit: 'ms',
+    },
   ];
   await writeSection({
     id: '33-mock-start',
     title: 'Mock start-up cost in a test suite',
-    method: `${packed.names.join(', ')} packed and installed into a fresh project; median of ${ROUNDS} fresh Node processes each, timing the dynamic import of @mediagen/mock, then createMockFetch() to the end of its first answer (GET /v2/models); and, in other processes, the import of @stoplight/prism-http alone.`,
+    method: `${packed.names.join(', ')} packed and installed into a fresh project; median of ${ROUNDS} fresh Node processes each, timing the dynamic import of @mediagen/mock, then createMockFetch() to the end of its first answer (GET /v2/models); in other processes, the import of @stoplight/prism-http alone, and the import, startMockServer({ port: 0 }) and a first answer over HTTP on 127.0.0.1.`,
     command: 'npm run bench -- mock-start',
     figures,
   });
