@@ -14,7 +14,7 @@ import { CHROMIUM, gzipSize, runInChromium } from './packages/browser.ts';
 import * as consumers from './packages/consumers.ts';
 import { footprint, installProject, type Footprint } from './packages/install.ts';
 import { packAll } from './packages/pack-all.ts';
-import * as pages from './packages/pages.ts';
+import { checkPackagePages } from './packages/pages.ts';
 import { validatorsWithoutEval } from './packages/no-eval.ts';
 import { checkPackedProxy } from './packages/proxy.ts';
 import { run, runOk, startUntil, stop } from './packages/run.ts';
@@ -268,18 +268,7 @@ async function main() {
     return 'balance read and parameter_missing as a typed error, cross-origin';
   });
 
-  for (const name of Object.keys(projects))
-    await check(`${name}: the README example runs`, () =>
-      pages.runReadmeExample(join(work, name), name, mockUrl),
-    );
-  await check('bins: --help links to the docs site', () =>
-    pages.checkHelpLinks(join(work, 'mock'), [
-      ['mediagen-mock'],
-      ['mediagen-contract'],
-      ['mediagen-contract', 'proxy'],
-    ]),
-  );
-  await check('pack:local: one install line for the three', () => pages.checkPackLocal(work));
+  await checkPackagePages(check, work, Object.keys(projects), mockUrl);
 
   await stop(mock.child);
   if (!process.argv.includes('--keep')) await rm(work, { recursive: true, force: true });

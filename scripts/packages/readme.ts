@@ -17,6 +17,8 @@ export interface PackagePage {
   /** Export subpath (and bin name) → what it is for. */
   entries: Record<string, string>;
   guides: Guide[];
+  /** Links into a guide's subsections: text → URL. */
+  sections?: Record<string, string>;
 }
 
 const BASE_URL = `const baseUrl = process.env.MEDIAGEN_BASE_URL ?? 'http://127.0.0.1:4010'; // e.g. npx mediagen-mock`;
@@ -85,6 +87,7 @@ await server.close();`,
       'mediagen-mock': '`npx mediagen-mock`: the mock server (`--help` lists its options)',
     },
     guides: ['mock', 'testValues'],
+    sections: { 'Test suites: one mock per run, a key per test': guideUrl('mock', 'Test suites') },
   },
 };
 
@@ -122,6 +125,7 @@ export function packageReadme(spec: PackageSpec): string {
       '## Docs',
       [
         ...page.guides.map(g => `- [${GUIDE_TITLES[g]}](${guideUrl(g)})`),
+        ...Object.entries(page.sections ?? {}).map(([text, url]) => `- [${text}](${url})`),
         `- [The API reference and the error catalogue](${DOCS_SITE_URL})`,
         `- [Repository](${REPOSITORY_URL}), [issues](${ISSUES_URL})`,
       ].join('\n'),

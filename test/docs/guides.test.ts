@@ -7,7 +7,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, posix } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PUBLIC_GUIDES, parseGuide, prose, readGuides, siteTarget } from '../../scripts/docs-guides.ts';
+import { PUBLIC_GUIDES, parseGuide, prose, readGuides, sectionAnchor, siteTarget } from '../../scripts/docs-guides.ts';
 import { buildDocs, root } from '../../scripts/docs-site.ts';
 import { packageReadme, pages as packagePages } from '../../scripts/packages/readme.ts';
 import { packages } from '../../scripts/packages/table.ts';
@@ -100,7 +100,7 @@ describe('links into the docs site', () => {
 });
 
 describe('the package pages', () => {
-  it.each(packages.map(p => [p.name, p] as const))('%s: install line, example, every entry, docs links', (_, spec) => {
+  it.each(packages.map(p => [p.name, p] as const))('%s: install line, example, every entry, docs links', async (_, spec) => {
     const page = packageReadme(spec);
     const dev = packagePages[spec.dir]!.dev ? '-D ' : '';
     expect(page).toContain(`npm install ${dev}${spec.name}\n`);
@@ -111,8 +111,11 @@ describe('the package pages', () => {
     for (const bin of Object.keys(spec.bin ?? {})) expect(page).toContain(`| bin \`${bin}\` |`);
     const anchors = [...page.matchAll(/\]\(https:\/\/mediagen\.github\.io\/mediagen-api\/(#[^)]+)\)/g)].map(m => m[1]);
     expect(anchors.length).toBeGreaterThan(0);
-    for (const anchor of anchors)
-      expect(Object.values(GUIDE_TITLES).map(t => `#section/${headingSlug(t)}`)).toContain(anchor);
+    const sections = (await readGuides()).flatMap(g => [
+      sectionAnchor(g),
+      ...g.subsections.map(s => sectionAnchor(g, headingSlug(s))),
+    ]);
+    for (const anchor of anchors) expect(sections).toContain(anchor);
   });
 
   it('refuse an entry the page does not describe', () => {
