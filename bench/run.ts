@@ -16,6 +16,7 @@ const BENCHES = [
   'bench/client-rps.ts',
   'bench/mock.ts',
   'bench/media.ts',
+  'bench/mock-start.ts',
   'bench/validators.ts',
   'bench/growth.ts',
   'bench/diff.ts',

@@ -8,6 +8,8 @@ import { builtinModules } from 'node:module';
 import { chmod, cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, posix } from 'node:path';
+import { packageLinks } from './packages/links.ts';
+import { packageReadme } from './packages/readme.ts';
 import { packages, type PackageSpec } from './packages/table.ts';
 import { root } from './root.ts';
 
@@ -133,6 +135,7 @@ function manifest(spec: PackageSpec, version: string, rootPkg: Record<string, an
     description: spec.description,
     license: rootPkg.license,
     keywords: spec.keywords,
+    ...packageLinks,
     type: 'module',
     engines: rootPkg.engines,
     sideEffects: spec.bin ? Object.values(spec.bin).map(source => `./${compiled(source)}`) : false,
@@ -152,21 +155,6 @@ function manifest(spec: PackageSpec, version: string, rootPkg: Record<string, an
     publishConfig: { access: 'public' },
   };
 }
-
-/** The README npm shows: what the package is for and where the full story is. */
-const readme = (spec: PackageSpec) =>
-  `# ${spec.name}\n\n${spec.description}\n\n\`\`\`sh\nnpm install ${spec.name}\n\`\`\`\n\n` +
-  `Entries: ${Object.keys(spec.exports)
-    .map(s => `\`${posix.join(spec.name, s)}\``)
-    .join(', ')}` +
-  `${
-    spec.bin
-      ? `; bin: ${Object.keys(spec.bin)
-          .map(b => `\`${b}\``)
-          .join(', ')}`
-      : ''
-  }.\n` +
-  `Built from the Mediagen API contract repository, whose README documents every package.\n`;
 
 /** Fails naming each bare import a package ships without depending on it. */
 function checkImports(spec: PackageSpec, shipped: Shipped) {
@@ -203,7 +191,7 @@ async function writePackage(
     join(out, 'package.json'),
     JSON.stringify(manifest(spec, version, rootPkg), null, 2) + '\n',
   );
-  await writeFile(join(out, 'README.md'), readme(spec));
+  await writeFile(join(out, 'README.md'), packageReadme(spec));
   return shipped.files.size;
 }
 

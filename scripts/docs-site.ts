@@ -14,7 +14,7 @@ import { pageData, pageDataText } from './docs-page-data.ts';
 import { samplePlans } from './docs-samples.ts';
 import { parse as parseYaml, stringify as toYaml } from 'yaml';
 import { loadDefaultFixtures } from '../src/mock/fixtures.ts';
-import { testingPage } from '../src/mock/test-value-table.ts';
+import { missingAnchors, readGuides, withGuides } from './docs-guides.ts';
 import { root } from './root.ts';
 
 export { root };
@@ -48,20 +48,6 @@ export interface DocsBuild {
 
 export class DocsBuildError extends Error {}
 
-// Guides written as markdown in docs/, each a top-level section of the page after the overview.
-export const GUIDES = ['testing-proxy.md', 'generators.md'];
-
-/** A copy of the bundle whose info.description ends with the guides; the bundle itself is untouched. */
-export function withGuides(spec: Record<string, any>, guides: string[]): Record<string, any> {
-  const copy = structuredClone(spec);
-  copy.info.description = [String(copy.info.description ?? '').trimEnd(), ...guides.map(g => g.trim())].join(
-    '\n\n',
-  );
-  return copy;
-}
-
-export const readGuides = () => Promise.all(GUIDES.map(name => readFile(join(root, 'docs', name), 'utf8')));
-
 /** docs/redocly.yaml with the sample languages: Redoc shows only the x-codeSamples of those it lists. */
 async function redoclyConfig(): Promise<string> {
   const config = parseYaml(await readFile(join(root, 'docs/redocly.yaml'), 'utf8'));
@@ -77,11 +63,10 @@ export async function buildDocs(outDir = defaultOutDir): Promise<DocsBuild> {
     );
   }
   const tables = { errorCatalogue, failureCatalogue };
+  const guides = await readGuides();
   const fixtures = loadDefaultFixtures();
-  const withLinks = withErrorLinks(withCatalogue(withGuides(spec, await readGuides()), tables), tables);
+  const withLinks = withErrorLinks(withCatalogue(withGuides(spec, guides), tables), tables);
   const withDocs = withSamples(withLinks, fixtures);
-  // The mock's test values, from its fixtures table: the "Testing against the mock" page.
-  withDocs.info.description = `${withDocs.info.description.trimEnd()}\n\n${testingPage(fixtures)}\n`;
   const missing = docUrlsWithoutEntry(withDocs, tables, docsUrl);
   if (missing.length)
     throw new DocsBuildError(
@@ -136,6 +121,10 @@ export async function buildDocs(outDir = defaultOutDir): Promise<DocsBuild> {
     pageDataText(pageData(spec, docsUrl, tables, samplePlans(spec, fixtures))),
   );
   await writeFile(file, html);
+
+  const unlinked = missingAnchors(html, guides);
+  if (unlinked.length)
+    throw new DocsBuildError(`guide anchors with no section in the built page:\n  ${unlinked.join('\n  ')}`);
 
   // The contract itself, next to its docs, for tools that want the file.
   await copyFile(join(root, 'generated/openapi.json'), join(outDir, 'openapi.json'));

@@ -7,14 +7,15 @@ import { isDeepStrictEqual } from 'node:util';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { compileTree, writePackages } from './build-dist.ts';
 import { CHROMIUM, gzipSize, runInChromium } from './packages/browser.ts';
 import * as consumers from './packages/consumers.ts';
-import { footprint, installProject, pack, type Footprint } from './packages/install.ts';
+import { footprint, installProject, type Footprint } from './packages/install.ts';
 import { checkGenerators, installGenerators } from './packages/generators.ts';
+import { packAll } from './packages/pack-all.ts';
+import { checkPackagePages } from './packages/pages.ts';
 import { validatorsWithoutEval } from './packages/no-eval.ts';
 import { checkPackedProxy } from './packages/proxy.ts';
 import { respectFailsAgainstBrokenApi } from './packages/workflows.ts';
@@ -123,11 +124,9 @@ async function main() {
   const tarballs: Record<string, string> = {};
   console.log(`test:packages in ${work}`);
 
-  const tree = await compileTree();
-  const built = await writePackages(tree, dist).finally(() => rm(tree, { recursive: true, force: true }));
-  await mkdir(join(work, 'tarballs'));
-  for (const p of built) tarballs[p.dir.split('/').at(-1)!] = await pack(p.dir, join(work, 'tarballs'));
-  console.log(`packed ${built.map(p => `${p.name}@${p.version}`).join(', ')}`);
+  const packed = await packAll(join(work, 'tarballs'), dist);
+  Object.assign(tarballs, packed.tarballs);
+  console.log(`packed ${packed.names.join(', ')}`);
 
   for (const [name, needs] of Object.entries(projects)) {
     const project = join(work, name);
@@ -227,8 +226,7 @@ async function main() {
     await check(`${name}: a consumer .ts type-checks`, () => typeCheck(join(work, name), source));
   }
 
-  for (const p of built) {
-    const name = p.dir.split('/').at(-1)!;
+  for (const name of Object.keys(tarballs)) {
     await check(`${name}: publint`, async () => {
       const { stdout } = await runOk(bin('publint'), ['run', tarballs[name]!, '--strict'], { cwd: work });
       if (!/All good/.test(stdout)) throw new Error(stdout.trim());
@@ -281,6 +279,8 @@ async function main() {
     await installGenerators(join(work, 'generators'), [tarballs.client!, tarballs.contract!]);
     return checkGenerators(join(work, 'generators'));
   });
+
+  await checkPackagePages(check, work, Object.keys(projects), mockUrl);
 
   await stop(mock.child);
   if (!process.argv.includes('--keep')) await rm(work, { recursive: true, force: true });

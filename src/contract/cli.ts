@@ -4,6 +4,7 @@
 // `mediagen-contract proxy <upstream-url>`: the validating proxy (src/proxy/cli.ts).
 import { parseArgs } from 'node:util';
 import { usageFailure } from '../kernel/cli.ts';
+import { guideUrl } from '../kernel/links.ts';
 import { redactor } from '../proxy/redact.ts';
 import { DEFAULT_ANSWER_LIMITS } from './answer-limits.ts';
 import { formatReport, runContractSuite } from './suite.ts';
@@ -21,7 +22,8 @@ const usage = `Usage: mediagen-contract test <base-url> [options]
   --timeout MS         time for one whole answer (default ${DEFAULT_ANSWER_LIMITS.timeoutMs})
   --max-answer-bytes N bytes of one answer read (default ${DEFAULT_ANSWER_LIMITS.maxAnswerBytes})
   --help               this text
-Exit status: 0 when every scenario conforms, 1 on any violation, 2 on bad input.`;
+Exit status: 0 when every scenario conforms, 1 on any violation, 2 on bad input.
+Docs: ${guideUrl('contractTests')}`;
 
 const fail: (message: string) => never = usageFailure('mediagen-contract', usage);
 

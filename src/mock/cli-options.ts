@@ -2,6 +2,7 @@
 // it): each bad value is refused with one line naming the option, a bad fixtures file naming the
 // problem in it.
 import { parseArgs } from 'node:util';
+import { guideUrl } from '../kernel/links.ts';
 import type { MockServerOptions } from './types.ts';
 import { parseFaults, parseLatency } from './faults.ts';
 import { loadFixturesFile } from './fixtures.ts';
@@ -43,7 +44,8 @@ export const usage = `Usage: mediagen-mock [options]
   --help                 this text
 Webhook tools (send a chosen event, resend, list deliveries): mediagen-mock webhooks --help
 Environment: PORT, MEDIAGEN_WEBHOOK_SECRET (whsec_…; a fresh one is printed when unset),
-  MEDIAGEN_CONTROL_TOKEN (as --control-token)`;
+  MEDIAGEN_CONTROL_TOKEN (as --control-token)
+Docs: ${guideUrl('mock')} (test values: ${guideUrl('testValues')})`;
 
 export type CliCommand =
   | { kind: 'help' }

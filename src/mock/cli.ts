@@ -5,6 +5,7 @@
 import { createRequire } from 'node:module';
 import { loadSpec, readContract } from '../kernel/index.ts';
 import { stopOnSignals, usageFailure } from '../kernel/cli.ts';
+import { guideUrl } from '../kernel/links.ts';
 import { parseMockArgs, usage, UsageError, type CliCommand } from './cli-options.ts';
 import { loadDefaultFixtures, readFixtures } from './fixtures.ts';
 import { scenarioTable } from './scenario-table.ts';
@@ -69,7 +70,7 @@ console.log(
     : 'State: in memory only (lost when the mock stops; --state FILE keeps it across restarts)',
 );
 console.log(
-  'Test values (API keys, models, prompt tags, URLs for every error and failure): README "Testing against the mock", or --print-test-values',
+  `Test values (API keys, models, prompt tags, URLs for every error and failure): ${guideUrl('testValues')}, or --print-test-values`,
 );
 
 stopOnSignals(() => server.close());

@@ -1,8 +1,8 @@
-// The README's "how to trigger each response" table, generated from the contract so that it cannot
+// The mock guide's (docs/mock.md) "how to trigger each response" table, generated from the contract so that it cannot
 // drift: one row per status and set of operations, with the named examples they share.
 import { type Contract } from '../kernel/index.ts';
 
-export const TABLE_START = '<!-- mock-scenarios:start (generated: npm start -- --print-scenarios) -->';
+export const TABLE_START = '<!-- mock-scenarios:start (generated: npx tsx scripts/write-docs.ts) -->';
 export const TABLE_END = '<!-- mock-scenarios:end -->';
 
 export function scenarioTable(contract: Contract): string {

@@ -1,7 +1,8 @@
-// The test values of the fixtures as a markdown table: printed by `npm start -- --print-test-values`,
-// kept in README.md between the markers below (a test checks it is current) and rendered as the
-// "Testing against the mock" page of the docs site. One table, read from the fixtures.
+// The test values of the fixtures as a markdown table, printed by `mediagen-mock --print-test-values`,
+// and as the "Testing against the mock" page (docs/test-values.md, written by scripts/write-docs.ts
+// and checked current; a section of the docs site). One table, read from the fixtures.
 import { errorCatalogue } from '../../generated/catalogue.ts';
+import { GUIDE_TITLES } from '../kernel/links.ts';
 import type { Fixtures, TestValue, TestValueKind } from './fixtures.ts';
 import { formatMoney } from './money.ts';
 import { requestText, tryRequest } from './test-value-requests.ts';
@@ -9,7 +10,7 @@ import { requestText, tryRequest } from './test-value-requests.ts';
 export const TEST_VALUES_START =
   '<!-- mock-test-values:start (generated: npm start -- --print-test-values) -->';
 export const TEST_VALUES_END = '<!-- mock-test-values:end -->';
-export const TESTING_SECTION = 'Testing against the mock';
+export const TESTING_SECTION = GUIDE_TITLES.testValues;
 
 const WHERE: Record<TestValueKind, string> = {
   api_key: 'API key (`Authorization: Bearer …`)',
@@ -73,7 +74,9 @@ export function modelTable(fixtures: Fixtures): string {
 export function testingPage(fixtures: Fixtures): string {
   return [
     `# ${TESTING_SECTION}`,
-    'The mock (`npm start`, or `createMockFetch` and MSW handlers in-process) behaves like the API: each API key is its own ' +
+    "<!-- Generated from the mock's fixtures table by scripts/write-docs.ts: do not edit. -->",
+    'The mock (`npx mediagen-mock` from `@mediagen/mock`, or `createMockFetch` and the MSW handlers in-process: ' +
+      'see [Mock server](mock.md)) behaves like the API: each API key is its own ' +
       `account, created on first use with ${formatMoney(fixtures.balanceMicro)} ${fixtures.currency}; generations are checked against the models below and charged; ` +
       'a failed video is refunded; requests per minute and running videos per key are limited; an `Idempotency-Key` replays. ' +
       'The values below reach every error code and every video failure code without any special header, from a real UI.',

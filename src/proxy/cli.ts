@@ -3,6 +3,7 @@
 // operation and kind of violation.
 import { parseArgs } from 'node:util';
 import { stopOnSignals, usageFailure } from '../kernel/cli.ts';
+import { guideUrl } from '../kernel/links.ts';
 import { startProxy } from './start.ts';
 import type { ProxyOptions } from './types.ts';
 
@@ -14,7 +15,8 @@ export const proxyUsage = `Usage: mediagen-contract proxy <upstream-url> [option
   --report FILE           write every violation to FILE as JSON lines
   --upstream-timeout MS   how long the upstream has to answer before the caller gets a 504 (default 60000)
   --help                  this text
-Environment: PORT`;
+Environment: PORT
+Docs: ${guideUrl('proxy')}`;
 
 /** The proxy's options from its arguments; a problem is thrown as one line naming it. */
 export function parseProxyArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): ProxyOptions | 'help' {

@@ -1,5 +1,6 @@
-// The README's table of Prefer triggers is generated from the contract; it must list every
-// documented status with all its named examples, and the README's copy must match the generator.
+// The mock guide's table of Prefer triggers is generated from the contract; it must list every
+// documented status with all its named examples, and the guide's copy (docs/mock.md, written by
+// scripts/write-docs.ts) must match the generator.
 import { loadContract } from '../../src/kernel/load.ts';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -7,7 +8,7 @@ import { scenarioTable, TABLE_END, TABLE_START } from '../../src/mock/scenario-t
 
 const contract = loadContract();
 const table = scenarioTable(contract);
-const readmeText = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+const guideText = readFileSync(new URL('../../docs/mock.md', import.meta.url), 'utf8');
 
 describe('scenario table', () => {
   it('has a row per documented status naming each of its examples', () => {
@@ -32,13 +33,13 @@ describe('scenario table', () => {
     }
   });
 
-  // README.md ("The mock server", **Any documented response**) carries the table between its
-  // markers; a README that lost them fails here rather than leaving its copy unchecked.
-  it('matches the copy in README.md', () => {
-    expect(readmeText, 'README.md has the generated table markers').toContain(TABLE_START);
-    expect(readmeText).toContain(TABLE_END);
-    const start = readmeText.indexOf(TABLE_START);
-    const end = readmeText.indexOf(TABLE_END, start) + TABLE_END.length;
-    expect(readmeText.slice(start, end)).toBe(table);
+  // docs/mock.md (**Any documented response**) carries the table between its markers; a guide that
+  // lost them fails here rather than leaving its copy unchecked.
+  it('matches the copy in docs/mock.md', () => {
+    expect(guideText, 'docs/mock.md has the generated table markers').toContain(TABLE_START);
+    expect(guideText).toContain(TABLE_END);
+    const start = guideText.indexOf(TABLE_START);
+    const end = guideText.indexOf(TABLE_END, start) + TABLE_END.length;
+    expect(guideText.slice(start, end), 'stale: run npx tsx scripts/write-docs.ts').toBe(table);
   });
 });

@@ -1,4 +1,4 @@
-// The mock as a stateful simulator of the API (README.md, "Testing against the mock"), against the HTTP server:
+// The mock as a stateful simulator of the API (docs/mock.md), against the HTTP server:
 // accounts, models, credits, limits, idempotency, control routes, latency and faults.
 // Every API answer is held to the contract by `call`. Jobs move only by poll or by the control
 // route (step time of a minute), so nothing here waits on the clock.

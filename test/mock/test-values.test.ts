@@ -1,13 +1,13 @@
 // Test values, like Stripe's test cards: every error code and every video failure code of the
 // catalogue is reached by a value of the fixtures table, without Prefer, each by the request its
-// row of the table shows. A code added to the contract without a test value fails here. The
-// README's table is the generated one.
+// row of the table shows. A code added to the contract without a test value fails here. The docs'
+// page of test values (docs/test-values.md) is the generated one.
 import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RawRequest } from '../../src/contract/index.ts';
 import { errorCatalogue, errorCodes, failureCodes } from '../../generated/catalogue.ts';
 import { loadDefaultFixtures, type TestValue } from '../../src/mock/fixtures.ts';
-import { TEST_VALUES_END, TEST_VALUES_START, testValueTable } from '../../src/mock/test-value-table.ts';
+import { testingPage } from '../../src/mock/test-value-table.ts';
 import { tryRequest } from '../../src/mock/test-value-requests.ts';
 import { startTestMock, type TestMock } from './start.ts';
 import { call, control, errorOf, headersFor } from './stateful-helpers.ts';
@@ -74,13 +74,11 @@ describe('test values', () => {
     },
   );
 
-  it('is listed in README.md exactly as generated', () => {
-    const readme = new URL('../../README.md', import.meta.url);
-    const text = existsSync(readme) ? readFileSync(readme, 'utf8') : '';
-    const start = text.indexOf(TEST_VALUES_START);
-    expect(start, 'README.md has no test values table').toBeGreaterThanOrEqual(0);
-    expect(text.slice(start, text.indexOf(TEST_VALUES_END, start) + TEST_VALUES_END.length)).toBe(
-      testValueTable(fixtures),
+  it('are listed in docs/test-values.md exactly as generated', () => {
+    const page = new URL('../../docs/test-values.md', import.meta.url);
+    const text = existsSync(page) ? readFileSync(page, 'utf8') : '';
+    expect(text, 'docs/test-values.md is stale: run npx tsx scripts/write-docs.ts').toBe(
+      `${testingPage(fixtures)}\n`,
     );
   });
 });

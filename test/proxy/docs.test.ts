@@ -6,9 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { createContractValidator } from '../../src/contract/index.ts';
 import { parseProxyArgs } from '../../src/proxy/cli.ts';
 import { createUpstream } from '../../src/proxy/forward.ts';
-import { readGuides, root, withGuides } from '../../scripts/docs-site.ts';
+import { readGuides, withGuides } from '../../scripts/docs-guides.ts';
+import { root } from '../../scripts/root.ts';
 
-const guide = readFileSync(join(root, 'docs/testing-proxy.md'), 'utf8');
+const guide = readFileSync(join(root, 'docs/proxy.md'), 'utf8');
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
 
 /** The arguments after `proxy` of every `mediagen-contract proxy` / `npm run proxy --` command shown. */

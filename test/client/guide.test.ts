@@ -1,5 +1,5 @@
-// The README's client section, run against a local server: the lines it prints are the ones the
-// README shows. Keep the two in step (the snippet below is the README's, with `log` for console.log).
+// The client guide's first call (docs/client.md), run against a local server: the lines it prints are
+// the ones the guide shows. Keep the two in step (the snippet below is the guide's, with `log` for console.log).
 import { readFileSync } from 'node:fs';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -14,7 +14,7 @@ let server: TestServer;
 beforeAll(async () => (server = await startServer()));
 afterAll(() => server.close());
 
-// ---- README snippet -------------------------------------------------------------------------
+// ---- guide snippet --------------------------------------------------------------------------
 function explain(error: WaitError): string {
   switch (error.kind) {
     case 'api': // a code of the catalogue: narrowed by `code`
@@ -67,9 +67,9 @@ async function readme(
   if (hook.error) log(`webhook rejected: ${hook.error.reason}`);
   else log(`webhook ${hook.id}: ${hook.event.type} ${hook.event.data.id}`);
 }
-// ---- end of README snippet ------------------------------------------------------------------
+// ---- end of guide snippet -------------------------------------------------------------------
 
-it('prints what the README shows', async () => {
+it('prints what the guide shows', async () => {
   server.reply([
     example('balance'),
     example('quota_exceeded', 402),
@@ -149,8 +149,8 @@ it('prints the failure, the other branches of explain', async () => {
   expect(explain(html.error!)).toBe('the response broke the contract (wrong_content_type), request req_h');
 });
 
-it('the README shows this snippet and these lines', () => {
-  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+it('the guide shows this snippet and these lines', () => {
+  const readme = readFileSync(new URL('../../docs/client.md', import.meta.url), 'utf8');
   const source = readFileSync(new URL(import.meta.url), 'utf8');
   const explainSource = /function explain[\s\S]*?\n}\n/.exec(source)![0];
   expect(readme).toContain(explainSource);
