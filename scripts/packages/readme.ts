@@ -64,6 +64,9 @@ console.log(problems.length === 0 ? 'the answer keeps the contract' : problems);
       './proxy': '`startProxy`: the validating proxy in code',
       './openapi.json': 'the bundled contract (OpenAPI 3.1, JSON)',
       './openapi.yaml': 'the bundled contract (OpenAPI 3.1, YAML)',
+      './workflows.arazzo.yaml':
+        "the contract's workflows (Arazzo 1.0), for `redocly respect` and other runners",
+      './workflows.arazzo.json': 'the same workflows as JSON, as the contract suite reads them',
       'mediagen-contract':
         '`mediagen-contract test <url>` (the contract suite), `mediagen-contract proxy <url>`',
     },
