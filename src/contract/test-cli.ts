@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { redactor } from '../proxy/redact.ts';
 import { DEFAULT_ANSWER_LIMITS, answerLimits } from './answer-limits.ts';
 import { probeServer } from './probe.ts';
-import { REPORT_OPTIONS, REPORT_USAGE, reportTarget } from './reporters/options.ts';
+import { openOutput, REPORT_OPTIONS, REPORT_USAGE, reportTarget } from './reporters/options.ts';
 import { writeReport, type ReportTarget } from './reporters/render.ts';
 import { suiteVerdict } from './reporters/suite-verdict.ts';
 import { formatReport, runContractSuite, type CaseResult, type SuiteOptions } from './suite.ts';
@@ -109,6 +109,7 @@ export async function testCommand(argv: string[], io: Io = processIo, env = proc
   let args: ReturnType<typeof parseTestArgs>;
   try {
     args = parseTestArgs(argv, env);
+    if (args !== 'help') openOutput(args.report);
   } catch (error) {
     io.err(`mediagen-contract: ${(error as Error).message}\n\n${testUsage}\n`);
     return EXIT.usage;

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createContractValidator } from '../contract/index.ts';
-import { REPORT_OPTIONS, REPORT_USAGE, reportTarget } from '../contract/reporters/options.ts';
+import { openOutput, REPORT_OPTIONS, REPORT_USAGE, reportTarget } from '../contract/reporters/options.ts';
 import { writeReport } from '../contract/reporters/render.ts';
 import { EXIT, processIo, type Io } from '../contract/test-cli.ts';
 import { checkHar, findingsIn, type CheckedExchange } from './har-check.ts';
@@ -37,8 +37,8 @@ function prettyOf(exchanges: CheckedExchange[], left: number): string {
   );
 }
 
-/** The HAR's entries from the command line; throws one line naming a problem. */
-function readCommand(argv: string[]) {
+/** The HAR file and the report's target from the command line; throws one line naming a problem. */
+export function parseCheckArgs(argv: string[]) {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -49,15 +49,22 @@ function readCommand(argv: string[]) {
     throw new Error(
       positionals.length === 0 ? 'missing <file.har>' : `unexpected argument '${positionals[1]}'`,
     );
-  const file = positionals[0]!;
+  return { file: positionals[0]!, target: reportTarget(values) };
+}
+
+/** The HAR's entries, the output opened; throws one line naming a problem. */
+function readCommand(argv: string[]) {
+  const args = parseCheckArgs(argv);
+  if (args === 'help') return args;
+  const { file, target } = args;
+  openOutput(target);
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
     throw new Error(`${file} cannot be read (${(error as NodeJS.ErrnoException).code})`);
   }
-  const entries = readHar(text);
-  return { file, entries, target: reportTarget(values) };
+  return { file, entries: readHar(text), target };
 }
 
 export function checkCommand(argv: string[], io: Io = processIo): number {
