@@ -71,11 +71,11 @@ function judgeFootprint(name: string, { bytes, packages, names }: Footprint): st
   return line;
 }
 
-/** A server that answers every request 200 `{}` without X-Request-Id: the suite must fail it. */
+/** A server that answers every request 200 `{}`: the suite must fail it (its X-Request-Id passes the probe). */
 async function startBrokenServer() {
   const server = createServer((req, res) => {
     req.resume();
-    res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+    res.writeHead(200, { 'content-type': 'application/json', 'x-request-id': 'req_broken' }).end('{}');
   });
   await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
   return {

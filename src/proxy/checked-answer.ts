@@ -25,7 +25,7 @@ export function answerChecked(
   call: Call,
   answer: Answer,
   redact: Redact,
-): { text?: string; failure?: HarFailure } {
+): { text?: string; failure?: HarFailure; replaced?: boolean } {
   const checked = checkAnswer(ctx.validator, call, answer, redact, ctx.maxDecodedBytes);
   const { text } = checked;
   if (checked.unreadable) {
@@ -44,5 +44,5 @@ export function answerChecked(
   );
   const message = describeViolations(answer.status, checked.requestId, checked.violations);
   replyError(res, 'bad_gateway', redact(message), cors);
-  return { text };
+  return { text, replaced: true };
 }

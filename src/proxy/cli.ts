@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { stopOnSignals, usageFailure } from '../kernel/cli.ts';
 import { startProxy } from './start.ts';
-import { REPORT_FORMATS } from './report-file.ts';
+import { REPORT_FORMATS, type ReportFormat } from './report-file.ts';
 import type { ProxyReport } from './report.ts';
 import type { ProxyOptions } from './types.ts';
 
@@ -26,6 +26,12 @@ Exit status: 0 on SIGINT or SIGTERM after a clean run (or with --fail-on none), 
 or an upstream failure, 2 on bad input.`;
 
 export const FAIL_ON = ['violation', 'none'] as const;
+
+const FORMAT_NAMES: Record<ReportFormat, string> = {
+  jsonl: 'JSON lines',
+  sarif: 'SARIF 2.1.0, written on shutdown',
+  har: 'HAR 1.2 of every exchange, written on shutdown',
+};
 
 export interface ProxyCliOptions extends ProxyOptions {
   failOn: (typeof FAIL_ON)[number];
@@ -114,7 +120,8 @@ export async function runProxyCli(argv: string[]): Promise<never> {
     ? 'strict: answers that break the contract become 502'
     : 'observe: answers pass through, violations are logged';
   console.log(`Mediagen proxy listening on ${proxy.url} -> ${proxy.upstream} (${mode})`);
-  if (options.reportFile) console.log(`Report: ${options.reportFile} (${options.reportFormat ?? 'jsonl'})`);
+  if (options.reportFile)
+    console.log(`Report: ${options.reportFile} (${FORMAT_NAMES[options.reportFormat ?? 'jsonl']})`);
   const { failOn } = options;
   stopOnSignals(
     () => proxy.close(),

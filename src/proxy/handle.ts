@@ -43,8 +43,8 @@ async function handle(ctx: ProxyContext, req: IncomingMessage, res: ServerRespon
     passThrough(res, call.method, answer);
     return note({ ...answer, text: answer.body.toString('utf8') }, { unchecked: 'CORS preflight' });
   }
-  const { text, failure } = answerChecked(ctx, res, call, answer, redact);
-  note({ ...answer, text }, failure ? { failure } : {});
+  const { text, ...verdict } = answerChecked(ctx, res, call, answer, redact);
+  note({ ...answer, text }, verdict);
 }
 
 /** The server's request listener over `ctx`. */

@@ -38,7 +38,8 @@ function checkEntry(validator: ContractValidator, entry: ReadEntry): CheckedExch
     const found = failureFinding(call, operation, kind, checked.unreadable, entry.status, requestId);
     return { ...base, requestId, findings: [found] };
   }
-  return { ...base, requestId, findings: findingsOf(call, entry.status, checked, 'passed') };
+  const action = entry.verdict.replaced ? 'replaced' : 'passed';
+  return { ...base, requestId, findings: findingsOf(call, entry.status, checked, action) };
 }
 
 /** Every entry the live proxy checked, with what it found; `left` counts the others. */

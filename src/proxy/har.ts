@@ -23,6 +23,8 @@ export interface HarVerdict {
   /** The call as the contract sees it: method and path without the upstream's prefix or the query. */
   call: Call;
   failure?: HarFailure;
+  /** Strict mode replaced the answer, which broke the contract, by a 502 (the entry keeps the answer). */
+  replaced?: boolean;
   /** Not checked live (a CORS preflight, a body over the buffer limit): why. */
   unchecked?: string;
 }
@@ -144,6 +146,7 @@ export function harEntry(req: HarRequest, answer: HarAnswer, verdict: HarVerdict
             },
           }
         : {}),
+      ...(verdict.replaced ? { replaced: true } : {}),
       ...(verdict.unchecked !== undefined ? { unchecked: verdict.unchecked } : {}),
     },
   };
