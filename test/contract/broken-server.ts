@@ -8,7 +8,13 @@ function reply(res: ServerResponse, status: number, headers: Record<string, stri
   res.end(typeof body === 'string' ? body : JSON.stringify(body));
 }
 
-const envelope = (code: string, type: string, requestId: string, extra: Record<string, unknown> = {}) => ({
+/** The contract's error envelope, as a broken server may still send it. */
+export const envelope = (
+  code: string,
+  type: string,
+  requestId: string,
+  extra: Record<string, unknown> = {},
+) => ({
   error: {
     message: 'x',
     type,

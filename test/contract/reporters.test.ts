@@ -2,8 +2,7 @@
 // and its failures counted, SARIF validated against the SARIF 2.1.0 schema, JSON parsed), against the
 // broken server and against one whose answers are huge, drip, or echo the key; every exit status.
 import { mkdtempSync, readFileSync } from 'node:fs';
-import { createServer, type RequestListener, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { RequestListener } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +10,7 @@ import { testCommand, type Io } from '../../src/contract/test-cli.ts';
 import { startBrokenServer } from './broken-server.ts';
 import { readJunit, sarifErrors } from './report-formats.ts';
 import { startTestMock } from '../mock/start.ts';
+import { startUpstream, type TestUpstream } from '../proxy/start.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'mediagen-reporters-'));
 const KEY = 'mg_live_Reporter7Key';
@@ -39,12 +39,11 @@ async function everyReporter(url: string, args: string[] = []) {
   >;
 }
 
-const servers: Server[] = [];
+const servers: TestUpstream[] = [];
 async function serve(handler: RequestListener): Promise<string> {
-  const server = createServer(handler);
+  const server = await startUpstream(handler);
   servers.push(server);
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return server.url;
 }
 
 let broken: Awaited<ReturnType<typeof startBrokenServer>>;
@@ -53,7 +52,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await broken.close();
-  for (const server of servers) (server.closeAllConnections(), server.close());
+  await Promise.all(servers.map(server => server.close()));
 });
 
 describe('each reporter against the broken server', () => {
@@ -202,7 +201,7 @@ describe('exit statuses', () => {
 
   it('3 when nothing answers, or what answers is not this API', async () => {
     const closed = await serve(() => {});
-    servers.pop()!.close();
+    await servers.pop()!.close();
     const notApi = await serve((req, res) => {
       req.resume();
       res.writeHead(404, { 'content-type': 'text/html' });

@@ -4,20 +4,10 @@
 import type { RequestListener } from 'node:http';
 import { send } from '../../src/contract/index.ts';
 import { FRAGMENT } from '../../src/proxy/redact.ts';
+import { envelope } from '../contract/broken-server.ts';
 import type { TestProxy } from './start.ts';
 
 export const KEY = 'mg_live_7Qx9ZkP2wR4tYb8NvC3m';
-const envelope = (code: string, type: string, requestId: string, extra: Record<string, unknown> = {}) => ({
-  error: {
-    message: 'x',
-    type,
-    code,
-    param: null,
-    doc_url: `https://docs.mediagen.example/#error-${code}`,
-    request_id: requestId,
-    ...extra,
-  },
-});
 
 export interface Plant {
   method: string;
