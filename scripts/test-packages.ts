@@ -16,6 +16,7 @@ import * as consumers from './packages/consumers.ts';
 import { footprint, installProject, pack, type Footprint } from './packages/install.ts';
 import { validatorsWithoutEval } from './packages/no-eval.ts';
 import { checkPackedProxy } from './packages/proxy.ts';
+import { checkPackedReports } from './packages/reports.ts';
 import { run, runOk, startUntil, stop } from './packages/run.ts';
 import { packages } from './packages/table.ts';
 import { root } from './root.ts';
@@ -205,6 +206,11 @@ async function main() {
     } finally {
       await broken.close();
     }
+  });
+
+  await check('contract: CLI reports SARIF located in the packed bundle; exit 3 with no server', async () => {
+    const broken = await startBrokenServer();
+    return checkPackedReports(join(work, 'contract'), broken.url).finally(() => broken.close());
   });
 
   await check('contract: the proxy CLI (mediagen-contract proxy) in front of the packed mock', () =>
