@@ -108,6 +108,13 @@ describe('each reporter against the broken server', () => {
   it('JSON: every case with its findings and the counts', () => {
     const json = JSON.parse(reports.json.report);
     expect(json.summary).toMatchObject({ failed: 18 });
+    const kinds = (name: string) =>
+      json.cases.find((c: { name: string }) => c.name === name).findings.map((f: { kind: string }) => f.kind);
+    // The scenario's own expectation is a kind apart from the contract's undeclared status.
+    expect(kinds('createVideoGeneration: text/plain body')).toContain(
+      'status other than the scenario expects',
+    );
+    expect(kinds('listModels: unknown type')).toContain('undeclared status');
     expect(json.cases.find((c: { name: string }) => c.name === 'getBalance: valid').findings).toEqual([
       {
         kind: 'missing header X-Request-Id',

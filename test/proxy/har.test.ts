@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createContractValidator } from '../../src/contract/index.ts';
+import { createContractValidator, send } from '../../src/contract/index.ts';
 import type { Io } from '../../src/contract/test-cli.ts';
 import { checkCommand } from '../../src/proxy/har-check-cli.ts';
 import { checkHar, findingsIn } from '../../src/proxy/har-check.ts';
@@ -98,6 +98,18 @@ describe('mediagen-contract check', () => {
     const result = check([proxy.reportFile]);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Proxy summary: 1 response checked, 0 broke the contract');
+  });
+
+  it('leaves out what the live proxy did not check: an answer streamed through, a CORS preflight', async () => {
+    const proxy = await startTestProxy(upstream.url, { validator, reportFormat: 'har', maxBodyBytes: 100 });
+    await call(proxy, plants[6]!); // its envelope is over the limit: streamed through
+    const preflight = { 'access-control-request-method': 'POST', origin: 'https://app.example' };
+    await send(proxy.url, { method: 'OPTIONS', path: '/v2/images/generations', headers: preflight });
+    await proxy.close();
+    const entries = readHar(readFileSync(proxy.reportFile, 'utf8'));
+    expect(entries.map(e => e.verdict.unchecked)).toEqual(['body over 100 bytes', 'CORS preflight']);
+    expect(checkHar(validator, entries)).toEqual({ exchanges: [], left: 2 });
+    expect(check([proxy.reportFile]).code).toBe(0);
   });
 
   it('exits 2 for a file that is missing or not a HAR, naming what is wrong', () => {
