@@ -14,6 +14,7 @@ export const PUBLIC_GUIDES = [
   'test-values.md',
   'proxy.md',
   'contract-tests.md',
+  'ci.md',
   'generators.md',
 ];
 

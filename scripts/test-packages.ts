@@ -19,6 +19,7 @@ import { checkPackagePages } from './packages/pages.ts';
 import { validatorsWithoutEval } from './packages/no-eval.ts';
 import { checkPackedProxy } from './packages/proxy.ts';
 import { respectFailsAgainstBrokenApi } from './packages/workflows.ts';
+import { checkPackedReports } from './packages/reports.ts';
 import { run, runOk, startUntil, stop } from './packages/run.ts';
 import { packages } from './packages/table.ts';
 import { root } from './root.ts';
@@ -74,11 +75,11 @@ function judgeFootprint(name: string, { bytes, packages, names }: Footprint): st
   return line;
 }
 
-/** A server that answers every request 200 `{}` without X-Request-Id: the suite must fail it. */
+/** A server that answers every request 200 `{}`: the suite must fail it (its X-Request-Id passes the probe). */
 async function startBrokenServer() {
   const server = createServer((req, res) => {
     req.resume();
-    res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+    res.writeHead(200, { 'content-type': 'application/json', 'x-request-id': 'req_broken' }).end('{}');
   });
   await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
   return {
@@ -212,6 +213,11 @@ async function main() {
     'contract: the workflows under redocly respect fail against a broken API',
     respectFailsAgainstBrokenApi,
   );
+
+  await check('contract: CLI reports SARIF located in the packed bundle; exit 3 with no server', async () => {
+    const broken = await startBrokenServer();
+    return checkPackedReports(join(work, 'contract'), broken.url).finally(() => broken.close());
+  });
 
   await check('contract: the proxy CLI (mediagen-contract proxy) in front of the packed mock', () =>
     checkPackedProxy(join(work, 'contract'), mockUrl),

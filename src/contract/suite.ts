@@ -40,6 +40,8 @@ export interface SuiteOptions extends Partial<AnswerLimits>, WorkflowOptions {
   validator?: ContractValidator;
   /** Scenarios in flight at once (default 8). */
   concurrency?: number;
+  /** Called as each scenario ends, with how many have: a progress line. */
+  onResult?: (result: CaseResult, done: number, total: number) => void;
 }
 
 /** Ids are the server's to choose: compare bodies without them. */
@@ -126,9 +128,12 @@ export async function runContractSuite(options: SuiteOptions): Promise<SuiteRepo
   const { run, skipped } = suiteScenarios(validator.contract, options);
   const results: CaseResult[] = new Array(run.length);
   let next = 0;
+  let done = 0;
   const worker = async () => {
-    for (let i = next++; i < run.length; i = next++)
+    for (let i = next++; i < run.length; i = next++) {
       results[i] = await runScenario(validator, options.baseUrl, run[i]!, limits);
+      options.onResult?.(results[i]!, ++done, run.length);
+    }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
   // After the scenarios, not beside them: the workflows add up the balance their own calls moved.

@@ -11,6 +11,8 @@ export const GUIDE_TITLES = {
   testValues: 'Testing against the mock',
   proxy: 'Validating proxy',
   contractTests: 'Contract tests',
+  ci: 'Contract checks in CI',
+  generators: 'Generating code from the contract',
 } as const;
 
 /** The anchor Redoc gives a heading of the site's description: lower case, words joined by `-`. */

@@ -32,6 +32,8 @@ export interface Checked {
   unreadable?: string;
   /** Set with `unreadable` when the body decodes to more than the proxy's cap. */
   overLimit?: boolean;
+  /** The body as decoded (Content-Encoding undone), when it could be: what a HAR records. */
+  text?: string;
 }
 
 /** The operationId the call matches, or null outside the contract. */
@@ -70,6 +72,7 @@ export function checkAnswer(
         operation,
         requestId: headers['x-request-id'] ?? '-',
         violations: [],
+        text,
         unreadable: `the body is not JSON: ${JSON.stringify(redact(text).slice(0, 80))}`,
       };
     }
@@ -79,5 +82,5 @@ export function checkAnswer(
       ? body.error.request_id
       : undefined;
   const violations = validator.checkResponse(operation ?? call, { status: answer.status, headers, body });
-  return { operation, requestId: headers['x-request-id'] ?? fromBody ?? '-', violations };
+  return { operation, requestId: headers['x-request-id'] ?? fromBody ?? '-', violations, text };
 }

@@ -2,11 +2,12 @@
 // as it was or (strict mode, when it breaks the contract) replaced by a 502 naming the violations.
 import type { ServerResponse } from 'node:http';
 import type { Violation } from '../contract/index.ts';
-import { checkAnswer, type Answer, type Call, type Checked } from './check.ts';
+import { checkAnswer, type Answer, type Call } from './check.ts';
 import { record, type ProxyContext } from './context.ts';
 import { endToEnd } from './forward.ts';
 import type { Redact } from './redact.ts';
-import { kindOf, OUTSIDE } from './report.ts';
+import { findingsOf } from './findings.ts';
+import type { HarFailure } from './har.ts';
 import { passThrough, replyError } from './reply.ts';
 import { failUpstream } from './upstream-failure.ts';
 
@@ -17,53 +18,31 @@ function describeViolations(status: number, requestId: string, violations: Viola
   return `The upstream's answer (${status}, ${requestId}) breaks the contract: ${listed.join('; ')}${more}.`;
 }
 
-/** One record for a call outside the contract, one per violation. */
-function recordFindings(
-  ctx: ProxyContext,
-  call: Call,
-  status: number,
-  checked: Checked,
-  action: 'passed' | 'replaced',
-  redact: Redact,
-) {
-  const { operation, requestId } = checked;
-  if (operation === null) {
-    const message = `${call.method} ${call.path} is not an operation of the contract; forwarded`;
-    record(
-      ctx,
-      { ...call, status, operation, requestId, kind: OUTSIDE, where: 'route', message, action: 'passed' },
-      redact,
-    );
-  }
-  for (const v of checked.violations) {
-    record(
-      ctx,
-      { ...call, status, operation, requestId, kind: kindOf(v), where: v.where, message: v.message, action },
-      redact,
-    );
-  }
-}
-
+/** Checks, reports and answers; hands back what a HAR records: the decoded body, the failure if any. */
 export function answerChecked(
   ctx: ProxyContext,
   res: ServerResponse,
   call: Call,
   answer: Answer,
   redact: Redact,
-): void {
+): { text?: string; failure?: HarFailure; replaced?: boolean } {
   const checked = checkAnswer(ctx.validator, call, answer, redact, ctx.maxDecodedBytes);
+  const { text } = checked;
   if (checked.unreadable) {
     const failure = checked.overLimit ? 'oversized' : 'unreadable';
-    return failUpstream(ctx, res, call, failure, checked.unreadable, redact, answer.status);
+    const sent = failUpstream(ctx, res, call, failure, checked.unreadable, redact, answer.status);
+    return { text, failure: { failure, detail: checked.unreadable, requestId: sent.requestId } };
   }
   const replace = ctx.strict && checked.violations.length > 0;
   ctx.report.countChecked(checked.violations.length > 0);
-  recordFindings(ctx, call, answer.status, checked, replace ? 'replaced' : 'passed', redact);
-  if (!replace) return passThrough(res, call.method, answer);
+  for (const finding of findingsOf(call, answer.status, checked, replace ? 'replaced' : 'passed'))
+    record(ctx, finding, redact);
+  if (!replace) return (passThrough(res, call.method, answer), { text });
   // The caller's browser still needs the upstream's CORS headers to read the 502.
   const cors = Object.fromEntries(
     Object.entries(endToEnd(answer.headers)).filter(([name]) => name.startsWith('access-control-')),
   );
   const message = describeViolations(answer.status, checked.requestId, checked.violations);
   replyError(res, 'bad_gateway', redact(message), cors);
+  return { text, replaced: true };
 }

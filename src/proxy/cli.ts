@@ -1,10 +1,13 @@
 // `mediagen-contract proxy <upstream-url>`: the validating proxy from the command line (src/contract/cli.ts
 // hands it the arguments after `proxy`). Runs until SIGINT or SIGTERM, then prints the summary by
-// operation and kind of violation.
+// operation and kind of violation, writes the report, and exits 1 if it saw a violation or an upstream
+// failure (unless --fail-on none), so that `proxy & e2e tests; kill proxy` fails a CI job.
 import { parseArgs } from 'node:util';
 import { stopOnSignals, usageFailure } from '../kernel/cli.ts';
 import { guideUrl } from '../kernel/links.ts';
 import { startProxy } from './start.ts';
+import { REPORT_FORMATS, type ReportFormat } from './report-file.ts';
+import type { ProxyReport } from './report.ts';
 import type { ProxyOptions } from './types.ts';
 
 export const proxyUsage = `Usage: mediagen-contract proxy <upstream-url> [options]
@@ -12,14 +15,46 @@ export const proxyUsage = `Usage: mediagen-contract proxy <upstream-url> [option
   --port N                port to listen on (default: PORT, else 4010; 0 picks a free one)
   --host HOST             address to bind (default 127.0.0.1)
   --strict                replace an answer that breaks the contract by a 502 bad_gateway naming the violations
-  --report FILE           write every violation to FILE as JSON lines
+  --report FILE           write the report to FILE (default format: every finding as a JSON line)
+  --report-format FORMAT  jsonl, sarif (the findings, for code scanning) or har (every exchange, HAR 1.2,
+                          for mediagen-contract check); sarif and har are written on shutdown
+  --fail-on WHAT          violation: exit 1 on shutdown after a violation or an upstream failure
+                          (default); none: exit 0 whatever was seen
   --upstream-timeout MS   how long the upstream has to answer before the caller gets a 504 (default 60000)
   --help                  this text
 Environment: PORT
+Exit status: 0 on SIGINT or SIGTERM after a clean run (or with --fail-on none), 1 after a violation
+or an upstream failure, 2 on bad input.
 Docs: ${guideUrl('proxy')}`;
 
+export const FAIL_ON = ['violation', 'none'] as const;
+
+const FORMAT_NAMES: Record<ReportFormat, string> = {
+  jsonl: 'JSON lines',
+  sarif: 'SARIF 2.1.0, written on shutdown',
+  har: 'HAR 1.2 of every exchange, written on shutdown',
+};
+
+export interface ProxyCliOptions extends ProxyOptions {
+  failOn: (typeof FAIL_ON)[number];
+}
+
+/** The status the proxy exits with on shutdown: 1 when it saw what `failOn` fails on. */
+export const exitStatus = (failOn: ProxyCliOptions['failOn'], report: ProxyReport) =>
+  failOn === 'violation' && report.violations + report.failures > 0 ? 1 : 0;
+
+/** A choice among `allowed`, or an error naming the option. */
+function oneOf<T extends string>(name: string, raw: string, allowed: readonly T[]): T {
+  if (!(allowed as readonly string[]).includes(raw))
+    throw new Error(`--${name} must be one of ${allowed.join(', ')}, got '${raw}'`);
+  return raw as T;
+}
+
 /** The proxy's options from its arguments; a problem is thrown as one line naming it. */
-export function parseProxyArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): ProxyOptions | 'help' {
+export function parseProxyArgs(
+  argv: string[],
+  env: NodeJS.ProcessEnv = process.env,
+): ProxyCliOptions | 'help' {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -28,6 +63,8 @@ export function parseProxyArgs(argv: string[], env: NodeJS.ProcessEnv = process.
       host: { type: 'string', default: '127.0.0.1' },
       strict: { type: 'boolean', default: false },
       report: { type: 'string' },
+      'report-format': { type: 'string' },
+      'fail-on': { type: 'string', default: 'violation' },
       'upstream-timeout': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
@@ -48,12 +85,17 @@ export function parseProxyArgs(argv: string[], env: NodeJS.ProcessEnv = process.
   };
   const port = count('port', values.port ?? env.PORT, 0);
   const timeout = count('upstream-timeout', values['upstream-timeout'], 1);
+  const format = values['report-format'];
+  if (format !== undefined && values.report === undefined)
+    throw new Error('--report-format needs --report FILE');
   return {
+    failOn: oneOf('fail-on', values['fail-on'], FAIL_ON),
     upstream: positionals[0]!,
     port: port ?? 4010,
     host: values.host,
     strict: values.strict,
     ...(values.report !== undefined ? { reportFile: values.report } : {}),
+    ...(format !== undefined ? { reportFormat: oneOf('report-format', format, REPORT_FORMATS) } : {}),
     ...(timeout !== undefined ? { upstreamTimeoutMs: timeout } : {}),
   };
 }
@@ -62,7 +104,7 @@ const fail: (message: string) => never = usageFailure('mediagen-contract proxy',
 
 /** Runs the proxy; it returns only by ending the process (a signal, or bad input). */
 export async function runProxyCli(argv: string[]): Promise<never> {
-  let options: ProxyOptions | 'help';
+  let options: ProxyCliOptions | 'help';
   try {
     options = parseProxyArgs(argv);
   } catch (error) {
@@ -80,10 +122,13 @@ export async function runProxyCli(argv: string[]): Promise<never> {
     ? 'strict: answers that break the contract become 502'
     : 'observe: answers pass through, violations are logged';
   console.log(`Mediagen proxy listening on ${proxy.url} -> ${proxy.upstream} (${mode})`);
-  if (options.reportFile) console.log(`Report: ${options.reportFile} (JSON lines)`);
+  if (options.reportFile)
+    console.log(`Report: ${options.reportFile} (${FORMAT_NAMES[options.reportFormat ?? 'jsonl']})`);
+  const { failOn } = options;
   stopOnSignals(
     () => proxy.close(),
     () => proxy.report.summary(),
+    () => exitStatus(failOn, proxy.report),
   );
   return new Promise<never>(() => {});
 }

@@ -10,6 +10,9 @@ import {
 import { createUpstream, upstreamLabel, type Upstream } from './forward.ts';
 import type { Redact } from './redact.ts';
 import { createReport, formatRecord, type ReportRecord, type ReportWriter } from './report.ts';
+import { isObject } from '../kernel/json.ts';
+import type { HarEntry } from './har.ts';
+import { openReportFile } from './report-file.ts';
 import type { ProxyOptions } from './types.ts';
 
 export interface ProxyContext {
@@ -18,6 +21,8 @@ export interface ProxyContext {
   label: string;
   validator: ContractValidator;
   report: ReportWriter;
+  /** Set when a HAR is written: takes each exchange's entry. */
+  har?: (entry: HarEntry) => void;
   log: (line: string) => void;
   strict: boolean;
   timeoutMs: number;
@@ -50,11 +55,18 @@ export function contextOf(options: ProxyOptions): ProxyContext {
       ? DEFAULT_MAX_DECODED_BYTES
       : positiveInteger('maxDecodedBytes', options.maxDecodedBytes);
   const upstream = createUpstream(options.upstream);
+  const label = upstreamLabel(upstream.url);
+  const validator = options.validator ?? createContractValidator();
+  const { info } = validator.contract.spec;
+  const version = isObject(info) ? String(info.version) : '';
+  const file =
+    options.reportFile && openReportFile(options.reportFile, options.reportFormat ?? 'jsonl', label, version);
   return {
     upstream,
-    label: upstreamLabel(upstream.url),
-    validator: options.validator ?? createContractValidator(),
-    report: createReport(options.reportFile),
+    label,
+    validator,
+    report: createReport(file || undefined),
+    ...(file && file.exchange ? { har: file.exchange } : {}),
     log: options.log ?? (line => process.stdout.write(line + '\n')),
     strict: options.strict ?? false,
     timeoutMs,

@@ -6,6 +6,7 @@ import type { Call } from './check.ts';
 import { answerChecked } from './checked-answer.ts';
 import { isControlPath, refuseControl } from './control-paths.ts';
 import type { ProxyContext } from './context.ts';
+import { harNote, harRequest, ownReply } from './exchange.ts';
 import { forward } from './forward.ts';
 import { credentialsOf, redactor } from './redact.ts';
 import { passThrough, replyError } from './reply.ts';
@@ -25,12 +26,25 @@ async function handle(ctx: ProxyContext, req: IncomingMessage, res: ServerRespon
     if (!res.writableFinished) gone.abort();
   });
   const { timeoutMs, maxBodyBytes } = ctx;
+  const note = harNote(ctx, harRequest(ctx, req), call, redact);
   const answer = await forward(ctx.upstream, req, { timeoutMs, maxBodyBytes, signal: gone.signal });
   if (gone.signal.aborted || res.destroyed) return;
-  if (answer.kind === 'failed') return failUpstream(ctx, res, call, answer.failure, answer.detail, redact);
-  if (answer.kind === 'too_large') return streamThrough(ctx, res, call, answer.response, answer.head, redact);
-  if (isPreflight(call.method, req.headers)) return passThrough(res, call.method, answer);
-  answerChecked(ctx, res, call, answer, redact);
+  if (answer.kind === 'failed') {
+    const sent = failUpstream(ctx, res, call, answer.failure, answer.detail, redact);
+    const { failure, detail } = answer;
+    return note(ownReply(sent), { failure: { failure, detail, requestId: sent.requestId } });
+  }
+  if (answer.kind === 'too_large') {
+    streamThrough(ctx, res, call, answer.response, answer.head, redact);
+    const { statusCode, headers } = answer.response;
+    return note({ status: statusCode ?? 502, headers }, { unchecked: `body over ${maxBodyBytes} bytes` });
+  }
+  if (isPreflight(call.method, req.headers)) {
+    passThrough(res, call.method, answer);
+    return note({ ...answer, text: answer.body.toString('utf8') }, { unchecked: 'CORS preflight' });
+  }
+  const { text, ...verdict } = answerChecked(ctx, res, call, answer, redact);
+  note({ ...answer, text }, verdict);
 }
 
 /** The server's request listener over `ctx`. */

@@ -1,29 +1,9 @@
 // What the proxy found: every violation as one JSON line (in --report FILE), one log line each,
 // and counts by operation and kind of violation for the summary printed on exit.
-import { createWriteStream, openSync, type WriteStream } from 'node:fs';
-import { once } from 'node:events';
-import type { Violation } from '../contract/index.ts';
+import type { ReportFile } from './report-file.ts';
+import { OUTSIDE, type ReportRecord } from './report-record.ts';
 
-/**
- * One line of the report: a violation of one response, an upstream that gave no usable answer
- * (kind `upstream …`), or a request outside the contract (kind OUTSIDE).
- */
-export interface ReportRecord {
-  time: string;
-  method: string;
-  /** Without the query, which may carry anything. */
-  path: string;
-  status: number;
-  /** The operationId, or null for a path outside the contract. */
-  operation: string | null;
-  /** The upstream's X-Request-Id (else its error.request_id); the proxy's own id for an upstream failure. */
-  requestId: string;
-  kind: string;
-  where: string;
-  message: string;
-  /** `passed` on to the caller as it was, or `replaced` by the proxy's own 502/504. */
-  action: 'passed' | 'replaced';
-}
+export { OUTSIDE, type ReportRecord };
 
 export interface ProxyReport {
   /** Responses that came back from the upstream and were checked. */
@@ -44,21 +24,6 @@ export interface ReportWriter extends ProxyReport {
   close(): Promise<void>;
 }
 
-export const OUTSIDE = 'outside the contract';
-
-/** A short name for the way a response leaves the contract, to count by. */
-export function kindOf(violation: Violation): string {
-  const { where, message } = violation;
-  if (where === 'status') return 'undeclared status';
-  if (where.startsWith('header '))
-    return message === 'required header is missing' ? `missing ${where}` : `bad ${where}`;
-  if (where === 'body/error/request_id') return 'request_id differs from X-Request-Id';
-  if (where === 'body/error/code') return 'code not allowed under the status';
-  if (where === 'body' && message.startsWith('not JSON')) return 'body not JSON';
-  if (where === 'body' && message.startsWith('the response has no body')) return 'no body';
-  return 'schema';
-}
-
 /** `2026-… GET    /v2/models 200 req_… ✗ body/0/type: must be …`: everything a reader needs on one line. */
 export function formatRecord(r: ReportRecord): string {
   const replaced = r.action === 'replaced' ? ' (replaced by 502)' : '';
@@ -68,9 +33,7 @@ export function formatRecord(r: ReportRecord): string {
 
 const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
-export function createReport(file?: string): ReportWriter {
-  // Opened now, so that a path that cannot be written fails at start with the system's reason.
-  const out: WriteStream | undefined = file ? createWriteStream('', { fd: openSync(file, 'w') }) : undefined;
+export function createReport(out?: ReportFile): ReportWriter {
   const counts = new Map<string, number>();
   const totals = { checked: 0, violating: 0, violations: 0, failures: 0, outside: 0 };
   return {
@@ -99,7 +62,7 @@ export function createReport(file?: string): ReportWriter {
       else totals.violations++;
       const key = `${record.operation ?? '(none)'}\t${record.kind}`;
       counts.set(key, (counts.get(key) ?? 0) + 1);
-      out?.write(JSON.stringify(record) + '\n');
+      out?.add(record);
     },
     summary() {
       const head =
@@ -119,10 +82,6 @@ export function createReport(file?: string): ReportWriter {
         ...rows.map(([op, kind, n]) => line(op!, kind!, n!)),
       ].join('\n');
     },
-    async close() {
-      if (!out) return;
-      out.end();
-      await once(out, 'finish');
-    },
+    close: async () => out?.close(),
   };
 }

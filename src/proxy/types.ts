@@ -2,6 +2,7 @@
 import type { ContractValidator } from '../contract/index.ts';
 import type { ServerLimits } from '../kernel/server-limits.ts';
 import type { ProxyReport } from './report.ts';
+import type { ReportFormat } from './report-file.ts';
 
 export interface ProxyOptions {
   /** http:// or https:// URL of the server to check; a path prefix is kept (`https://host/api`). */
@@ -14,8 +15,10 @@ export interface ProxyOptions {
   strict?: boolean;
   /** How long the upstream has for its complete answer before the caller gets a 504. Default 60 s. */
   upstreamTimeoutMs?: number;
-  /** Every violation as a JSON line. */
+  /** Where the report is written: every finding as a JSON line (default), as SARIF, or every exchange as HAR. */
   reportFile?: string;
+  /** `jsonl` (default), `sarif` or `har`; SARIF and HAR are written when the proxy closes. */
+  reportFormat?: ReportFormat;
   /** Answers larger than this are streamed through unchecked. Default 1 MiB. */
   maxBodyBytes?: number;
   /** Decoded bytes of a compressed answer the proxy checks; past them the caller gets a 502. Default 8 MiB. */

@@ -3,19 +3,9 @@
 import type { ServerResponse } from 'node:http';
 import { operationOf, type Call } from './check.ts';
 import { record, type ProxyContext } from './context.ts';
-import type { UpstreamFailure } from './forward.ts';
+import { failureFinding, type Failure } from './findings.ts';
 import type { Redact } from './redact.ts';
 import { replyError } from './reply.ts';
-
-export type Failure = UpstreamFailure | 'unreadable' | 'oversized';
-
-const FAILURE_KIND: Record<Failure, string> = {
-  unreachable: 'upstream unreachable',
-  timeout: 'upstream timeout',
-  cut: 'upstream cut the connection',
-  unreadable: 'upstream body unreadable',
-  oversized: 'upstream body over the decoded limit',
-};
 
 /** What the caller is told, naming the upstream as it may be printed. */
 function messageOf(ctx: ProxyContext, failure: Failure, detail: string, upstreamStatus?: number): string {
@@ -37,21 +27,14 @@ export function failUpstream(
   detail: string,
   redact: Redact,
   upstreamStatus?: number,
-): void {
+): { status: number; requestId: string } {
   const message = redact(messageOf(ctx, failure, detail, upstreamStatus));
   const sent = replyError(res, failure === 'timeout' ? 'gateway_timeout' : 'bad_gateway', message);
+  const operation = operationOf(ctx.validator, call);
   record(
     ctx,
-    {
-      ...call,
-      status: upstreamStatus ?? sent.status,
-      operation: operationOf(ctx.validator, call),
-      requestId: sent.requestId,
-      kind: FAILURE_KIND[failure],
-      where: 'upstream',
-      message: detail,
-      action: 'replaced',
-    },
+    failureFinding(call, operation, failure, detail, upstreamStatus ?? sent.status, sent.requestId),
     redact,
   );
+  return sent;
 }

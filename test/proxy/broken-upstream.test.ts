@@ -1,167 +1,19 @@
-// A deliberately broken upstream: each route plants its own violations under its own request id.
-// Through the proxy, every planted violation is reported exactly once with that id, in both modes;
+// A deliberately broken upstream (./plants.ts): each route plants its own violations under its own
+// request id. Through the proxy, every planted violation is reported exactly once with that id, in both modes;
 // strict mode replaces each broken answer by a contract-valid 502 naming the violations. The
 // caller's key, echoed by the upstream in full and in part, appears in no log line, report or body.
-import type { ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createContractValidator, send, type RawResponse } from '../../src/contract/index.ts';
-import { FRAGMENT } from '../../src/proxy/redact.ts';
+import { createContractValidator, type RawResponse } from '../../src/contract/index.ts';
+import { call, conforming, leaks, notJson, plantedUpstream, plants } from './plants.ts';
 import { startTestProxy, startUpstream, type TestProxy, type TestUpstream } from './start.ts';
 
-const KEY = 'mg_live_7Qx9ZkP2wR4tYb8NvC3m';
 const validator = createContractValidator();
-
-const envelope = (code: string, type: string, requestId: string, extra: Record<string, unknown> = {}) => ({
-  error: {
-    message: 'x',
-    type,
-    code,
-    param: null,
-    doc_url: `https://docs.mediagen.example/#error-${code}`,
-    request_id: requestId,
-    ...extra,
-  },
-});
-
-interface Plant {
-  method: string;
-  path: string;
-  /** What the upstream answers. */
-  status: number;
-  headers: Record<string, string>;
-  body: unknown;
-  /** The violations the proxy must report, by `where`, under `headers['x-request-id']`. */
-  planted: string[];
-}
-
-const json = { 'content-type': 'application/json' };
-const plants: Plant[] = [
-  {
-    method: 'GET',
-    path: '/v2/billing/balance',
-    status: 200,
-    headers: { ...json, 'x-request-id': 'req_plant_currency' },
-    body: { balance: 1, currency: 'usd' },
-    planted: ['body/currency'],
-  },
-  {
-    method: 'GET',
-    path: '/v2/models',
-    status: 200,
-    headers: { ...json, 'x-request-id': 'req_plant_models' },
-    body: [{ id: 'm', name: 'M', type: 'audio', created_at: 'yesterday' }],
-    planted: ['body/0/type', 'body/0/created_at'],
-  },
-  {
-    method: 'GET',
-    path: '/v2/models?type=audio',
-    status: 422,
-    headers: { ...json, 'x-request-id': 'req_plant_status' },
-    body: envelope('invalid_parameter', 'invalid_request_error', 'req_plant_status'),
-    planted: ['status'],
-  },
-  {
-    method: 'GET',
-    path: '/v2/models?type=sound',
-    status: 400,
-    headers: { ...json, 'x-request-id': 'req_plant_id' },
-    body: envelope('invalid_parameter', 'invalid_request_error', 'req_OTHER'),
-    planted: ['body/error/request_id'],
-  },
-  {
-    method: 'GET',
-    path: `/v2/videos/generations/vid_${'0'.repeat(26)}`,
-    status: 404,
-    headers: { ...json, 'x-request-id': 'req_plant_code' },
-    body: envelope('rate_limit', 'rate_limit_error', 'req_plant_code'),
-    planted: ['body/error/code'],
-  },
-  {
-    method: 'POST',
-    path: '/v2/videos/generations',
-    status: 429,
-    headers: { ...json, 'x-request-id': 'req_plant_headers' },
-    body: envelope('rate_limit', 'rate_limit_error', 'req_plant_headers'),
-    planted: [
-      'header Retry-After',
-      'header X-RateLimit-Limit',
-      'header X-RateLimit-Remaining',
-      'header X-RateLimit-Reset',
-    ],
-  },
-  // The key in full and in part, where the validator quotes what it found.
-  {
-    method: 'GET',
-    path: '/v2/models?type=video',
-    status: 429,
-    headers: {
-      ...json,
-      'x-request-id': 'req_plant_secret',
-      'retry-after': KEY,
-      'x-ratelimit-limit': '60',
-      'x-ratelimit-remaining': '0',
-      'x-ratelimit-reset': KEY.slice(3, 15),
-    },
-    body: envelope('rate_limit', 'rate_limit_error', 'req_plant_secret', {
-      message: `Too many requests for key ${KEY}`,
-    }),
-    planted: ['header Retry-After', 'header X-RateLimit-Reset'],
-  },
-  {
-    method: 'GET',
-    path: '/v2/nope',
-    status: 200,
-    headers: { ...json, 'x-request-id': 'req_plant_route' },
-    body: {},
-    planted: ['status', 'body'],
-  },
-];
-const conforming: Plant = {
-  method: 'GET',
-  path: '/v2/billing/balance?ok',
-  status: 200,
-  headers: { ...json, 'x-request-id': 'req_ok' },
-  body: { balance: 42.5, currency: 'USD' },
-  planted: [],
-};
-/** Not JSON, with the key in it: a bad upstream, not a violation. */
-const notJson = {
-  method: 'POST',
-  path: '/v2/images/generations',
-  body: `Unauthorized: the key ${KEY} is revoked`,
-};
 
 let upstream: TestUpstream;
 beforeAll(async () => {
-  upstream = await startUpstream((req, res: ServerResponse) => {
-    req.resume();
-    const plant = [...plants, conforming].find(p => p.method === req.method && p.path === req.url);
-    if (plant) {
-      res.writeHead(plant.status, plant.headers);
-      return res.end(JSON.stringify(plant.body));
-    }
-    res.writeHead(200, { 'content-type': 'text/plain', 'x-request-id': 'req_plant_text' });
-    res.end(notJson.body);
-  });
+  upstream = await startUpstream(plantedUpstream);
 });
 afterAll(() => upstream.close());
-
-const call = (proxy: TestProxy, p: { method: string; path: string }) =>
-  send(proxy.url, {
-    method: p.method,
-    path: p.path,
-    headers: {
-      authorization: `Bearer ${KEY}`,
-      ...(p.method === 'POST' ? { 'content-type': 'application/json' } : {}),
-    },
-    ...(p.method === 'POST' ? { body: '{}' } : {}),
-  });
-
-/** Every run of FRAGMENT characters of the key found in `text`. */
-const leaks = (text: string) =>
-  Array.from({ length: KEY.length - FRAGMENT + 1 }, (_, i) => KEY.slice(i, i + FRAGMENT)).filter(part =>
-    text.includes(part),
-  );
 
 describe.each([{ strict: false }, { strict: true }])(
   'a broken upstream through the proxy (strict: $strict)',

@@ -1,12 +1,14 @@
 // `mediagen-contract proxy <upstream-url>` from the command line: bad input is one clear line, and
-// SIGINT prints the summary by operation and kind of violation, with the report file written.
+// SIGINT prints the summary by operation and kind of violation, with the report file written, and
+// exits with the verdict (--fail-on).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { send } from '../../src/contract/index.ts';
-import { parseProxyArgs } from '../../src/proxy/cli.ts';
+import { exitStatus, parseProxyArgs } from '../../src/proxy/cli.ts';
+import type { ProxyReport } from '../../src/proxy/index.ts';
 import { startProxy } from '../../src/proxy/index.ts';
 import { startUpstream, waitFor, type TestUpstream } from './start.ts';
 
@@ -41,6 +43,10 @@ describe('proxy arguments', () => {
           'r.jsonl',
           '--upstream-timeout',
           '1500',
+          '--report-format',
+          'sarif',
+          '--fail-on',
+          'none',
         ],
         {},
       ),
@@ -50,12 +56,23 @@ describe('proxy arguments', () => {
       host: '127.0.0.1',
       strict: true,
       reportFile: 'r.jsonl',
+      reportFormat: 'sarif',
       upstreamTimeoutMs: 1500,
+      failOn: 'none',
     });
     expect(parseProxyArgs(['http://localhost:8080'], { PORT: '5000' })).toMatchObject({
       port: 5000,
       strict: false,
+      failOn: 'violation',
     });
+  });
+
+  it('exits 1 on shutdown after a violation or an upstream failure, unless --fail-on none', () => {
+    const seen = (violations: number, failures: number) => ({ violations, failures }) as ProxyReport;
+    expect(exitStatus('violation', seen(0, 0))).toBe(0);
+    expect(exitStatus('violation', seen(2, 0))).toBe(1);
+    expect(exitStatus('violation', seen(0, 1))).toBe(1);
+    expect(exitStatus('none', seen(2, 1))).toBe(0);
   });
 
   it('names the problem with bad input', () => {
@@ -70,6 +87,15 @@ describe('proxy arguments', () => {
       "--port must be an integer of at least 0, got 'x'",
     );
     expect(() => parseProxyArgs(['http://a', '--nope'], {})).toThrow(/Unknown option '--nope'/);
+    expect(() => parseProxyArgs(['http://a', '--report', 'r', '--report-format', 'xml'], {})).toThrow(
+      "--report-format must be one of jsonl, sarif, har, got 'xml'",
+    );
+    expect(() => parseProxyArgs(['http://a', '--report-format', 'har'], {})).toThrow(
+      '--report-format needs --report FILE',
+    );
+    expect(() => parseProxyArgs(['http://a', '--fail-on', 'sometimes'], {})).toThrow(
+      "--fail-on must be one of violation, none, got 'sometimes'",
+    );
   });
 
   it('rejects an upstream that is not an http(s) URL, a report file it cannot write and a port in use', async () => {
@@ -110,7 +136,7 @@ describe('the proxy CLI', () => {
   });
   afterAll(() => upstream.close());
 
-  it('prints the summary on SIGINT and leaves the report behind', async () => {
+  it('prints the summary on SIGINT, leaves the report behind, and exits 1 for the violations it saw', async () => {
     const report = join(mkdtempSync(join(tmpdir(), 'mediagen-proxy-cli-')), 'report.jsonl');
     const { child, out } = runCli([upstream.url, '--port', '0', '--report', report]);
     await waitFor(
@@ -129,7 +155,7 @@ describe('the proxy CLI', () => {
     await waitFor(() => out.stdout.includes('req_cli ✗'), 'the violation lines');
     child.kill('SIGINT');
     await waitFor(() => out.code !== undefined, 'the proxy to exit');
-    expect(out.code).toBe(0);
+    expect(out.code).toBe(1);
     expect(out.stdout).toContain(
       'SIGINT: stopping\nProxy summary: 1 response checked, 1 broke the contract (2 violations), 0 upstream failures, 0 requests outside the contract',
     );
