@@ -126,6 +126,8 @@ export async function buildDocs(outDir = defaultOutDir): Promise<DocsBuild> {
   if (unlinked.length)
     throw new DocsBuildError(`guide anchors with no section in the built page:\n  ${unlinked.join('\n  ')}`);
 
+  // GitHub Pages serves the site at the contract's docs URL, where every doc_url points.
+  await writeFile(join(outDir, 'CNAME'), `${new URL(docsUrl).hostname}\n`);
   // The contract itself, next to its docs, for tools that want the file.
   await copyFile(join(root, 'generated/openapi.json'), join(outDir, 'openapi.json'));
   await copyFile(join(root, 'generated/openapi.yaml'), join(outDir, 'openapi.yaml'));

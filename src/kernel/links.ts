@@ -2,7 +2,9 @@
 // manifests and pages, the CLIs' banners and --help, and the docs build all read them from here.
 export const REPOSITORY_URL = 'https://github.com/mediagen/mediagen-api';
 export const ISSUES_URL = `${REPOSITORY_URL}/issues`;
-export const DOCS_SITE_URL = 'https://mediagen.github.io/mediagen-api/';
+// The contract's externalDocs URL, where every error's doc_url points: one site, one address (a test
+// holds the two equal; the docs build writes the CNAME that serves the Pages site there).
+export const DOCS_SITE_URL = 'https://docs.mediagen.example/';
 
 /** The title of each public guide (the `# ` heading of its docs/ page): its section on the site. */
 export const GUIDE_TITLES = {

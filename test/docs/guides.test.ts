@@ -11,6 +11,7 @@ import { PUBLIC_GUIDES, parseGuide, prose, readGuides, sectionAnchor, siteTarget
 import { buildDocs, root } from '../../scripts/docs-site.ts';
 import { packageReadme, pages as packagePages } from '../../scripts/packages/readme.ts';
 import { packages } from '../../scripts/packages/table.ts';
+import { docsUrl } from '../../generated/catalogue.ts';
 import { DOCS_SITE_URL, GUIDE_TITLES, REPOSITORY_URL, guideUrl, headingSlug } from '../../src/kernel/links.ts';
 import { usage as mockUsage } from '../../src/mock/cli-options.ts';
 import { proxyUsage } from '../../src/proxy/cli.ts';
@@ -72,6 +73,8 @@ describe('the guides on the docs site', () => {
     try {
       const html = await readFile((await buildDocs(out)).file, 'utf8');
       const ids = new Set([...html.matchAll(/ id="([^"]+)"/g)].map(m => m[1]));
+      // Pages serves the site at the address every doc_url and --help link names.
+      expect(await readFile(join(out, 'CNAME'), 'utf8')).toBe(`${new URL(DOCS_SITE_URL).hostname}\n`);
       const guides = await readGuides();
       expect(guides.map(g => g.path)).toEqual(PUBLIC_GUIDES.map(name => `docs/${name}`));
       for (const guide of guides) {
@@ -90,6 +93,7 @@ describe('links into the docs site', () => {
   it('name each guide by the title of its page', async () => {
     const titles = (await readGuides()).map(g => g.title);
     for (const title of Object.values(GUIDE_TITLES)) expect(titles).toContain(title);
+    expect(DOCS_SITE_URL).toBe(docsUrl); // the contract's externalDocs: where doc_urls point
     expect(guideUrl('mock', 'Test suites')).toBe(`${DOCS_SITE_URL}#section/mock-server/test-suites`);
   });
 
@@ -109,7 +113,7 @@ describe('the package pages', () => {
     for (const subpath of Object.keys(spec.exports))
       expect(page).toContain(`| \`${subpath === '.' ? spec.name : `${spec.name}/${subpath.slice(2)}`}\` |`);
     for (const bin of Object.keys(spec.bin ?? {})) expect(page).toContain(`| bin \`${bin}\` |`);
-    const anchors = [...page.matchAll(/\]\(https:\/\/mediagen\.github\.io\/mediagen-api\/(#[^)]+)\)/g)].map(m => m[1]);
+    const anchors = [...page.matchAll(/\]\(([^)#]+)(#[^)]+)\)/g)].filter(m => m[1] === DOCS_SITE_URL).map(m => m[2]);
     expect(anchors.length).toBeGreaterThan(0);
     const sections = (await readGuides()).flatMap(g => [
       sectionAnchor(g),

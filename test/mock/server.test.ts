@@ -321,7 +321,7 @@ describe('CORS', () => {
       method: 'OPTIONS',
       path: '/v2/models',
       headers: {
-        origin: 'https://mediagen.github.io',
+        origin: 'https://docs.mediagen.example',
         'access-control-request-method': 'GET',
         'access-control-request-private-network': 'true',
       },
@@ -354,7 +354,7 @@ describe('cli', () => {
       expect(url, out).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       expect(out).toMatch(/Webhook secret: whsec_[A-Za-z0-9+/=]+/);
       expect(out).toContain(
-        'Test values (API keys, models, prompt tags, URLs for every error and failure): https://mediagen.github.io/mediagen-api/#section/testing-against-the-mock, or --print-test-values',
+        'Test values (API keys, models, prompt tags, URLs for every error and failure): https://docs.mediagen.example/#section/testing-against-the-mock, or --print-test-values',
       );
       const res = await send(url!, { method: 'GET', path: '/v2/models', headers: auth });
       expect(res.status).toBe(200);
