@@ -242,7 +242,7 @@ export type components = {
          */
         ImageGeneration: {
             id: components["schemas"]["GenerationId"];
-            /** @constant */
+            /** @enum {string} */
             status: "completed";
             model: components["schemas"]["ModelId"];
             data: components["schemas"]["ImageMedia"][];
@@ -279,7 +279,7 @@ export type components = {
          */
         VideoGenerationCompleted: {
             id: components["schemas"]["GenerationId"];
-            /** @constant */
+            /** @enum {string} */
             status: "completed";
             model: components["schemas"]["ModelId"];
             data: components["schemas"]["VideoMedia"][];
@@ -291,7 +291,7 @@ export type components = {
          */
         VideoGenerationCreated: {
             id: components["schemas"]["GenerationId"];
-            /** @constant */
+            /** @enum {string} */
             status: "pending";
         };
         /**
@@ -301,7 +301,7 @@ export type components = {
          */
         VideoGenerationFailed: {
             id: components["schemas"]["GenerationId"];
-            /** @constant */
+            /** @enum {string} */
             status: "failed";
             model: components["schemas"]["ModelId"];
             error: components["schemas"]["TaskError"];
@@ -312,7 +312,7 @@ export type components = {
          */
         VideoGenerationPending: {
             id: components["schemas"]["GenerationId"];
-            /** @constant */
+            /** @enum {string} */
             status: "pending";
             model: components["schemas"]["ModelId"];
         };
@@ -322,7 +322,7 @@ export type components = {
          */
         VideoGenerationProcessing: {
             id: components["schemas"]["GenerationId"];
-            /** @constant */
+            /** @enum {string} */
             status: "processing";
             model: components["schemas"]["ModelId"];
             /** @description Estimated percentage done, when known. */
@@ -434,7 +434,7 @@ export type components = {
          * @description Sent to the `callback_url` of a generation when it completes.
          */
         VideoGenerationCompletedEvent: {
-            /** @constant */
+            /** @enum {string} */
             type: "video.generation.completed";
             /**
              * Format: date-time
@@ -453,7 +453,7 @@ export type components = {
          * @description Sent to the `callback_url` of a generation when it fails; `data.error` is the same object polling returns.
          */
         VideoGenerationFailedEvent: {
-            /** @constant */
+            /** @enum {string} */
             type: "video.generation.failed";
             /**
              * Format: date-time
@@ -505,9 +505,9 @@ export type components = {
          * @description API access is not enabled for this account.
          */
         ApiAccessDisabledError: components["schemas"]["ErrorBase"] & {
-            /** @constant */
+            /** @enum {string} */
             code: "api_access_disabled";
-            /** @constant */
+            /** @enum {string} */
             type: "permission_error";
         };
         /**
@@ -515,9 +515,9 @@ export type components = {
          * @description A gateway between you and the API received a bad answer.
          */
         BadGatewayError: components["schemas"]["ErrorBase"] & {
-            /** @constant */
+            /** @enum {string} */
             code: "bad_gateway";
-            /** @constant */
+            /** @enum {string} */
             type: "server_error";
         };
         /**
@@ -525,9 +525,9 @@ export type components = {
          * @description Too many generations are in progress. `limit` is the maximum, `current` the number running now.
          */
         ConcurrencyLimitError: components["schemas"]["ErrorBase"] & {
-            /** @constant */
+            /** @enum {string} */
             code: "concurrency_limit";
-            /** @constant */
+            /** @enum {string} */
             type: "rate_limit_error";
             /** @description Generations allowed in progress at once. */
             limit: number;
@@ -539,9 +539,9 @@ export type components = {
          * @description The prompt or a reference image failed content checks at submission. `param` names the input.
          */
         ContentPolicyViolationError: components["schemas"]["ErrorBase"] & {
-            /** @constant */
+            /** @enum {string} */
             code: "content_policy_violation";
-            /** @constant */
+            /** @enum {string} */
             type: "content_policy_error";
         };
         /**
@@ -549,9 +549,9 @@ export type components = {
          * @description A gateway timed out waiting for the API.
          */
         GatewayTimeoutError: components["schemas"]["ErrorBase"] & {
-            /** @constant */
+            /** @enum {string} */
             code: "gateway_timeout";
-            /** @constant */
+            /** @enum {string} */
             type: "server_error";
         };
         /**
@@ -559,9 +559,9 @@ export type components = {
          * @description The generation belongs to another account.
          */
         GenerationForbiddenError: components["schemas"]["ErrorBase"] & {
-            /** @constant */
+            /** @enum {string} */
             code: "generation_forbidden";
-            /** @constant */
+            /** @enum {string} */
             type: "permission_error";
         };
         /**
@@ -569,9 +569,9 @@ export type components = {
          * @description The `Idempotency-Key` was already used with a different request body.
          */
         IdempotencyKeyReusedError: components["schemas"]["ErrorBase"] & {
-            /** @constant */
+            /** @enum {string} */
             code: "idempotency_key_reused";
-            /** @constant */
+            /** @enum {string} */
             type: "conflict_error";
         };
         /**
@@ -579,9 +579,9 @@ export type components = {
          * @description The API key is missing, malformed, revoked, expired or inactive; `reason` says which.
          */
         InvalidApiKeyError: components["schemas"]["ErrorBase"] & {
-            /** @constant */
+            /** @enum {string} */
             code: "invalid_api_key";
-            /** @constant */
+            /** @enum {string} */
             type: "authentication_error";
             /**
              * @description Why the key was not accepted.
@@ -594,9 +594,9 @@ export type components = {
          * @description The request body is not valid JSON.
          */
         InvalidJsonError: components["schemas"]["ErrorBase"] & {
-            /** @constant */
+            /** @enum {string} */
             code: "invalid_json";
-            /** @constant */
+            /** @enum {string} */
             type: "invalid_request_error";
         };
         /**
@@ -604,9 +604,9 @@ export type components = {
          * @description A parameter value is not supported, in general or for the chosen model. `param` names it.
          */
         InvalidParameterError: components["schemas"]["ErrorBase"] & {
-            /** @constant */
+            /** @enum {string} */
             code: "invalid_parameter";
-            /** @constant */
+            /** @enum {string} */
             type: "invalid_request_error";
         };
         /**
@@ -614,9 +614,9 @@ export type components = {
          * @description A field has the wrong JSON type. `param` names it.
          */
         InvalidTypeError: components["schemas"]["ErrorBase"] & {
-            /** @constant */
+            /** @enum {string} */
             code: "invalid_type";
-            /** @constant */
+            /** @enum {string} */
             type: "invalid_request_error";
         };
         /**
@@ -624,9 +624,9 @@ export type components = {
          * @description The API key is restricted to other IP addresses.
          */
         IpNotAllowedError: components["schemas"]["ErrorBase"] & {
-            /** @constant */
+            /** @enum {string} */
             code: "ip_not_allowed";
-            /** @constant */
+            /** @enum {string} */
             type: "permission_error";
         };
         /**
@@ -634,9 +634,9 @@ export type components = {
          * @description The API key does not have access to the requested model.
          */
         ModelAccessDeniedError: components["schemas"]["ErrorBase"] & {
-            /** @constant */
+            /** @enum {string} */
             code: "model_access_denied";
-            /** @constant */
+            /** @enum {string} */
             type: "permission_error";
         };
         /**
@@ -644,9 +644,9 @@ export type components = {
          * @description The generation, model or path does not exist; `resource` says which.
          */
         NotFoundError: components["schemas"]["ErrorBase"] & {
-            /** @constant */
+            /** @enum {string} */
             code: "not_found";
-            /** @constant */
+            /** @enum {string} */
             type: "not_found_error";
             /**
              * @description What was not found.
@@ -659,9 +659,9 @@ export type components = {
          * @description A required parameter was not provided. `param` names it.
          */
         ParameterMissingError: components["schemas"]["ErrorBase"] & {
-            /** @constant */
+            /** @enum {string} */
             code: "parameter_missing";
-            /** @constant */
+            /** @enum {string} */
             type: "invalid_request_error";
         };
         /**
@@ -669,9 +669,9 @@ export type components = {
          * @description The request body is over 25 MiB, or a reference image is over 10 MiB decoded. `max_bytes` gives the limit that was exceeded.
          */
         PayloadTooLargeError: components["schemas"]["ErrorBase"] & {
-            /** @constant */
+            /** @enum {string} */
             code: "payload_too_large";
-            /** @constant */
+            /** @enum {string} */
             type: "invalid_request_error";
             /** @description The size limit that was exceeded, in bytes. */
             max_bytes: number;
@@ -681,9 +681,9 @@ export type components = {
          * @description The account does not have enough credits or quota. `required` and `available` say how much was needed and how much there is, in the currency of the balance.
          */
         QuotaExceededError: components["schemas"]["ErrorBase"] & {
-            /** @constant */
+            /** @enum {string} */
             code: "quota_exceeded";
-            /** @constant */
+            /** @enum {string} */
             type: "billing_error";
             /** @description Credits the request needs. */
             required: number;
@@ -700,9 +700,9 @@ export type components = {
          * @description Too many requests per minute. `Retry-After` says how long to wait; `X-RateLimit-*` describe the window.
          */
         RateLimitError: components["schemas"]["ErrorBase"] & {
-            /** @constant */
+            /** @enum {string} */
             code: "rate_limit";
-            /** @constant */
+            /** @enum {string} */
             type: "rate_limit_error";
         };
         /**
@@ -710,9 +710,9 @@ export type components = {
          * @description An unexpected error on our side.
          */
         InternalServerError: components["schemas"]["ErrorBase"] & {
-            /** @constant */
+            /** @enum {string} */
             code: "server_error";
-            /** @constant */
+            /** @enum {string} */
             type: "server_error";
         };
         /**
@@ -720,9 +720,9 @@ export type components = {
          * @description The model or the service is unavailable (maintenance or overload). `Retry-After` says when to try again.
          */
         ServiceUnavailableError: components["schemas"]["ErrorBase"] & {
-            /** @constant */
+            /** @enum {string} */
             code: "service_unavailable";
-            /** @constant */
+            /** @enum {string} */
             type: "server_error";
         };
         /**
@@ -730,9 +730,9 @@ export type components = {
          * @description The request body is not sent as `application/json`.
          */
         UnsupportedMediaTypeError: components["schemas"]["ErrorBase"] & {
-            /** @constant */
+            /** @enum {string} */
             code: "unsupported_media_type";
-            /** @constant */
+            /** @enum {string} */
             type: "invalid_request_error";
         };
         /**
@@ -760,9 +760,9 @@ export type components = {
          * @description A human face was detected in the input media.
          */
         FaceDetectedFailure: components["schemas"]["TaskErrorBase"] & {
-            /** @constant */
+            /** @enum {string} */
             code: "face_detected";
-            /** @constant */
+            /** @enum {boolean} */
             retryable: false;
         };
         /**
@@ -770,9 +770,9 @@ export type components = {
          * @description An input file exceeds the size limit.
          */
         FileTooLargeFailure: components["schemas"]["TaskErrorBase"] & {
-            /** @constant */
+            /** @enum {string} */
             code: "file_too_large";
-            /** @constant */
+            /** @enum {boolean} */
             retryable: false;
         };
         /**
@@ -780,9 +780,9 @@ export type components = {
          * @description The generation failed for an internal reason.
          */
         GenerationFailedFailure: components["schemas"]["TaskErrorBase"] & {
-            /** @constant */
+            /** @enum {string} */
             code: "generation_failed";
-            /** @constant */
+            /** @enum {boolean} */
             retryable: true;
         };
         /**
@@ -790,9 +790,9 @@ export type components = {
          * @description An input audio track was rejected by input moderation.
          */
         InputAudioRejectedFailure: components["schemas"]["TaskErrorBase"] & {
-            /** @constant */
+            /** @enum {string} */
             code: "input_audio_rejected";
-            /** @constant */
+            /** @enum {boolean} */
             retryable: false;
         };
         /**
@@ -800,9 +800,9 @@ export type components = {
          * @description A reference image was rejected by input moderation.
          */
         InputImageRejectedFailure: components["schemas"]["TaskErrorBase"] & {
-            /** @constant */
+            /** @enum {string} */
             code: "input_image_rejected";
-            /** @constant */
+            /** @enum {boolean} */
             retryable: false;
         };
         /**
@@ -810,9 +810,9 @@ export type components = {
          * @description An input video was rejected by input moderation.
          */
         InputVideoRejectedFailure: components["schemas"]["TaskErrorBase"] & {
-            /** @constant */
+            /** @enum {string} */
             code: "input_video_rejected";
-            /** @constant */
+            /** @enum {boolean} */
             retryable: false;
         };
         /**
@@ -820,9 +820,9 @@ export type components = {
          * @description A reference URL could not be fetched.
          */
         InvalidImageUrlFailure: components["schemas"]["TaskErrorBase"] & {
-            /** @constant */
+            /** @enum {string} */
             code: "invalid_image_url";
-            /** @constant */
+            /** @enum {boolean} */
             retryable: false;
         };
         /**
@@ -830,9 +830,9 @@ export type components = {
          * @description Input audio or video is longer than 15 seconds.
          */
         MediaTooLongFailure: components["schemas"]["TaskErrorBase"] & {
-            /** @constant */
+            /** @enum {string} */
             code: "media_too_long";
-            /** @constant */
+            /** @enum {boolean} */
             retryable: false;
         };
         /**
@@ -840,9 +840,9 @@ export type components = {
          * @description The model was temporarily unavailable.
          */
         ModelUnavailableFailure: components["schemas"]["TaskErrorBase"] & {
-            /** @constant */
+            /** @enum {string} */
             code: "model_unavailable";
-            /** @constant */
+            /** @enum {boolean} */
             retryable: true;
         };
         /**
@@ -850,9 +850,9 @@ export type components = {
          * @description The generated output was rejected by output moderation.
          */
         OutputRejectedFailure: components["schemas"]["TaskErrorBase"] & {
-            /** @constant */
+            /** @enum {string} */
             code: "output_rejected";
-            /** @constant */
+            /** @enum {boolean} */
             retryable: false;
         };
         /**
@@ -860,9 +860,9 @@ export type components = {
          * @description The prompt was rejected by input moderation.
          */
         PromptRejectedFailure: components["schemas"]["TaskErrorBase"] & {
-            /** @constant */
+            /** @enum {string} */
             code: "prompt_rejected";
-            /** @constant */
+            /** @enum {boolean} */
             retryable: false;
         };
         /**
@@ -870,9 +870,9 @@ export type components = {
          * @description An unexpected error on our side.
          */
         ServerErrorFailure: components["schemas"]["TaskErrorBase"] & {
-            /** @constant */
+            /** @enum {string} */
             code: "server_error";
-            /** @constant */
+            /** @enum {boolean} */
             retryable: true;
         };
         /**
@@ -880,9 +880,9 @@ export type components = {
          * @description The generation timed out, including an upstream provider timeout.
          */
         TimeoutFailure: components["schemas"]["TaskErrorBase"] & {
-            /** @constant */
+            /** @enum {string} */
             code: "timeout";
-            /** @constant */
+            /** @enum {boolean} */
             retryable: true;
         };
         /**
@@ -890,9 +890,9 @@ export type components = {
          * @description An input file has an unsupported format.
          */
         UnsupportedFormatFailure: components["schemas"]["TaskErrorBase"] & {
-            /** @constant */
+            /** @enum {string} */
             code: "unsupported_format";
-            /** @constant */
+            /** @enum {boolean} */
             retryable: false;
         };
     };
@@ -913,6 +913,9 @@ export type components = {
         BadRequestBody: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
+                "X-RateLimit-Limit": components["headers"]["RateLimitLimitCounted"];
+                "X-RateLimit-Remaining": components["headers"]["RateLimitRemainingCounted"];
+                "X-RateLimit-Reset": components["headers"]["RateLimitResetCounted"];
                 [name: string]: unknown;
             };
             content: {
@@ -925,6 +928,9 @@ export type components = {
         Unauthorized: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
+                "X-RateLimit-Limit": components["headers"]["RateLimitLimitCounted"];
+                "X-RateLimit-Remaining": components["headers"]["RateLimitRemainingCounted"];
+                "X-RateLimit-Reset": components["headers"]["RateLimitResetCounted"];
                 [name: string]: unknown;
             };
             content: {
@@ -937,6 +943,9 @@ export type components = {
         PaymentRequired: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
+                "X-RateLimit-Limit": components["headers"]["RateLimitLimitCounted"];
+                "X-RateLimit-Remaining": components["headers"]["RateLimitRemainingCounted"];
+                "X-RateLimit-Reset": components["headers"]["RateLimitResetCounted"];
                 [name: string]: unknown;
             };
             content: {
@@ -949,6 +958,9 @@ export type components = {
         ForbiddenModel: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
+                "X-RateLimit-Limit": components["headers"]["RateLimitLimitCounted"];
+                "X-RateLimit-Remaining": components["headers"]["RateLimitRemainingCounted"];
+                "X-RateLimit-Reset": components["headers"]["RateLimitResetCounted"];
                 [name: string]: unknown;
             };
             content: {
@@ -961,6 +973,9 @@ export type components = {
         ModelNotFound: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
+                "X-RateLimit-Limit": components["headers"]["RateLimitLimitCounted"];
+                "X-RateLimit-Remaining": components["headers"]["RateLimitRemainingCounted"];
+                "X-RateLimit-Reset": components["headers"]["RateLimitResetCounted"];
                 [name: string]: unknown;
             };
             content: {
@@ -973,6 +988,9 @@ export type components = {
         Conflict: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
+                "X-RateLimit-Limit": components["headers"]["RateLimitLimitCounted"];
+                "X-RateLimit-Remaining": components["headers"]["RateLimitRemainingCounted"];
+                "X-RateLimit-Reset": components["headers"]["RateLimitResetCounted"];
                 [name: string]: unknown;
             };
             content: {
@@ -985,6 +1003,9 @@ export type components = {
         PayloadTooLarge: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
+                "X-RateLimit-Limit": components["headers"]["RateLimitLimitCounted"];
+                "X-RateLimit-Remaining": components["headers"]["RateLimitRemainingCounted"];
+                "X-RateLimit-Reset": components["headers"]["RateLimitResetCounted"];
                 [name: string]: unknown;
             };
             content: {
@@ -997,6 +1018,9 @@ export type components = {
         UnsupportedMediaType: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
+                "X-RateLimit-Limit": components["headers"]["RateLimitLimitCounted"];
+                "X-RateLimit-Remaining": components["headers"]["RateLimitRemainingCounted"];
+                "X-RateLimit-Reset": components["headers"]["RateLimitResetCounted"];
                 [name: string]: unknown;
             };
             content: {
@@ -1009,6 +1033,9 @@ export type components = {
         ContentPolicyViolation: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
+                "X-RateLimit-Limit": components["headers"]["RateLimitLimitCounted"];
+                "X-RateLimit-Remaining": components["headers"]["RateLimitRemainingCounted"];
+                "X-RateLimit-Reset": components["headers"]["RateLimitResetCounted"];
                 [name: string]: unknown;
             };
             content: {
@@ -1037,6 +1064,9 @@ export type components = {
         ServerError: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
+                "X-RateLimit-Limit": components["headers"]["RateLimitLimitCounted"];
+                "X-RateLimit-Remaining": components["headers"]["RateLimitRemainingCounted"];
+                "X-RateLimit-Reset": components["headers"]["RateLimitResetCounted"];
                 [name: string]: unknown;
             };
             content: {
@@ -1049,6 +1079,9 @@ export type components = {
         BadGateway: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
+                "X-RateLimit-Limit": components["headers"]["RateLimitLimitCounted"];
+                "X-RateLimit-Remaining": components["headers"]["RateLimitRemainingCounted"];
+                "X-RateLimit-Reset": components["headers"]["RateLimitResetCounted"];
                 [name: string]: unknown;
             };
             content: {
@@ -1062,6 +1095,9 @@ export type components = {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
                 "Retry-After": components["headers"]["RetryAfter"];
+                "X-RateLimit-Limit": components["headers"]["RateLimitLimitCounted"];
+                "X-RateLimit-Remaining": components["headers"]["RateLimitRemainingCounted"];
+                "X-RateLimit-Reset": components["headers"]["RateLimitResetCounted"];
                 [name: string]: unknown;
             };
             content: {
@@ -1074,6 +1110,9 @@ export type components = {
         GatewayTimeout: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
+                "X-RateLimit-Limit": components["headers"]["RateLimitLimitCounted"];
+                "X-RateLimit-Remaining": components["headers"]["RateLimitRemainingCounted"];
+                "X-RateLimit-Reset": components["headers"]["RateLimitResetCounted"];
                 [name: string]: unknown;
             };
             content: {
@@ -1086,6 +1125,9 @@ export type components = {
         ForbiddenGeneration: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
+                "X-RateLimit-Limit": components["headers"]["RateLimitLimitCounted"];
+                "X-RateLimit-Remaining": components["headers"]["RateLimitRemainingCounted"];
+                "X-RateLimit-Reset": components["headers"]["RateLimitResetCounted"];
                 [name: string]: unknown;
             };
             content: {
@@ -1098,6 +1140,9 @@ export type components = {
         GenerationNotFound: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
+                "X-RateLimit-Limit": components["headers"]["RateLimitLimitCounted"];
+                "X-RateLimit-Remaining": components["headers"]["RateLimitRemainingCounted"];
+                "X-RateLimit-Reset": components["headers"]["RateLimitResetCounted"];
                 [name: string]: unknown;
             };
             content: {
@@ -1126,6 +1171,9 @@ export type components = {
         InvalidModelsQuery: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
+                "X-RateLimit-Limit": components["headers"]["RateLimitLimitCounted"];
+                "X-RateLimit-Remaining": components["headers"]["RateLimitRemainingCounted"];
+                "X-RateLimit-Reset": components["headers"]["RateLimitResetCounted"];
                 [name: string]: unknown;
             };
             content: {
@@ -1138,6 +1186,9 @@ export type components = {
         ForbiddenAccount: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
+                "X-RateLimit-Limit": components["headers"]["RateLimitLimitCounted"];
+                "X-RateLimit-Remaining": components["headers"]["RateLimitRemainingCounted"];
+                "X-RateLimit-Reset": components["headers"]["RateLimitResetCounted"];
                 [name: string]: unknown;
             };
             content: {
@@ -1175,6 +1226,12 @@ export type components = {
     headers: {
         /** @description Unique id of this request. Error bodies repeat it as `error.request_id`; quote it to support. */
         XRequestId: string;
+        /** @description Requests allowed per window (one minute). Sent on every answer counted in the key's window (see Rate limits). */
+        RateLimitLimitCounted: number;
+        /** @description Requests left in the current window. Sent on every answer counted in the key's window (see Rate limits). */
+        RateLimitRemainingCounted: number;
+        /** @description Seconds until the current window resets. Sent on every answer counted in the key's window (see Rate limits). */
+        RateLimitResetCounted: number;
         /**
          * @description `true` when this answer is the stored result of an earlier request with the same
          *     `Idempotency-Key` and body (same id, status and body), not a new generation. Absent otherwise.
@@ -1217,6 +1274,9 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimitCounted"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemainingCounted"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitResetCounted"];
                     "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
@@ -1264,6 +1324,9 @@ export interface operations {
             202: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimitCounted"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemainingCounted"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitResetCounted"];
                     "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
@@ -1306,6 +1369,9 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimitCounted"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemainingCounted"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitResetCounted"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1338,6 +1404,9 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimitCounted"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemainingCounted"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitResetCounted"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1367,6 +1436,9 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimitCounted"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemainingCounted"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitResetCounted"];
                     [name: string]: unknown;
                 };
                 content: {

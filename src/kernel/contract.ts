@@ -3,6 +3,7 @@
 // benches read facts from here, so that generated/openapi.json stays the single source of truth.
 // No Node import: loading the shipped bundle from disk is load.ts.
 import { asObject, type Json, type JsonObject } from './json.ts';
+import { fixedValue } from './fixed-value.ts';
 import { at, escapeToken as escape, follow, pointerTo } from './pointer.ts';
 
 export type { Json, JsonObject };
@@ -78,12 +79,13 @@ function headersAt(spec: Spec, pointer: string): DeclaredHeader[] {
   });
 }
 
-/** The `const` a schema (or any of its allOf members) gives to `property`. */
+/** The single value a schema (or any of its allOf members) gives to `property` (see fixed-value.ts). */
 export function constOf(spec: Spec, schemaPointer: string, property: string): Json | undefined {
   const pointer = follow(spec, schemaPointer);
   const schema = asObject(at(spec, pointer));
   const own = asObject(asObject(schema.properties)[property]);
-  if ('const' in own) return own.const as Json;
+  const fixed = fixedValue(own);
+  if (fixed !== undefined) return fixed;
   const allOf = Array.isArray(schema.allOf) ? schema.allOf : [];
   for (let i = 0; i < allOf.length; i++) {
     const found = constOf(spec, `${pointer}/allOf/${i}`, property);

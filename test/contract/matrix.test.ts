@@ -15,6 +15,7 @@ import {
 import { isObject } from '../../src/kernel/json.ts';
 import { declaredCases, declaredErrorCodes } from './declared.ts';
 import { startTestMock, type TestMock } from '../mock/start.ts';
+import { undeclaredHeaders } from './undeclared-headers.ts';
 
 const validator = createContractValidator();
 const forced = forcedScenarios(validator.contract, 'mg_test_matrix');
@@ -71,6 +72,7 @@ describe('scenario matrix', () => {
   it.each(forced.map(s => [s.name, s] as const))('%s', async (_, scenario) => {
     const result = await runScenario(validator, mock.url, scenario);
     expect(result.violations, formatViolations(result.violations)).toEqual([]);
+    expect(undeclaredHeaders(validator.contract, scenario.request, result.response!)).toEqual([]);
     expect(result.response!.headers['x-mock-warning']).toBeUndefined();
   });
 });
@@ -79,5 +81,6 @@ describe('behaviour without Prefer', () => {
   it.each(behaviour.map(s => [s.name, s] as const))('%s', async (_, scenario) => {
     const result = await runScenario(validator, mock.url, scenario);
     expect(result.violations, formatViolations(result.violations)).toEqual([]);
+    expect(undeclaredHeaders(validator.contract, scenario.request, result.response!)).toEqual([]);
   });
 });
