@@ -192,7 +192,6 @@ export type components = {
         /**
          * ModelId
          * @description Id of a model from `GET /v2/models`.
-         * @example seedream-5-lite
          */
         ModelId: string;
         /**
@@ -205,13 +204,24 @@ export type components = {
          * @description A generated file. The URL is signed and stops working at `deletes_at`, after which it answers `410 Gone`; download it before.
          */
         ImageMedia: {
-            /** Format: uri */
+            /**
+             * Format: uri
+             * @description Where to download the file, until `deletes_at`.
+             */
             url: string;
-            /** @example image/png */
+            /**
+             * @description Media type of the file.
+             * @example image/png
+             */
             mime_type: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the file is deleted; download it before then.
+             */
             deletes_at: string;
+            /** @description Width in pixels. */
             width: number;
+            /** @description Height in pixels. */
             height: number;
         };
         /**
@@ -221,9 +231,14 @@ export type components = {
         Usage: {
             /** @description `unit_price × quantity`, in the currency of the balance. */
             total_cost: number;
-            /** @enum {string} */
+            /**
+             * @description What `quantity` counts: images, or seconds of video.
+             * @enum {string}
+             */
             billable_unit: "image" | "video_second";
+            /** @description Price of one billable unit, in the currency of the balance. */
             unit_price: number;
+            /** @description How many billable units the generation used. */
             quantity: number;
         };
         /**
@@ -233,7 +248,9 @@ export type components = {
         VideoMedia: components["schemas"]["ImageMedia"] & {
             /** @description Length in seconds. */
             duration: number;
+            /** @description Frames per second. */
             fps: number;
+            /** @description Whether the video has an audio track. */
             has_sound: boolean;
         };
         /**
@@ -242,14 +259,19 @@ export type components = {
          */
         ImageGeneration: {
             id: components["schemas"]["GenerationId"];
-            /** @enum {string} */
+            /**
+             * @description Always `completed`: images are generated synchronously.
+             * @enum {string}
+             */
             status: "completed";
             model: components["schemas"]["ModelId"];
+            /** @description The generated images. */
             data: components["schemas"]["ImageMedia"][];
             usage: components["schemas"]["Usage"];
         };
         /** ImageGenerationRequest */
         ImageGenerationRequest: {
+            /** @example seedream-5-lite */
             model: components["schemas"]["ModelId"];
             prompt: components["schemas"]["Prompt"];
             aspect_ratio?: components["schemas"]["AspectRatio"];
@@ -259,6 +281,7 @@ export type components = {
              */
             resolution?: "1K" | "2K" | "4K";
             /**
+             * @description File format of the generated images.
              * @default png
              * @enum {string}
              */
@@ -279,9 +302,13 @@ export type components = {
          */
         VideoGenerationCompleted: {
             id: components["schemas"]["GenerationId"];
-            /** @enum {string} */
+            /**
+             * @description The generation finished; `data` holds the video.
+             * @enum {string}
+             */
             status: "completed";
             model: components["schemas"]["ModelId"];
+            /** @description The generated video. */
             data: components["schemas"]["VideoMedia"][];
             usage: components["schemas"]["Usage"];
         };
@@ -291,7 +318,10 @@ export type components = {
          */
         VideoGenerationCreated: {
             id: components["schemas"]["GenerationId"];
-            /** @enum {string} */
+            /**
+             * @description Always `pending`: the generation was accepted and waits to start.
+             * @enum {string}
+             */
             status: "pending";
         };
         /**
@@ -301,7 +331,10 @@ export type components = {
          */
         VideoGenerationFailed: {
             id: components["schemas"]["GenerationId"];
-            /** @enum {string} */
+            /**
+             * @description The generation failed; `error` says why.
+             * @enum {string}
+             */
             status: "failed";
             model: components["schemas"]["ModelId"];
             error: components["schemas"]["TaskError"];
@@ -312,7 +345,10 @@ export type components = {
          */
         VideoGenerationPending: {
             id: components["schemas"]["GenerationId"];
-            /** @enum {string} */
+            /**
+             * @description The generation waits to start.
+             * @enum {string}
+             */
             status: "pending";
             model: components["schemas"]["ModelId"];
         };
@@ -322,7 +358,10 @@ export type components = {
          */
         VideoGenerationProcessing: {
             id: components["schemas"]["GenerationId"];
-            /** @enum {string} */
+            /**
+             * @description The generation is running.
+             * @enum {string}
+             */
             status: "processing";
             model: components["schemas"]["ModelId"];
             /** @description Estimated percentage done, when known. */
@@ -330,13 +369,20 @@ export type components = {
         };
         /** VideoGenerationRequest */
         VideoGenerationRequest: {
+            /** @example seedance-v1-pro */
             model: components["schemas"]["ModelId"];
             prompt: components["schemas"]["Prompt"];
             aspect_ratio?: components["schemas"]["AspectRatio"];
-            /** @enum {string} */
+            /**
+             * @description Not every model supports every resolution (`400 invalid_parameter`).
+             * @enum {string}
+             */
             resolution?: "480p" | "720p" | "1080p";
-            /** @description Length of the video in seconds. */
-            duration?: number;
+            /**
+             * @description Length of the video in seconds: one of the lengths the models make (`capabilities.durations` in `GET /v2/models`); without it, the model's `default_duration`.
+             * @enum {integer}
+             */
+            duration?: 5 | 10;
             /**
              * @description Generate an audio track.
              * @default false
@@ -345,7 +391,10 @@ export type components = {
             /** @description Reference images and first or last frames. */
             images?: {
                 url: components["schemas"]["MediaInputUrl"];
-                /** @enum {string} */
+                /**
+                 * @description How the video uses the image.
+                 * @enum {string}
+                 */
                 role: "reference_image" | "first_frame" | "last_frame";
             }[];
             /**
@@ -360,8 +409,12 @@ export type components = {
             id: components["schemas"]["ModelId"];
             /** @description Display name. */
             name: string;
+            /** @description What the model generates. */
             type: components["schemas"]["ModelType"];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the model was added to the API.
+             */
             created_at: string;
             /** @description What the model makes and costs. */
             capabilities?: components["schemas"]["ModelCapabilities"];
@@ -384,6 +437,7 @@ export type components = {
             resolutions: components["schemas"]["ResolutionSizes"][];
             /** @description The resolution of a request that names none. */
             default_resolution: string;
+            /** @description The aspect ratios the model accepts. */
             aspect_ratios: components["schemas"]["AspectRatio"][];
             default_aspect_ratio: components["schemas"]["AspectRatio"];
             /** @description Videos only. The lengths in seconds the model makes. */
@@ -412,13 +466,17 @@ export type components = {
          */
         ResolutionSizes: {
             /**
+             * @description A resolution the model accepts.
              * @example 1K
              * @example 1080p
              */
             resolution: string;
+            /** @description The pixel size of the output at this resolution, for each aspect ratio. */
             sizes: {
                 aspect_ratio: components["schemas"]["AspectRatio"];
+                /** @description Width in pixels. */
                 width: number;
+                /** @description Height in pixels. */
                 height: number;
             }[];
         };
@@ -434,7 +492,10 @@ export type components = {
          * @description Sent to the `callback_url` of a generation when it completes.
          */
         VideoGenerationCompletedEvent: {
-            /** @enum {string} */
+            /**
+             * @description The event: the generation completed.
+             * @enum {string}
+             */
             type: "video.generation.completed";
             /**
              * Format: date-time
@@ -453,7 +514,10 @@ export type components = {
          * @description Sent to the `callback_url` of a generation when it fails; `data.error` is the same object polling returns.
          */
         VideoGenerationFailedEvent: {
-            /** @enum {string} */
+            /**
+             * @description The event: the generation failed.
+             * @enum {string}
+             */
             type: "video.generation.failed";
             /**
              * Format: date-time
@@ -897,16 +961,17 @@ export type components = {
         };
     };
     responses: {
-        /** @description No operation has this method and path. Any request outside the operations below gets this answer. */
-        RouteNotFound: {
+        /** @description An error this operation does not list: a status or code added after this version of the contract, or the answer to a request outside the operations (`404 not_found` with `resource: route`). The body is the error envelope; treat a code you do not know by its status. */
+        UnlistedError: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
+                "X-RateLimit-Limit": components["headers"]["RateLimitLimitCounted"];
+                "X-RateLimit-Remaining": components["headers"]["RateLimitRemainingCounted"];
+                "X-RateLimit-Reset": components["headers"]["RateLimitResetCounted"];
                 [name: string]: unknown;
             };
             content: {
-                "application/json": {
-                    error: components["schemas"]["NotFoundError"];
-                };
+                "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
         /** @description The request is malformed: a parameter is missing or not supported, the body is not JSON, or a field has the wrong type. */
@@ -920,6 +985,7 @@ export type components = {
             };
             content: {
                 "application/json": {
+                    /** @description The error, one of the codes below. */
                     error: components["schemas"]["ParameterMissingError"] | components["schemas"]["InvalidParameterError"] | components["schemas"]["InvalidJsonError"] | components["schemas"]["InvalidTypeError"];
                 };
             };
@@ -965,6 +1031,7 @@ export type components = {
             };
             content: {
                 "application/json": {
+                    /** @description The error, one of the codes below. */
                     error: components["schemas"]["ApiAccessDisabledError"] | components["schemas"]["ModelAccessDeniedError"] | components["schemas"]["IpNotAllowedError"];
                 };
             };
@@ -1056,6 +1123,7 @@ export type components = {
             };
             content: {
                 "application/json": {
+                    /** @description The error, one of the codes below. */
                     error: components["schemas"]["RateLimitError"] | components["schemas"]["ConcurrencyLimitError"];
                 };
             };
@@ -1132,6 +1200,7 @@ export type components = {
             };
             content: {
                 "application/json": {
+                    /** @description The error, one of the codes below. */
                     error: components["schemas"]["ApiAccessDisabledError"] | components["schemas"]["IpNotAllowedError"] | components["schemas"]["GenerationForbiddenError"];
                 };
             };
@@ -1193,6 +1262,7 @@ export type components = {
             };
             content: {
                 "application/json": {
+                    /** @description The error, one of the codes below. */
                     error: components["schemas"]["ApiAccessDisabledError"] | components["schemas"]["IpNotAllowedError"];
                 };
             };
@@ -1205,13 +1275,6 @@ export type components = {
          *     key with a different body is answered with `409 idempotency_key_reused`. Keys are kept for 24 hours.
          */
         IdempotencyKey: string;
-        /**
-         * @description The id returned when the video generation was created. Ids are opaque: an id that names no
-         *     generation of your account is answered `404 not_found`, whatever its shape.
-         */
-        GenerationId: string;
-        /** @description List only models of this type. */
-        ModelTypeQuery: components["schemas"]["ModelType"];
         /** @description Unique id of the delivery; the same on every retry of it. Use it to drop duplicates. */
         WebhookId: string;
         /** @description Unix time (seconds) of the delivery attempt. Reject deliveries older than five minutes. */
@@ -1221,6 +1284,13 @@ export type components = {
          *     with the endpoint's secret (Standard Webhooks). Several are sent while a secret is being rotated.
          */
         WebhookSignature: string;
+        /**
+         * @description The id returned when the video generation was created. Ids are opaque: an id that names no
+         *     generation of your account is answered `404 not_found`, whatever its shape.
+         */
+        GenerationIdPath: string;
+        /** @description List only models of this type. */
+        ModelTypeQuery: components["schemas"]["ModelType"];
     };
     requestBodies: never;
     headers: {
@@ -1298,6 +1368,7 @@ export interface operations {
             502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];
             504: components["responses"]["GatewayTimeout"];
+            default: components["responses"]["UnlistedError"];
         };
     };
     createVideoGeneration: {
@@ -1348,6 +1419,7 @@ export interface operations {
             502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];
             504: components["responses"]["GatewayTimeout"];
+            default: components["responses"]["UnlistedError"];
         };
     };
     getVideoGeneration: {
@@ -1359,7 +1431,7 @@ export interface operations {
                  * @description The id returned when the video generation was created. Ids are opaque: an id that names no
                  *     generation of your account is answered `404 not_found`, whatever its shape.
                  */
-                id: components["parameters"]["GenerationId"];
+                id: components["parameters"]["GenerationIdPath"];
             };
             cookie?: never;
         };
@@ -1386,6 +1458,7 @@ export interface operations {
             502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];
             504: components["responses"]["GatewayTimeout"];
+            default: components["responses"]["UnlistedError"];
         };
     };
     listModels: {
@@ -1421,6 +1494,7 @@ export interface operations {
             502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];
             504: components["responses"]["GatewayTimeout"];
+            default: components["responses"]["UnlistedError"];
         };
     };
     getBalance: {
@@ -1452,6 +1526,7 @@ export interface operations {
             502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];
             504: components["responses"]["GatewayTimeout"];
+            default: components["responses"]["UnlistedError"];
         };
     };
     videoGenerationCompletedWebhook: {

@@ -219,6 +219,49 @@ function DiscriminatorValues() {
   };
 }
 
+/**
+ * Every property says what it is: its own description, that of the schema it references, or (in an
+ * allOf) that of the same property in another member, as an error code's `code` narrows ErrorBase's.
+ */
+function PropertyDescriptions() {
+  const described = (ctx, property, from) =>
+    Boolean(property?.description || follow(ctx, property, from).node?.description);
+  return {
+    Schema(schema, ctx) {
+      // An inline allOf member is checked with its siblings, by the schema that holds them.
+      if (/\/allOf\/\d+$/.test(ctx.location.pointer)) return;
+      const from = ctx.location.source.absoluteRef;
+      const members = [{ node: schema, from, at: [] }].concat(
+        (schema.allOf ?? []).map((m, i) => ({ ...follow(ctx, m, from), at: m.$ref ? null : ['allOf', i] })),
+      );
+      const known = new Set();
+      for (const m of members)
+        for (const [name, p] of Object.entries(m.node?.properties ?? {}))
+          if (described(ctx, p, m.from)) known.add(name);
+      for (const m of members.filter(m => m.at)) {
+        for (const name of Object.keys(m.node?.properties ?? {}).filter(n => !known.has(n)))
+          ctx.report({
+            message: `Property ${name} has no description.`,
+            location: ctx.location.child([...m.at, 'properties', name]),
+          });
+      }
+    },
+  };
+}
+
+/** OpenAPI 3.1 deprecates `example` in a schema: `examples` is JSON Schema's list. */
+function SchemaExamples() {
+  return {
+    Schema(schema, ctx) {
+      if ('example' in schema)
+        ctx.report({
+          message: 'A schema takes `examples: [...]`, not the deprecated `example`.',
+          location: ctx.location.child('example'),
+        });
+    },
+  };
+}
+
 /** An `x-breaking-allowed` exception to the breaking-change gate (`npm run diff`) says why. */
 function BreakingAllowed() {
   return {
@@ -245,6 +288,8 @@ export default function housePlugin() {
         'catalogue-entries': CatalogueEntries,
         'breaking-allowed': BreakingAllowed,
         'discriminator-values': DiscriminatorValues,
+        'property-descriptions': PropertyDescriptions,
+        'schema-examples': SchemaExamples,
       },
     },
   };

@@ -2,7 +2,7 @@
 // Group 0 of the validators: "#/paths/~1v2~1images~1generations/post/responses/200/content/application~1json/schema" and what only it reaches.
 'use strict';
 module.exports = ({}, { pattern0, validate2, func0, validate4, validate6, schema5, validate8, schema21, validate27, validate26, schema23, validate30, schema24, validate33, schema25, validate36, schema32, validate53, schema35, pattern2, validate59, schema38, validate65, schema39, validate68, schema40, validate71, schema46, validate85, schema49, validate91, schema52, validate97, schema55, validate103, schema58, validate109, schema61, validate115, schema62, validate118, schema71, validate133, schema74, validate139, schema77, validate145, schema80, validate151 }) => {
-const schema1 = {"title":"ImageGeneration","description":"A finished image generation.","type":"object","required":["id","status","model","data","usage"],"properties":{"id":{"$ref":"#/components/schemas/GenerationId"},"status":{"type":"string","enum":["completed"]},"model":{"$ref":"#/components/schemas/ModelId"},"data":{"type":"array","minItems":1,"items":{"$ref":"#/components/schemas/ImageMedia"}},"usage":{"$ref":"#/components/schemas/Usage"}}};
+const schema1 = {"title":"ImageGeneration","description":"A finished image generation.","type":"object","required":["id","status","model","data","usage"],"properties":{"id":{"$ref":"#/components/schemas/GenerationId"},"status":{"description":"Always `completed`: images are generated synchronously.","type":"string","enum":["completed"]},"model":{"$ref":"#/components/schemas/ModelId"},"data":{"description":"The generated images.","type":"array","minItems":1,"items":{"$ref":"#/components/schemas/ImageMedia"}},"usage":{"$ref":"#/components/schemas/Usage"}}};
 function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
@@ -188,7 +188,7 @@ validate10.errors = vErrors;
 return errors === 0;
 }
 validate10.evaluated = {"dynamicProps":false,"dynamicItems":false};
-const schema7 = {"type":"string","enum":["completed"]};
+const schema7 = {"description":"Always `completed`: images are generated synchronously.","type":"string","enum":["completed"]};
 function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
@@ -234,8 +234,8 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(typeof data === "string"){
-if(func0(data) < 1){
-const err0 = {instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(func0(data) > 64){
+const err0 = {instancePath,schemaPath:"#/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -244,14 +244,24 @@ vErrors.push(err0);
 }
 errors++;
 }
-}
-else {
-const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func0(data) < 1){
+const err1 = {instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err1];
 }
 else {
 vErrors.push(err1);
+}
+errors++;
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
 }
 errors++;
 }
@@ -502,7 +512,7 @@ validate16.errors = vErrors;
 return errors === 0;
 }
 validate16.evaluated = {"dynamicProps":false,"dynamicItems":false};
-const schema12 = {"type":"string","enum":["image","video_second"]};
+const schema12 = {"description":"What `quantity` counts: images, or seconds of video.","type":"string","enum":["image","video_second"]};
 function validate17(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
@@ -753,7 +763,7 @@ validate23.errors = vErrors;
 return errors === 0;
 }
 validate23.evaluated = {"dynamicProps":false,"dynamicItems":false};
-const schema19 = {"type":"string","enum":["true"],"example":"true"};
+const schema19 = {"type":"string","enum":["true"],"examples":["true"]};
 function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;

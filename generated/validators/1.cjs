@@ -2,7 +2,7 @@
 // Group 1 of the validators: "#/paths/~1v2~1videos~1generations/post/responses/202/content/application~1json/schema" and what only it reaches.
 'use strict';
 module.exports = ({}, { pattern0, validate2 }) => {
-const schema82 = {"title":"VideoGenerationCreated","description":"The generation was accepted. Poll it, or wait for its webhook.","type":"object","required":["id","status"],"properties":{"id":{"$ref":"#/components/schemas/GenerationId"},"status":{"type":"string","enum":["pending"]}}};
+const schema82 = {"title":"VideoGenerationCreated","description":"The generation was accepted. Poll it, or wait for its webhook.","type":"object","required":["id","status"],"properties":{"id":{"$ref":"#/components/schemas/GenerationId"},"status":{"description":"Always `pending`: the generation was accepted and waits to start.","type":"string","enum":["pending"]}}};
 function validate156(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
@@ -114,7 +114,7 @@ validate158.errors = vErrors;
 return errors === 0;
 }
 validate158.evaluated = {"dynamicProps":false,"dynamicItems":false};
-const schema84 = {"type":"string","enum":["pending"]};
+const schema84 = {"description":"Always `pending`: the generation was accepted and waits to start.","type":"string","enum":["pending"]};
 function validate159(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;

@@ -51,8 +51,8 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(typeof data === "string"){
-if(func0(data) < 1){
-const err0 = {instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(func0(data) > 64){
+const err0 = {instancePath,schemaPath:"#/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -61,14 +61,24 @@ vErrors.push(err0);
 }
 errors++;
 }
-}
-else {
-const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func0(data) < 1){
+const err1 = {instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err1];
 }
 else {
 vErrors.push(err1);
+}
+errors++;
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
 }
 errors++;
 }
@@ -266,7 +276,7 @@ validate6.errors = vErrors;
 return errors === 0;
 }
 validate6.evaluated = {"props":{"url":true,"mime_type":true,"deletes_at":true,"width":true,"height":true},"dynamicProps":false,"dynamicItems":false};
-const schema5 = {"title":"Usage","description":"What the generation cost.","type":"object","required":["total_cost","billable_unit","unit_price","quantity"],"properties":{"total_cost":{"type":"number","minimum":0,"description":"`unit_price × quantity`, in the currency of the balance."},"billable_unit":{"type":"string","enum":["image","video_second"]},"unit_price":{"type":"number","minimum":0},"quantity":{"type":"number","minimum":0}}};
+const schema5 = {"title":"Usage","description":"What the generation cost.","type":"object","required":["total_cost","billable_unit","unit_price","quantity"],"properties":{"total_cost":{"type":"number","minimum":0,"description":"`unit_price × quantity`, in the currency of the balance."},"billable_unit":{"description":"What `quantity` counts: images, or seconds of video.","type":"string","enum":["image","video_second"]},"unit_price":{"description":"Price of one billable unit, in the currency of the balance.","type":"number","minimum":0},"quantity":{"description":"How many billable units the generation used.","type":"number","minimum":0}}};
 function validate8(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
@@ -2847,7 +2857,7 @@ validate151.errors = vErrors;
 return errors === 0;
 }
 validate151.evaluated = {"props":{"code":true,"type":true,"message":true,"param":true,"doc_url":true,"request_id":true},"dynamicProps":false,"dynamicItems":false};
-const schema88 = {"title":"VideoGenerationCompleted","description":"Done; `data` holds the video.","type":"object","required":["id","status","model","data","usage"],"properties":{"id":{"$ref":"#/components/schemas/GenerationId"},"status":{"type":"string","enum":["completed"]},"model":{"$ref":"#/components/schemas/ModelId"},"data":{"type":"array","minItems":1,"items":{"$ref":"#/components/schemas/VideoMedia"}},"usage":{"$ref":"#/components/schemas/Usage"}}};
+const schema88 = {"title":"VideoGenerationCompleted","description":"Done; `data` holds the video.","type":"object","required":["id","status","model","data","usage"],"properties":{"id":{"$ref":"#/components/schemas/GenerationId"},"status":{"description":"The generation finished; `data` holds the video.","type":"string","enum":["completed"]},"model":{"$ref":"#/components/schemas/ModelId"},"data":{"description":"The generated video.","type":"array","minItems":1,"items":{"$ref":"#/components/schemas/VideoMedia"}},"usage":{"$ref":"#/components/schemas/Usage"}}};
 function validate172(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
@@ -3119,7 +3129,7 @@ validate169.errors = vErrors;
 return errors === 0;
 }
 validate169.evaluated = {"props":{"id":true,"status":true,"model":true,"data":true,"usage":true},"dynamicProps":false,"dynamicItems":false};
-const schema90 = {"title":"VideoGenerationFailed","description":"Failed after it was accepted. Terminal: `error.retryable` says whether submitting the same request\nagain can succeed, `error.refunded` whether the credits were returned.\n","type":"object","required":["id","status","model","error"],"properties":{"id":{"$ref":"#/components/schemas/GenerationId"},"status":{"type":"string","enum":["failed"]},"model":{"$ref":"#/components/schemas/ModelId"},"error":{"$ref":"#/components/schemas/TaskError"}}};
+const schema90 = {"title":"VideoGenerationFailed","description":"Failed after it was accepted. Terminal: `error.retryable` says whether submitting the same request\nagain can succeed, `error.refunded` whether the credits were returned.\n","type":"object","required":["id","status","model","error"],"properties":{"id":{"$ref":"#/components/schemas/GenerationId"},"status":{"description":"The generation failed; `error` says why.","type":"string","enum":["failed"]},"model":{"$ref":"#/components/schemas/ModelId"},"error":{"$ref":"#/components/schemas/TaskError"}}};
 const schema92 = {"title":"FaceDetectedFailure","description":"A human face was detected in the input media.","x-retryable":false,"x-action":"Remove or crop faces from the input media.","allOf":[{"$ref":"#/components/schemas/TaskErrorBase"},{"type":"object","required":["code","retryable"],"properties":{"code":{"type":"string","enum":["face_detected"]},"retryable":{"type":"boolean","enum":[false]}}}]};
 function validate182(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -5162,5 +5172,569 @@ validate303.errors = vErrors;
 return errors === 0;
 }
 validate303.evaluated = {"props":{"code":true,"type":true,"message":true,"param":true,"doc_url":true,"request_id":true},"dynamicProps":false,"dynamicItems":false};
-return { pattern0, validate2, func0, validate4, formats2, validate6, schema5, validate8, schema21, validate27, validate26, schema23, validate30, schema24, validate33, schema25, validate36, schema32, validate53, schema35, pattern2, validate59, schema38, validate65, schema39, validate68, schema40, validate71, schema46, validate85, schema49, validate91, schema52, validate97, schema55, validate103, schema58, validate109, schema61, validate115, schema62, validate118, schema71, validate133, schema74, validate139, schema77, validate145, schema80, validate151, schema88, validate172, validate169, schema90, schema92, validate182, validate181, schema94, validate185, schema95, validate188, schema96, validate191, schema97, validate194, schema98, validate197, schema99, validate200, schema100, validate203, schema101, validate206, schema102, validate209, schema103, validate212, schema104, validate215, schema105, validate218, schema106, validate221, validate180, validate177, schema142, validate303 };
+function validate348(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate348.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs0 = errors;
+let valid0 = false;
+let passing0 = null;
+const _errs1 = errors;
+if(!(validate65(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);
+errors = vErrors.length;
+}
+var _valid0 = _errs1 === errors;
+if(_valid0){
+valid0 = true;
+passing0 = 0;
+var props0 = {};
+props0.code = true;
+props0.type = true;
+props0.message = true;
+props0.param = true;
+props0.doc_url = true;
+props0.request_id = true;
+}
+const _errs2 = errors;
+if(!(validate139(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate139.errors : vErrors.concat(validate139.errors);
+errors = vErrors.length;
+}
+var _valid0 = _errs2 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 1;
+if(props0 !== true){
+props0 = props0 || {};
+props0.code = true;
+props0.type = true;
+props0.message = true;
+props0.param = true;
+props0.doc_url = true;
+props0.request_id = true;
+}
+}
+const _errs3 = errors;
+if(!(validate118(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate118.errors : vErrors.concat(validate118.errors);
+errors = vErrors.length;
+}
+var _valid0 = _errs3 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 2];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 2;
+if(props0 !== true){
+props0 = props0 || {};
+props0.code = true;
+props0.type = true;
+props0.limit = true;
+props0.current = true;
+props0.message = true;
+props0.param = true;
+props0.doc_url = true;
+props0.request_id = true;
+}
+}
+const _errs4 = errors;
+if(!(validate109(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate109.errors : vErrors.concat(validate109.errors);
+errors = vErrors.length;
+}
+var _valid0 = _errs4 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 3];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 3;
+if(props0 !== true){
+props0 = props0 || {};
+props0.code = true;
+props0.type = true;
+props0.message = true;
+props0.param = true;
+props0.doc_url = true;
+props0.request_id = true;
+}
+}
+const _errs5 = errors;
+if(!(validate151(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate151.errors : vErrors.concat(validate151.errors);
+errors = vErrors.length;
+}
+var _valid0 = _errs5 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 4];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 4;
+if(props0 !== true){
+props0 = props0 || {};
+props0.code = true;
+props0.type = true;
+props0.message = true;
+props0.param = true;
+props0.doc_url = true;
+props0.request_id = true;
+}
+}
+const _errs6 = errors;
+if(!(validate303(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate303.errors : vErrors.concat(validate303.errors);
+errors = vErrors.length;
+}
+var _valid0 = _errs6 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 5];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 5;
+if(props0 !== true){
+props0 = props0 || {};
+props0.code = true;
+props0.type = true;
+props0.message = true;
+props0.param = true;
+props0.doc_url = true;
+props0.request_id = true;
+}
+}
+const _errs7 = errors;
+if(!(validate91(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate91.errors : vErrors.concat(validate91.errors);
+errors = vErrors.length;
+}
+var _valid0 = _errs7 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 6];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 6;
+if(props0 !== true){
+props0 = props0 || {};
+props0.code = true;
+props0.type = true;
+props0.message = true;
+props0.param = true;
+props0.doc_url = true;
+props0.request_id = true;
+}
+}
+const _errs8 = errors;
+if(!(validate53(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+errors = vErrors.length;
+}
+var _valid0 = _errs8 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 7];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 7;
+if(props0 !== true){
+props0 = props0 || {};
+props0.code = true;
+props0.type = true;
+props0.reason = true;
+props0.message = true;
+props0.param = true;
+props0.doc_url = true;
+props0.request_id = true;
+}
+}
+const _errs9 = errors;
+if(!(validate33(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
+errors = vErrors.length;
+}
+var _valid0 = _errs9 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 8];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 8;
+if(props0 !== true){
+props0 = props0 || {};
+props0.code = true;
+props0.type = true;
+props0.message = true;
+props0.param = true;
+props0.doc_url = true;
+props0.request_id = true;
+}
+}
+const _errs10 = errors;
+if(!(validate30(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+errors = vErrors.length;
+}
+var _valid0 = _errs10 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 9];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 9;
+if(props0 !== true){
+props0 = props0 || {};
+props0.code = true;
+props0.type = true;
+props0.message = true;
+props0.param = true;
+props0.doc_url = true;
+props0.request_id = true;
+}
+}
+const _errs11 = errors;
+if(!(validate36(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+errors = vErrors.length;
+}
+var _valid0 = _errs11 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 10];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 10;
+if(props0 !== true){
+props0 = props0 || {};
+props0.code = true;
+props0.type = true;
+props0.message = true;
+props0.param = true;
+props0.doc_url = true;
+props0.request_id = true;
+}
+}
+const _errs12 = errors;
+if(!(validate71(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
+errors = vErrors.length;
+}
+var _valid0 = _errs12 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 11];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 11;
+if(props0 !== true){
+props0 = props0 || {};
+props0.code = true;
+props0.type = true;
+props0.message = true;
+props0.param = true;
+props0.doc_url = true;
+props0.request_id = true;
+}
+}
+const _errs13 = errors;
+if(!(validate68(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
+errors = vErrors.length;
+}
+var _valid0 = _errs13 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 12];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 12;
+if(props0 !== true){
+props0 = props0 || {};
+props0.code = true;
+props0.type = true;
+props0.message = true;
+props0.param = true;
+props0.doc_url = true;
+props0.request_id = true;
+}
+}
+const _errs14 = errors;
+if(!(validate85(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
+errors = vErrors.length;
+}
+var _valid0 = _errs14 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 13];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 13;
+if(props0 !== true){
+props0 = props0 || {};
+props0.code = true;
+props0.type = true;
+props0.resource = true;
+props0.message = true;
+props0.param = true;
+props0.doc_url = true;
+props0.request_id = true;
+}
+}
+const _errs15 = errors;
+if(!(validate26(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+errors = vErrors.length;
+}
+var _valid0 = _errs15 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 14];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 14;
+if(props0 !== true){
+props0 = props0 || {};
+props0.code = true;
+props0.type = true;
+props0.message = true;
+props0.param = true;
+props0.doc_url = true;
+props0.request_id = true;
+}
+}
+const _errs16 = errors;
+if(!(validate97(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate97.errors : vErrors.concat(validate97.errors);
+errors = vErrors.length;
+}
+var _valid0 = _errs16 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 15];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 15;
+if(props0 !== true){
+props0 = props0 || {};
+props0.code = true;
+props0.type = true;
+props0.max_bytes = true;
+props0.message = true;
+props0.param = true;
+props0.doc_url = true;
+props0.request_id = true;
+}
+}
+const _errs17 = errors;
+if(!(validate59(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
+errors = vErrors.length;
+}
+var _valid0 = _errs17 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 16];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 16;
+if(props0 !== true){
+props0 = props0 || {};
+props0.code = true;
+props0.type = true;
+props0.required = true;
+props0.available = true;
+props0.currency = true;
+props0.message = true;
+props0.param = true;
+props0.doc_url = true;
+props0.request_id = true;
+}
+}
+const _errs18 = errors;
+if(!(validate115(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate115.errors : vErrors.concat(validate115.errors);
+errors = vErrors.length;
+}
+var _valid0 = _errs18 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 17];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 17;
+if(props0 !== true){
+props0 = props0 || {};
+props0.code = true;
+props0.type = true;
+props0.message = true;
+props0.param = true;
+props0.doc_url = true;
+props0.request_id = true;
+}
+}
+const _errs19 = errors;
+if(!(validate133(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate133.errors : vErrors.concat(validate133.errors);
+errors = vErrors.length;
+}
+var _valid0 = _errs19 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 18];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 18;
+if(props0 !== true){
+props0 = props0 || {};
+props0.code = true;
+props0.type = true;
+props0.message = true;
+props0.param = true;
+props0.doc_url = true;
+props0.request_id = true;
+}
+}
+const _errs20 = errors;
+if(!(validate145(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate145.errors : vErrors.concat(validate145.errors);
+errors = vErrors.length;
+}
+var _valid0 = _errs20 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 19];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 19;
+if(props0 !== true){
+props0 = props0 || {};
+props0.code = true;
+props0.type = true;
+props0.message = true;
+props0.param = true;
+props0.doc_url = true;
+props0.request_id = true;
+}
+}
+const _errs21 = errors;
+if(!(validate103(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate103.errors : vErrors.concat(validate103.errors);
+errors = vErrors.length;
+}
+var _valid0 = _errs21 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 20];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 20;
+if(props0 !== true){
+props0 = props0 || {};
+props0.code = true;
+props0.type = true;
+props0.message = true;
+props0.param = true;
+props0.doc_url = true;
+props0.request_id = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+if(!valid0){
+const err0 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+else {
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
+}
+}
+validate348.errors = vErrors;
+evaluated0.props = props0;
+return errors === 0;
+}
+validate348.evaluated = {"dynamicProps":true,"dynamicItems":false};
+return { pattern0, validate2, func0, validate4, formats2, validate6, schema5, validate8, schema21, validate27, validate26, schema23, validate30, schema24, validate33, schema25, validate36, schema32, validate53, schema35, pattern2, validate59, schema38, validate65, schema39, validate68, schema40, validate71, schema46, validate85, schema49, validate91, schema52, validate97, schema55, validate103, schema58, validate109, schema61, validate115, schema62, validate118, schema71, validate133, schema74, validate139, schema77, validate145, schema80, validate151, schema88, validate172, validate169, schema90, schema92, validate182, validate181, schema94, validate185, schema95, validate188, schema96, validate191, schema97, validate194, schema98, validate197, schema99, validate200, schema100, validate203, schema101, validate206, schema102, validate209, schema103, validate212, schema104, validate215, schema105, validate218, schema106, validate221, validate180, validate177, schema142, validate303, validate348 };
 };

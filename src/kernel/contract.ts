@@ -52,7 +52,7 @@ export interface Webhook {
 export interface Contract {
   spec: Spec;
   operations: Operation[];
-  /** What any request outside the operations gets (components.responses.RouteNotFound). */
+  /** What any request outside the operations gets: a 404 of components.responses.UnlistedError. */
   routeNotFound: DeclaredResponse;
   webhooks: Webhook[];
 }
@@ -153,9 +153,10 @@ export function readContract(spec: Spec): Contract {
         ...templatePattern(path),
         hasRequestBody: op.requestBody !== undefined,
         requestExamples: examplesAt(spec, `${requestJson}/examples`),
-        responses: Object.keys(asObject(op.responses)).map(status =>
-          declaredResponse(spec, Number(status), `${base}/responses/${status}`),
-        ),
+        // `default` (UnlistedError) is what a client must survive, not a status the API lists.
+        responses: Object.keys(asObject(op.responses))
+          .filter(status => status !== 'default')
+          .map(status => declaredResponse(spec, Number(status), `${base}/responses/${status}`)),
       });
     }
   }
@@ -180,7 +181,7 @@ export function readContract(spec: Spec): Contract {
   return {
     spec,
     operations,
-    routeNotFound: declaredResponse(spec, 404, pointerTo('components', 'responses', 'RouteNotFound')),
+    routeNotFound: declaredResponse(spec, 404, pointerTo('components', 'responses', 'UnlistedError')),
     webhooks,
   };
 }

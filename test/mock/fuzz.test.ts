@@ -135,7 +135,7 @@ const validVideo = fc.record(
   {
     model: fc.constant('seedance-v1-pro'),
     prompt: fc.string({ minLength: 1, maxLength: 200 }),
-    duration: fc.integer({ min: 1, max: 15 }),
+    duration: fc.constantFrom(5, 10),
     sound: fc.boolean(),
     resolution: fc.constantFrom('480p', '720p', '1080p'),
     images: fc.array(
