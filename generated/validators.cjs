@@ -2,7 +2,7 @@
 // The validators compiled from this bundle, for src/contract/precompiled.ts: a module per group, each
 // required on the first check that needs it.
 'use strict';
-exports.bundleDigest = "d15ae29f06c2687ac35ae3d0cb3c73d8c6d408105869e97f932e539e2ad08a49";
+exports.bundleDigest = "329d769b79bafb2b7c9de6b7b2c32e450f389aa96f054d51d7cce8fa3b905605";
 exports.shared = () => require('./validators/shared.cjs');
 exports.groups = [
   () => require('./validators/0.cjs'),

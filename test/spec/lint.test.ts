@@ -66,6 +66,12 @@ describe('house lint rules', () => {
       '        type: boolean\n        enum: [true]',
       '        enum: [true]',
     );
+    await contract.edit(
+      'openapi/components/schemas/media/Usage.yaml',
+      /    description: Price of one billable unit.*\n/,
+      '',
+    );
+    await contract.edit('openapi/components/headers/RetryAfter.yaml', 'examples: [12]', 'example: 12');
     const run = await promisify(execFile)(redocly, ['lint', '--format=json'], { cwd: contract.dir }).catch(
       err => err,
     );
@@ -110,6 +116,14 @@ describe('house lint rules', () => {
     expect(reported('house/discriminator-values')).toEqual([
       'const "rate_limit": write a single value as type + enum: [value].',
       'enum [true] must say its type.',
+    ]);
+  });
+  test('a property without a description (one that narrows a described base property is described)', () => {
+    expect(reported('house/property-descriptions')).toEqual(['Property unit_price has no description.']);
+  });
+  test('the deprecated `example` in a schema', () => {
+    expect(reported('house/schema-examples')).toEqual([
+      'A schema takes `examples: [...]`, not the deprecated `example`.',
     ]);
   });
   test('an example that does not validate', () => {
