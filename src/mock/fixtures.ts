@@ -104,6 +104,7 @@ const schema = {
               'idempotency_key',
               'generation_id',
               'input',
+              'method',
             ],
           },
           value: { type: 'string', minLength: 1 },
