@@ -538,7 +538,7 @@ export type components = {
          * @description Any API error, discriminated by `code`. Individual responses narrow this to the codes that can
          *     occur there.
          */
-        ApiError: components["schemas"]["ApiAccessDisabledError"] | components["schemas"]["BadGatewayError"] | components["schemas"]["ConcurrencyLimitError"] | components["schemas"]["ContentPolicyViolationError"] | components["schemas"]["GatewayTimeoutError"] | components["schemas"]["GenerationForbiddenError"] | components["schemas"]["IdempotencyKeyReusedError"] | components["schemas"]["InvalidApiKeyError"] | components["schemas"]["InvalidJsonError"] | components["schemas"]["InvalidParameterError"] | components["schemas"]["InvalidTypeError"] | components["schemas"]["IpNotAllowedError"] | components["schemas"]["MethodNotAllowedError"] | components["schemas"]["ModelAccessDeniedError"] | components["schemas"]["NotFoundError"] | components["schemas"]["ParameterMissingError"] | components["schemas"]["PayloadTooLargeError"] | components["schemas"]["QuotaExceededError"] | components["schemas"]["RateLimitError"] | components["schemas"]["InternalServerError"] | components["schemas"]["ServiceUnavailableError"] | components["schemas"]["UnsupportedMediaTypeError"];
+        ApiError: components["schemas"]["ApiAccessDisabledError"] | components["schemas"]["BadGatewayError"] | components["schemas"]["ConcurrencyLimitError"] | components["schemas"]["ContentPolicyViolationError"] | components["schemas"]["GatewayTimeoutError"] | components["schemas"]["GenerationForbiddenError"] | components["schemas"]["IdempotencyKeyReusedError"] | components["schemas"]["InvalidApiKeyError"] | components["schemas"]["InvalidJsonError"] | components["schemas"]["InvalidParameterError"] | components["schemas"]["InvalidTypeError"] | components["schemas"]["IpNotAllowedError"] | components["schemas"]["ModelAccessDeniedError"] | components["schemas"]["NotFoundError"] | components["schemas"]["ParameterMissingError"] | components["schemas"]["PayloadTooLargeError"] | components["schemas"]["QuotaExceededError"] | components["schemas"]["RateLimitError"] | components["schemas"]["InternalServerError"] | components["schemas"]["ServiceUnavailableError"] | components["schemas"]["UnsupportedMediaTypeError"];
         /**
          * ErrorBase
          * @description The fields every API error has. Each error code narrows `code` and `type` to constants and may add
@@ -692,16 +692,6 @@ export type components = {
             code: "ip_not_allowed";
             /** @enum {string} */
             type: "permission_error";
-        };
-        /**
-         * MethodNotAllowedError
-         * @description The path exists but does not take this method; the `Allow` header lists those it takes.
-         */
-        MethodNotAllowedError: components["schemas"]["ErrorBase"] & {
-            /** @enum {string} */
-            code: "method_not_allowed";
-            /** @enum {string} */
-            type: "invalid_request_error";
         };
         /**
          * ModelAccessDeniedError
@@ -971,11 +961,10 @@ export type components = {
         };
     };
     responses: {
-        /** @description An error this operation does not list: a status or code added after this version of the contract, or the answer to a request outside the operations: `404 not_found` with `resource: route` for an unknown path, `405 method_not_allowed` with `Allow` for a method the path does not take. The body is the error envelope; treat a code you do not know by its status. */
+        /** @description An error this operation does not list: a status or code added after this version of the contract, or the answer to a request outside the operations (`404 not_found` with `resource: route`). The body is the error envelope; treat a code you do not know by its status. */
         UnlistedError: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
-                Allow: components["headers"]["Allow"];
                 "X-RateLimit-Limit": components["headers"]["RateLimitLimitCounted"];
                 "X-RateLimit-Remaining": components["headers"]["RateLimitRemainingCounted"];
                 "X-RateLimit-Reset": components["headers"]["RateLimitResetCounted"];
@@ -1307,8 +1296,6 @@ export type components = {
     headers: {
         /** @description Unique id of this request. Error bodies repeat it as `error.request_id`; quote it to support. */
         XRequestId: string;
-        /** @description On a `405 method_not_allowed`, the methods the path takes, comma-separated. */
-        Allow: string;
         /** @description Requests allowed per window (one minute). Sent on every answer counted in the key's window (see Rate limits). */
         RateLimitLimitCounted: number;
         /** @description Requests left in the current window. Sent on every answer counted in the key's window (see Rate limits). */

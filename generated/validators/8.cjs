@@ -2,10 +2,10 @@
 // Group 8 of the validators: "#/components/schemas/ErrorEnvelope" and what only it reaches.
 'use strict';
 module.exports = ({}, { validate348 }) => {
-function validate442(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate435(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate442.evaluated;
+const evaluated0 = validate435.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -40,9 +40,9 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate442.errors = vErrors;
+validate435.errors = vErrors;
 return errors === 0;
 }
-validate442.evaluated = {"props":{"error":true},"dynamicProps":false,"dynamicItems":false};
-return { validate442 };
+validate435.evaluated = {"props":{"error":true},"dynamicProps":false,"dynamicItems":false};
+return { validate435 };
 };

@@ -130,7 +130,7 @@ const imageRequests = ({ json, image }: Requests): Scenario[] => [
   ),
 ];
 
-/** Requests outside every operation: they must get RouteNotFound (405 on a known path, else 404). */
+/** Requests outside every operation: they must get RouteNotFound. */
 const routes = ({ auth }: Requests): Scenario[] => [
   scenario('unknown path', undefined, get('/v2/videos', auth), {
     status: 404,
@@ -140,7 +140,7 @@ const routes = ({ auth }: Requests): Scenario[] => [
     'wrong method',
     undefined,
     { method: 'DELETE', path: '/v2/models', headers: auth },
-    { status: 405, error: { code: 'method_not_allowed' } },
+    { status: 404, error: { code: 'not_found', resource: 'route' } },
   ),
 ];
 

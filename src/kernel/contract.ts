@@ -206,11 +206,6 @@ export function matchOperation(
   return undefined;
 }
 
-/** The methods the operations on a concrete path (no query) take, in the contract's order: `Allow`. */
-export const allowedMethods = (contract: Contract, path: string): string[] => [
-  ...new Set(contract.operations.filter(op => op.pattern.test(path)).map(op => op.method)),
-];
-
 const safeDecode = (segment: string) => {
   try {
     return decodeURIComponent(segment);

@@ -104,7 +104,6 @@ const schema = {
               'idempotency_key',
               'generation_id',
               'input',
-              'method',
             ],
           },
           value: { type: 'string', minLength: 1 },

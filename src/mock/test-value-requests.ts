@@ -5,7 +5,7 @@
 import type { Fixtures, ModelType, TestValue, TestValueOperation } from './fixtures.ts';
 
 export interface TryRequest {
-  method: string;
+  method: 'GET' | 'POST';
   path: string;
   /** Headers beyond `Authorization` (the row's key, or any key) and a JSON `Content-Type`. */
   headers: Record<string, string>;
@@ -38,7 +38,7 @@ function bodyFor(t: TestValue, fixtures: Fixtures, type: ModelType): Record<stri
 export function tryRequest(t: TestValue, fixtures: Fixtures): TryRequest {
   const route = ROUTE[t.operation];
   const request: TryRequest = {
-    method: t.kind === 'method' ? t.value : route.method,
+    method: route.method,
     path: t.kind === 'generation_id' ? route.path + t.value : route.path,
     headers: {},
   };

@@ -19,7 +19,6 @@ const WHERE: Record<TestValueKind, string> = {
   idempotency_key: '`Idempotency-Key`',
   generation_id: 'generation id',
   input: 'request',
-  method: 'HTTP method',
 };
 
 const cell = (text: string) => text.replaceAll('|', '\\|');

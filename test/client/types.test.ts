@@ -49,7 +49,6 @@ export function describeApiError(error: ApiError): string {
     case 'model_access_denied':
     case 'idempotency_key_reused':
     case 'unsupported_media_type':
-    case 'method_not_allowed':
     case 'content_policy_violation':
     case 'server_error':
     case 'bad_gateway':

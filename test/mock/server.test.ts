@@ -47,8 +47,8 @@ const corrections: { name: string; request: RawRequest; status: number; error: R
   {
     name: 'unknown method',
     request: { method: 'PUT', path: '/v2/models', headers: auth },
-    status: 405,
-    error: { code: 'method_not_allowed' },
+    status: 404,
+    error: { code: 'not_found', resource: 'route' },
   },
   {
     name: 'wrong type',

@@ -13,13 +13,11 @@ const codes = Object.keys(errorCatalogue) as ErrorCode[];
 const where = (r: (typeof errorResponses)[number]) => r.label;
 
 describe('error responses and the catalogue', () => {
-  test('a request outside the operations gets the envelope of any code: shown as 404 not_found and 405 method_not_allowed', () => {
+  test('the unknown route is the envelope of any code, shown with a code catalogued under 404', () => {
     expect(new Set(routeNotFound.codes)).toEqual(new Set(codes));
     const shown = routeNotFound.examples.map(e => e.value.error.code as ErrorCode);
-    expect(shown.map(code => [code, errorCatalogue[code].status])).toEqual([
-      ['not_found', 404],
-      ['method_not_allowed', 405],
-    ]);
+    expect(shown.length).toBeGreaterThan(0);
+    for (const code of shown) expect(errorCatalogue[code].status).toBe(404);
   });
 
   test.each(errorResponses.map(r => [where(r), r] as const))(
@@ -51,8 +49,7 @@ describe('error responses and the catalogue', () => {
     },
   );
 
-  // method_not_allowed answers no operation: it is the 405 of a request outside them (above).
-  test.each(codes.filter(c => c !== 'method_not_allowed'))('%s is used by at least one response', code => {
+  test.each(codes)('%s is used by at least one response', code => {
     expect(errorResponses.filter(r => r.codes.includes(code)).map(where)).not.toEqual([]);
   });
 

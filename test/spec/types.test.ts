@@ -31,7 +31,6 @@ function explain(error: ApiError): string {
       return `check ${error.param}`;
     case 'invalid_json':
     case 'unsupported_media_type':
-    case 'method_not_allowed':
     case 'api_access_disabled':
     case 'ip_not_allowed':
     case 'idempotency_key_reused':

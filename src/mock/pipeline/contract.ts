@@ -10,7 +10,7 @@ import type { OperationCall } from './call.ts';
 import { classify } from './classify.ts';
 import type { Core } from './core.ts';
 import { decodablePath, readRequestBody } from './request-body.ts';
-import { routeNotAnswered } from './route.ts';
+import { routeNotFound } from './route.ts';
 
 /** The contract's answer when Prism found one: the example, and the request body it validated. */
 export interface ContractOk {
@@ -79,7 +79,7 @@ export async function askContract(
   const { input, headers, body, problem: bodyProblem } = prismInput(oc);
   const { result, warning, forced } = await askPrism(core, oc, input);
   if (result.kind === 'error') {
-    if (NO_ROUTE.test(result.name)) return end(routeNotAnswered(core.contract, oc.call));
+    if (NO_ROUTE.test(result.name)) return end(routeNotFound(oc.call));
     oc.call.warnings.push(result.detail);
     return end(errorAnswer(contractError('server_error', `The mock could not answer: ${result.detail}`)));
   }

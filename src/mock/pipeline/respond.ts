@@ -28,7 +28,7 @@ import { countRate } from './limits.ts';
 import { answerMedia, isMediaCall } from './media.ts';
 import { runOperation } from './operation.ts';
 import { readPreferences } from './preferences.ts';
-import { matchRoute, routeNotAnswered } from './route.ts';
+import { matchRoute, routeNotFound } from './route.ts';
 import { answerTestKey } from './test-keys.ts';
 
 /** The answer to one request, in plain values: what every adapter calls. */
@@ -54,7 +54,7 @@ export async function respond(core: Core, input: MockInput): Promise<MockOutput>
 async function answerCall(core: Core, call: Call): Promise<Answer> {
   if (isControlPath(call.path)) return answerControl(core, call);
   const route = matchRoute(core.contract, call);
-  if (!route) return routeNotAnswered(core.contract, call);
+  if (!route) return routeNotFound(call);
   const { headers } = call.input;
   const prefs = readPreferences(headers.prefer, route.queryRecord);
   if (prefs.ignored.length) call.warnings.push(`Prefer ignored: ${prefs.ignored.join('; ')}`);
