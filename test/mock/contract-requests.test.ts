@@ -78,10 +78,7 @@ function exampleRequest(op: Operation, path = op.path): RawRequest & { headers: 
 async function accepted(request: RawRequest) {
   const res = await send(mock.url, request);
   expect(validator.checkResponse({ method: request.method, path: request.path }, res)).toEqual([]);
-  expect([res.status, res.text.slice(0, 200)]).toEqual([
-    res.status < 300 ? res.status : 200,
-    expect.anything(),
-  ]);
+  expect(res.status, res.text.slice(0, 200)).toBeLessThan(300);
   return res;
 }
 

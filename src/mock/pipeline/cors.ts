@@ -5,7 +5,7 @@ import type { MockInput, MockOutput } from '../types.ts';
 export const CORS_HEADERS: Readonly<Record<string, string>> = {
   'access-control-allow-origin': '*',
   'access-control-expose-headers':
-    'X-Request-Id, Retry-After, X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset, X-Mock-Warning, Idempotent-Replayed, Allow',
+    'X-Request-Id, Retry-After, X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset, X-Mock-Warning, Idempotent-Replayed',
 };
 
 /** The answer to a CORS preflight, or undefined when the request is not one. */
