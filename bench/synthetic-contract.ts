@@ -24,9 +24,9 @@ function renamed(node: Node, k: number): Node {
   for (const [key, value] of Object.entries(node)) {
     if (key === '$ref' && typeof value === 'string') out[key] = suffixFile(value, k);
     else if (key === 'operationId' && typeof value === 'string') out[key] = `${value}X${k}`;
-    // A code in an example body, or the const of a code schema (`code: { const: ... }`).
+    // A code in an example body, or the value of a code schema (`code: { type: string, enum: [...] }`).
     else if (key === 'code' && typeof value === 'string' && CODES.has(value)) out[key] = `${value}_x${k}`;
-    else if (key === 'code' && isConstOfCode(value)) out[key] = { ...value, const: `${value.const}_x${k}` };
+    else if (key === 'code' && isCodeSchema(value)) out[key] = { ...value, enum: [`${value.enum[0]}_x${k}`] };
     else if (key === 'doc_url' && typeof value === 'string')
       out[key] = value.replace(/#(error|failure)-(\w+)$/, `#$1-$2_x${k}`);
     else out[key] = renamed(value, k);
@@ -34,11 +34,11 @@ function renamed(node: Node, k: number): Node {
   return out;
 }
 
-const isConstOfCode = (value: Node): value is { const: string } =>
+const isCodeSchema = (value: Node): value is { enum: [string] } =>
   !!value &&
   typeof value === 'object' &&
-  typeof (value as { const?: unknown }).const === 'string' &&
-  CODES.has((value as { const: string }).const);
+  Array.isArray((value as { enum?: unknown }).enum) &&
+  CODES.has((value as { enum: [string] }).enum[0]);
 
 async function yamlFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });

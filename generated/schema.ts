@@ -178,7 +178,6 @@ export type components = {
         /**
          * ModelId
          * @description Id of a model from `GET /v2/models`.
-         * @example seedream-5-lite
          */
         ModelId: string;
         /**
@@ -191,13 +190,24 @@ export type components = {
          * @description A generated file. The URL is signed and stops working at `deletes_at`, after which it answers `410 Gone`; download it before.
          */
         ImageMedia: {
-            /** Format: uri */
+            /**
+             * Format: uri
+             * @description Where to download the file, until `deletes_at`.
+             */
             url: string;
-            /** @example image/png */
+            /**
+             * @description Media type of the file.
+             * @example image/png
+             */
             mime_type: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the file is deleted; download it before then.
+             */
             deletes_at: string;
+            /** @description Width in pixels. */
             width: number;
+            /** @description Height in pixels. */
             height: number;
         };
         /**
@@ -207,9 +217,14 @@ export type components = {
         Usage: {
             /** @description `unit_price × quantity`, in the currency of the balance. */
             total_cost: number;
-            /** @enum {string} */
+            /**
+             * @description What `quantity` counts: images, or seconds of video.
+             * @enum {string}
+             */
             billable_unit: "image" | "video_second";
+            /** @description Price of one billable unit, in the currency of the balance. */
             unit_price: number;
+            /** @description How many billable units the generation used. */
             quantity: number;
         };
         /**
@@ -219,7 +234,9 @@ export type components = {
         VideoMedia: components["schemas"]["ImageMedia"] & {
             /** @description Length in seconds. */
             duration: number;
+            /** @description Frames per second. */
             fps: number;
+            /** @description Whether the video has an audio track. */
             has_sound: boolean;
         };
         /**
@@ -228,14 +245,19 @@ export type components = {
          */
         ImageGeneration: {
             id: components["schemas"]["GenerationId"];
-            /** @constant */
+            /**
+             * @description Always `completed`: images are generated synchronously.
+             * @enum {string}
+             */
             status: "completed";
             model: components["schemas"]["ModelId"];
+            /** @description The generated images. */
             data: components["schemas"]["ImageMedia"][];
             usage: components["schemas"]["Usage"];
         };
         /** ImageGenerationRequest */
         ImageGenerationRequest: {
+            /** @example seedream-5-lite */
             model: components["schemas"]["ModelId"];
             prompt: components["schemas"]["Prompt"];
             aspect_ratio?: components["schemas"]["AspectRatio"];
@@ -245,6 +267,7 @@ export type components = {
              */
             resolution?: "1K" | "2K" | "4K";
             /**
+             * @description File format of the generated images.
              * @default png
              * @enum {string}
              */
@@ -265,9 +288,13 @@ export type components = {
          */
         VideoGenerationCompleted: {
             id: components["schemas"]["GenerationId"];
-            /** @constant */
+            /**
+             * @description The generation finished; `data` holds the video.
+             * @enum {string}
+             */
             status: "completed";
             model: components["schemas"]["ModelId"];
+            /** @description The generated video. */
             data: components["schemas"]["VideoMedia"][];
             usage: components["schemas"]["Usage"];
         };
@@ -277,7 +304,10 @@ export type components = {
          */
         VideoGenerationCreated: {
             id: components["schemas"]["GenerationId"];
-            /** @constant */
+            /**
+             * @description Always `pending`: the generation was accepted and waits to start.
+             * @enum {string}
+             */
             status: "pending";
         };
         /**
@@ -287,7 +317,10 @@ export type components = {
          */
         VideoGenerationFailed: {
             id: components["schemas"]["GenerationId"];
-            /** @constant */
+            /**
+             * @description The generation failed; `error` says why.
+             * @enum {string}
+             */
             status: "failed";
             model: components["schemas"]["ModelId"];
             error: components["schemas"]["TaskError"];
@@ -298,7 +331,10 @@ export type components = {
          */
         VideoGenerationPending: {
             id: components["schemas"]["GenerationId"];
-            /** @constant */
+            /**
+             * @description The generation waits to start.
+             * @enum {string}
+             */
             status: "pending";
             model: components["schemas"]["ModelId"];
         };
@@ -308,7 +344,10 @@ export type components = {
          */
         VideoGenerationProcessing: {
             id: components["schemas"]["GenerationId"];
-            /** @constant */
+            /**
+             * @description The generation is running.
+             * @enum {string}
+             */
             status: "processing";
             model: components["schemas"]["ModelId"];
             /** @description Estimated percentage done, when known. */
@@ -316,13 +355,20 @@ export type components = {
         };
         /** VideoGenerationRequest */
         VideoGenerationRequest: {
+            /** @example seedance-v1-pro */
             model: components["schemas"]["ModelId"];
             prompt: components["schemas"]["Prompt"];
             aspect_ratio?: components["schemas"]["AspectRatio"];
-            /** @enum {string} */
+            /**
+             * @description Not every model supports every resolution (`400 invalid_parameter`).
+             * @enum {string}
+             */
             resolution?: "480p" | "720p" | "1080p";
-            /** @description Length of the video in seconds. */
-            duration?: number;
+            /**
+             * @description Length of the video in seconds: one of the lengths the models make (`capabilities.durations` in `GET /v2/models`); without it, the model's `default_duration`.
+             * @enum {integer}
+             */
+            duration?: 5 | 10;
             /**
              * @description Generate an audio track.
              * @default false
@@ -331,7 +377,10 @@ export type components = {
             /** @description Reference images and first or last frames. */
             images?: {
                 url: components["schemas"]["MediaInputUrl"];
-                /** @enum {string} */
+                /**
+                 * @description How the video uses the image.
+                 * @enum {string}
+                 */
                 role: "reference_image" | "first_frame" | "last_frame";
             }[];
             /**
@@ -346,8 +395,12 @@ export type components = {
             id: components["schemas"]["ModelId"];
             /** @description Display name. */
             name: string;
+            /** @description What the model generates. */
             type: components["schemas"]["ModelType"];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the model was added to the API.
+             */
             created_at: string;
             /** @description What the model makes and costs. */
             capabilities?: components["schemas"]["ModelCapabilities"];
@@ -370,6 +423,7 @@ export type components = {
             resolutions: components["schemas"]["ResolutionSizes"][];
             /** @description The resolution of a request that names none. */
             default_resolution: string;
+            /** @description The aspect ratios the model accepts. */
             aspect_ratios: components["schemas"]["AspectRatio"][];
             default_aspect_ratio: components["schemas"]["AspectRatio"];
             /** @description Videos only. The lengths in seconds the model makes. */
@@ -398,13 +452,17 @@ export type components = {
          */
         ResolutionSizes: {
             /**
+             * @description A resolution the model accepts.
              * @example 1K
              * @example 1080p
              */
             resolution: string;
+            /** @description The pixel size of the output at this resolution, for each aspect ratio. */
             sizes: {
                 aspect_ratio: components["schemas"]["AspectRatio"];
+                /** @description Width in pixels. */
                 width: number;
+                /** @description Height in pixels. */
                 height: number;
             }[];
         };
@@ -420,7 +478,10 @@ export type components = {
          * @description Sent to the `callback_url` of a generation when it completes.
          */
         VideoGenerationCompletedEvent: {
-            /** @constant */
+            /**
+             * @description The event: the generation completed.
+             * @enum {string}
+             */
             type: "video.generation.completed";
             /**
              * Format: date-time
@@ -439,7 +500,10 @@ export type components = {
          * @description Sent to the `callback_url` of a generation when it fails; `data.error` is the same object polling returns.
          */
         VideoGenerationFailedEvent: {
-            /** @constant */
+            /**
+             * @description The event: the generation failed.
+             * @enum {string}
+             */
             type: "video.generation.failed";
             /**
              * Format: date-time
@@ -491,9 +555,9 @@ export type components = {
          * @description API access is not enabled for this account.
          */
         ApiAccessDisabledError: components["schemas"]["ErrorBase"] & {
-            /** @constant */
+            /** @enum {string} */
             code: "api_access_disabled";
-            /** @constant */
+            /** @enum {string} */
             type: "permission_error";
         };
         /**
@@ -501,9 +565,9 @@ export type components = {
          * @description A gateway between you and the API received a bad answer.
          */
         BadGatewayError: components["schemas"]["ErrorBase"] & {
-            /** @constant */
+            /** @enum {string} */
             code: "bad_gateway";
-            /** @constant */
+            /** @enum {string} */
             type: "server_error";
         };
         /**
@@ -511,9 +575,9 @@ export type components = {
          * @description Too many generations are in progress. `limit` is the maximum, `current` the number running now.
          */
         ConcurrencyLimitError: components["schemas"]["ErrorBase"] & {
-            /** @constant */
+            /** @enum {string} */
             code: "concurrency_limit";
-            /** @constant */
+            /** @enum {string} */
             type: "rate_limit_error";
             /** @description Generations allowed in progress at once. */
             limit: number;
@@ -525,9 +589,9 @@ export type components = {
          * @description The prompt or a reference image failed content checks at submission. `param` names the input.
          */
         ContentPolicyViolationError: components["schemas"]["ErrorBase"] & {
-            /** @constant */
+            /** @enum {string} */
             code: "content_policy_violation";
-            /** @constant */
+            /** @enum {string} */
             type: "content_policy_error";
         };
         /**
@@ -535,9 +599,9 @@ export type components = {
          * @description A gateway timed out waiting for the API.
          */
         GatewayTimeoutError: components["schemas"]["ErrorBase"] & {
-            /** @constant */
+            /** @enum {string} */
             code: "gateway_timeout";
-            /** @constant */
+            /** @enum {string} */
             type: "server_error";
         };
         /**
@@ -545,9 +609,9 @@ export type components = {
          * @description The generation belongs to another account.
          */
         GenerationForbiddenError: components["schemas"]["ErrorBase"] & {
-            /** @constant */
+            /** @enum {string} */
             code: "generation_forbidden";
-            /** @constant */
+            /** @enum {string} */
             type: "permission_error";
         };
         /**
@@ -555,9 +619,9 @@ export type components = {
          * @description The `Idempotency-Key` was already used with a different request body.
          */
         IdempotencyKeyReusedError: components["schemas"]["ErrorBase"] & {
-            /** @constant */
+            /** @enum {string} */
             code: "idempotency_key_reused";
-            /** @constant */
+            /** @enum {string} */
             type: "conflict_error";
         };
         /**
@@ -565,9 +629,9 @@ export type components = {
          * @description The API key is missing, malformed, revoked, expired or inactive; `reason` says which.
          */
         InvalidApiKeyError: components["schemas"]["ErrorBase"] & {
-            /** @constant */
+            /** @enum {string} */
             code: "invalid_api_key";
-            /** @constant */
+            /** @enum {string} */
             type: "authentication_error";
             /**
              * @description Why the key was not accepted.
@@ -580,9 +644,9 @@ export type components = {
          * @description The request body is not valid JSON.
          */
         InvalidJsonError: components["schemas"]["ErrorBase"] & {
-            /** @constant */
+            /** @enum {string} */
             code: "invalid_json";
-            /** @constant */
+            /** @enum {string} */
             type: "invalid_request_error";
         };
         /**
@@ -590,9 +654,9 @@ export type components = {
          * @description A parameter value is not supported, in general or for the chosen model. `param` names it.
          */
         InvalidParameterError: components["schemas"]["ErrorBase"] & {
-            /** @constant */
+            /** @enum {string} */
             code: "invalid_parameter";
-            /** @constant */
+            /** @enum {string} */
             type: "invalid_request_error";
         };
         /**
@@ -600,9 +664,9 @@ export type components = {
          * @description A field has the wrong JSON type. `param` names it.
          */
         InvalidTypeError: components["schemas"]["ErrorBase"] & {
-            /** @constant */
+            /** @enum {string} */
             code: "invalid_type";
-            /** @constant */
+            /** @enum {string} */
             type: "invalid_request_error";
         };
         /**
@@ -610,9 +674,9 @@ export type components = {
          * @description The API key is restricted to other IP addresses.
          */
         IpNotAllowedError: components["schemas"]["ErrorBase"] & {
-            /** @constant */
+            /** @enum {string} */
             code: "ip_not_allowed";
-            /** @constant */
+            /** @enum {string} */
             type: "permission_error";
         };
         /**
@@ -620,9 +684,9 @@ export type components = {
          * @description The API key does not have access to the requested model.
          */
         ModelAccessDeniedError: components["schemas"]["ErrorBase"] & {
-            /** @constant */
+            /** @enum {string} */
             code: "model_access_denied";
-            /** @constant */
+            /** @enum {string} */
             type: "permission_error";
         };
         /**
@@ -630,9 +694,9 @@ export type components = {
          * @description The generation, model or path does not exist; `resource` says which.
          */
         NotFoundError: components["schemas"]["ErrorBase"] & {
-            /** @constant */
+            /** @enum {string} */
             code: "not_found";
-            /** @constant */
+            /** @enum {string} */
             type: "not_found_error";
             /**
              * @description What was not found.
@@ -645,9 +709,9 @@ export type components = {
          * @description A required parameter was not provided. `param` names it.
          */
         ParameterMissingError: components["schemas"]["ErrorBase"] & {
-            /** @constant */
+            /** @enum {string} */
             code: "parameter_missing";
-            /** @constant */
+            /** @enum {string} */
             type: "invalid_request_error";
         };
         /**
@@ -655,9 +719,9 @@ export type components = {
          * @description The request body is over 25 MiB, or a reference image is over 10 MiB decoded. `max_bytes` gives the limit that was exceeded.
          */
         PayloadTooLargeError: components["schemas"]["ErrorBase"] & {
-            /** @constant */
+            /** @enum {string} */
             code: "payload_too_large";
-            /** @constant */
+            /** @enum {string} */
             type: "invalid_request_error";
             /** @description The size limit that was exceeded, in bytes. */
             max_bytes: number;
@@ -667,9 +731,9 @@ export type components = {
          * @description The account does not have enough credits or quota. `required` and `available` say how much was needed and how much there is, in the currency of the balance.
          */
         QuotaExceededError: components["schemas"]["ErrorBase"] & {
-            /** @constant */
+            /** @enum {string} */
             code: "quota_exceeded";
-            /** @constant */
+            /** @enum {string} */
             type: "billing_error";
             /** @description Credits the request needs. */
             required: number;
@@ -686,9 +750,9 @@ export type components = {
          * @description Too many requests per minute. `Retry-After` says how long to wait; `X-RateLimit-*` describe the window.
          */
         RateLimitError: components["schemas"]["ErrorBase"] & {
-            /** @constant */
+            /** @enum {string} */
             code: "rate_limit";
-            /** @constant */
+            /** @enum {string} */
             type: "rate_limit_error";
         };
         /**
@@ -696,9 +760,9 @@ export type components = {
          * @description An unexpected error on our side.
          */
         InternalServerError: components["schemas"]["ErrorBase"] & {
-            /** @constant */
+            /** @enum {string} */
             code: "server_error";
-            /** @constant */
+            /** @enum {string} */
             type: "server_error";
         };
         /**
@@ -706,9 +770,9 @@ export type components = {
          * @description The model or the service is unavailable (maintenance or overload). `Retry-After` says when to try again.
          */
         ServiceUnavailableError: components["schemas"]["ErrorBase"] & {
-            /** @constant */
+            /** @enum {string} */
             code: "service_unavailable";
-            /** @constant */
+            /** @enum {string} */
             type: "server_error";
         };
         /**
@@ -716,9 +780,9 @@ export type components = {
          * @description The request body is not sent as `application/json`.
          */
         UnsupportedMediaTypeError: components["schemas"]["ErrorBase"] & {
-            /** @constant */
+            /** @enum {string} */
             code: "unsupported_media_type";
-            /** @constant */
+            /** @enum {string} */
             type: "invalid_request_error";
         };
         /**
@@ -746,9 +810,9 @@ export type components = {
          * @description A human face was detected in the input media.
          */
         FaceDetectedFailure: components["schemas"]["TaskErrorBase"] & {
-            /** @constant */
+            /** @enum {string} */
             code: "face_detected";
-            /** @constant */
+            /** @enum {boolean} */
             retryable: false;
         };
         /**
@@ -756,9 +820,9 @@ export type components = {
          * @description An input file exceeds the size limit.
          */
         FileTooLargeFailure: components["schemas"]["TaskErrorBase"] & {
-            /** @constant */
+            /** @enum {string} */
             code: "file_too_large";
-            /** @constant */
+            /** @enum {boolean} */
             retryable: false;
         };
         /**
@@ -766,9 +830,9 @@ export type components = {
          * @description The generation failed for an internal reason.
          */
         GenerationFailedFailure: components["schemas"]["TaskErrorBase"] & {
-            /** @constant */
+            /** @enum {string} */
             code: "generation_failed";
-            /** @constant */
+            /** @enum {boolean} */
             retryable: true;
         };
         /**
@@ -776,9 +840,9 @@ export type components = {
          * @description An input audio track was rejected by input moderation.
          */
         InputAudioRejectedFailure: components["schemas"]["TaskErrorBase"] & {
-            /** @constant */
+            /** @enum {string} */
             code: "input_audio_rejected";
-            /** @constant */
+            /** @enum {boolean} */
             retryable: false;
         };
         /**
@@ -786,9 +850,9 @@ export type components = {
          * @description A reference image was rejected by input moderation.
          */
         InputImageRejectedFailure: components["schemas"]["TaskErrorBase"] & {
-            /** @constant */
+            /** @enum {string} */
             code: "input_image_rejected";
-            /** @constant */
+            /** @enum {boolean} */
             retryable: false;
         };
         /**
@@ -796,9 +860,9 @@ export type components = {
          * @description An input video was rejected by input moderation.
          */
         InputVideoRejectedFailure: components["schemas"]["TaskErrorBase"] & {
-            /** @constant */
+            /** @enum {string} */
             code: "input_video_rejected";
-            /** @constant */
+            /** @enum {boolean} */
             retryable: false;
         };
         /**
@@ -806,9 +870,9 @@ export type components = {
          * @description A reference URL could not be fetched.
          */
         InvalidImageUrlFailure: components["schemas"]["TaskErrorBase"] & {
-            /** @constant */
+            /** @enum {string} */
             code: "invalid_image_url";
-            /** @constant */
+            /** @enum {boolean} */
             retryable: false;
         };
         /**
@@ -816,9 +880,9 @@ export type components = {
          * @description Input audio or video is longer than 15 seconds.
          */
         MediaTooLongFailure: components["schemas"]["TaskErrorBase"] & {
-            /** @constant */
+            /** @enum {string} */
             code: "media_too_long";
-            /** @constant */
+            /** @enum {boolean} */
             retryable: false;
         };
         /**
@@ -826,9 +890,9 @@ export type components = {
          * @description The model was temporarily unavailable.
          */
         ModelUnavailableFailure: components["schemas"]["TaskErrorBase"] & {
-            /** @constant */
+            /** @enum {string} */
             code: "model_unavailable";
-            /** @constant */
+            /** @enum {boolean} */
             retryable: true;
         };
         /**
@@ -836,9 +900,9 @@ export type components = {
          * @description The generated output was rejected by output moderation.
          */
         OutputRejectedFailure: components["schemas"]["TaskErrorBase"] & {
-            /** @constant */
+            /** @enum {string} */
             code: "output_rejected";
-            /** @constant */
+            /** @enum {boolean} */
             retryable: false;
         };
         /**
@@ -846,9 +910,9 @@ export type components = {
          * @description The prompt was rejected by input moderation.
          */
         PromptRejectedFailure: components["schemas"]["TaskErrorBase"] & {
-            /** @constant */
+            /** @enum {string} */
             code: "prompt_rejected";
-            /** @constant */
+            /** @enum {boolean} */
             retryable: false;
         };
         /**
@@ -856,9 +920,9 @@ export type components = {
          * @description An unexpected error on our side.
          */
         ServerErrorFailure: components["schemas"]["TaskErrorBase"] & {
-            /** @constant */
+            /** @enum {string} */
             code: "server_error";
-            /** @constant */
+            /** @enum {boolean} */
             retryable: true;
         };
         /**
@@ -866,9 +930,9 @@ export type components = {
          * @description The generation timed out, including an upstream provider timeout.
          */
         TimeoutFailure: components["schemas"]["TaskErrorBase"] & {
-            /** @constant */
+            /** @enum {string} */
             code: "timeout";
-            /** @constant */
+            /** @enum {boolean} */
             retryable: true;
         };
         /**
@@ -876,33 +940,38 @@ export type components = {
          * @description An input file has an unsupported format.
          */
         UnsupportedFormatFailure: components["schemas"]["TaskErrorBase"] & {
-            /** @constant */
+            /** @enum {string} */
             code: "unsupported_format";
-            /** @constant */
+            /** @enum {boolean} */
             retryable: false;
         };
     };
     responses: {
-        /** @description No operation has this method and path. Any request outside the operations below gets this answer. */
-        RouteNotFound: {
+        /** @description An error this operation does not list: a status or code added after this version of the contract, or the answer to a request outside the operations (`404 not_found` with `resource: route`). The body is the error envelope; treat a code you do not know by its status. */
+        UnlistedError: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
+                "X-RateLimit-Limit": components["headers"]["RateLimitLimitCounted"];
+                "X-RateLimit-Remaining": components["headers"]["RateLimitRemainingCounted"];
+                "X-RateLimit-Reset": components["headers"]["RateLimitResetCounted"];
                 [name: string]: unknown;
             };
             content: {
-                "application/json": {
-                    error: components["schemas"]["NotFoundError"];
-                };
+                "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
         /** @description The request is malformed: a parameter is missing or not supported, the body is not JSON, or a field has the wrong type. */
         BadRequestBody: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
+                "X-RateLimit-Limit": components["headers"]["RateLimitLimitCounted"];
+                "X-RateLimit-Remaining": components["headers"]["RateLimitRemainingCounted"];
+                "X-RateLimit-Reset": components["headers"]["RateLimitResetCounted"];
                 [name: string]: unknown;
             };
             content: {
                 "application/json": {
+                    /** @description The error, one of the codes below. */
                     error: components["schemas"]["ParameterMissingError"] | components["schemas"]["InvalidParameterError"] | components["schemas"]["InvalidJsonError"] | components["schemas"]["InvalidTypeError"];
                 };
             };
@@ -911,6 +980,9 @@ export type components = {
         Unauthorized: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
+                "X-RateLimit-Limit": components["headers"]["RateLimitLimitCounted"];
+                "X-RateLimit-Remaining": components["headers"]["RateLimitRemainingCounted"];
+                "X-RateLimit-Reset": components["headers"]["RateLimitResetCounted"];
                 [name: string]: unknown;
             };
             content: {
@@ -923,6 +995,9 @@ export type components = {
         PaymentRequired: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
+                "X-RateLimit-Limit": components["headers"]["RateLimitLimitCounted"];
+                "X-RateLimit-Remaining": components["headers"]["RateLimitRemainingCounted"];
+                "X-RateLimit-Reset": components["headers"]["RateLimitResetCounted"];
                 [name: string]: unknown;
             };
             content: {
@@ -935,10 +1010,14 @@ export type components = {
         ForbiddenModel: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
+                "X-RateLimit-Limit": components["headers"]["RateLimitLimitCounted"];
+                "X-RateLimit-Remaining": components["headers"]["RateLimitRemainingCounted"];
+                "X-RateLimit-Reset": components["headers"]["RateLimitResetCounted"];
                 [name: string]: unknown;
             };
             content: {
                 "application/json": {
+                    /** @description The error, one of the codes below. */
                     error: components["schemas"]["ApiAccessDisabledError"] | components["schemas"]["ModelAccessDeniedError"] | components["schemas"]["IpNotAllowedError"];
                 };
             };
@@ -947,6 +1026,9 @@ export type components = {
         ModelNotFound: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
+                "X-RateLimit-Limit": components["headers"]["RateLimitLimitCounted"];
+                "X-RateLimit-Remaining": components["headers"]["RateLimitRemainingCounted"];
+                "X-RateLimit-Reset": components["headers"]["RateLimitResetCounted"];
                 [name: string]: unknown;
             };
             content: {
@@ -959,6 +1041,9 @@ export type components = {
         Conflict: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
+                "X-RateLimit-Limit": components["headers"]["RateLimitLimitCounted"];
+                "X-RateLimit-Remaining": components["headers"]["RateLimitRemainingCounted"];
+                "X-RateLimit-Reset": components["headers"]["RateLimitResetCounted"];
                 [name: string]: unknown;
             };
             content: {
@@ -971,6 +1056,9 @@ export type components = {
         PayloadTooLarge: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
+                "X-RateLimit-Limit": components["headers"]["RateLimitLimitCounted"];
+                "X-RateLimit-Remaining": components["headers"]["RateLimitRemainingCounted"];
+                "X-RateLimit-Reset": components["headers"]["RateLimitResetCounted"];
                 [name: string]: unknown;
             };
             content: {
@@ -983,6 +1071,9 @@ export type components = {
         UnsupportedMediaType: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
+                "X-RateLimit-Limit": components["headers"]["RateLimitLimitCounted"];
+                "X-RateLimit-Remaining": components["headers"]["RateLimitRemainingCounted"];
+                "X-RateLimit-Reset": components["headers"]["RateLimitResetCounted"];
                 [name: string]: unknown;
             };
             content: {
@@ -995,6 +1086,9 @@ export type components = {
         ContentPolicyViolation: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
+                "X-RateLimit-Limit": components["headers"]["RateLimitLimitCounted"];
+                "X-RateLimit-Remaining": components["headers"]["RateLimitRemainingCounted"];
+                "X-RateLimit-Reset": components["headers"]["RateLimitResetCounted"];
                 [name: string]: unknown;
             };
             content: {
@@ -1015,6 +1109,7 @@ export type components = {
             };
             content: {
                 "application/json": {
+                    /** @description The error, one of the codes below. */
                     error: components["schemas"]["RateLimitError"] | components["schemas"]["ConcurrencyLimitError"];
                 };
             };
@@ -1023,6 +1118,9 @@ export type components = {
         ServerError: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
+                "X-RateLimit-Limit": components["headers"]["RateLimitLimitCounted"];
+                "X-RateLimit-Remaining": components["headers"]["RateLimitRemainingCounted"];
+                "X-RateLimit-Reset": components["headers"]["RateLimitResetCounted"];
                 [name: string]: unknown;
             };
             content: {
@@ -1035,6 +1133,9 @@ export type components = {
         BadGateway: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
+                "X-RateLimit-Limit": components["headers"]["RateLimitLimitCounted"];
+                "X-RateLimit-Remaining": components["headers"]["RateLimitRemainingCounted"];
+                "X-RateLimit-Reset": components["headers"]["RateLimitResetCounted"];
                 [name: string]: unknown;
             };
             content: {
@@ -1048,6 +1149,9 @@ export type components = {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
                 "Retry-After": components["headers"]["RetryAfter"];
+                "X-RateLimit-Limit": components["headers"]["RateLimitLimitCounted"];
+                "X-RateLimit-Remaining": components["headers"]["RateLimitRemainingCounted"];
+                "X-RateLimit-Reset": components["headers"]["RateLimitResetCounted"];
                 [name: string]: unknown;
             };
             content: {
@@ -1060,6 +1164,9 @@ export type components = {
         GatewayTimeout: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
+                "X-RateLimit-Limit": components["headers"]["RateLimitLimitCounted"];
+                "X-RateLimit-Remaining": components["headers"]["RateLimitRemainingCounted"];
+                "X-RateLimit-Reset": components["headers"]["RateLimitResetCounted"];
                 [name: string]: unknown;
             };
             content: {
@@ -1072,10 +1179,14 @@ export type components = {
         ForbiddenGeneration: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
+                "X-RateLimit-Limit": components["headers"]["RateLimitLimitCounted"];
+                "X-RateLimit-Remaining": components["headers"]["RateLimitRemainingCounted"];
+                "X-RateLimit-Reset": components["headers"]["RateLimitResetCounted"];
                 [name: string]: unknown;
             };
             content: {
                 "application/json": {
+                    /** @description The error, one of the codes below. */
                     error: components["schemas"]["ApiAccessDisabledError"] | components["schemas"]["IpNotAllowedError"] | components["schemas"]["GenerationForbiddenError"];
                 };
             };
@@ -1084,6 +1195,9 @@ export type components = {
         GenerationNotFound: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
+                "X-RateLimit-Limit": components["headers"]["RateLimitLimitCounted"];
+                "X-RateLimit-Remaining": components["headers"]["RateLimitRemainingCounted"];
+                "X-RateLimit-Reset": components["headers"]["RateLimitResetCounted"];
                 [name: string]: unknown;
             };
             content: {
@@ -1112,6 +1226,9 @@ export type components = {
         InvalidModelsQuery: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
+                "X-RateLimit-Limit": components["headers"]["RateLimitLimitCounted"];
+                "X-RateLimit-Remaining": components["headers"]["RateLimitRemainingCounted"];
+                "X-RateLimit-Reset": components["headers"]["RateLimitResetCounted"];
                 [name: string]: unknown;
             };
             content: {
@@ -1124,10 +1241,14 @@ export type components = {
         ForbiddenAccount: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
+                "X-RateLimit-Limit": components["headers"]["RateLimitLimitCounted"];
+                "X-RateLimit-Remaining": components["headers"]["RateLimitRemainingCounted"];
+                "X-RateLimit-Reset": components["headers"]["RateLimitResetCounted"];
                 [name: string]: unknown;
             };
             content: {
                 "application/json": {
+                    /** @description The error, one of the codes below. */
                     error: components["schemas"]["ApiAccessDisabledError"] | components["schemas"]["IpNotAllowedError"];
                 };
             };
@@ -1140,13 +1261,6 @@ export type components = {
          *     key with a different body is answered with `409 idempotency_key_reused`. Keys are kept for 24 hours.
          */
         IdempotencyKey: string;
-        /**
-         * @description The id returned when the video generation was created. Ids are opaque: an id that names no
-         *     generation of your account is answered `404 not_found`, whatever its shape.
-         */
-        GenerationId: string;
-        /** @description List only models of this type. */
-        ModelTypeQuery: components["schemas"]["ModelType"];
         /** @description Unique id of the delivery; the same on every retry of it. Use it to drop duplicates. */
         WebhookId: string;
         /** @description Unix time (seconds) of the delivery attempt. Reject deliveries older than five minutes. */
@@ -1156,11 +1270,24 @@ export type components = {
          *     with the endpoint's secret (Standard Webhooks). Several are sent while a secret is being rotated.
          */
         WebhookSignature: string;
+        /**
+         * @description The id returned when the video generation was created. Ids are opaque: an id that names no
+         *     generation of your account is answered `404 not_found`, whatever its shape.
+         */
+        GenerationIdPath: string;
+        /** @description List only models of this type. */
+        ModelTypeQuery: components["schemas"]["ModelType"];
     };
     requestBodies: never;
     headers: {
         /** @description Unique id of this request. Error bodies repeat it as `error.request_id`; quote it to support. */
         XRequestId: string;
+        /** @description Requests allowed per window (one minute). Sent on every answer counted in the key's window (see Rate limits). */
+        RateLimitLimitCounted: number;
+        /** @description Requests left in the current window. Sent on every answer counted in the key's window (see Rate limits). */
+        RateLimitRemainingCounted: number;
+        /** @description Seconds until the current window resets. Sent on every answer counted in the key's window (see Rate limits). */
+        RateLimitResetCounted: number;
         /**
          * @description `true` when this answer is the stored result of an earlier request with the same
          *     `Idempotency-Key` and body (same id, status and body), not a new generation. Absent otherwise.
@@ -1203,6 +1330,9 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimitCounted"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemainingCounted"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitResetCounted"];
                     "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
@@ -1224,6 +1354,7 @@ export interface operations {
             502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];
             504: components["responses"]["GatewayTimeout"];
+            default: components["responses"]["UnlistedError"];
         };
     };
     createVideoGeneration: {
@@ -1250,6 +1381,9 @@ export interface operations {
             202: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimitCounted"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemainingCounted"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitResetCounted"];
                     "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
@@ -1271,6 +1405,7 @@ export interface operations {
             502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];
             504: components["responses"]["GatewayTimeout"];
+            default: components["responses"]["UnlistedError"];
         };
     };
     getVideoGeneration: {
@@ -1282,7 +1417,7 @@ export interface operations {
                  * @description The id returned when the video generation was created. Ids are opaque: an id that names no
                  *     generation of your account is answered `404 not_found`, whatever its shape.
                  */
-                id: components["parameters"]["GenerationId"];
+                id: components["parameters"]["GenerationIdPath"];
             };
             cookie?: never;
         };
@@ -1292,6 +1427,9 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimitCounted"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemainingCounted"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitResetCounted"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1306,6 +1444,7 @@ export interface operations {
             502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];
             504: components["responses"]["GatewayTimeout"];
+            default: components["responses"]["UnlistedError"];
         };
     };
     listModels: {
@@ -1324,6 +1463,9 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimitCounted"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemainingCounted"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitResetCounted"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1338,6 +1480,7 @@ export interface operations {
             502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];
             504: components["responses"]["GatewayTimeout"];
+            default: components["responses"]["UnlistedError"];
         };
     };
     getBalance: {
@@ -1353,6 +1496,9 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimitCounted"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemainingCounted"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitResetCounted"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1366,6 +1512,7 @@ export interface operations {
             502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];
             504: components["responses"]["GatewayTimeout"];
+            default: components["responses"]["UnlistedError"];
         };
     };
     videoGenerationCompletedWebhook: {

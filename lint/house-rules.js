@@ -29,6 +29,10 @@ function walk(ctx, node, from, ...keys) {
   return hit;
 }
 
+/** A schema's single admitted value: `enum: [value]` (the house form) or `const`. */
+const fixed = schema =>
+  schema && 'const' in schema ? schema.const : schema?.enum?.length === 1 ? schema.enum[0] : undefined;
+
 /** The error code schemas a response body allows: [{ code, status, title }], or undefined. */
 function errorCodes(ctx, response, from) {
   const error = walk(ctx, response, from, 'content', 'application/json', 'schema', 'properties', 'error');
@@ -38,8 +42,8 @@ function errorCodes(ctx, response, from) {
     const own =
       (schema?.allOf ?? [])
         .map(part => follow(ctx, part, at).node)
-        .find(part => part?.properties?.code?.const !== undefined) ?? schema;
-    return { code: own?.properties?.code?.const, status: schema?.['x-status'], title: schema?.title };
+        .find(part => fixed(part?.properties?.code) !== undefined) ?? schema;
+    return { code: fixed(own?.properties?.code), status: schema?.['x-status'], title: schema?.title };
   });
 }
 
@@ -90,7 +94,7 @@ function ErrorResponses() {
           for (const { code, status: codeStatus, title } of codes) {
             if (!code)
               ctx.report({
-                message: `${operation.operationId} ${status}: ${title} has no properties.code.const.`,
+                message: `${operation.operationId} ${status}: ${title} has no single-value properties.code.enum.`,
                 location: at,
               });
             else if (String(codeStatus) !== status)
@@ -123,12 +127,17 @@ function ErrorResponses() {
   };
 }
 
-/** Response headers: X-Request-Id everywhere; Retry-After on 429 and 503; X-RateLimit-* on 429. */
+/**
+ * Response headers: X-Request-Id everywhere; Retry-After on 429 and 503; X-RateLimit-* on every
+ * answer of an operation (each is counted in the key's window), required on 429.
+ */
 function ResponseHeaders() {
   const need = status => [
     'X-Request-Id',
     ...(status === '429' || status === '503' ? ['Retry-After'] : []),
-    ...(status === '429' ? ['X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset'] : []),
+    'X-RateLimit-Limit',
+    'X-RateLimit-Remaining',
+    'X-RateLimit-Reset',
   ];
   const check = (responses, ctx, operationId) => {
     for (const [status, raw] of Object.entries(responses ?? {})) {
@@ -189,6 +198,70 @@ function CatalogueEntries() {
   };
 }
 
+/**
+ * A discriminating value is `type` + `enum: [value]`: openapi-zod-client reads only `enum` as a
+ * literal, orval only a typed schema; `const`, or an untyped enum, is `unknown` to one of them.
+ */
+function DiscriminatorValues() {
+  return {
+    Schema(schema, ctx) {
+      if ('const' in schema)
+        ctx.report({
+          message: `const ${JSON.stringify(schema.const)}: write a single value as type + enum: [value].`,
+          location: ctx.location.child('const'),
+        });
+      else if (schema.enum?.length === 1 && schema.type === undefined)
+        ctx.report({
+          message: `enum [${JSON.stringify(schema.enum[0])}] must say its type.`,
+          location: ctx.location.child('enum'),
+        });
+    },
+  };
+}
+
+/**
+ * Every property says what it is: its own description, that of the schema it references, or (in an
+ * allOf) that of the same property in another member, as an error code's `code` narrows ErrorBase's.
+ */
+function PropertyDescriptions() {
+  const described = (ctx, property, from) =>
+    Boolean(property?.description || follow(ctx, property, from).node?.description);
+  return {
+    Schema(schema, ctx) {
+      // An inline allOf member is checked with its siblings, by the schema that holds them.
+      if (/\/allOf\/\d+$/.test(ctx.location.pointer)) return;
+      const from = ctx.location.source.absoluteRef;
+      const members = [{ node: schema, from, at: [] }].concat(
+        (schema.allOf ?? []).map((m, i) => ({ ...follow(ctx, m, from), at: m.$ref ? null : ['allOf', i] })),
+      );
+      const known = new Set();
+      for (const m of members)
+        for (const [name, p] of Object.entries(m.node?.properties ?? {}))
+          if (described(ctx, p, m.from)) known.add(name);
+      for (const m of members.filter(m => m.at)) {
+        for (const name of Object.keys(m.node?.properties ?? {}).filter(n => !known.has(n)))
+          ctx.report({
+            message: `Property ${name} has no description.`,
+            location: ctx.location.child([...m.at, 'properties', name]),
+          });
+      }
+    },
+  };
+}
+
+/** OpenAPI 3.1 deprecates `example` in a schema: `examples` is JSON Schema's list. */
+function SchemaExamples() {
+  return {
+    Schema(schema, ctx) {
+      if ('example' in schema)
+        ctx.report({
+          message: 'A schema takes `examples: [...]`, not the deprecated `example`.',
+          location: ctx.location.child('example'),
+        });
+    },
+  };
+}
+
 /** An `x-breaking-allowed` exception to the breaking-change gate (`npm run diff`) says why. */
 function BreakingAllowed() {
   return {
@@ -214,6 +287,9 @@ export default function housePlugin() {
         'response-headers': ResponseHeaders,
         'catalogue-entries': CatalogueEntries,
         'breaking-allowed': BreakingAllowed,
+        'discriminator-values': DiscriminatorValues,
+        'property-descriptions': PropertyDescriptions,
+        'schema-examples': SchemaExamples,
       },
     },
   };

@@ -1,12 +1,12 @@
 // Generated from openapi/ by scripts/build.ts. Do not edit: edit openapi/ and run `npm run build`.
 // Group 3 of the validators: "#/paths/~1v2~1models/get/responses/200/content/application~1json/schema" and what only it reaches.
 'use strict';
-module.exports = ({}, { validate4, formats2, validate24, validate27, pattern2, validate62, validate68 }) => {
-const schema148 = {"title":"ModelType","type":"string","enum":["image","video"]};
-function validate320(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+module.exports = ({}, { validate4, formats2, validate27, schema23, validate30, pattern2, validate65, validate71 }) => {
+const schema151 = {"title":"ModelType","type":"string","enum":["image","video"]};
+function validate323(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate320.evaluated;
+const evaluated0 = validate323.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -24,7 +24,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!((data === "image") || (data === "video"))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema148.enum},message:"must be equal to one of the allowed values"};
+const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema151.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -33,16 +33,16 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate320.errors = vErrors;
+validate323.errors = vErrors;
 return errors === 0;
 }
-validate320.evaluated = {"dynamicProps":false,"dynamicItems":false};
-const schema149 = {"title":"ModelCapabilities","description":"What the model makes and what it costs: enough to build a model picker and show a price before\ngenerating. A request with an option not listed here is refused (`400 invalid_parameter`); an\noption left out takes the default named here.\n","type":"object","required":["resolutions","default_resolution","aspect_ratios","default_aspect_ratio","price","billable_unit","currency","retention_hours"],"properties":{"resolutions":{"type":"array","minItems":1,"description":"The resolutions the model makes, each with its pixel size for every aspect ratio.","items":{"$ref":"#/components/schemas/ResolutionSizes"}},"default_resolution":{"type":"string","description":"The resolution of a request that names none."},"aspect_ratios":{"type":"array","minItems":1,"items":{"$ref":"#/components/schemas/AspectRatio"}},"default_aspect_ratio":{"$ref":"#/components/schemas/AspectRatio"},"durations":{"type":"array","minItems":1,"description":"Videos only. The lengths in seconds the model makes.","items":{"type":"integer","minimum":1}},"default_duration":{"type":"integer","minimum":1,"description":"Videos only. The length of a request that names none."},"sound":{"type":"boolean","description":"Videos only. Whether the model can make an audio track (`sound: true`)."},"fps":{"type":"number","exclusiveMinimum":0,"description":"Videos only. Frames per second of the videos it makes."},"price":{"type":"string","pattern":"^\\d+\\.\\d{2,6}$","description":"Price per billable unit, as a decimal string in `currency` (`usage.unit_price`)."},"billable_unit":{"type":"string","enum":["image","video_second"],"description":"What `price` is per, as `usage.billable_unit` names it."},"currency":{"type":"string","pattern":"^[A-Z]{3}$","description":"The currency of `price`, the balance's."},"retention_hours":{"type":"number","exclusiveMinimum":0,"description":"How long generated files are kept; `deletes_at` is this long after the generation."}}};
-const schema151 = {"title":"AspectRatio","description":"Width to height ratio of the output.","type":"string","enum":["1:1","16:9","9:16","4:3","3:4","2:3","3:2","21:9"]};
-function validate324(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+validate323.evaluated = {"dynamicProps":false,"dynamicItems":false};
+const schema152 = {"title":"ModelCapabilities","description":"What the model makes and what it costs: enough to build a model picker and show a price before\ngenerating. A request with an option not listed here is refused (`400 invalid_parameter`); an\noption left out takes the default named here.\n","type":"object","required":["resolutions","default_resolution","aspect_ratios","default_aspect_ratio","price","billable_unit","currency","retention_hours"],"properties":{"resolutions":{"type":"array","minItems":1,"description":"The resolutions the model makes, each with its pixel size for every aspect ratio.","items":{"$ref":"#/components/schemas/ResolutionSizes"}},"default_resolution":{"type":"string","description":"The resolution of a request that names none."},"aspect_ratios":{"description":"The aspect ratios the model accepts.","type":"array","minItems":1,"items":{"$ref":"#/components/schemas/AspectRatio"}},"default_aspect_ratio":{"$ref":"#/components/schemas/AspectRatio"},"durations":{"type":"array","minItems":1,"description":"Videos only. The lengths in seconds the model makes.","items":{"type":"integer","minimum":1}},"default_duration":{"type":"integer","minimum":1,"description":"Videos only. The length of a request that names none."},"sound":{"type":"boolean","description":"Videos only. Whether the model can make an audio track (`sound: true`)."},"fps":{"type":"number","exclusiveMinimum":0,"description":"Videos only. Frames per second of the videos it makes."},"price":{"type":"string","pattern":"^\\d+\\.\\d{2,6}$","description":"Price per billable unit, as a decimal string in `currency` (`usage.unit_price`)."},"billable_unit":{"type":"string","enum":["image","video_second"],"description":"What `price` is per, as `usage.billable_unit` names it."},"currency":{"type":"string","pattern":"^[A-Z]{3}$","description":"The currency of `price`, the balance's."},"retention_hours":{"type":"number","exclusiveMinimum":0,"description":"How long generated files are kept; `deletes_at` is this long after the generation."}}};
+const schema154 = {"title":"AspectRatio","description":"Width to height ratio of the output.","type":"string","enum":["1:1","16:9","9:16","4:3","3:4","2:3","3:2","21:9"]};
+function validate327(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate324.evaluated;
+const evaluated0 = validate327.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -60,7 +60,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!((((((((data === "1:1") || (data === "16:9")) || (data === "9:16")) || (data === "4:3")) || (data === "3:4")) || (data === "2:3")) || (data === "3:2")) || (data === "21:9"))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema151.enum},message:"must be equal to one of the allowed values"};
+const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema154.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -69,14 +69,14 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate324.errors = vErrors;
+validate327.errors = vErrors;
 return errors === 0;
 }
-validate324.evaluated = {"dynamicProps":false,"dynamicItems":false};
-function validate323(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+validate327.evaluated = {"dynamicProps":false,"dynamicItems":false};
+function validate326(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate323.evaluated;
+const evaluated0 = validate326.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -164,8 +164,8 @@ vErrors.push(err6);
 errors++;
 }
 if(data2.aspect_ratio !== undefined){
-if(!(validate324(data2.aspect_ratio, {instancePath:instancePath+"/sizes/" + i0+"/aspect_ratio",parentData:data2,parentDataProperty:"aspect_ratio",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate324.errors : vErrors.concat(validate324.errors);
+if(!(validate327(data2.aspect_ratio, {instancePath:instancePath+"/sizes/" + i0+"/aspect_ratio",parentData:data2,parentDataProperty:"aspect_ratio",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate327.errors : vErrors.concat(validate327.errors);
 errors = vErrors.length;
 }
 }
@@ -254,15 +254,15 @@ vErrors.push(err13);
 }
 errors++;
 }
-validate323.errors = vErrors;
+validate326.errors = vErrors;
 return errors === 0;
 }
-validate323.evaluated = {"props":{"resolution":true,"sizes":true},"dynamicProps":false,"dynamicItems":false};
+validate326.evaluated = {"props":{"resolution":true,"sizes":true},"dynamicProps":false,"dynamicItems":false};
 const pattern9 = new RegExp("^\\d+\\.\\d{2,6}$", "u");
-function validate322(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate325(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate322.evaluated;
+const evaluated0 = validate325.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -365,8 +365,8 @@ errors++;
 }
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate323(data0[i0], {instancePath:instancePath+"/resolutions/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate323.errors : vErrors.concat(validate323.errors);
+if(!(validate326(data0[i0], {instancePath:instancePath+"/resolutions/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate326.errors : vErrors.concat(validate326.errors);
 errors = vErrors.length;
 }
 }
@@ -409,8 +409,8 @@ errors++;
 }
 const len1 = data3.length;
 for(let i1=0; i1<len1; i1++){
-if(!(validate324(data3[i1], {instancePath:instancePath+"/aspect_ratios/" + i1,parentData:data3,parentDataProperty:i1,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate324.errors : vErrors.concat(validate324.errors);
+if(!(validate327(data3[i1], {instancePath:instancePath+"/aspect_ratios/" + i1,parentData:data3,parentDataProperty:i1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate327.errors : vErrors.concat(validate327.errors);
 errors = vErrors.length;
 }
 }
@@ -427,8 +427,8 @@ errors++;
 }
 }
 if(data.default_aspect_ratio !== undefined){
-if(!(validate324(data.default_aspect_ratio, {instancePath:instancePath+"/default_aspect_ratio",parentData:data,parentDataProperty:"default_aspect_ratio",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate324.errors : vErrors.concat(validate324.errors);
+if(!(validate327(data.default_aspect_ratio, {instancePath:instancePath+"/default_aspect_ratio",parentData:data,parentDataProperty:"default_aspect_ratio",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate327.errors : vErrors.concat(validate327.errors);
 errors = vErrors.length;
 }
 }
@@ -583,7 +583,7 @@ vErrors.push(err24);
 errors++;
 }
 if(!((data12 === "image") || (data12 === "video_second"))){
-const err25 = {instancePath:instancePath+"/billable_unit",schemaPath:"#/properties/billable_unit/enum",keyword:"enum",params:{allowedValues: schema149.properties.billable_unit.enum},message:"must be equal to one of the allowed values"};
+const err25 = {instancePath:instancePath+"/billable_unit",schemaPath:"#/properties/billable_unit/enum",keyword:"enum",params:{allowedValues: schema152.properties.billable_unit.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -654,14 +654,14 @@ vErrors.push(err30);
 }
 errors++;
 }
-validate322.errors = vErrors;
+validate325.errors = vErrors;
 return errors === 0;
 }
-validate322.evaluated = {"props":{"resolutions":true,"default_resolution":true,"aspect_ratios":true,"default_aspect_ratio":true,"durations":true,"default_duration":true,"sound":true,"fps":true,"price":true,"billable_unit":true,"currency":true,"retention_hours":true},"dynamicProps":false,"dynamicItems":false};
-function validate318(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+validate325.evaluated = {"props":{"resolutions":true,"default_resolution":true,"aspect_ratios":true,"default_aspect_ratio":true,"durations":true,"default_duration":true,"sound":true,"fps":true,"price":true,"billable_unit":true,"currency":true,"retention_hours":true},"dynamicProps":false,"dynamicItems":false};
+function validate321(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate318.evaluated;
+const evaluated0 = validate321.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -728,8 +728,8 @@ errors++;
 }
 }
 if(data.type !== undefined){
-if(!(validate320(data.type, {instancePath:instancePath+"/type",parentData:data,parentDataProperty:"type",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate320.errors : vErrors.concat(validate320.errors);
+if(!(validate323(data.type, {instancePath:instancePath+"/type",parentData:data,parentDataProperty:"type",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate323.errors : vErrors.concat(validate323.errors);
 errors = vErrors.length;
 }
 }
@@ -759,8 +759,8 @@ errors++;
 }
 }
 if(data.capabilities !== undefined){
-if(!(validate322(data.capabilities, {instancePath:instancePath+"/capabilities",parentData:data,parentDataProperty:"capabilities",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate322.errors : vErrors.concat(validate322.errors);
+if(!(validate325(data.capabilities, {instancePath:instancePath+"/capabilities",parentData:data,parentDataProperty:"capabilities",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate325.errors : vErrors.concat(validate325.errors);
 errors = vErrors.length;
 }
 }
@@ -775,14 +775,14 @@ vErrors.push(err7);
 }
 errors++;
 }
-validate318.errors = vErrors;
+validate321.errors = vErrors;
 return errors === 0;
 }
-validate318.evaluated = {"props":{"id":true,"name":true,"type":true,"created_at":true,"capabilities":true},"dynamicProps":false,"dynamicItems":false};
-function validate317(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+validate321.evaluated = {"props":{"id":true,"name":true,"type":true,"created_at":true,"capabilities":true},"dynamicProps":false,"dynamicItems":false};
+function validate320(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate317.evaluated;
+const evaluated0 = validate320.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -792,8 +792,8 @@ evaluated0.items = undefined;
 if(Array.isArray(data)){
 const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate318(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate318.errors : vErrors.concat(validate318.errors);
+if(!(validate321(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate321.errors : vErrors.concat(validate321.errors);
 errors = vErrors.length;
 }
 }
@@ -808,14 +808,14 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate317.errors = vErrors;
+validate320.errors = vErrors;
 return errors === 0;
 }
-validate317.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
-function validate331(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+validate320.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+function validate334(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate331.evaluated;
+const evaluated0 = validate334.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -834,8 +834,8 @@ vErrors.push(err0);
 errors++;
 }
 if(data.error !== undefined){
-if(!(validate27(data.error, {instancePath:instancePath+"/error",parentData:data,parentDataProperty:"error",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
+if(!(validate30(data.error, {instancePath:instancePath+"/error",parentData:data,parentDataProperty:"error",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
 errors = vErrors.length;
 }
 }
@@ -850,22 +850,22 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate331.errors = vErrors;
+validate334.errors = vErrors;
 return errors === 0;
 }
-validate331.evaluated = {"props":{"error":true},"dynamicProps":false,"dynamicItems":false};
-function validate333(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+validate334.evaluated = {"props":{"error":true},"dynamicProps":false,"dynamicItems":false};
+function validate336(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate333.evaluated;
+const evaluated0 = validate336.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate24(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+if(!(validate27(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -890,8 +890,9 @@ vErrors.push(err1);
 errors++;
 }
 if(data.code !== undefined){
-if("invalid_parameter" !== data.code){
-const err2 = {instancePath:instancePath+"/code",schemaPath:"#/allOf/1/properties/code/const",keyword:"const",params:{allowedValue: "invalid_parameter"},message:"must be equal to constant"};
+let data0 = data.code;
+if(typeof data0 !== "string"){
+const err2 = {instancePath:instancePath+"/code",schemaPath:"#/allOf/1/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -900,10 +901,8 @@ vErrors.push(err2);
 }
 errors++;
 }
-}
-if(data.type !== undefined){
-if("invalid_request_error" !== data.type){
-const err3 = {instancePath:instancePath+"/type",schemaPath:"#/allOf/1/properties/type/const",keyword:"const",params:{allowedValue: "invalid_request_error"},message:"must be equal to constant"};
+if(!(data0 === "invalid_parameter")){
+const err3 = {instancePath:instancePath+"/code",schemaPath:"#/allOf/1/properties/code/enum",keyword:"enum",params:{allowedValues: schema23.allOf[1].properties.code.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -913,9 +912,10 @@ vErrors.push(err3);
 errors++;
 }
 }
-}
-else {
-const err4 = {instancePath,schemaPath:"#/allOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.type !== undefined){
+let data1 = data.type;
+if(typeof data1 !== "string"){
+const err4 = {instancePath:instancePath+"/type",schemaPath:"#/allOf/1/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -924,14 +924,36 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate333.errors = vErrors;
+if(!(data1 === "invalid_request_error")){
+const err5 = {instancePath:instancePath+"/type",schemaPath:"#/allOf/1/properties/type/enum",keyword:"enum",params:{allowedValues: schema23.allOf[1].properties.type.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+else {
+const err6 = {instancePath,schemaPath:"#/allOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+validate336.errors = vErrors;
 return errors === 0;
 }
-validate333.evaluated = {"props":{"code":true,"type":true,"message":true,"param":true,"doc_url":true,"request_id":true},"dynamicProps":false,"dynamicItems":false};
-function validate335(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+validate336.evaluated = {"props":{"code":true,"type":true,"message":true,"param":true,"doc_url":true,"request_id":true},"dynamicProps":false,"dynamicItems":false};
+function validate338(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate335.evaluated;
+const evaluated0 = validate338.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -955,8 +977,8 @@ const _errs2 = errors;
 let valid1 = false;
 let passing0 = null;
 const _errs3 = errors;
-if(!(validate62(data0, {instancePath:instancePath+"/error",parentData:data,parentDataProperty:"error",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
+if(!(validate65(data0, {instancePath:instancePath+"/error",parentData:data,parentDataProperty:"error",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);
 errors = vErrors.length;
 }
 var _valid0 = _errs3 === errors;
@@ -972,8 +994,8 @@ props0.doc_url = true;
 props0.request_id = true;
 }
 const _errs4 = errors;
-if(!(validate68(data0, {instancePath:instancePath+"/error",parentData:data,parentDataProperty:"error",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
+if(!(validate71(data0, {instancePath:instancePath+"/error",parentData:data,parentDataProperty:"error",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
 errors = vErrors.length;
 }
 var _valid0 = _errs4 === errors;
@@ -1029,14 +1051,14 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate335.errors = vErrors;
+validate338.errors = vErrors;
 return errors === 0;
 }
-validate335.evaluated = {"props":{"error":true},"dynamicProps":false,"dynamicItems":false};
-function validate338(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+validate338.evaluated = {"props":{"error":true},"dynamicProps":false,"dynamicItems":false};
+function validate341(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate338.evaluated;
+const evaluated0 = validate341.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1047,8 +1069,8 @@ const _errs0 = errors;
 let valid0 = false;
 let passing0 = null;
 const _errs1 = errors;
-if(!(validate62(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
+if(!(validate65(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);
 errors = vErrors.length;
 }
 var _valid0 = _errs1 === errors;
@@ -1064,8 +1086,8 @@ props0.doc_url = true;
 props0.request_id = true;
 }
 const _errs2 = errors;
-if(!(validate68(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
+if(!(validate71(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
 errors = vErrors.length;
 }
 var _valid0 = _errs2 === errors;
@@ -1109,10 +1131,10 @@ vErrors = null;
 }
 }
 }
-validate338.errors = vErrors;
+validate341.errors = vErrors;
 evaluated0.props = props0;
 return errors === 0;
 }
-validate338.evaluated = {"dynamicProps":true,"dynamicItems":false};
-return { validate317, validate331, validate333, validate335, validate338 };
+validate341.evaluated = {"dynamicProps":true,"dynamicItems":false};
+return { validate320, validate334, validate336, validate338, validate341 };
 };

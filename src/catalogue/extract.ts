@@ -72,7 +72,7 @@ function members(spec: Schema, union: string): Member[] {
       return value as any;
     };
     const constant = (property: string) =>
-      need(constOf(spec, pointer, property), `properties.${property}.const`);
+      need(constOf(spec, pointer, property), `properties.${property}.enum (one value)`);
     const own: Schema = (schema.allOf ?? []).find((part: Schema) => !part.$ref) ?? schema;
     return { schema, constant, need, props: (own.properties ?? {}) as Schema };
   });
@@ -97,7 +97,7 @@ function failureEntry({ schema, need, constant }: Member, docsUrl: string): Fail
   const code: string = constant('code');
   const retryable = constant('retryable');
   if (schema['x-retryable'] !== retryable)
-    throw new Error(`components/schemas/${schema.title}: x-retryable and retryable.const disagree`);
+    throw new Error(`components/schemas/${schema.title}: x-retryable and the retryable enum disagree`);
   return {
     code,
     retryable,

@@ -130,7 +130,7 @@ const imageRequests = ({ json, image }: Requests): Scenario[] => [
   ),
 ];
 
-/** Requests outside every operation: they must get RouteNotFound. */
+/** Requests outside every operation: they must get UnlistedError. */
 const routes = ({ auth }: Requests): Scenario[] => [
   scenario('unknown path', undefined, get('/v2/videos', auth), {
     status: 404,

@@ -1,6 +1,6 @@
 // A response checked against the operation that was called: found by id or by method and path,
 // then held to the response it declares for the status. An undeclared status, or a path that
-// matches no operation (RouteNotFound), is reported along with what else is wrong.
+// matches no operation (UnlistedError), is reported along with what else is wrong.
 import { matchOperation, type Contract, type Operation } from '../kernel/contract.ts';
 import { ERROR_ENVELOPE } from './checked-schemas.ts';
 import { explain } from './explain.ts';
@@ -71,7 +71,7 @@ export class ResponseChecker {
     return operation && this.entries.get(operation);
   }
 
-  /** A path no operation matches: it must be answered 404 with the RouteNotFound response. */
+  /** A path no operation matches: it must be answered 404 with the UnlistedError response. */
   private unmatched(ref: OperationRef, response: ObservedResponse): Violation[] {
     const out: Violation[] =
       response.status === 404
@@ -79,11 +79,11 @@ export class ResponseChecker {
         : [
             {
               where: 'status',
-              message: `${refLabel(ref)} matches no operation: expected 404 (RouteNotFound), got ${response.status}`,
+              message: `${refLabel(ref)} matches no operation: expected 404 (UnlistedError), got ${response.status}`,
             },
           ];
     this.routeNotFoundPlan ??= responsePlan(this.plans, this.contract.routeNotFound);
-    return [...out, ...checkAgainst(this.routeNotFoundPlan, 'RouteNotFound', response)];
+    return [...out, ...checkAgainst(this.routeNotFoundPlan, 'UnlistedError', response)];
   }
 
   /** A status the operation does not declare; still said: what else is wrong with X-Request-Id and an error body. */

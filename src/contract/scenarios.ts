@@ -17,7 +17,7 @@ export interface Expectation {
 
 export interface Scenario {
   name: string;
-  /** Undefined for requests outside every operation (they must get RouteNotFound). */
+  /** Undefined for requests outside every operation (they must get UnlistedError). */
   operationId?: string;
   request: RawRequest;
   /** Relies on `Prefer`: only a mock can honour it. */

@@ -12,6 +12,7 @@ import { compareCatalogues } from './catalogue.ts';
 import type { Change } from './change.ts';
 import { locate, sourcesOf, type Sources } from './locate.ts';
 import { compareOperations } from './operations.ts';
+import { compareServers } from './relations.ts';
 import type { Walk } from './walk.ts';
 
 export interface Version {
@@ -37,6 +38,7 @@ export function diffContracts(base: Version, head: Version): Change[] {
   };
   compareCatalogues(walk);
   compareOperations(walk);
+  compareServers(walk);
   const sources = { base: sourcesOf(base.dir), head: sourcesOf(head.dir) };
   return merge(withoutEchoes(walk.out))
     .map(c => ({ ...c, where: whereOf(c, sources), ...allowance(c, base.spec, head.spec) }))

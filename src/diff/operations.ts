@@ -1,10 +1,11 @@
 // Operations and webhooks of two versions of the contract, matched by method and path (webhooks by
-// name): what was added, removed or deprecated, their security, and each request (requests.ts) and
-// response (responses.ts) compared in turn.
+// name): what was added, removed or deprecated, their security, and each request (requests.ts),
+// response (responses.ts) and relation (relations.ts: `default`, callbacks, links) compared in turn.
 import { pointerTo } from '../kernel/pointer.ts';
 import { operationPointer, type Operation } from '../kernel/contract.ts';
 import { change, type Scope } from './change.ts';
 import { compareParameters, compareRequestBody } from './requests.ts';
+import { compareRelations } from './relations.ts';
 import { compareResponses } from './responses.ts';
 import { compareSchemas } from './schemas.ts';
 import { nodeAt as node, type Direction, type Walk } from './walk.ts';
@@ -74,6 +75,7 @@ function compareOperation(walk: Walk, old: Operation, op: Operation) {
   compareParameters(walk, b, h, scope);
   compareRequestBody(walk, b, h, scope);
   compareResponses(walk, old.responses, op.responses, scope);
+  compareRelations(walk, old, op);
 }
 
 /**

@@ -2,6 +2,7 @@
 // patterns and formats. A request that accepts fewer values breaks the clients that send them; a
 // response that sends more breaks the clients that read it; a response that sends fewer breaks
 // servers held to the old one.
+import { fixedValue } from '../kernel/fixed-value.ts';
 import { code, json, type Add, type Direction, type Node } from './walk.ts';
 
 const typesOf = (schema: Node): string[] | undefined =>
@@ -34,8 +35,18 @@ export function compareTypes(base: Node, head: Node, direction: Direction, label
 
 /** `const` and `enum`: a request that accepts fewer values, a response that sends new ones. */
 export function compareValues(base: Node, head: Node, direction: Direction, label: string, add: Add) {
-  compareConst(base, head, direction, label, add);
-  compareEnum(base, head, direction, label, add);
+  // `enum: [x]` and `const: x` are one constraint: respelling one as the other is no change, and a
+  // single value replaced by another is a changed constant either way.
+  const single = fixedValue(base) !== undefined && fixedValue(head) !== undefined;
+  const [before, after] = single ? [asConst(base), asConst(head)] : [base, head];
+  compareConst(before, after, direction, label, add);
+  compareEnum(before, after, direction, label, add);
+}
+
+function asConst(schema: Node): Node {
+  const out: Node = { ...schema, const: fixedValue(schema) };
+  delete out.enum;
+  return out;
 }
 
 function compareConst(base: Node, head: Node, direction: Direction, label: string, add: Add) {

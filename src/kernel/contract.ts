@@ -3,6 +3,7 @@
 // benches read facts from here, so that generated/openapi.json stays the single source of truth.
 // No Node import: loading the shipped bundle from disk is load.ts.
 import { asObject, type Json, type JsonObject } from './json.ts';
+import { fixedValue } from './fixed-value.ts';
 import { at, escapeToken as escape, follow, pointerTo } from './pointer.ts';
 
 export type { Json, JsonObject };
@@ -51,7 +52,7 @@ export interface Webhook {
 export interface Contract {
   spec: Spec;
   operations: Operation[];
-  /** What any request outside the operations gets (components.responses.RouteNotFound). */
+  /** What any request outside the operations gets: a 404 of components.responses.UnlistedError. */
   routeNotFound: DeclaredResponse;
   webhooks: Webhook[];
 }
@@ -78,12 +79,13 @@ function headersAt(spec: Spec, pointer: string): DeclaredHeader[] {
   });
 }
 
-/** The `const` a schema (or any of its allOf members) gives to `property`. */
+/** The single value a schema (or any of its allOf members) gives to `property` (see fixed-value.ts). */
 export function constOf(spec: Spec, schemaPointer: string, property: string): Json | undefined {
   const pointer = follow(spec, schemaPointer);
   const schema = asObject(at(spec, pointer));
   const own = asObject(asObject(schema.properties)[property]);
-  if ('const' in own) return own.const as Json;
+  const fixed = fixedValue(own);
+  if (fixed !== undefined) return fixed;
   const allOf = Array.isArray(schema.allOf) ? schema.allOf : [];
   for (let i = 0; i < allOf.length; i++) {
     const found = constOf(spec, `${pointer}/allOf/${i}`, property);
@@ -151,9 +153,10 @@ export function readContract(spec: Spec): Contract {
         ...templatePattern(path),
         hasRequestBody: op.requestBody !== undefined,
         requestExamples: examplesAt(spec, `${requestJson}/examples`),
-        responses: Object.keys(asObject(op.responses)).map(status =>
-          declaredResponse(spec, Number(status), `${base}/responses/${status}`),
-        ),
+        // `default` (UnlistedError) is what a client must survive, not a status the API lists.
+        responses: Object.keys(asObject(op.responses))
+          .filter(status => status !== 'default')
+          .map(status => declaredResponse(spec, Number(status), `${base}/responses/${status}`)),
       });
     }
   }
@@ -178,7 +181,7 @@ export function readContract(spec: Spec): Contract {
   return {
     spec,
     operations,
-    routeNotFound: declaredResponse(spec, 404, pointerTo('components', 'responses', 'RouteNotFound')),
+    routeNotFound: declaredResponse(spec, 404, pointerTo('components', 'responses', 'UnlistedError')),
     webhooks,
   };
 }

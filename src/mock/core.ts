@@ -9,6 +9,7 @@ import { loadDefaultFixtures, readFixtures, type Fixtures } from './fixtures.ts'
 import { parseMoney } from './money.ts';
 import { payloadLimits } from './payload-limits.ts';
 import { declaredParameterNames } from './pipeline/classify.ts';
+import { parametersRefusingEmpty } from './pipeline/empty-parameters.ts';
 import type { Core } from './pipeline/core.ts';
 import { respond } from './pipeline/respond.ts';
 import { createPrism } from './prism.ts';
@@ -94,6 +95,9 @@ export async function createMock(
     prism: await createPrism(contract.spec),
     parameterNames: new Map(
       contract.operations.map(op => [op.operationId, declaredParameterNames(contract, op)]),
+    ),
+    refusingEmpty: new Map(
+      contract.operations.map(op => [op.operationId, parametersRefusingEmpty(contract, op)]),
     ),
     log,
     closing: closing.signal,

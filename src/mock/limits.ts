@@ -1,5 +1,5 @@
 // Per-key limits: a fixed one-minute request window (X-RateLimit-Limit/Remaining/Reset on every
-// answer, 429 rate_limit with Retry-After when spent) and a cap on unfinished videos
+// answer counted in it, 429 rate_limit with Retry-After when spent) and a cap on unfinished videos
 // (429 concurrency_limit with `limit` and `current`). `null` turns either off.
 import type { RateWindow } from './state/accounts.ts';
 

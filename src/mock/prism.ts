@@ -21,7 +21,14 @@ export type AskPrism = (
 ) => Promise<PrismAnswer>;
 
 export async function createPrism(spec: Spec): Promise<AskPrism> {
-  const operations = await getHttpOperationsFromSpec(structuredClone(spec) as never);
+  // Prism would fire an operation's callbacks itself, unsigned (the mock's webhooks deliver them),
+  // and would answer a `Prefer: code` the operation lacks with its `default` (UnlistedError).
+  const operations = (await getHttpOperationsFromSpec(structuredClone(spec) as never)).map(
+    ({ callbacks: _callbacks, ...operation }) => ({
+      ...operation,
+      responses: operation.responses.filter(r => r.code !== 'default'),
+    }),
+  );
   // The mock writes its own one-line log; Prism's pino logger stays silent.
   const logger = createLogger('prism', { level: 'silent' });
   const config: IHttpConfig = {

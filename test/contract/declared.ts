@@ -4,6 +4,7 @@
 import spec from '../../generated/openapi.json' with { type: 'json' };
 import { at } from '../../src/kernel/pointer.ts';
 import { isObject, type Json, type JsonObject } from '../../src/kernel/json.ts';
+import { fixedValue } from '../../src/kernel/fixed-value.ts';
 
 const doc = spec as unknown as JsonObject;
 
@@ -38,7 +39,8 @@ const operations = () =>
               operationId: op.operationId,
               method: method.toUpperCase(),
               path,
-              responses: entries(op.responses),
+              // `default` (UnlistedError) names no status: there is nothing to force.
+              responses: entries(op.responses).filter(([status]) => status !== 'default'),
             },
           ]
         : [],
@@ -60,10 +62,10 @@ export const declaredCases = (): DeclaredCase[] =>
     }),
   );
 
-/** The error codes a schema allows: each `code` constant, through `$ref`, `oneOf`, `anyOf` and `allOf`. */
+/** The error codes a schema allows: each `code`'s single value, through `$ref`, `oneOf`, `anyOf` and `allOf`. */
 function codesOf(node: Json | undefined): string[] {
   const schema = asObject(resolve(node));
-  const code = asObject(resolve(asObject(schema.properties).code)).const;
+  const code = fixedValue(asObject(resolve(asObject(schema.properties).code)));
   const branches = ['oneOf', 'anyOf', 'allOf'].flatMap(k => (Array.isArray(schema[k]) ? schema[k] : []));
   return [...(typeof code === 'string' ? [code] : []), ...branches.flatMap(codesOf)];
 }

@@ -12,9 +12,13 @@ import {
   formatViolations,
   type Scenario,
 } from '../../src/contract/index.ts';
+import { send, type RawRequest } from '../../src/contract/http.ts';
 import { isObject } from '../../src/kernel/json.ts';
+import { FAULT_KINDS } from '../../src/mock/faults.ts';
+import { defaultTestValues } from '../../src/mock/fixtures/default-test-values.ts';
 import { declaredCases, declaredErrorCodes } from './declared.ts';
 import { startTestMock, type TestMock } from '../mock/start.ts';
+import { undeclaredHeaders } from './undeclared-headers.ts';
 
 const validator = createContractValidator();
 const forced = forcedScenarios(validator.contract, 'mg_test_matrix');
@@ -71,6 +75,7 @@ describe('scenario matrix', () => {
   it.each(forced.map(s => [s.name, s] as const))('%s', async (_, scenario) => {
     const result = await runScenario(validator, mock.url, scenario);
     expect(result.violations, formatViolations(result.violations)).toEqual([]);
+    expect(undeclaredHeaders(validator.contract, scenario.request, result.response!)).toEqual([]);
     expect(result.response!.headers['x-mock-warning']).toBeUndefined();
   });
 });
@@ -79,5 +84,32 @@ describe('behaviour without Prefer', () => {
   it.each(behaviour.map(s => [s.name, s] as const))('%s', async (_, scenario) => {
     const result = await runScenario(validator, mock.url, scenario);
     expect(result.violations, formatViolations(result.violations)).toEqual([]);
+    expect(undeclaredHeaders(validator.contract, scenario.request, result.response!)).toEqual([]);
   });
+});
+
+describe('test keys and injected faults', () => {
+  // Answered before the key's window is counted: held to the same contract and declared headers.
+  const video = JSON.stringify({ model: 'seedance-v1-pro', prompt: 'a lighthouse', duration: 5 });
+  const post = (authorization: string, prefer?: string): RawRequest => ({
+    method: 'POST',
+    path: '/v2/videos/generations',
+    headers: { authorization, 'content-type': 'application/json', ...(prefer ? { prefer } : {}) },
+    body: video,
+  });
+  const requests = [
+    ...defaultTestValues.filter(t => t.kind === 'api_key' && t.error).map(t => post(`Bearer ${t.value}`)),
+    ...FAULT_KINDS.filter(k => k !== 'stall' && k !== 'cut').map(k =>
+      post('Bearer mg_test_matrix', `fault=${k}`),
+    ),
+  ];
+  it.each(requests.map(r => [`${r.headers!.authorization} ${r.headers!.prefer ?? ''}`, r] as const))(
+    '%s',
+    async (_, request) => {
+      const res = await send(mock.url, request);
+      expect(res.status).toBeGreaterThanOrEqual(400);
+      expect(validator.checkResponse(request, res)).toEqual([]);
+      expect(undeclaredHeaders(validator.contract, request, res)).toEqual([]);
+    },
+  );
 });

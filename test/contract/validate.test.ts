@@ -203,7 +203,7 @@ describe('contract validator', () => {
     expect(where(v)).toEqual(['header Content-Type', 'body']);
   });
 
-  it('checks a request outside every operation against RouteNotFound', () => {
+  it('checks a request outside every operation against UnlistedError', () => {
     const problem = {
       type: 'https://stoplight.io/prism/errors#NO_PATH_MATCHED_ERROR',
       title: 'Route not resolved',

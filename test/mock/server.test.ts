@@ -314,6 +314,11 @@ describe('CORS', () => {
     const get = await send(mock.url, { method: 'GET', path: '/v2/models', headers: auth });
     expect(get.headers['access-control-expose-headers']).toContain('X-Request-Id');
     expect(res.headers['access-control-allow-private-network']).toBeUndefined();
+    // A page can read every header the contract declares on an answer.
+    const { operations, routeNotFound } = validator.contract;
+    const declared = [...operations.flatMap(op => op.responses), routeNotFound].flatMap(r => r.headers);
+    const exposed = get.headers['access-control-expose-headers']!.split(', ');
+    expect(declared.map(h => h.name).filter(name => !exposed.includes(name))).toEqual([]);
   });
 
   it('lets a page served over https reach a mock on loopback (Private Network Access)', async () => {

@@ -11,7 +11,7 @@ import {
 
 export const validator = createContractValidator();
 export const image = { model: 'seedream-5-lite', prompt: 'a lighthouse at dawn' };
-export const video = { model: 'seedance-v1-pro', prompt: 'the beam sweeps the sea', duration: 5 };
+export const video = { model: 'seedance-v1-pro', prompt: 'the beam sweeps the sea', duration: 5 as const };
 
 export const headersFor = (key: string, extra: Record<string, string> = {}) => ({
   authorization: `Bearer ${key}`,

@@ -8,13 +8,18 @@ import {
 } from '../../generated/catalogue.ts';
 import { apiOperations, operation, responseOf, routeNotFound, spec } from './bundle.ts';
 
-const errorResponses = [...apiOperations.flatMap(op => op.responses), routeNotFound].filter(
-  r => Number(r.status) >= 400,
-);
+const errorResponses = apiOperations.flatMap(op => op.responses).filter(r => Number(r.status) >= 400);
 const codes = Object.keys(errorCatalogue) as ErrorCode[];
 const where = (r: (typeof errorResponses)[number]) => r.label;
 
 describe('error responses and the catalogue', () => {
+  test('the unknown route is the envelope of any code, shown with a code catalogued under 404', () => {
+    expect(new Set(routeNotFound.codes)).toEqual(new Set(codes));
+    const shown = routeNotFound.examples.map(e => e.value.error.code as ErrorCode);
+    expect(shown.length).toBeGreaterThan(0);
+    for (const code of shown) expect(errorCatalogue[code].status).toBe(404);
+  });
+
   test.each(errorResponses.map(r => [where(r), r] as const))(
     '%s uses only codes catalogued under its status',
     (_, r) => {

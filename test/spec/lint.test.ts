@@ -40,11 +40,8 @@ describe('house lint rules', () => {
       'examples/errors/quota_exceeded.yaml',
       'examples/errors/rate_limit.yaml',
     );
-    await contract.edit(
-      'openapi/paths/billing-balance.yaml',
-      /      headers:\n        X-Request-Id:\n.*\n/,
-      '',
-    );
+    await contract.edit('openapi/paths/billing-balance.yaml', /        X-Request-Id:\n.*\n/, '');
+    await contract.edit('openapi/paths/models.yaml', /        X-RateLimit-Reset:\n.*\n/, '');
     await contract.edit(
       'openapi/components/examples/billing/balance.yaml',
       'currency: USD',
@@ -60,6 +57,22 @@ describe('house lint rules', () => {
       'type: object\n',
       'type: object\nx-breaking-allowed: renamed with every client\n',
     );
+    await contract.edit(
+      'openapi/components/schemas/errors/codes/RateLimitError.yaml',
+      '        type: string\n        enum: [rate_limit]',
+      '        const: rate_limit',
+    );
+    await contract.edit(
+      'openapi/components/schemas/errors/task-codes/TimeoutFailure.yaml',
+      '        type: boolean\n        enum: [true]',
+      '        enum: [true]',
+    );
+    await contract.edit(
+      'openapi/components/schemas/media/Usage.yaml',
+      /    description: Price of one billable unit.*\n/,
+      '',
+    );
+    await contract.edit('openapi/components/headers/RetryAfter.yaml', 'examples: [12]', 'example: 12');
     const run = await promisify(execFile)(redocly, ['lint', 'mediagen', '--format=json'], {
       cwd: contract.dir,
     }).catch(err => err);
@@ -77,10 +90,11 @@ describe('house lint rules', () => {
   test('an operation without one of its error statuses', () => {
     expect(reported('house/error-statuses')).toEqual(['listModels must declare a 429 response.']);
   });
-  test('a 503 without Retry-After, a 200 without X-Request-Id', () => {
+  test('a 503 without Retry-After, a 200 without X-Request-Id or X-RateLimit-*', () => {
     expect(reported('house/response-headers')).toEqual(
       expect.arrayContaining([
         'getBalance 200 must declare the X-Request-Id header.',
+        'listModels 200 must declare the X-RateLimit-Reset header.',
         'generateImage 503 must declare the Retry-After header.',
       ]),
     );
@@ -97,6 +111,20 @@ describe('house lint rules', () => {
   test('a catalogue entry without what to do', () => {
     expect(reported('house/catalogue-entries')).toEqual([
       'BadGatewayError: the catalogue fact x-action is missing.',
+    ]);
+  });
+  test('a discriminating value as a const, or as a one-value enum without its type', () => {
+    expect(reported('house/discriminator-values')).toEqual([
+      'const "rate_limit": write a single value as type + enum: [value].',
+      'enum [true] must say its type.',
+    ]);
+  });
+  test('a property without a description (one that narrows a described base property is described)', () => {
+    expect(reported('house/property-descriptions')).toEqual(['Property unit_price has no description.']);
+  });
+  test('the deprecated `example` in a schema', () => {
+    expect(reported('house/schema-examples')).toEqual([
+      'A schema takes `examples: [...]`, not the deprecated `example`.',
     ]);
   });
   test('an example that does not validate', () => {

@@ -63,6 +63,10 @@ function nullable(spec: Spec, pointer: string): boolean {
 
 /** A request value of the schema: required fields only, or every field (`full`); readOnly never. */
 function sample(spec: Spec, pointer: string, full: boolean): Json {
+  // An example beside a $ref is the operation's own (a video model for a video request) and comes first.
+  const here = asObject(at(spec, pointer));
+  if (typeof here.$ref === 'string' && Array.isArray(here.examples) && here.examples.length)
+    return here.examples[0] as Json;
   const target = follow(spec, pointer);
   const schema = node(spec, target);
   if ('const' in schema) return schema.const as Json;

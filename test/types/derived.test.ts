@@ -56,7 +56,7 @@ describe('the spec-derived type check', () => {
       readContract(spec).operations.length,
     );
     expect(source).toContain(
-      'void client.POST("/v2/videos/generations", {"body":{"model":"seedream-5-lite","prompt":"x"}});',
+      'void client.POST("/v2/videos/generations", {"body":{"model":"seedance-v1-pro","prompt":"x"}});',
     );
     expect(source).toContain(
       'presence<components["schemas"]["ErrorBase"], "param">("required", "nullable");',

@@ -1,6 +1,6 @@
 // What plain Prism gets wrong, turned into the contract's own errors: the first problem a real
 // server would see, in the order it would look: credentials, body size, content type, JSON syntax and depth,
-// then parameters (Prism's violations, named as the contract declares them), a data-URL image over
+// then parameters (Prism's violations, named as the contract declares them, and one sent empty), a data-URL image over
 // its limit, and the mock's own Prefer tokens.
 import { isObject, type Contract, type Operation } from '../../kernel/index.ts';
 import { contractError, type ContractError } from '../../kernel/error-body.ts';
@@ -11,6 +11,7 @@ import { errorForViolations, type PrismViolation } from '../errors.ts';
 import type { PayloadLimits } from '../payload-limits.ts';
 import { MAX_BODY_DEPTH } from '../body-depth.ts';
 import type { Preferences } from './preferences.ts';
+import { emptyParameter, type EmptyRefused } from './empty-parameters.ts';
 import type { BodyProblem } from './request-body.ts';
 
 export const MAX_STEPS = 100;
@@ -20,6 +21,7 @@ export interface Seen {
   op: Operation;
   violations: PrismViolation[];
   headers: Record<string, string>;
+  query: Record<string, string | string[]>;
   bytes: Uint8Array | undefined;
   bodyProblem: BodyProblem | undefined;
   body: unknown;
@@ -119,12 +121,14 @@ export function classify(
   seen: Seen,
   limits: PayloadLimits,
   parameterNames: readonly string[],
+  refusingEmpty: readonly EmptyRefused[],
 ): ContractError | undefined {
   const errors = seen.violations.filter(v => v.severity === 0);
   const badRequest = seen.op.responses.find(r => r.status === 400)?.errorCodes ?? [];
   return (
     httpProblem(seen, errors, limits) ??
     errorForViolations(errors, badRequest, parameterNames) ??
+    emptyParameter(refusingEmpty, seen.query, seen.headers) ??
     imageTooLarge(seen, limits) ??
     preferProblem(seen)
   );

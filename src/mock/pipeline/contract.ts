@@ -88,12 +88,19 @@ export async function askContract(
     op: oc.op,
     violations: result.violations,
     headers,
+    query: oc.queryRecord,
     bytes: oc.call.input.bytes,
     bodyProblem,
     body,
     prefs: oc.prefs,
   };
-  const error = classify(seen, core.limits, core.parameterNames.get(oc.op.operationId) ?? []);
+  const id = oc.op.operationId;
+  const error = classify(
+    seen,
+    core.limits,
+    core.parameterNames.get(id) ?? [],
+    core.refusingEmpty.get(id) ?? [],
+  );
   // An id that names no generation is a 404 whatever its shape: clients treat ids as opaque.
   if (error)
     return end(

@@ -8,6 +8,7 @@ import type { AskPrism } from '../prism.ts';
 import type { Settings } from '../settings.ts';
 import type { MockState } from '../state/model.ts';
 import type { TestValueIndex } from '../test-values.ts';
+import type { EmptyRefused } from './empty-parameters.ts';
 
 export interface Core {
   readonly contract: Contract;
@@ -20,6 +21,8 @@ export interface Core {
   readonly prism: AskPrism;
   /** The parameter names each operation declares (by operationId), to name a bad one as declared. */
   readonly parameterNames: ReadonlyMap<string, readonly string[]>;
+  /** The query and header parameters each operation declares whose schema refuses "" (by operationId). */
+  readonly refusingEmpty: ReadonlyMap<string, readonly EmptyRefused[]>;
   readonly log: (line: string) => void;
   /** Aborts when the mock closes: a stalled answer then ends. */
   readonly closing: AbortSignal;
