@@ -60,6 +60,8 @@ function stateOf(
       onChange: changed,
       own,
       ...(settings.webhookAllow ? { allow: settings.webhookAllow } : {}),
+      maxDeliveriesInFlight: options.maxDeliveriesInFlight,
+      maxDeliveriesQueued: options.maxDeliveriesQueued,
     }),
   });
 }

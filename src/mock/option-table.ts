@@ -21,6 +21,8 @@ export const MOCK_OPTION_TABLE: OptionTable = {
   control: { oneOf: ['loopback', 'on', 'off'] },
   controlToken: 'string',
   webhookAllow: 'array',
+  maxDeliveriesInFlight: 'count',
+  maxDeliveriesQueued: 'count',
   maxAccounts: 'count',
   idempotencyRetentionMs: 'ms',
   maxIdempotencyRecords: 'count',

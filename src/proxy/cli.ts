@@ -3,8 +3,17 @@
 // operation and kind of violation.
 import { parseArgs } from 'node:util';
 import { stopOnSignals, usageFailure } from '../kernel/cli.ts';
+import {
+  limitFlagOptions,
+  limitFlagUsage,
+  readLimitFlags,
+  SERVER_LIMIT_FLAGS,
+} from '../kernel/limit-flags.ts';
 import { startProxy } from './start.ts';
 import type { ProxyOptions } from './types.ts';
+
+/** The server limits' flags; the body bytes one is the mock's (the proxy streams bodies through). */
+const LIMIT_FLAGS = SERVER_LIMIT_FLAGS.filter(f => f.key !== 'maxBodyBytesInFlight');
 
 export const proxyUsage = `Usage: mediagen-contract proxy <upstream-url> [options]
   Forwards every request to <upstream-url> and checks every answer against the contract.
@@ -13,6 +22,8 @@ export const proxyUsage = `Usage: mediagen-contract proxy <upstream-url> [option
   --strict                replace an answer that breaks the contract by a 502 bad_gateway naming the violations
   --report FILE           write every violation to FILE as JSON lines
   --upstream-timeout MS   how long the upstream has to answer before the caller gets a 504 (default 60000)
+${limitFlagUsage(LIMIT_FLAGS, 26)}
+                          (every limit: docs/limits.md)
   --help                  this text
 Environment: PORT`;
 
@@ -28,6 +39,7 @@ export function parseProxyArgs(argv: string[], env: NodeJS.ProcessEnv = process.
       report: { type: 'string' },
       'upstream-timeout': { type: 'string' },
       help: { type: 'boolean', default: false },
+      ...limitFlagOptions(LIMIT_FLAGS),
     },
   });
   if (values.help) return 'help';
@@ -46,6 +58,7 @@ export function parseProxyArgs(argv: string[], env: NodeJS.ProcessEnv = process.
   };
   const port = count('port', values.port ?? env.PORT, 0);
   const timeout = count('upstream-timeout', values['upstream-timeout'], 1);
+  const serverLimits = readLimitFlags(LIMIT_FLAGS, values);
   return {
     upstream: positionals[0]!,
     port: port ?? 4010,
@@ -53,6 +66,7 @@ export function parseProxyArgs(argv: string[], env: NodeJS.ProcessEnv = process.
     strict: values.strict,
     ...(values.report !== undefined ? { reportFile: values.report } : {}),
     ...(timeout !== undefined ? { upstreamTimeoutMs: timeout } : {}),
+    ...(Object.keys(serverLimits).length > 0 ? { serverLimits } : {}),
   };
 }
 

@@ -26,6 +26,8 @@ const WRONG: Record<string, unknown> = {
   control: 'sometimes',
   controlToken: 7,
   webhookAllow: 'hooks.test',
+  maxDeliveriesInFlight: 0,
+  maxDeliveriesQueued: '10',
   maxAccounts: 0,
   idempotencyRetentionMs: '1h',
   maxIdempotencyRecords: null,
