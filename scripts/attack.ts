@@ -22,9 +22,11 @@ function report(result: ProbeResult): ProbeResult {
 }
 
 async function main(s: AttackSettings): Promise<boolean> {
+  // The idle timeout is twice the headers timeout, so that a drip the loaded machine delays still
+  // holds it off and the slow-headers probe measures the headers timeout alone.
   const serverLimits = {
     headersTimeoutMs: s.timeoutMs,
-    idleTimeoutMs: s.timeoutMs,
+    idleTimeoutMs: s.timeoutMs * 2,
     keepAliveTimeoutMs: s.timeoutMs,
     maxConnections: s.maxConnections,
   };

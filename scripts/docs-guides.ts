@@ -13,6 +13,7 @@ export const PUBLIC_GUIDES = [
   'mock.md',
   'test-values.md',
   'proxy.md',
+  'limits.md',
   'contract-tests.md',
   'ci.md',
   'generators.md',

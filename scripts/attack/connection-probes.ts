@@ -29,7 +29,7 @@ export async function slowHeaders(target: Target, s: AttackSettings): Promise<Pr
   const started = Date.now();
   const peers = await openMany(target.port, s.sockets);
   for (const p of peers) p.socket.write('GET /v2/models HTTP/1.1\r\nHost: attack.test\r\n');
-  // Often enough that the idle timeout never fires: only the headers timeout can close them.
+  // Eight times per idle timeout, so it never fires: only the headers timeout can close them.
   const drip = setInterval(() => {
     for (const p of peers) if (!p.isClosed()) p.socket.write('X-Drip: 1\r\n');
   }, s.timeoutMs / 4);

@@ -1,6 +1,5 @@
 // Raw sockets for the attack: a peer that is not a well-behaved HTTP client, what it received, and
 // waits on conditions with a deadline (never a fixed sleep).
-import { once } from 'node:events';
 import { connect, type Socket } from 'node:net';
 
 export interface Peer {
@@ -16,8 +15,10 @@ export async function openPeer(port: number): Promise<Peer> {
   let closedYet = false;
   socket.on('data', chunk => (received += chunk.toString('latin1')));
   socket.on('error', () => {});
-  const closed = once(socket, 'close').then(() => void (closedYet = true));
-  await Promise.race([once(socket, 'connect'), closed]);
+  // Not events.once: it rejects on 'error', and a server that cuts a peer still writing resets the
+  // connection (an error, then 'close'); the peer is closed either way.
+  const closed = new Promise<void>(resolve => socket.once('close', () => ((closedYet = true), resolve())));
+  await Promise.race([new Promise(resolve => socket.once('connect', resolve)), closed]);
   return { socket, text: () => received, closed, isClosed: () => closedYet };
 }
 

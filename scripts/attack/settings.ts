@@ -6,7 +6,7 @@ export interface AttackSettings {
   /** The servers' connection cap; the cap probe opens `extra` more. */
   maxConnections: number;
   extra: number;
-  /** The servers' headers and idle timeouts. */
+  /** The servers' headers timeout; their idle timeout is twice it (scripts/attack.ts). */
   timeoutMs: number;
   /** Jobs with a callback_url to a receiver that never answers. */
   jobs: number;

@@ -73,7 +73,8 @@ function classify(response: Response, data: unknown, body: unknown, apiKey?: str
   return { error: apiError(body.error, response, apiKey), response };
 }
 
-const isJson = (response: Response) => /[/+]json\b/i.test(response.headers.get('content-type') ?? '');
+// No content type is null, which reads as "null": not JSON.
+const isJson = (response: Response) => /[/+]json\b/i.test(response.headers.get('content-type')!);
 
 function connectionError(cause: unknown, apiKey?: string): ConnectionError {
   const detail =

@@ -61,29 +61,34 @@ export type MediagenError =
   ApiError | UnknownApiError | ConnectionError | TimeoutError | AbortedError | InvalidResponseError;
 
 /**
- * Builds an error value from our `fields` and the server's `extras`, stripping `secret` (the API key)
- * from every string in them, whatever its source; from the names of the server's fields too.
+ * The key JSON-escaped, URL-encoded and as sent, in any case: a form that holds another as its start
+ * comes before it, so that the whole is matched.
  */
-export function makeError<T extends { message: string }>(
-  fields: T,
-  secret?: string,
-  extras: object = {},
-): Error & T {
-  const clean = secret
-    ? Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, scrub(v, secret)]))
-    : fields;
+const formsOf = (secret: string) =>
+  new RegExp(
+    [JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret), secret]
+      // A backslash before any other character matches it as itself.
+      .map(form => form.replace(/\W/g, '\\$&'))
+      .join('|'),
+    'gi',
+  );
+
+/**
+ * Builds an error value from `fields` (ours and the server's), stripping `secret` (the API key) in
+ * every form from every string in them and from the names of the fields, whatever their source.
+ */
+export function makeError<T extends { message: string }>(fields: T, secret?: string): Error & T {
   // No message to the constructor: assigned, it is enumerable, so JSON.stringify(error) keeps it.
-  return Object.assign(new Error(), secret ? scrub(extras, secret) : extras, clean, {
+  return Object.assign(new Error(), secret ? scrub(fields, formsOf(secret)) : fields, {
     name: 'MediagenError',
   }) as Error & T;
 }
 
-function scrub(value: unknown, secret: string): unknown {
-  if (typeof value === 'string') return value.split(secret).join('[redacted]');
-  if (Array.isArray(value)) return value.map(v => scrub(v, secret));
-  if (isObject(value))
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [scrub(k, secret), scrub(v, secret)]));
-  return value;
+function scrub(value: unknown, forms: RegExp): unknown {
+  if (typeof value === 'string') return value.replace(forms, '[redacted]');
+  if (Array.isArray(value)) return value.map(v => scrub(v, forms));
+  // The entries are arrays of [name, value]: both scrubbed.
+  return isObject(value) ? Object.fromEntries(scrub(Object.entries(value), forms) as []) : value;
 }
 
 /** The envelope every non-2xx body must be: `{"error": {message, type, code, param, doc_url, request_id}}`. */
@@ -114,16 +119,15 @@ export function apiError(
   response: Response,
   secret?: string,
 ): ApiError | UnknownApiError {
-  const { message, type, code, param, doc_url, request_id, ...extras } = wire;
+  const { code, doc_url, request_id, ...rest } = wire;
   const known = isErrorCode(code);
+  // The server's fields (message, type, param and any extras) first: ours win a clash.
   return makeError(
     {
+      ...rest,
       kind: known ? 'api' : 'api_unknown',
-      message,
-      status: response.status,
       code,
-      type,
-      param,
+      status: response.status,
       docUrl: doc_url,
       requestId: request_id,
       // Known codes are classified by the catalogue, unknown ones by their status.
@@ -131,7 +135,6 @@ export function apiError(
       retryAfter: retryAfterSeconds(response),
     },
     secret,
-    extras,
   ) as ApiError | UnknownApiError;
 }
 

@@ -30,8 +30,9 @@ export const maxTimer = 2 ** 31 - 1;
  * `X-RateLimit-Reset` (seconds until the window resets). Undefined when neither is usable.
  */
 export function retryAfterSeconds(response: Response): number | undefined {
-  const seconds = (value: string | null) => (value && /^\d+(\.\d+)?$/.test(value) ? +value : undefined);
-  const header = response.headers.get('retry-after') ?? '';
+  // A missing header is null, which reads as "null": a word, not seconds, and no date.
+  const seconds = (value: string | null) => (/^\d+(\.\d+)?$/.test(value!) ? +value! : undefined);
+  const header = response.headers.get('retry-after')!;
   // An HTTP date has letters; Date.parse alone accepts far too much.
   const date = /[a-z]/i.test(header) ? Date.parse(header) : NaN;
   return (

@@ -14,6 +14,7 @@ import {
   type Violation,
 } from './validate.ts';
 import { isObject } from '../kernel/json.ts';
+import { checkOptions, type OptionTable } from '../kernel/options.ts';
 import { positiveInteger } from '../kernel/server-limits.ts';
 import { checkWorkflowOptions, runWorkflowSuite, type WorkflowOptions } from './workflows/workflow-suite.ts';
 
@@ -119,7 +120,16 @@ export function suiteScenarios(
   return { run, skipped };
 }
 
+/** The kind of each of runContractSuite's options (src/kernel/options.ts). */
+const SUITE_OPTION_TABLE: OptionTable = {
+  ...{ baseUrl: 'string', apiKey: 'string', forced: 'boolean', billable: 'boolean', validator: 'object' },
+  ...{ concurrency: 'count', timeoutMs: 'count', maxAnswerBytes: 'count' },
+};
+
 export async function runContractSuite(options: SuiteOptions): Promise<SuiteReport> {
+  checkOptions('runContractSuite', options, SUITE_OPTION_TABLE);
+  for (const name of ['baseUrl', 'apiKey'] as const)
+    if (options[name] === undefined) throw new TypeError(`runContractSuite: ${name} is required`);
   const limits = answerLimits(options);
   const concurrency =
     options.concurrency === undefined ? 8 : positiveInteger('concurrency', options.concurrency);

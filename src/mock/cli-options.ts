@@ -3,6 +3,13 @@
 // problem in it.
 import { parseArgs } from 'node:util';
 import { guideUrl } from '../kernel/links.ts';
+import {
+  DELIVERY_LIMIT_FLAGS,
+  limitFlagOptions,
+  limitFlagUsage,
+  readLimitFlags,
+  SERVER_LIMIT_FLAGS,
+} from '../kernel/limit-flags.ts';
 import type { MockServerOptions } from './types.ts';
 import { parseFaults, parseLatency } from './faults.ts';
 import { loadFixturesFile } from './fixtures.ts';
@@ -38,6 +45,8 @@ export const usage = `Usage: mediagen-mock [options]
                          none, or a list such as 1s,5s,30s (units ms, s, m, h)
   --webhook-time-scale X multiplies the retry waits, e.g. 0.001 (the contract's 24 h in 86.4 s)
   --webhook-allow H,...  the only host[:port] entries webhooks may go to (never the mock itself)
+${limitFlagUsage([...SERVER_LIMIT_FLAGS, ...DELIVERY_LIMIT_FLAGS], 25)}
+                         (every limit: the Limits page of the docs)
   --quiet                no request log
   --print-scenarios      print the Prefer table of every documented response, and exit
   --print-test-values    print the table of test values, and exit
@@ -112,6 +121,24 @@ const OPTIONS = {
 } as const;
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>['values'];
+
+/** The limits the flags set (docs/limits.md): the server's, and the webhook delivery caps. */
+function limits(values: Record<string, unknown>): MockServerOptions {
+  const server = attemptFlags(() => readLimitFlags(SERVER_LIMIT_FLAGS, values));
+  return {
+    ...(Object.keys(server).length > 0 ? { serverLimits: server } : {}),
+    ...attemptFlags(() => readLimitFlags(DELIVERY_LIMIT_FLAGS, values)),
+  };
+}
+
+/** A limit flag's error (it names the flag) as a usage error. */
+function attemptFlags<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
 
 /** The options that shape the mock's behaviour: fixtures, money, limits, latency and faults. */
 function behaviour(values: Values): MockServerOptions {
@@ -201,7 +228,8 @@ function keeping(values: Values): MockServerOptions {
 export function parseMockArgs(args: string[], env: NodeJS.ProcessEnv = process.env): CliCommand {
   let values: Values;
   try {
-    ({ values } = parseArgs({ args, options: OPTIONS }));
+    const limitOptions = limitFlagOptions([...SERVER_LIMIT_FLAGS, ...DELIVERY_LIMIT_FLAGS]);
+    ({ values } = parseArgs({ args, options: { ...OPTIONS, ...limitOptions } }) as { values: Values });
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
@@ -209,6 +237,11 @@ export function parseMockArgs(args: string[], env: NodeJS.ProcessEnv = process.e
   if (values['print-scenarios']) return { kind: 'print-scenarios' };
   if (values.control && values['no-control'])
     throw new UsageError('--control and --no-control contradict each other');
-  const options: MockServerOptions = { ...serving(values, env), ...behaviour(values), ...keeping(values) };
+  const options: MockServerOptions = {
+    ...serving(values, env),
+    ...behaviour(values),
+    ...keeping(values),
+    ...limits(values),
+  };
   return values['print-test-values'] ? { kind: 'print-test-values', options } : { kind: 'serve', options };
 }

@@ -26,6 +26,7 @@ import { indexTestValues } from './test-values.ts';
 import type { Mock, MockInput, MockOptions } from './types.ts';
 import { newWebhookSecret, WebhookSender } from './webhooks.ts';
 import { noOwnAddresses, type OwnAddresses } from './webhooks/own-addresses.ts';
+import { checkMockOptions } from './option-table.ts';
 
 function fixturesOf(options: MockOptions): Fixtures {
   if (!options.fixtures) return loadDefaultFixtures();
@@ -60,6 +61,8 @@ function stateOf(
       onChange: changed,
       own,
       ...(settings.webhookAllow ? { allow: settings.webhookAllow } : {}),
+      maxDeliveriesInFlight: options.maxDeliveriesInFlight,
+      maxDeliveriesQueued: options.maxDeliveriesQueued,
     }),
   });
 }
@@ -69,6 +72,7 @@ export async function createMock(
   options: MockOptions = {},
   own: OwnAddresses = noOwnAddresses(),
 ): Promise<Mock> {
+  checkMockOptions('createMock', options);
   const contract = loadContract(options.spec);
   const settings = readSettings(options);
   // Read first: a state file that cannot be used stops the start before anything else is made.

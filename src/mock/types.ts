@@ -62,6 +62,9 @@ export interface MockOptions {
    * mock's own addresses); a callback URL elsewhere is recorded as not sent.
    */
   webhookAllow?: readonly string[];
+  /** Webhook deliveries on the wire at once (default 100), and waiting for a slot (1,000): docs/limits.md. */
+  maxDeliveriesInFlight?: number;
+  maxDeliveriesQueued?: number;
   /** Accounts kept in memory; the least recently used is evicted past it (default 10,000). */
   maxAccounts?: number;
   /** How long an Idempotency-Key is remembered (default 24 h), and how many records in all (100,000). */

@@ -58,7 +58,11 @@ export class WebhookSender {
 
   constructor(private readonly options: WebhookSenderOptions) {
     this.#signer = new Webhook(options.secret);
-    this.#slots = new DeliverySlots(options.maxDeliveriesInFlight, options.maxDeliveriesQueued);
+    this.#slots = new DeliverySlots(
+      this.#stopped.signal,
+      options.maxDeliveriesInFlight,
+      options.maxDeliveriesQueued,
+    );
     this.#delays = options.retryDelaysMs ?? CONTRACT_RETRY_DELAYS_MS;
     this.#own = options.own ?? noOwnAddresses();
   }
@@ -131,10 +135,8 @@ export class WebhookSender {
     const attempt =
       to.kind === 'refused'
         ? { at: new Date().toISOString(), headers: {}, error: `not sent: ${to.reason}` }
-        : ((await this.#slots.run(
-            () => postSigned(this.#signer, record, to, { signal, timeoutMs }),
-            signal,
-          )) ?? this.#slots.notSent());
+        : ((await this.#slots.run(() => postSigned(this.#signer, record, to, { signal, timeoutMs }))) ??
+          this.#slots.notSent());
     if (this.#stopped.signal.aborted && !succeeded(attempt)) return; // cut by close: not the receiver's answer
     this.#keep(record, resend ? { ...attempt, resend: true } : attempt);
     if (succeeded(attempt)) {

@@ -5,10 +5,19 @@
 import { parseArgs } from 'node:util';
 import { stopOnSignals, usageFailure } from '../kernel/cli.ts';
 import { guideUrl } from '../kernel/links.ts';
+import {
+  limitFlagOptions,
+  limitFlagUsage,
+  readLimitFlags,
+  SERVER_LIMIT_FLAGS,
+} from '../kernel/limit-flags.ts';
 import { startProxy } from './start.ts';
 import { REPORT_FORMATS, type ReportFormat } from './report-file.ts';
 import type { ProxyReport } from './report.ts';
 import type { ProxyOptions } from './types.ts';
+
+/** The server limits' flags; the body bytes one is the mock's (the proxy streams bodies through). */
+const LIMIT_FLAGS = SERVER_LIMIT_FLAGS.filter(f => f.key !== 'maxBodyBytesInFlight');
 
 export const proxyUsage = `Usage: mediagen-contract proxy <upstream-url> [options]
   Forwards every request to <upstream-url> and checks every answer against the contract.
@@ -21,6 +30,8 @@ export const proxyUsage = `Usage: mediagen-contract proxy <upstream-url> [option
   --fail-on WHAT          violation: exit 1 on shutdown after a violation or an upstream failure
                           (default); none: exit 0 whatever was seen
   --upstream-timeout MS   how long the upstream has to answer before the caller gets a 504 (default 60000)
+${limitFlagUsage(LIMIT_FLAGS, 26)}
+                          (every limit: the Limits page of the docs)
   --help                  this text
 Environment: PORT
 Exit status: 0 on SIGINT or SIGTERM after a clean run (or with --fail-on none), 1 after a violation
@@ -67,6 +78,7 @@ export function parseProxyArgs(
       'fail-on': { type: 'string', default: 'violation' },
       'upstream-timeout': { type: 'string' },
       help: { type: 'boolean', default: false },
+      ...limitFlagOptions(LIMIT_FLAGS),
     },
   });
   if (values.help) return 'help';
@@ -88,6 +100,7 @@ export function parseProxyArgs(
   const format = values['report-format'];
   if (format !== undefined && values.report === undefined)
     throw new Error('--report-format needs --report FILE');
+  const serverLimits = readLimitFlags(LIMIT_FLAGS, values);
   return {
     failOn: oneOf('fail-on', values['fail-on'], FAIL_ON),
     upstream: positionals[0]!,
@@ -97,6 +110,7 @@ export function parseProxyArgs(
     ...(values.report !== undefined ? { reportFile: values.report } : {}),
     ...(format !== undefined ? { reportFormat: oneOf('report-format', format, REPORT_FORMATS) } : {}),
     ...(timeout !== undefined ? { upstreamTimeoutMs: timeout } : {}),
+    ...(Object.keys(serverLimits).length > 0 ? { serverLimits } : {}),
   };
 }
 

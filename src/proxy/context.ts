@@ -7,6 +7,7 @@ import {
   readServerLimits,
   type ServerLimits,
 } from '../kernel/server-limits.ts';
+import { checkOptions, type OptionTable } from '../kernel/options.ts';
 import { createUpstream, upstreamLabel, type Upstream } from './forward.ts';
 import type { Redact } from './redact.ts';
 import { createReport, formatRecord, type ReportRecord, type ReportWriter } from './report.ts';
@@ -45,9 +46,26 @@ function proxyServerLimits(given: ProxyOptions['serverLimits'], upstreamTimeoutM
   return limits;
 }
 
+/** The kind of each of startProxy's options (src/kernel/options.ts). */
+const PROXY_OPTION_TABLE: OptionTable = {
+  upstream: 'string',
+  port: 'port',
+  host: 'string',
+  strict: 'boolean',
+  upstreamTimeoutMs: 'count',
+  reportFile: 'string',
+  maxBodyBytes: 'count',
+  maxDecodedBytes: 'count',
+  serverLimits: 'object',
+  log: 'function',
+  validator: 'object',
+};
+
 /** The context for `options`; throws on an upstream URL it cannot use or a report file it cannot open. */
 export function contextOf(options: ProxyOptions): ProxyContext {
-  // Checked before anything is opened: a bad limit leaves nothing to release.
+  // Checked before anything is opened: a bad option leaves nothing to release.
+  checkOptions('startProxy', options, PROXY_OPTION_TABLE);
+  if (options.upstream === undefined) throw new TypeError('startProxy: upstream is required');
   const timeoutMs = options.upstreamTimeoutMs ?? 60_000;
   const serverLimits = proxyServerLimits(options.serverLimits, timeoutMs);
   const maxDecodedBytes =

@@ -132,3 +132,38 @@ it('webhook errors carry neither the API key nor the webhook secret', () => {
   expectNoKey(result.error);
   expectNoKey(result.error, secret);
 });
+
+// A key with characters that URL-encoding and JSON-escaping change, echoed back in each form.
+const odd = 'sk_live_"Q\\x/+%=K3y';
+const oddForms = {
+  'URL-encoded': encodeURIComponent(odd),
+  'URL-encoded, lower-case hex': encodeURIComponent(odd).toLowerCase(),
+  'upper-cased': odd.toUpperCase(),
+  'lower-cased': odd.toLowerCase(),
+  'JSON-escaped': JSON.stringify(odd).slice(1, -1),
+};
+
+it.each(Object.entries(oddForms))('the key %s is scrubbed too', async (_form, echoed) => {
+  server.reply({
+    status: 401,
+    headers: { 'x-request-id': 'req_f' },
+    body: {
+      error: {
+        message: `your key ${echoed} is revoked`,
+        type: 'authentication_error',
+        code: 'invalid_api_key',
+        param: null,
+        doc_url: `https://d/?key=${echoed}`,
+        request_id: 'req_f',
+        [echoed]: echoed,
+      },
+    },
+  });
+  const { error } = await createClient({ apiKey: odd, baseUrl: server.url, maxRetries: 0 }).GET(
+    '/v2/billing/balance',
+  );
+  expect(error?.kind).toBe('api');
+  expect(error?.message).toBe('your key [redacted] is revoked');
+  expectNoKey(error, echoed);
+  expectNoKey(error, odd);
+});

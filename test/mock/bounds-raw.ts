@@ -22,9 +22,13 @@ export async function rawPeer(port: number): Promise<RawPeer> {
     for (const wake of waits.splice(0)) wake();
   });
   socket.on('error', () => {});
-  const closed = once(socket, 'close').then(() => {
-    for (const wake of waits.splice(0)) wake();
-  });
+  // Not events.once: it rejects on 'error', and a connection the server resets is closed too.
+  const closed = new Promise<void>(resolve =>
+    socket.once('close', () => {
+      for (const wake of waits.splice(0)) wake();
+      resolve();
+    }),
+  );
   await once(socket, 'connect');
   const count = () => received.split('HTTP/1.1 ').length - 1;
   const answers = async (n: number) => {

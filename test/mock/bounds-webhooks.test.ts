@@ -47,6 +47,30 @@ describe('webhook deliveries in flight', () => {
     await sender.close();
   });
 
+  it('a flood of queued deliveries adds no listener per delivery (no MaxListenersExceededWarning)', async () => {
+    await new Promise<void>(resolve => receiver.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`;
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(`${warning.name}: ${warning.message}`);
+    process.on('warning', onWarning);
+    const sender = new WebhookSender({
+      secret: newWebhookSecret(),
+      retryDelaysMs: [],
+      maxDeliveriesInFlight: 2,
+      maxDeliveriesQueued: 100,
+    });
+    const event = { type: 'video.generation.completed', data: {} };
+    const sent = Array.from({ length: 40 }, () => sender.send(url, event));
+    await waitFor(() => held.length === 2, 'two deliveries held, the rest queued');
+    // Warnings are emitted on a later tick.
+    await new Promise(resolve => setImmediate(resolve));
+    await sender.close();
+    await Promise.all(sent);
+    process.off('warning', onWarning);
+    expect(warnings.filter(w => w.startsWith('MaxListenersExceededWarning'))).toEqual([]);
+    held.splice(0);
+  });
+
   it('checks the caps when given, naming the option', () => {
     expect(() => new WebhookSender({ secret: newWebhookSecret(), maxDeliveriesInFlight: 0 })).toThrow(
       'maxDeliveriesInFlight must be a positive integer, got 0',

@@ -7,8 +7,10 @@ import { contractError, errorBody } from '../../kernel/error-body.ts';
 import { newRequestId } from '../../kernel/ids.ts';
 import { lowerCaseHeaders } from '../../kernel/index.ts';
 import { answerMalformedHttp } from '../../kernel/malformed-http.ts';
+import { checkOptions } from '../../kernel/options.ts';
 import { boundServer, readServerLimits, serverOptions } from '../../kernel/server-limits.ts';
 import { createMock } from '../core.ts';
+import { SERVER_OPTION_TABLE } from '../option-table.ts';
 import type { Mock, MockOutput, MockServer, MockServerOptions } from '../types.ts';
 import { OwnAddresses } from '../webhooks/own-addresses.ts';
 import { BodyBudget, readBody } from './http-body.ts';
@@ -75,6 +77,7 @@ async function answer(mock: Mock, budget: BodyBudget, req: IncomingMessage, res:
 
 /** The mock on a port (default 127.0.0.1:4010; port 0 picks a free one). */
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
+  checkOptions('startMockServer', options, SERVER_OPTION_TABLE);
   const limits = readServerLimits(options.serverLimits, 'serverLimits');
   const own = new OwnAddresses();
   const mock = await createMock(options, own);

@@ -3,6 +3,7 @@
 // server and createMockFetch. MSW is an optional peer: only this module imports it.
 import { http, type HttpHandler } from 'msw';
 import type { Mock, MockOptions } from '../types.ts';
+import { checkOptions } from '../../kernel/options.ts';
 import { coreOf } from './fetch.ts';
 
 export const DEFAULT_BASE_URL = 'https://api.mediagen.example';
@@ -18,7 +19,8 @@ export function createMockHandlers(
   source: MockOptions | Mock = {},
   baseUrl = DEFAULT_BASE_URL,
 ): MockHandlers {
-  const ready = coreOf(source);
+  checkOptions('createMockHandlers', { baseUrl }, { baseUrl: 'string' });
+  const ready = coreOf(source, 'createMockHandlers');
   // A Response.error() from the core is MSW's own way to answer with a network error.
   const handler = http.all(`${baseUrl.replace(/\/$/, '')}/*`, async ({ request }) =>
     (await ready).handle(request),

@@ -8,12 +8,24 @@ import type { OperationCall } from './call.ts';
 import type { ContractOk } from './contract.ts';
 import type { Core } from './core.ts';
 
-/** The example as Prism chose it; a forced one still describes the generation that was asked for. */
+/**
+ * Whether `id` has the shape of the example's id (its prefix, its length, letters and digits), so
+ * that the answer holding it still matches the contract's id pattern: `y` would not (finding 13).
+ */
+const likeExampleId = (id: string, exampleId: string) =>
+  id.length === exampleId.length &&
+  /^[0-9A-Za-z]+_[0-9A-Za-z]+$/.test(id) &&
+  id.split('_')[0] === exampleId.split('_')[0];
+
+/**
+ * The example as Prism chose it; a forced one still describes the generation that was asked for when
+ * that id could be one, else it keeps the example's own.
+ */
 function exampleAnswer(oc: OperationCall, given: ContractOk): Answer {
   const id = oc.params.id;
   const example = given.body;
   const body =
-    given.forced && id && isObject(example) && typeof example.id === 'string'
+    given.forced && id && isObject(example) && typeof example.id === 'string' && likeExampleId(id, example.id)
       ? JSON.parse(JSON.stringify(example).replaceAll(example.id, id))
       : example;
   const { code, example: name } = oc.prefs;

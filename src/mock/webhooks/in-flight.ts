@@ -13,11 +13,23 @@ export class DeliverySlots {
   readonly max: number;
   readonly maxQueued: number;
   #busy = 0;
-  readonly #queue: (() => void)[] = [];
+  /** Each waiter's resolve: true when handed a slot, false when the sender stops. */
+  readonly #queue: ((granted: boolean) => void)[] = [];
 
-  constructor(max = DEFAULT_MAX_DELIVERIES_IN_FLIGHT, maxQueued = DEFAULT_MAX_DELIVERIES_QUEUED) {
+  /**
+   * `stopped` aborts when the sender closes: one listener for every waiter, not one each (a flood
+   * queues hundreds, and Node warns past ten listeners on one signal).
+   */
+  constructor(
+    readonly stopped: AbortSignal,
+    max = DEFAULT_MAX_DELIVERIES_IN_FLIGHT,
+    maxQueued = DEFAULT_MAX_DELIVERIES_QUEUED,
+  ) {
     this.max = positiveInteger('maxDeliveriesInFlight', max);
     this.maxQueued = positiveInteger('maxDeliveriesQueued', maxQueued);
+    stopped.addEventListener('abort', () => {
+      for (const resolve of this.#queue.splice(0)) resolve(false);
+    });
   }
 
   /** The record of an attempt not made: no request, so no headers. */
@@ -26,34 +38,18 @@ export class DeliverySlots {
     return { at: new Date().toISOString(), headers: {}, error };
   }
 
-  /** `post` once a slot is free; undefined when the queue is full, or `signal` aborts while waiting. */
-  async run<T>(post: () => Promise<T>, signal: AbortSignal): Promise<T | undefined> {
+  /** `post` once a slot is free; undefined when the queue is full, or the sender stops while waiting. */
+  async run<T>(post: () => Promise<T>): Promise<T | undefined> {
     if (this.#busy < this.max) this.#busy++;
-    else if (this.#queue.length >= this.maxQueued || signal.aborted) return undefined;
-    else if (!(await this.#wait(signal))) return undefined;
+    else if (this.#queue.length >= this.maxQueued || this.stopped.aborted) return undefined;
+    else if (!(await new Promise<boolean>(resolve => this.#queue.push(resolve)))) return undefined;
     try {
       return await post();
     } finally {
       // The slot passes to the first waiter, or is freed.
       const next = this.#queue.shift();
-      if (next) next();
+      if (next) next(true);
       else this.#busy--;
     }
-  }
-
-  /** True once a slot was handed over; false when `signal` aborted first. */
-  #wait(signal: AbortSignal): Promise<boolean> {
-    return new Promise(resolve => {
-      const wake = () => {
-        signal.removeEventListener('abort', cancel);
-        resolve(true);
-      };
-      const cancel = () => {
-        this.#queue.splice(this.#queue.indexOf(wake), 1);
-        resolve(false);
-      };
-      this.#queue.push(wake);
-      signal.addEventListener('abort', cancel, { once: true });
-    });
   }
 }
