@@ -11,7 +11,7 @@ const TITLES: Record<Section, string> = {
   deprecated: 'Deprecated',
 };
 
-/** Docs links: `#error-<code>` / `#failure-<code>` from the catalogue; `#/<tag>/<operationid>`, lower case, the route Redoc gives an operation (test/docs/site.test.ts). */
+/** Docs links: `#error-<code>` / `#failure-<code>` from the catalogue; `#/<tag>/<operationid>`, lower case, the route Redoc gives an operation (test/docs/site.e2e.test.ts). */
 function linksOf(spec: Spec): Map<string, string> {
   const catalogue = extractCatalogue(spec);
   const links = new Map<string, string>();

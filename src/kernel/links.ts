@@ -12,6 +12,7 @@ export const GUIDE_TITLES = {
   mock: 'Mock server',
   testValues: 'Testing against the mock',
   proxy: 'Validating proxy',
+  limits: 'Limits',
   contractTests: 'Contract tests',
   ci: 'Contract checks in CI',
   generators: 'Generating code from the contract',

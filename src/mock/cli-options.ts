@@ -46,7 +46,7 @@ export const usage = `Usage: mediagen-mock [options]
   --webhook-time-scale X multiplies the retry waits, e.g. 0.001 (the contract's 24 h in 86.4 s)
   --webhook-allow H,...  the only host[:port] entries webhooks may go to (never the mock itself)
 ${limitFlagUsage([...SERVER_LIMIT_FLAGS, ...DELIVERY_LIMIT_FLAGS], 25)}
-                         (every limit: the Limits page of the docs)
+                         (every limit: ${guideUrl('limits')})
   --quiet                no request log
   --print-scenarios      print the Prefer table of every documented response, and exit
   --print-test-values    print the table of test values, and exit

@@ -31,7 +31,7 @@ export const proxyUsage = `Usage: mediagen-contract proxy <upstream-url> [option
                           (default); none: exit 0 whatever was seen
   --upstream-timeout MS   how long the upstream has to answer before the caller gets a 504 (default 60000)
 ${limitFlagUsage(LIMIT_FLAGS, 26)}
-                          (every limit: the Limits page of the docs)
+                          (every limit: ${guideUrl('limits')})
   --help                  this text
 Environment: PORT
 Exit status: 0 on SIGINT or SIGTERM after a clean run (or with --fail-on none), 1 after a violation
