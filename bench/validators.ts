@@ -50,7 +50,15 @@ function responses() {
   };
   const balance = example('getBalance', 200);
   const quota = example('generateImage', 402);
-  const headers = (requestId: string) => ({ 'content-type': 'application/json', 'x-request-id': requestId });
+  // As the mock sends them on a counted answer. The rate-limit headers are optional in the contract,
+  // but openapi-backend requires every declared response header, so both judge the full set.
+  const headers = (requestId: string) => ({
+    'content-type': 'application/json',
+    'x-request-id': requestId,
+    'x-ratelimit-limit': '1000',
+    'x-ratelimit-remaining': '999',
+    'x-ratelimit-reset': '60',
+  });
   return {
     'valid 200 (getBalance)': {
       op: 'getBalance',
