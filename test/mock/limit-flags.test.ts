@@ -2,10 +2,16 @@
 // limit, a bad value names the flag, --help lists every flag with its default, and docs/limits.md
 // has a row for each with the same default.
 import { readFileSync } from 'node:fs';
+import { createServer, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { expect, it } from 'vitest';
 import { DELIVERY_LIMIT_FLAGS, SERVER_LIMIT_FLAGS } from '../../src/kernel/limit-flags.ts';
 import { parseMockArgs, usage } from '../../src/mock/cli-options.ts';
 import { parseProxyArgs, proxyUsage } from '../../src/proxy/cli.ts';
+import type { Delivery } from '../../src/mock/index.ts';
+import { waitFor } from '../proxy/start.ts';
+import { startTestMock } from './start.ts';
+import { control } from './stateful-helpers.ts';
 
 const proxyFlags = SERVER_LIMIT_FLAGS.filter(f => f.key !== 'maxBodyBytesInFlight');
 const serve = (args: string[]) => {
@@ -41,5 +47,34 @@ it('docs/limits.md has a row for every flag, with the module default', () => {
     const row = doc.split('\n').find(line => line.includes(`\`--${f.flag}\``));
     expect(row, f.flag).toBeDefined();
     expect(row).toContain(`| ${f.fallback}`);
+  }
+});
+
+it('mediagen-mock --max-deliveries-in-flight and --max-deliveries-queued reach the webhook sender', async () => {
+  // A receiver that holds every request: deliveries stay on the wire until released.
+  const held: ServerResponse[] = [];
+  const receiver = createServer((req, res) => (req.resume(), held.push(res)));
+  await new Promise<void>(resolve => receiver.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`;
+  const options = serve(['--max-deliveries-in-flight', '1', '--max-deliveries-queued', '1']);
+  const mock = await startTestMock({ ...options, webhookRetryDelaysMs: [] });
+  try {
+    const sends = [1, 2, 3].map(() => control(mock.url, 'POST', 'deliveries', { url }));
+    // One on the wire, one waiting: the third is refused at once, naming both caps.
+    const third = (await sends[2]!).body as Delivery;
+    expect([third.state, third.outcome]).toEqual([
+      'failed',
+      'not sent: 1 deliveries in flight and 1 waiting',
+    ]);
+    await waitFor(() => held.length === 1, 'the first delivery held');
+    held.shift()!.writeHead(204).end();
+    await waitFor(() => held.length === 1, 'the queued delivery sent');
+    held.shift()!.writeHead(204).end();
+    const states = await Promise.all(sends.slice(0, 2).map(async s => ((await s).body as Delivery).state));
+    expect(states).toEqual(['delivered', 'delivered']);
+  } finally {
+    await mock.close();
+    receiver.closeAllConnections();
+    await new Promise<void>(resolve => receiver.close(() => resolve()));
   }
 });
