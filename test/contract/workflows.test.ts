@@ -91,12 +91,10 @@ describe('the workflows against the mock', () => {
 describe('the workflows against a server that overcharges, charges a replay again and never finishes a video', () => {
   let server: Awaited<ReturnType<typeof startBrokenApi>>;
   let results: Awaited<ReturnType<typeof runWorkflowSuite>>['results'];
-  let took: number;
+  // retryDelayMs replaces the file's 1 s between polls: were it ignored, the hook would time out.
   beforeAll(async () => {
     server = await startBrokenApi(validator.contract);
-    const started = Date.now();
     ({ results } = await runWorkflowSuite(settings(server.url, { forced: false })));
-    took = Date.now() - started;
   });
   afterAll(() => server.close());
 
@@ -125,7 +123,6 @@ describe('the workflows against a server that overcharges, charges a replay agai
         message: `$response.body#/status == 'completed' does not hold ($response.body#/status is "processing") after ${limit} retries`,
       },
     ]);
-    expect(took).toBeLessThan(5000);
   });
 });
 
