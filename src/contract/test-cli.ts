@@ -2,6 +2,7 @@
 // options, probes the server, runs the suite with a progress line on a terminal, writes the report
 // in the chosen format, and says by its exit status what happened.
 import { parseArgs } from 'node:util';
+import { positiveFlag as count } from '../kernel/limit-flags.ts';
 import { guideUrl } from '../kernel/links.ts';
 import { redactor } from '../proxy/redact.ts';
 import { DEFAULT_ANSWER_LIMITS, answerLimits } from './answer-limits.ts';
@@ -44,15 +45,6 @@ export const processIo: Io = {
   err: text => process.stderr.write(text),
   tty: process.stderr.isTTY === true,
 };
-
-/** A count option's value, checked: digits only, at least 1, a safe integer. */
-function count(name: string, text: string | undefined): number | undefined {
-  if (text === undefined) return undefined;
-  const value = /^\d+$/.test(text) ? Number(text) : NaN;
-  if (!Number.isSafeInteger(value) || value < 1)
-    throw new Error(`--${name} must be a positive integer, got '${text}'`);
-  return value;
-}
 
 /** The base URL, checked: one http(s) URL, without trailing slashes. */
 function baseUrlOf(positionals: string[]): string {
