@@ -11,6 +11,7 @@ import {
   readLimitFlags,
   SERVER_LIMIT_FLAGS,
 } from '../kernel/limit-flags.ts';
+import { DEFAULT_UPSTREAM_TIMEOUT_MS } from './context.ts';
 import { startProxy } from './start.ts';
 import { REPORT_FORMATS, type ReportFormat } from './report-file.ts';
 import type { ProxyReport } from './report.ts';
@@ -29,7 +30,7 @@ export const proxyUsage = `Usage: mediagen-contract proxy <upstream-url> [option
                           for mediagen-contract check); sarif and har are written on shutdown
   --fail-on WHAT          violation: exit 1 on shutdown after a violation or an upstream failure
                           (default); none: exit 0 whatever was seen
-  --upstream-timeout MS   how long the upstream has to answer before the caller gets a 504 (default 60000)
+  --upstream-timeout MS   how long the upstream has to answer before the caller gets a 504 (default ${DEFAULT_UPSTREAM_TIMEOUT_MS})
 ${limitFlagUsage(LIMIT_FLAGS, 26)}
                           (every limit: ${guideUrl('limits')})
   --help                  this text
