@@ -24,9 +24,10 @@ const settings = (baseUrl: string, more: Partial<WorkflowSuiteSettings> = {}): W
   forced: true,
   billable: true,
   webhookSecret: SECRET,
-  limits: answerLimits({ timeoutMs: 2000 }),
+  // Bounds for a busy machine: a run that conforms ends on each answer and delivery, not on these.
+  limits: answerLimits({ timeoutMs: 15_000 }),
   retryDelayMs: 2,
-  webhookTimeoutMs: 2000,
+  webhookTimeoutMs: 15_000,
   ...more,
 });
 
@@ -94,7 +95,9 @@ describe('the workflows against a server that overcharges, charges a replay agai
   // retryDelayMs replaces the file's 1 s between polls: were it ignored, the hook would time out.
   beforeAll(async () => {
     server = await startBrokenApi(validator.contract);
-    ({ results } = await runWorkflowSuite(settings(server.url, { forced: false })));
+    // It never finishes a video, so it never sends the webhook either: that wait runs out in full.
+    const webhookTimeoutMs = 2000;
+    ({ results } = await runWorkflowSuite(settings(server.url, { forced: false, webhookTimeoutMs })));
   });
   afterAll(() => server.close());
 
