@@ -13,7 +13,7 @@ import {
 } from '../kernel/limit-flags.ts';
 import { DEFAULT_UPSTREAM_TIMEOUT_MS } from './context.ts';
 import { startProxy } from './start.ts';
-import { REPORT_FORMATS, type ReportFormat } from './report-file.ts';
+import { PROXY_TOOL, REPORT_FORMATS, type ReportFormat } from './report-file.ts';
 import type { ProxyReport } from './report.ts';
 import type { ProxyOptions } from './types.ts';
 
@@ -39,7 +39,7 @@ Exit status: 0 on SIGINT or SIGTERM after a clean run (or with --fail-on none), 
 or an upstream failure, 2 on bad input.
 Docs: ${guideUrl('proxy')}`;
 
-export const FAIL_ON = ['violation', 'none'] as const;
+const FAIL_ON = ['violation', 'none'] as const;
 
 const FORMAT_NAMES: Record<ReportFormat, string> = {
   jsonl: 'JSON lines',
@@ -115,7 +115,7 @@ export function parseProxyArgs(
   };
 }
 
-const fail: (message: string) => never = usageFailure('mediagen-contract proxy', proxyUsage);
+const fail: (message: string) => never = usageFailure(PROXY_TOOL, proxyUsage);
 
 /** Runs the proxy; it returns only by ending the process (a signal, or bad input). */
 export async function runProxyCli(argv: string[]): Promise<never> {
