@@ -23,7 +23,7 @@ export const defaultRetryPolicy: RetryPolicy = {
 };
 
 /** The longest wait a timer holds (2^31-1 ms, about 24.8 days): setTimeout fires at once past it. */
-export const maxTimer = 2 ** 31 - 1;
+const maxTimer = 2 ** 31 - 1;
 
 /**
  * Seconds the server asked to wait: `Retry-After` (seconds or an HTTP date), else on a 429

@@ -6,7 +6,7 @@ import type { AnswerLimits } from './answer-limits.ts';
 import { send } from './http.ts';
 import { isObject } from '../kernel/json.ts';
 
-export const PROBE = { method: 'GET', path: '/v2/models' } as const;
+const PROBE = { method: 'GET', path: '/v2/models' } as const;
 
 /** Why the base URL is not a server of this API, or undefined when it looks like one. */
 export async function probeServer(baseUrl: string, limits: AnswerLimits): Promise<string | undefined> {

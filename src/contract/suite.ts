@@ -126,13 +126,18 @@ const SUITE_OPTION_TABLE: OptionTable = {
   ...{ concurrency: 'count', timeoutMs: 'count', maxAnswerBytes: 'count' },
 };
 
+/** Scenarios in flight at once when `concurrency` is not given. */
+export const DEFAULT_CONCURRENCY = 8;
+
 export async function runContractSuite(options: SuiteOptions): Promise<SuiteReport> {
   checkOptions('runContractSuite', options, SUITE_OPTION_TABLE);
   for (const name of ['baseUrl', 'apiKey'] as const)
     if (options[name] === undefined) throw new TypeError(`runContractSuite: ${name} is required`);
   const limits = answerLimits(options);
   const concurrency =
-    options.concurrency === undefined ? 8 : positiveInteger('concurrency', options.concurrency);
+    options.concurrency === undefined
+      ? DEFAULT_CONCURRENCY
+      : positiveInteger('concurrency', options.concurrency);
   checkWorkflowOptions(options);
   const validator = options.validator ?? createContractValidator(loadContract());
   const { run, skipped } = suiteScenarios(validator.contract, options);

@@ -2,6 +2,7 @@
 // options, probes the server, runs the suite with a progress line on a terminal, writes the report
 // in the chosen format, and says by its exit status what happened.
 import { parseArgs } from 'node:util';
+import { positiveFlag as count } from '../kernel/limit-flags.ts';
 import { guideUrl } from '../kernel/links.ts';
 import { redactor } from '../proxy/redact.ts';
 import { DEFAULT_ANSWER_LIMITS, answerLimits } from './answer-limits.ts';
@@ -9,7 +10,13 @@ import { probeServer } from './probe.ts';
 import { openOutput, REPORT_OPTIONS, REPORT_USAGE, reportTarget } from './reporters/options.ts';
 import { writeReport, type ReportTarget } from './reporters/render.ts';
 import { suiteVerdict } from './reporters/suite-verdict.ts';
-import { formatReport, runContractSuite, type CaseResult, type SuiteOptions } from './suite.ts';
+import {
+  DEFAULT_CONCURRENCY,
+  formatReport,
+  runContractSuite,
+  type CaseResult,
+  type SuiteOptions,
+} from './suite.ts';
 
 /** What each exit status means, for every checking command of the CLI. */
 export const EXIT = { conform: 0, violation: 1, usage: 2, unreachable: 3 } as const;
@@ -20,7 +27,7 @@ export const testUsage = `Usage: mediagen-contract test <base-url> [options]
   --key KEY            API key sent as Bearer (default: MEDIAGEN_API_KEY)
   --forced             also run the Prefer scenarios (a mock honours them; a real server cannot)
   --billable           also run scenarios that start (and so pay for) a generation
-  --concurrency N      scenarios in flight at once (default 8)
+  --concurrency N      scenarios in flight at once (default ${DEFAULT_CONCURRENCY})
   --timeout MS         time for one whole answer (default ${DEFAULT_ANSWER_LIMITS.timeoutMs})
   --max-answer-bytes N bytes of one answer read (default ${DEFAULT_ANSWER_LIMITS.maxAnswerBytes})
 ${REPORT_USAGE}
@@ -44,15 +51,6 @@ export const processIo: Io = {
   err: text => process.stderr.write(text),
   tty: process.stderr.isTTY === true,
 };
-
-/** A count option's value, checked: digits only, at least 1, a safe integer. */
-function count(name: string, text: string | undefined): number | undefined {
-  if (text === undefined) return undefined;
-  const value = /^\d+$/.test(text) ? Number(text) : NaN;
-  if (!Number.isSafeInteger(value) || value < 1)
-    throw new Error(`--${name} must be a positive integer, got '${text}'`);
-  return value;
-}
 
 /** The base URL, checked: one http(s) URL, without trailing slashes. */
 function baseUrlOf(positionals: string[]): string {
@@ -80,7 +78,7 @@ export function parseTestArgs(
       key: { type: 'string' },
       forced: { type: 'boolean', default: false },
       billable: { type: 'boolean', default: false },
-      concurrency: { type: 'string', default: '8' },
+      concurrency: { type: 'string' },
       timeout: { type: 'string' },
       'max-answer-bytes': { type: 'string' },
       ...REPORT_OPTIONS,

@@ -14,7 +14,6 @@ import { ContractViolationError, type Violation } from './violations.ts';
 import { checkWebhook } from './webhook-check.ts';
 
 export { ContractViolationError, formatViolations, type Violation } from './violations.ts';
-export { normalizeHeaders } from './header-record.ts';
 export type { HeaderBag, ObservedResponse, OperationRef, WebhookDelivery } from './observed.ts';
 export type { Json };
 

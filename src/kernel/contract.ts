@@ -206,7 +206,8 @@ export function matchOperation(
   return undefined;
 }
 
-const safeDecode = (segment: string) => {
+/** Percent-decoded, or as it is when it does not decode. */
+export const safeDecode = (segment: string) => {
   try {
     return decodeURIComponent(segment);
   } catch {

@@ -68,11 +68,17 @@ export function readLimitFlags<K extends string>(
 ): Partial<Record<K, number>> {
   const out: Partial<Record<K, number>> = {};
   for (const { flag, key } of flags) {
-    const raw = values[flag];
-    if (raw === undefined) continue;
-    if (typeof raw !== 'string' || !/^\d+$/.test(raw) || Number(raw) < 1)
-      throw new Error(`--${flag} must be a positive integer, got '${String(raw)}'`);
-    out[key] = Number(raw);
+    const value = positiveFlag(flag, values[flag]);
+    if (value !== undefined) out[key] = value;
   }
   return out;
+}
+
+/** A count flag's value: digits only, at least 1, a safe integer; else an error naming the flag. */
+export function positiveFlag(flag: string, raw: unknown): number | undefined {
+  if (raw === undefined) return undefined;
+  const value = typeof raw === 'string' && /^\d+$/.test(raw) ? Number(raw) : NaN;
+  if (!Number.isSafeInteger(value) || value < 1)
+    throw new Error(`--${flag} must be a positive integer, got '${String(raw)}'`);
+  return value;
 }

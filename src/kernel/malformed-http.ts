@@ -8,7 +8,7 @@ import { contractError, errorBody } from './error-body.ts';
 import { newRequestId } from './ids.ts';
 
 /** A whole HTTP/1.1 answer: a 400 naming what was wrong, closing the connection. */
-export function malformedAnswer(problem: string): string {
+function malformedAnswer(problem: string): string {
   const requestId = newRequestId();
   const text = JSON.stringify(
     errorBody(contractError('invalid_parameter', `The request is not valid HTTP: ${problem}.`), requestId),

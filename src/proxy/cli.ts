@@ -11,8 +11,9 @@ import {
   readLimitFlags,
   SERVER_LIMIT_FLAGS,
 } from '../kernel/limit-flags.ts';
+import { DEFAULT_UPSTREAM_TIMEOUT_MS } from './context.ts';
 import { startProxy } from './start.ts';
-import { REPORT_FORMATS, type ReportFormat } from './report-file.ts';
+import { PROXY_TOOL, REPORT_FORMATS, type ReportFormat } from './report-file.ts';
 import type { ProxyReport } from './report.ts';
 import type { ProxyOptions } from './types.ts';
 
@@ -29,7 +30,7 @@ export const proxyUsage = `Usage: mediagen-contract proxy <upstream-url> [option
                           for mediagen-contract check); sarif and har are written on shutdown
   --fail-on WHAT          violation: exit 1 on shutdown after a violation or an upstream failure
                           (default); none: exit 0 whatever was seen
-  --upstream-timeout MS   how long the upstream has to answer before the caller gets a 504 (default 60000)
+  --upstream-timeout MS   how long the upstream has to answer before the caller gets a 504 (default ${DEFAULT_UPSTREAM_TIMEOUT_MS})
 ${limitFlagUsage(LIMIT_FLAGS, 26)}
                           (every limit: ${guideUrl('limits')})
   --help                  this text
@@ -38,7 +39,7 @@ Exit status: 0 on SIGINT or SIGTERM after a clean run (or with --fail-on none), 
 or an upstream failure, 2 on bad input.
 Docs: ${guideUrl('proxy')}`;
 
-export const FAIL_ON = ['violation', 'none'] as const;
+const FAIL_ON = ['violation', 'none'] as const;
 
 const FORMAT_NAMES: Record<ReportFormat, string> = {
   jsonl: 'JSON lines',
@@ -114,7 +115,7 @@ export function parseProxyArgs(
   };
 }
 
-const fail: (message: string) => never = usageFailure('mediagen-contract proxy', proxyUsage);
+const fail: (message: string) => never = usageFailure(PROXY_TOOL, proxyUsage);
 
 /** Runs the proxy; it returns only by ending the process (a signal, or bad input). */
 export async function runProxyCli(argv: string[]): Promise<never> {

@@ -61,12 +61,15 @@ const PROXY_OPTION_TABLE: OptionTable = {
   validator: 'object',
 };
 
+/** How long the upstream has to answer when `upstreamTimeoutMs` is not given. */
+export const DEFAULT_UPSTREAM_TIMEOUT_MS = 60_000;
+
 /** The context for `options`; throws on an upstream URL it cannot use or a report file it cannot open. */
 export function contextOf(options: ProxyOptions): ProxyContext {
   // Checked before anything is opened: a bad option leaves nothing to release.
   checkOptions('startProxy', options, PROXY_OPTION_TABLE);
   if (options.upstream === undefined) throw new TypeError('startProxy: upstream is required');
-  const timeoutMs = options.upstreamTimeoutMs ?? 60_000;
+  const timeoutMs = options.upstreamTimeoutMs ?? DEFAULT_UPSTREAM_TIMEOUT_MS;
   const serverLimits = proxyServerLimits(options.serverLimits, timeoutMs);
   const maxDecodedBytes =
     options.maxDecodedBytes === undefined

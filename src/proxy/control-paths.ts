@@ -2,23 +2,15 @@
 // upstream from loopback, so a request it forwarded there would reach them on any remote caller's
 // behalf. It never forwards one; it answers the contract's route-not-found 404 itself.
 import type { ServerResponse } from 'node:http';
+import { safeDecode } from '../kernel/contract.ts';
 import { contractError } from '../kernel/error-body.ts';
 import type { Call } from './check.ts';
 import { replyContractError } from './reply.ts';
 
 const CONTROL = /^\/_mock(\/|$)/;
 
-/** Percent-decoded, or as it is when it does not decode. */
-function decoded(path: string): string {
-  try {
-    return decodeURIComponent(path);
-  } catch {
-    return path;
-  }
-}
-
 /** Whether the path names a control route, as sent or once decoded. */
-export const isControlPath = (path: string): boolean => CONTROL.test(path) || CONTROL.test(decoded(path));
+export const isControlPath = (path: string): boolean => CONTROL.test(path) || CONTROL.test(safeDecode(path));
 
 /** The 404 of a route that does not exist, with a log line saying why it was not forwarded. */
 export function refuseControl(res: ServerResponse, call: Call, log: (line: string) => void): void {

@@ -10,7 +10,7 @@ export type Finding = Omit<ReportRecord, 'time'>;
 
 export type Failure = UpstreamFailure | 'unreadable' | 'oversized';
 
-export const FAILURE_KIND: Record<Failure, string> = {
+const FAILURE_KIND: Record<Failure, string> = {
   unreachable: 'upstream unreachable',
   timeout: 'upstream timeout',
   cut: 'upstream cut the connection',

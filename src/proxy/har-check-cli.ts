@@ -12,6 +12,7 @@ import { guideUrl } from '../kernel/links.ts';
 import { readHar } from './har-read.ts';
 import { exchangeCase } from './proxy-verdict.ts';
 import { createReport, formatRecord, OUTSIDE } from './report.ts';
+import { isUpstreamFailure } from './report-record.ts';
 
 export const checkUsage = `Usage: mediagen-contract check <file.har> [options]
   Checks every exchange of a HAR (recorded by mediagen-contract proxy --report-format har, or by a
@@ -27,8 +28,7 @@ function prettyOf(exchanges: CheckedExchange[], left: number): string {
   const report = createReport();
   const lines: string[] = [];
   for (const x of exchanges) {
-    if (!x.findings.some(f => f.kind.startsWith('upstream ')))
-      report.countChecked(x.findings.some(f => f.kind !== OUTSIDE));
+    if (!x.findings.some(isUpstreamFailure)) report.countChecked(x.findings.some(f => f.kind !== OUTSIDE));
     for (const f of x.findings) {
       report.add({ time: x.startedDateTime, ...f });
       lines.push(formatRecord({ time: x.startedDateTime, ...f }));

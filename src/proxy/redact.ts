@@ -5,10 +5,10 @@
 
 /** The shortest run of a key's characters that counts as leaking part of it. */
 export const FRAGMENT = 6;
-export const REDACTED = '[redacted]';
+const REDACTED = '[redacted]';
 /** Headers and query parameters that carry a credential, as the proxy knows them. */
-export const CREDENTIAL_HEADERS = ['authorization', 'x-api-key'] as const;
-export const CREDENTIAL_PARAMS = ['api_key', 'key', 'token'] as const;
+const CREDENTIAL_HEADERS = ['authorization', 'x-api-key'] as const;
+const CREDENTIAL_PARAMS = ['api_key', 'key', 'token'] as const;
 
 /** Takes the caller's key out of a text the proxy is about to write. */
 export type Redact = (text: string) => string;

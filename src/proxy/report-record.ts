@@ -3,6 +3,9 @@
 /** The kind of a call to a method and path outside the contract: forwarded, counted, not a violation. */
 export const OUTSIDE = 'outside the contract';
 
+/** Whether a record is an upstream that gave no usable answer: each of those kinds says `upstream …`. */
+export const isUpstreamFailure = (record: { kind: string }) => record.kind.startsWith('upstream ');
+
 /**
  * One line of the report: a violation of one response, an upstream that gave no usable answer
  * (kind `upstream …`), or a request outside the contract (kind OUTSIDE).

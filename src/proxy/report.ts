@@ -1,7 +1,7 @@
 // What the proxy found: every violation as one JSON line (in --report FILE), one log line each,
 // and counts by operation and kind of violation for the summary printed on exit.
 import type { ReportFile } from './report-file.ts';
-import { OUTSIDE, type ReportRecord } from './report-record.ts';
+import { isUpstreamFailure, OUTSIDE, type ReportRecord } from './report-record.ts';
 
 export { OUTSIDE, type ReportRecord };
 
@@ -58,7 +58,7 @@ export function createReport(out?: ReportFile): ReportWriter {
     },
     add(record) {
       if (record.kind === OUTSIDE) totals.outside++;
-      else if (record.kind.startsWith('upstream ')) totals.failures++;
+      else if (isUpstreamFailure(record)) totals.failures++;
       else totals.violations++;
       const key = `${record.operation ?? '(none)'}\t${record.kind}`;
       counts.set(key, (counts.get(key) ?? 0) + 1);

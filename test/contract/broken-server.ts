@@ -2,25 +2,21 @@
 // (test/contract/broken-server.test.ts names each break); the reporters' tests run the suite against it.
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { errorCatalogue, type ErrorCode } from '../../generated/catalogue.ts';
 
 function reply(res: ServerResponse, status: number, headers: Record<string, string>, body: unknown) {
   res.writeHead(status, { 'content-type': 'application/json', ...headers });
   res.end(typeof body === 'string' ? body : JSON.stringify(body));
 }
 
-/** The contract's error envelope, as a broken server may still send it. */
-export const envelope = (
-  code: string,
-  type: string,
-  requestId: string,
-  extra: Record<string, unknown> = {},
-) => ({
+/** The contract's error envelope for `code`, its type and doc_url from the catalogue. */
+export const envelope = (code: ErrorCode, requestId: string, extra: Record<string, unknown> = {}) => ({
   error: {
     message: 'x',
-    type,
+    type: errorCatalogue[code].type,
     code,
     param: null,
-    doc_url: `https://docs.mediagen.example/#error-${code}`,
+    doc_url: errorCatalogue[code].docUrl,
     request_id: requestId,
     ...extra,
   },
@@ -38,12 +34,7 @@ export async function startBrokenServer(): Promise<{ url: string; close(): Promi
       return reply(res, 401, { 'x-request-id': 'req_a' }, { message: 'unauthorized' }); // not the envelope
     }
     if (url.startsWith('/v2/models?type=audio')) {
-      return reply(
-        res,
-        422,
-        { 'x-request-id': 'req_b' },
-        envelope('invalid_parameter', 'invalid_request_error', 'req_b'),
-      ); // undeclared status
+      return reply(res, 422, { 'x-request-id': 'req_b' }, envelope('invalid_parameter', 'req_b')); // undeclared status
     }
     if (url.startsWith('/v2/models')) {
       return reply(res, 200, { 'x-request-id': 'req_c' }, [
@@ -51,28 +42,13 @@ export async function startBrokenServer(): Promise<{ url: string; close(): Promi
       ]); // schema
     }
     if (url === '/v2/videos/generations/123') {
-      return reply(
-        res,
-        400,
-        { 'x-request-id': 'req_d' },
-        envelope('invalid_parameter', 'invalid_request_error', 'req_OTHER'),
-      ); // request_id ≠ header
+      return reply(res, 400, { 'x-request-id': 'req_d' }, envelope('invalid_parameter', 'req_OTHER')); // request_id ≠ header
     }
     if (url.startsWith('/v2/videos/generations/')) {
-      return reply(
-        res,
-        404,
-        { 'x-request-id': 'req_e' },
-        envelope('rate_limit', 'rate_limit_error', 'req_e'),
-      ); // code not allowed under 404
+      return reply(res, 404, { 'x-request-id': 'req_e' }, envelope('rate_limit', 'req_e')); // code not allowed under 404
     }
     if (url === '/v2/videos/generations' && req.headers['content-type'] === 'text/plain') {
-      return reply(
-        res,
-        400,
-        { 'x-request-id': 'req_f' },
-        envelope('invalid_json', 'invalid_request_error', 'req_f'),
-      ); // wrong status for the case
+      return reply(res, 400, { 'x-request-id': 'req_f' }, envelope('invalid_json', 'req_f')); // wrong status for the case
     }
     // Everything else, unknown routes included: Prism's problem+json.
     res.writeHead(404, { 'content-type': 'application/problem+json' });

@@ -50,10 +50,9 @@ describe('answers the CLI reads', () => {
   });
 
   it('drops an answer that drips past the deadline, though bytes keep coming', async () => {
+    // The drip never ends and never idles 400 ms: only a whole-answer deadline can give this error.
     const url = await serve(drip);
-    const started = Date.now();
     await expect(send(url, models, { timeoutMs: 400 })).rejects.toThrow('no answer within 400 ms');
-    expect(Date.now() - started).toBeLessThan(2000);
   });
 
   it('reports either as a violation of the scenario', async () => {

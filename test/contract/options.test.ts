@@ -1,4 +1,4 @@
-// Every option of runContractSuite is checked when given (issue 22): a value of the wrong kind is a
+// Every option of runContractSuite is checked when given: a value of the wrong kind is a
 // TypeError naming the option, before any request is sent.
 import { expect, it } from 'vitest';
 import { runContractSuite } from '../../src/contract/index.ts';

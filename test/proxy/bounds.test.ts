@@ -1,4 +1,4 @@
-// The proxy bounds what a peer can hold (issue 22, findings 5, 6 and 9): a compressed answer is
+// The proxy bounds what a peer can hold: a compressed answer is
 // decoded only up to a cap (past it, a contract 502), idle connections are closed, one over the
 // connection cap is closed while the others are served, and malformed HTTP gets the contract's 400.
 import { afterEach, describe, expect, it } from 'vitest';

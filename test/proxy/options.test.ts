@@ -1,4 +1,4 @@
-// Every option of startProxy is checked when given (issue 22): a value of the wrong kind is a
+// Every option of startProxy is checked when given: a value of the wrong kind is a
 // TypeError naming the option, before anything is opened.
 import { expect, it } from 'vitest';
 import { startProxy } from '../../src/proxy/index.ts';

@@ -43,7 +43,7 @@ export const plants: Plant[] = [
     path: '/v2/models?type=audio',
     status: 422,
     headers: { ...json, 'x-request-id': 'req_plant_status' },
-    body: envelope('invalid_parameter', 'invalid_request_error', 'req_plant_status'),
+    body: envelope('invalid_parameter', 'req_plant_status'),
     planted: ['status'],
   },
   {
@@ -51,7 +51,7 @@ export const plants: Plant[] = [
     path: '/v2/models?type=sound',
     status: 400,
     headers: { ...json, 'x-request-id': 'req_plant_id' },
-    body: envelope('invalid_parameter', 'invalid_request_error', 'req_OTHER'),
+    body: envelope('invalid_parameter', 'req_OTHER'),
     planted: ['body/error/request_id'],
   },
   {
@@ -59,7 +59,7 @@ export const plants: Plant[] = [
     path: `/v2/videos/generations/vid_${'0'.repeat(26)}`,
     status: 404,
     headers: { ...json, 'x-request-id': 'req_plant_code' },
-    body: envelope('rate_limit', 'rate_limit_error', 'req_plant_code'),
+    body: envelope('rate_limit', 'req_plant_code'),
     planted: ['body/error/code'],
   },
   {
@@ -67,7 +67,7 @@ export const plants: Plant[] = [
     path: '/v2/videos/generations',
     status: 429,
     headers: { ...json, 'x-request-id': 'req_plant_headers' },
-    body: envelope('rate_limit', 'rate_limit_error', 'req_plant_headers'),
+    body: envelope('rate_limit', 'req_plant_headers'),
     planted: [
       'header Retry-After',
       'header X-RateLimit-Limit',
@@ -88,7 +88,7 @@ export const plants: Plant[] = [
       'x-ratelimit-remaining': '0',
       'x-ratelimit-reset': KEY.slice(3, 15),
     },
-    body: envelope('rate_limit', 'rate_limit_error', 'req_plant_secret', {
+    body: envelope('rate_limit', 'req_plant_secret', {
       message: `Too many requests for key ${KEY}`,
     }),
     planted: ['header Retry-After', 'header X-RateLimit-Reset'],

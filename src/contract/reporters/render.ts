@@ -13,14 +13,14 @@ export type Reporter = (typeof REPORTERS)[number];
 export const isReporter = (name: string): name is Reporter => (REPORTERS as readonly string[]).includes(name);
 
 /** The verdict in a machine format; `pretty` is each command's own text (the suite's report, the proxy's lines). */
-export function renderReport(format: Exclude<Reporter, 'pretty'>, verdict: Verdict): string {
+function renderReport(format: Exclude<Reporter, 'pretty'>, verdict: Verdict): string {
   if (format === 'json') return jsonReport(verdict);
   if (format === 'junit') return junitReport(verdict);
   return sarifReport(verdict);
 }
 
 /** One line: how many cases conform, how many were left out. */
-export function summaryLine(verdict: Verdict): string {
+function summaryLine(verdict: Verdict): string {
   const run = verdict.cases.filter(c => c.skipped === undefined).length;
   const failed = failedCases(verdict).length;
   const skipped = verdict.cases.length - run;

@@ -2,7 +2,7 @@
 // of openapi/workflows.arazzo.yaml that `redocly respect` runs, and the part of Arazzo 1.0 they use.
 import { readFileSync } from 'node:fs';
 
-export const WORKFLOWS_PATH = new URL('../../../generated/workflows.arazzo.json', import.meta.url);
+const WORKFLOWS_PATH = new URL('../../../generated/workflows.arazzo.json', import.meta.url);
 
 export interface Criterion {
   condition: string;
