@@ -218,6 +218,11 @@ describe.skipIf(!hasChromium && !process.env.CI)('docs site (headless Chromium)'
       const rendered = await page.evaluate(
         async ({ id, statuses }) => {
           const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+          // Waits for the page to show what a click asked for. Bounded by time, not by frames: a busy
+          // machine draws fewer frames per second. Past the bound the comparison below says what differs.
+          const until = async (done: () => boolean) => {
+            for (const end = Date.now() + 10_000; Date.now() < end && !done(); ) await frame();
+          };
           // Opens the example menu and returns its items. It is rendered elsewhere in the page, on a
           // later frame, and the page has other menus (the server picker): take the one that appears.
           const openMenu = async (dropdown: HTMLElement) => {
@@ -239,9 +244,11 @@ describe.skipIf(!hasChromium && !process.env.CI)('docs site (headless Chromium)'
           for (const status of statuses) {
             const button = [...panel.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent === status);
             if (!button) return { error: `no ${status} button` };
-            button.click();
-            await frame();
             const body = () => (panel.querySelector('[data-testid="json-viewer"] pre') as HTMLElement | null)?.innerText ?? '';
+            // The panel shows another response before (its success, or the previous status).
+            const before = body();
+            button.click();
+            await until(() => body() !== before);
             const dropdown = panel.querySelector<HTMLButtonElement>('button[aria-label="Example"]');
             if (!dropdown) {
               out[status] = { summaries: [], bodies: [body()] };
@@ -254,9 +261,11 @@ describe.skipIf(!hasChromium && !process.env.CI)('docs site (headless Chromium)'
               if (i > 0) menu = await openMenu(dropdown);
               const item = menu[i];
               if (!item) return { error: `status ${status}: the example menu did not open a second time` };
-              summaries.push(item.innerText.trim());
+              const summary = item.innerText.trim();
+              summaries.push(summary);
               item.click();
-              await frame();
+              // The dropdown names the example it shows.
+              await until(() => panel.querySelector('button[aria-label="Example"]')?.textContent?.trim() === summary);
               bodies.push(body());
             }
             out[status] = { summaries, bodies };
