@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { requireOperation, type Contract } from '../../src/kernel/contract.ts';
 
 /** What it charges on top of an image's usage.total_cost, in micro-units. */
-export const OVERCHARGE_MICRO = 10_000;
+const OVERCHARGE_MICRO = 10_000;
 
 export async function startBrokenApi(contract: Contract): Promise<{ url: string; close(): Promise<void> }> {
   const example = (op: string, status: number, name: string) =>

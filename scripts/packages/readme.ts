@@ -94,7 +94,7 @@ await server.close();`,
   },
 };
 
-export function pageOf(spec: PackageSpec): PackagePage {
+function pageOf(spec: PackageSpec): PackagePage {
   const page = pages[spec.dir];
   if (!page) throw new Error(`${spec.name}: no package page in scripts/packages/readme.ts`);
   const entries = [...Object.keys(spec.exports), ...Object.keys(spec.bin ?? {})];
