@@ -13,6 +13,7 @@ import { type Browser, type Page, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docsUrl, errorCatalogue, failureCatalogue } from '../../generated/catalogue.ts';
 import { ERROR_SECTION, FAILURE_SECTION, anchorOf, errorExamples, failureExamples, operationHref, operationsByCode } from '../../scripts/docs-catalogue.ts';
+import { entryRoute } from '../../scripts/docs-page-data.ts';
 import { codeSamples, SAMPLE_LANGUAGES } from '../../scripts/docs-sample-code.ts';
 import { samplePlans } from '../../scripts/docs-samples.ts';
 import { startMockServer, type MockServer } from '../../src/mock/index.ts';
@@ -40,11 +41,9 @@ const errorCodes = Object.keys(errorCatalogue) as (keyof typeof errorCatalogue)[
 const failureCodes = Object.keys(failureCatalogue) as (keyof typeof failureCatalogue)[];
 const plans = samplePlans(spec, loadDefaultFixtures());
 const returnedBy = operationsByCode(spec);
-/** Redoc's route of a catalogue entry: `/<catalogue page>/<anchor>`; its heading has it as id. */
-const entryId = (section: string, docUrl: string) => `/${section.toLowerCase().replace(/[^a-z0-9]+/g, '-')}/${anchorOf(docUrl)}`;
 const entries = [
-  ...errorCodes.map((c) => ({ kind: 'error', code: c as string, id: entryId(ERROR_SECTION, errorCatalogue[c].docUrl), docUrl: errorCatalogue[c].docUrl })),
-  ...failureCodes.map((c) => ({ kind: 'failure', code: c as string, id: entryId(FAILURE_SECTION, failureCatalogue[c].docUrl), docUrl: failureCatalogue[c].docUrl })),
+  ...errorCodes.map((c) => ({ kind: 'error', code: c as string, id: entryRoute(ERROR_SECTION, errorCatalogue[c].docUrl), docUrl: errorCatalogue[c].docUrl })),
+  ...failureCodes.map((c) => ({ kind: 'failure', code: c as string, id: entryRoute(FAILURE_SECTION, failureCatalogue[c].docUrl), docUrl: failureCatalogue[c].docUrl })),
 ];
 /** A port nothing listens on: bound, then closed. */
 const closedPort = () =>
