@@ -70,7 +70,7 @@ export function siteTarget(from: string, target: string, guides: Guide[]): strin
 }
 
 /** A guide's markdown as the site shows it: links rewritten, code untouched. */
-export function forSite(guide: Guide, guides: Guide[]): string {
+function forSite(guide: Guide, guides: Guide[]): string {
   return guide.markdown
     .split(/(^```[\s\S]*?^```)/m)
     .map((part, i) =>

@@ -33,6 +33,8 @@ export interface PageData {
 
 /** Redoc's slug of a tag: lower case, runs of other characters as one `-`. */
 const slug = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+/** Redoc's route of a catalogue entry, `/<catalogue page>/<anchor>`: its heading has it as id. */
+export const entryRoute = (section: string, docUrl: string) => `/${slug(section)}/${anchorOf(docUrl)}`;
 
 export function pageData(
   spec: Spec,
@@ -42,9 +44,9 @@ export function pageData(
 ): PageData {
   const anchors: Record<string, string> = {};
   for (const e of Object.values(tables.errorCatalogue))
-    anchors[anchorOf(e.docUrl)] = `/${slug(ERROR_SECTION)}/${anchorOf(e.docUrl)}`;
+    anchors[anchorOf(e.docUrl)] = entryRoute(ERROR_SECTION, e.docUrl);
   for (const f of Object.values(tables.failureCatalogue))
-    anchors[anchorOf(f.docUrl)] = `/${slug(FAILURE_SECTION)}/${anchorOf(f.docUrl)}`;
+    anchors[anchorOf(f.docUrl)] = entryRoute(FAILURE_SECTION, f.docUrl);
 
   const operations = readContract(spec).operations;
   const tryIt: Record<string, TryItRequest> = {};

@@ -50,7 +50,7 @@ function curlCall(
   ].join(' \\\n');
 }
 
-export function curlSample(plan: SamplePlan): string {
+function curlSample(plan: SamplePlan): string {
   const lines = ['# The key of your account, or any key for the mock: export MEDIAGEN_API_KEY=...'];
   if (plan.start) {
     lines.push(
@@ -100,7 +100,7 @@ function clientCall(call: SampleCall, client: string, name: string): string[] {
   ];
 }
 
-export function clientSample(plan: SamplePlan): string {
+function clientSample(plan: SamplePlan): string {
   const [minimal, failing] = plan.calls;
   const lines = [
     "import { createClient, type MediagenError } from '@mediagen/client';",
@@ -150,7 +150,7 @@ function fetchCall(call: SampleCall, name: string): string[] {
   ];
 }
 
-export function fetchSample(plan: SamplePlan): string {
+function fetchSample(plan: SamplePlan): string {
   const lines = [
     `const baseUrl = ${literal(SAMPLE_BASE_URL)};`,
     '// The key of your account, or any key for the mock.',

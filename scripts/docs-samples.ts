@@ -75,7 +75,7 @@ function errorCall(op: Operation, t: TestValue, fixtures: Fixtures): SampleCall 
 }
 
 /** The plan of one operation. */
-export function samplePlan(op: Operation, fixtures: Fixtures): SamplePlan {
+function samplePlan(op: Operation, fixtures: Fixtures): SamplePlan {
   const success = op.responses.find(r => r.status < 300);
   if (!success) throw new Error(`${op.operationId} declares no success response`);
   const type = typeOf(op);

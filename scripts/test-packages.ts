@@ -4,13 +4,12 @@
 // Chromium and the generator matrix (clients generated from the packed spec).
 // Slow (about a minute or two); `--keep` leaves the temp projects for a look. Exit 1 on any failure.
 import { isDeepStrictEqual } from 'node:util';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROMIUM, gzipSize, runInChromium } from './packages/browser.ts';
+import { startBrokenServer } from './packages/broken-api.ts';
 import * as consumers from './packages/consumers.ts';
 import { footprint, installProject, type Footprint } from './packages/install.ts';
 import { checkGenerators, installGenerators } from './packages/generators.ts';
@@ -26,7 +25,7 @@ import { root } from './root.ts';
 
 const bin = (name: string) => join(root, 'node_modules/.bin', name);
 
-// Budgets, from the issue: what a user of each package may be made to install, and what it must not
+// Budgets: what a user of each package may be made to install, and what it must not
 // bring (the contract, proxy included, holds traffic to the spec without Prism).
 const budgets: Record<string, { bytes?: number; packages?: number; without?: string }> = {
   client: { bytes: 1_000_000, packages: 10 },
@@ -73,19 +72,6 @@ function judgeFootprint(name: string, { bytes, packages, names }: Footprint): st
   const forbidden = budget.without ? names.filter(n => n.startsWith(budget.without!)) : [];
   if (forbidden.length > 0) throw new Error(`${line}, yet it installed ${forbidden.join(', ')}`);
   return line;
-}
-
-/** A server that answers every request 200 `{}`: the suite must fail it (its X-Request-Id passes the probe). */
-async function startBrokenServer() {
-  const server = createServer((req, res) => {
-    req.resume();
-    res.writeHead(200, { 'content-type': 'application/json', 'x-request-id': 'req_broken' }).end('{}');
-  });
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () => new Promise<void>(resolve => server.close(() => resolve())),
-  };
 }
 
 /** Writes a consumer .ts with both tsconfigs and type-checks it under each. */

@@ -18,7 +18,7 @@ export interface AttackSettings {
 
 const MiB = 1024 * 1024;
 
-export const TINY: AttackSettings = {
+const TINY: AttackSettings = {
   sockets: 40,
   maxConnections: 50,
   extra: 10,
@@ -28,7 +28,7 @@ export const TINY: AttackSettings = {
   maxRssDeltaBytes: 96 * MiB,
 };
 
-export const FULL: AttackSettings = {
+const FULL: AttackSettings = {
   sockets: 800,
   maxConnections: 1000,
   extra: 200,

@@ -1,5 +1,9 @@
 // What a user writes against each installed package: a plain Node ESM script (run as is, no tsx)
 // and a TypeScript file that must type-check under --strict with node16 and bundler resolution.
+// The statuses they must see are read from the catalogue, not typed again.
+import { errorCatalogue } from '../../generated/catalogue.ts';
+
+const status = (code: keyof typeof errorCatalogue) => errorCatalogue[code].status;
 
 /** Node: the client against the mock gets a typed error back (and data where the call is valid). */
 export const clientScript = `
@@ -24,8 +28,19 @@ console.log(JSON.stringify({
 
 export const clientExpected = {
   balance: 'number',
-  missing: { kind: 'api', code: 'parameter_missing', status: 400, param: 'prompt', isError: true },
-  quota: { code: 'quota_exceeded', status: 402, catalogue: 402, retryable: false },
+  missing: {
+    kind: 'api',
+    code: 'parameter_missing',
+    status: status('parameter_missing'),
+    param: 'prompt',
+    isError: true,
+  },
+  quota: {
+    code: 'quota_exceeded',
+    status: status('quota_exceeded'),
+    catalogue: status('quota_exceeded'),
+    retryable: errorCatalogue.quota_exceeded.retryable,
+  },
   webhook: 'webhook',
 };
 
@@ -132,7 +147,7 @@ console.log(JSON.stringify({ image: image.status, charged: 1 - balance.balance >
 await mockFetch.close();
 `;
 
-export const mockExpected = { image: 200, charged: true, unknownModel: [404, 'not_found'] };
+export const mockExpected = { image: 200, charged: true, unknownModel: [status('not_found'), 'not_found'] };
 
 /** The entry the browser page loads: the installed client, called against the mock. */
 export const browserEntry = `
@@ -147,7 +162,7 @@ window.runClient = async (baseUrl) => {
 
 export const browserExpected = {
   balance: 'number',
-  error: { kind: 'api', code: 'parameter_missing', status: 400 },
+  error: { kind: 'api', code: 'parameter_missing', status: status('parameter_missing') },
 };
 
 /** The two tsconfigs a consumer may have: Node's own resolution, and a bundler's. */

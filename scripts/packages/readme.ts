@@ -1,7 +1,7 @@
 // The page npm shows for each published package (its README.md), from one source: the package table
 // (name, description, entries, bins) and, here, what the table does not say: the example a user
 // starts from, what each entry is for, and which guides of the docs site tell the rest. The example
-// runs as written against a mock at MEDIAGEN_BASE_URL (scripts/packages/readme-examples.ts runs it).
+// runs as written against a mock at MEDIAGEN_BASE_URL (scripts/packages/pages.ts runs it).
 import { DOCS_SITE_URL, GUIDE_TITLES, ISSUES_URL, REPOSITORY_URL, guideUrl } from '../../src/kernel/links.ts';
 import type { PackageSpec } from './table.ts';
 
@@ -94,7 +94,7 @@ await server.close();`,
   },
 };
 
-export function pageOf(spec: PackageSpec): PackagePage {
+function pageOf(spec: PackageSpec): PackagePage {
   const page = pages[spec.dir];
   if (!page) throw new Error(`${spec.name}: no package page in scripts/packages/readme.ts`);
   const entries = [...Object.keys(spec.exports), ...Object.keys(spec.bin ?? {})];

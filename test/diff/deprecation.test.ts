@@ -1,6 +1,6 @@
 // `deprecated: true` on an operation, a parameter or a field reaches the generated types as
 // `@deprecated` (openapi-typescript), so editors strike the use through; the diff reports it too
-// (test/diff/edits.ts), and Redoc shows its own deprecated badge.
+// (src/diff/fixtures/edits.ts), and Redoc shows its own deprecated badge.
 import openapiTS, { astToString } from 'openapi-typescript';
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';

@@ -1,7 +1,8 @@
 // The README and the guides of docs/: a README that stays short, links that resolve (between pages,
 // to headings, to files), code fences that close, no figure pasted into prose (figures live in
-// BENCHMARKS.md and the packages check's output), and every public guide on the built docs site at
-// its section, with the links between guides turned into links to those sections.
+// BENCHMARKS.md and the packages check's output), the client's retry rule and the mock's webhook
+// schedule as the catalogue and the code's defaults say them, and every public guide on the built
+// docs site at its section, with the links between guides turned into links to those sections.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -11,7 +12,9 @@ import { PUBLIC_GUIDES, parseGuide, prose, readGuides, sectionAnchor, siteTarget
 import { buildDocs, root } from '../../scripts/docs-site.ts';
 import { packageReadme, pages as packagePages } from '../../scripts/packages/readme.ts';
 import { packages } from '../../scripts/packages/table.ts';
-import { docsUrl } from '../../generated/catalogue.ts';
+import { docsUrl, retryableStatuses } from '../../generated/catalogue.ts';
+import { defaultRetryPolicy } from '../../src/client/retry.ts';
+import { CONTRACT_RETRY_DELAYS_MS } from '../../src/mock/webhooks/schedule.ts';
 import { DOCS_SITE_URL, GUIDE_TITLES, REPOSITORY_URL, guideUrl, headingSlug } from '../../src/kernel/links.ts';
 import { usage as mockUsage } from '../../src/mock/cli-options.ts';
 import { proxyUsage } from '../../src/proxy/cli.ts';
@@ -55,6 +58,28 @@ describe('the README and the guides', () => {
     const testing = text('docs/test-values.md');
     expect(testing).toContain('npx mediagen-mock');
     expect(testing).not.toContain('npm start');
+  });
+});
+
+describe('the client guide', () => {
+  it('states the retry rule the catalogue classifies and the client applies by default', () => {
+    const guide = text('docs/client.md').replace(/\s+/g, ' ');
+    const { initialDelay, maxDelay, maxRetryWait } = defaultRetryPolicy;
+    expect(guide).toContain(`Retries: ${retryableStatuses.join(', ')} and network failures`);
+    expect(guide).toContain(`(${initialDelay / 1000} s doubling, ${maxDelay / 1000} s cap,`);
+    expect(guide).toContain(`A call waits at most ${maxRetryWait / 1000} s in all`);
+  });
+});
+
+describe('the mock guide', () => {
+  it("states the webhook retry schedule the mock keeps by default", () => {
+    const guide = text('docs/mock.md').replace(/\s+/g, ' ');
+    const [HOUR, MINUTE] = [3_600_000, 60_000];
+    const human = (ms: number) =>
+      ms % HOUR === 0 ? `${ms / HOUR} h` : ms % MINUTE === 0 ? `${ms / MINUTE} min` : `${ms / 1000} s`;
+    const waits = CONTRACT_RETRY_DELAYS_MS.slice(0, -1).map(human).join(', ');
+    const last = CONTRACT_RETRY_DELAYS_MS.reduce((a, b) => a + b, 0);
+    expect(guide).toContain(`(${waits}, and a last attempt ${human(last)} after the first)`);
   });
 });
 

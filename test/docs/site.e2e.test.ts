@@ -13,6 +13,7 @@ import { type Browser, type Page, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docsUrl, errorCatalogue, failureCatalogue } from '../../generated/catalogue.ts';
 import { ERROR_SECTION, FAILURE_SECTION, anchorOf, errorExamples, failureExamples, operationHref, operationsByCode } from '../../scripts/docs-catalogue.ts';
+import { entryRoute } from '../../scripts/docs-page-data.ts';
 import { codeSamples, SAMPLE_LANGUAGES } from '../../scripts/docs-sample-code.ts';
 import { samplePlans } from '../../scripts/docs-samples.ts';
 import { startMockServer, type MockServer } from '../../src/mock/index.ts';
@@ -40,11 +41,9 @@ const errorCodes = Object.keys(errorCatalogue) as (keyof typeof errorCatalogue)[
 const failureCodes = Object.keys(failureCatalogue) as (keyof typeof failureCatalogue)[];
 const plans = samplePlans(spec, loadDefaultFixtures());
 const returnedBy = operationsByCode(spec);
-/** Redoc's route of a catalogue entry: `/<catalogue page>/<anchor>`; its heading has it as id. */
-const entryId = (section: string, docUrl: string) => `/${section.toLowerCase().replace(/[^a-z0-9]+/g, '-')}/${anchorOf(docUrl)}`;
 const entries = [
-  ...errorCodes.map((c) => ({ kind: 'error', code: c as string, id: entryId(ERROR_SECTION, errorCatalogue[c].docUrl), docUrl: errorCatalogue[c].docUrl })),
-  ...failureCodes.map((c) => ({ kind: 'failure', code: c as string, id: entryId(FAILURE_SECTION, failureCatalogue[c].docUrl), docUrl: failureCatalogue[c].docUrl })),
+  ...errorCodes.map((c) => ({ kind: 'error', code: c as string, id: entryRoute(ERROR_SECTION, errorCatalogue[c].docUrl), docUrl: errorCatalogue[c].docUrl })),
+  ...failureCodes.map((c) => ({ kind: 'failure', code: c as string, id: entryRoute(FAILURE_SECTION, failureCatalogue[c].docUrl), docUrl: failureCatalogue[c].docUrl })),
 ];
 /** A port nothing listens on: bound, then closed. */
 const closedPort = () =>
@@ -128,9 +127,9 @@ describe.skipIf(!hasChromium && !process.env.CI)('docs site (headless Chromium)'
   it('loads offline, hydrates, and shows the overview sections and the catalogue', async () => {
     await page.goto(site.url, { waitUntil: 'load' });
     // Operations are rendered on the client only: seeing one proves Redoc's script ran.
-    const first = operations[0]!.op;
-    await page.evaluate((hash) => void (location.hash = hash), `#/${first.tags[0].toLowerCase()}/${first.operationId.toLowerCase()}`);
-    await page.locator(`[id="${first.tags[0].toLowerCase()}/${first.operationId.toLowerCase()}"] [role=tab]`).first().waitFor();
+    const first = operationHref(spec, readContract(spec).operations[0]!).slice(2);
+    await page.evaluate((hash) => void (location.hash = hash), `#/${first}`);
+    await page.locator(`[id="${first}"] [role=tab]`).first().waitFor();
     expect(await page.title()).toBe(spec.info.title);
 
     const headings = await page.locator('h2[id^="section/"]').allInnerTexts();
@@ -207,7 +206,7 @@ describe.skipIf(!hasChromium && !process.env.CI)('docs site (headless Chromium)'
 
   it('shows every error response of every operation with all of its examples', async () => {
     for (const { method, path, op } of operations) {
-      const id = `${op.tags[0].toLowerCase()}/${op.operationId.toLowerCase()}`;
+      const id = operationHref(spec, { method, path, operationId: op.operationId }).slice(2);
       await page.evaluate((hash) => void (location.hash = hash), `#/${id}`);
       await page.locator(`[id="${id}"] [role=tab]`).first().waitFor();
       const statuses = Object.keys(op.responses).filter((s) => Number(s) >= 400);
@@ -218,6 +217,11 @@ describe.skipIf(!hasChromium && !process.env.CI)('docs site (headless Chromium)'
       const rendered = await page.evaluate(
         async ({ id, statuses }) => {
           const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+          // Waits for the page to show what a click asked for. Bounded by time, not by frames: a busy
+          // machine draws fewer frames per second. Past the bound the comparison below says what differs.
+          const until = async (done: () => boolean) => {
+            for (const end = Date.now() + 10_000; Date.now() < end && !done(); ) await frame();
+          };
           // Opens the example menu and returns its items. It is rendered elsewhere in the page, on a
           // later frame, and the page has other menus (the server picker): take the one that appears.
           const openMenu = async (dropdown: HTMLElement) => {
@@ -239,9 +243,11 @@ describe.skipIf(!hasChromium && !process.env.CI)('docs site (headless Chromium)'
           for (const status of statuses) {
             const button = [...panel.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent === status);
             if (!button) return { error: `no ${status} button` };
-            button.click();
-            await frame();
             const body = () => (panel.querySelector('[data-testid="json-viewer"] pre') as HTMLElement | null)?.innerText ?? '';
+            // The panel shows another response before (its success, or the previous status).
+            const before = body();
+            button.click();
+            await until(() => body() !== before);
             const dropdown = panel.querySelector<HTMLButtonElement>('button[aria-label="Example"]');
             if (!dropdown) {
               out[status] = { summaries: [], bodies: [body()] };
@@ -254,9 +260,11 @@ describe.skipIf(!hasChromium && !process.env.CI)('docs site (headless Chromium)'
               if (i > 0) menu = await openMenu(dropdown);
               const item = menu[i];
               if (!item) return { error: `status ${status}: the example menu did not open a second time` };
-              summaries.push(item.innerText.trim());
+              const summary = item.innerText.trim();
+              summaries.push(summary);
               item.click();
-              await frame();
+              // The dropdown names the example it shows.
+              await until(() => panel.querySelector('button[aria-label="Example"]')?.textContent?.trim() === summary);
               bodies.push(body());
             }
             out[status] = { summaries, bodies };
