@@ -3,7 +3,6 @@
 // then checks footprint, plain Node use, types, publint/attw, the contract's proxy, the client in
 // Chromium and the generator matrix (clients generated from the packed spec).
 // Slow (about a minute or two); `--keep` leaves the temp projects for a look. Exit 1 on any failure.
-import { isDeepStrictEqual } from 'node:util';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -19,7 +18,7 @@ import { validatorsWithoutEval } from './packages/no-eval.ts';
 import { checkPackedProxy } from './packages/proxy.ts';
 import { respectFailsAgainstBrokenApi } from './packages/workflows.ts';
 import { checkPackedReports } from './packages/reports.ts';
-import { run, runOk, startUntil, stop } from './packages/run.ts';
+import { expectEqual, run, runOk, startUntil, stop } from './packages/run.ts';
 import { packages } from './packages/table.ts';
 import { root } from './root.ts';
 
@@ -57,11 +56,6 @@ async function check(name: string, body: () => Promise<string>): Promise<void> {
 }
 
 /** Throws unless `actual` deep-equals `expected`, showing both. */
-function expectEqual(actual: unknown, expected: unknown, what: string) {
-  if (!isDeepStrictEqual(actual, expected))
-    throw new Error(`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
-}
-
 /** One line of a footprint, failing over budget or with a package it must not bring. */
 function judgeFootprint(name: string, { bytes, packages, names }: Footprint): string {
   const budget = budgets[name] ?? {};

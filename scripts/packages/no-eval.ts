@@ -2,10 +2,9 @@
 // Content-Security-Policy): under `node --disallow-code-generation-from-strings` they check a 402
 // quota_exceeded body and a broken one from the precompiled modules, while a spec the build did not
 // compile (Ajv compiling at run time, which needs eval) fails there: so the fast path is what ran.
-import { isDeepStrictEqual } from 'node:util';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { runOk } from './run.ts';
+import { expectEqual, runOk } from './run.ts';
 
 const script = `
 import { createContractValidator, loadContract, loadSpec, readContract } from '@mediagen/contract';
@@ -46,7 +45,6 @@ export async function validatorsWithoutEval(project: string): Promise<string> {
     },
   );
   const actual = JSON.parse(stdout.trim().split('\n').at(-1)!);
-  if (!isDeepStrictEqual(actual, expected))
-    throw new Error(`expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+  expectEqual(actual, expected, 'no-eval script');
   return 'a 402 quota_exceeded passes and a broken one is caught (body/error/required) precompiled; Ajv compiling a changed spec fails with EvalError';
 }

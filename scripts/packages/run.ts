@@ -1,6 +1,7 @@
 // Child processes for the package check: a command run to its end (output kept for the report),
 // and a long-running one whose readiness is a line it prints.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { isDeepStrictEqual } from 'node:util';
 
 export interface Ran {
   code: number | null;
@@ -91,4 +92,10 @@ export function stop(child: ChildProcess): Promise<void> {
     child.once('close', () => resolve());
     process.kill(-pid, 'SIGTERM');
   });
+}
+
+/** Fails with both values when `actual` is not deeply equal to `expected`. */
+export function expectEqual(actual: unknown, expected: unknown, what: string): void {
+  if (!isDeepStrictEqual(actual, expected))
+    throw new Error(`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
 }
