@@ -10,6 +10,7 @@ import { loadDefaultFixtures, type Model } from '../../src/mock/fixtures.ts';
 import { createMockFetch } from '../../src/mock/index.ts';
 import { parseMediaUrl } from '../../src/mock/media/url.ts';
 import { DEFAULT_BASE_URL } from '../../src/mock/msw.ts';
+import type { Media } from './media-files.ts';
 import { headersFor, validator } from './stateful-helpers.ts';
 
 const fixtures = loadDefaultFixtures();
@@ -48,16 +49,6 @@ const send = async (path: string, body?: object) => {
     expect(validator.checkResponse(at, { status: res.status, headers: res.headers, body: json })).toEqual([]);
   return json;
 };
-
-interface Media {
-  url: string;
-  mime_type: string;
-  width: number;
-  height: number;
-  duration?: number;
-  fps?: number;
-  has_sound?: boolean;
-}
 
 /** The answer's file, for a video once its job ended. */
 async function madeFile(model: Model, body: Record<string, unknown>) {
