@@ -1,4 +1,4 @@
-// Books hold at the caps (issue 22, finding 11): a video dropped from a full jobs table is settled
+// Books hold at the caps: a video dropped from a full jobs table is settled
 // before it goes (refunded in full, as a failure would be), and a charge whose account was evicted
 // while its request waited shows in the books of the key's account, made again.
 import { afterEach, describe, expect, it, vi } from 'vitest';

@@ -1,4 +1,4 @@
-// The limits get flags on both CLIs, read from the one limits module (issue 22): each flag sets its
+// The limits get flags on both CLIs, read from the one limits module: each flag sets its
 // limit, a bad value names the flag, --help lists every flag with its default, and docs/limits.md
 // has a row for each with the same default.
 import { readFileSync } from 'node:fs';
