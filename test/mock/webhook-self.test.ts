@@ -47,7 +47,7 @@ describe('deliveries back to the mock itself', () => {
     const { id } = res.body as { id: string };
     await control(mock.url, 'POST', `jobs/${id}/advance`, {});
     const hook = () => mock.state.deliveries().find(d => d.url === `${mock.url}/_mock/reset`);
-    await expect.poll(() => hook()?.state, { timeout: 5000, interval: 10 }).toBe('not sent');
+    await expect.poll(() => hook()?.state, { timeout: 15_000, interval: 10 }).toBe('not sent');
     expect(hook()).toMatchObject({ attempts: [], outcome: expect.stringMatching(/is the mock itself/) });
     expect(mock.state.job(id)).toBeDefined();
     charged = await balanceOf(mock.url, KEY);

@@ -104,7 +104,7 @@ describe('resending and the deliveries list', () => {
   it('resends with the same webhook-id and body, and lists every attempt with its answer', async () => {
     receiver.answer = r => (r.path === '/resend' ? 500 : 204);
     const first = (await sendEvent({ url: `${receiver.url}/resend` })).body as Delivery;
-    await vi.waitUntil(async () => (await listed(first.webhookId))?.state === 'failed', { timeout: 5000 });
+    await vi.waitUntil(async () => (await listed(first.webhookId))?.state === 'failed', { timeout: 15_000 });
     receiver.answer = () => 204;
     const res = await control(mock.url, 'POST', `deliveries/${first.webhookId}/resend`);
     expect(res.status).toBe(200);
