@@ -2,7 +2,7 @@
 // The validators compiled from this bundle, for src/contract/precompiled.ts: a module per group, each
 // required on the first check that needs it.
 'use strict';
-exports.bundleDigest = "329d769b79bafb2b7c9de6b7b2c32e450f389aa96f054d51d7cce8fa3b905605";
+exports.bundleDigest = "41f12b53e5eef016657a5ceb2cb92332c74b02ab648a00f42b484254b9ada0b4";
 exports.shared = () => require('./validators/shared.cjs');
 exports.groups = [
   () => require('./validators/0.cjs'),

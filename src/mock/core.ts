@@ -74,7 +74,7 @@ export async function createMock(
 ): Promise<Mock> {
   checkMockOptions('createMock', options);
   const contract = loadContract(options.spec);
-  const settings = readSettings(options);
+  const settings = readSettings(options, contract.spec);
   // Read first: a state file that cannot be used stops the start before anything else is made.
   const saved = options.stateFile !== undefined ? readStateFile(options.stateFile) : undefined;
   const fixtures = fixturesOf(options);

@@ -1,6 +1,7 @@
 // The mock's options with their defaults filled in, read once at start by every stage.
 import { parseFaults, parseLatency, type FaultSettings, type Latency } from './faults.ts';
 import type { ControlAccess } from './control-access.ts';
+import type { Spec } from '../kernel/index.ts';
 import { parsePublicUrl } from './media/public-url.ts';
 import type { MockOptions } from './types.ts';
 import { parseWebhookAllow, type AllowedHost } from './webhooks/allow-list.ts';
@@ -54,7 +55,8 @@ function publicUrlOf(raw: string | undefined): string | undefined {
   }
 }
 
-export function readSettings(options: MockOptions): Settings {
+/** `spec`: the bundled contract, whose webhook retry schedule is the default. */
+export function readSettings(options: MockOptions, spec: Spec): Settings {
   const rateLimit = options.rateLimit === undefined ? DEFAULT_RATE_LIMIT : options.rateLimit;
   const maxConcurrent = options.maxConcurrent === undefined ? DEFAULT_MAX_CONCURRENT : options.maxConcurrent;
   const latency = typeof options.latency === 'string' ? parseLatency(options.latency) : options.latency;
@@ -73,7 +75,7 @@ export function readSettings(options: MockOptions): Settings {
     stepMs: options.stepMs ?? (realistic ? 30_000 : 2000),
     advanceOnPoll: !realistic,
     publicUrl: publicUrlOf(options.publicUrl),
-    webhookRetryDelaysMs: retryDelays(options.webhookRetryDelaysMs, options.webhookTimeScale),
+    webhookRetryDelaysMs: retryDelays(options.webhookRetryDelaysMs, options.webhookTimeScale, spec),
     webhookAllow: options.webhookAllow === undefined ? undefined : parseWebhookAllow(options.webhookAllow),
   };
 }

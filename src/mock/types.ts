@@ -24,8 +24,7 @@ export interface MockOptions {
   maxJobs?: number;
   /**
    * Waits before each webhook retry, in ms (the first attempt is immediate), or `contract` (the
-   * default): the contract's "retries with backoff for up to 24 hours", 5 s, 5 min, 30 min, 2 h, 5 h,
-   * 10 h, and a last attempt 24 h after the first.
+   * default): the waits the contract declares, backoff for up to 24 hours.
    */
   webhookRetryDelaysMs?: readonly number[] | 'contract';
   /** Multiplies the retry waits: 0.001 makes the contract's 24 hours 86.4 s (default 1). */

@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
 import { newWebhookId } from '../kernel/ids.ts';
+import { loadSpec } from '../kernel/index.ts';
 import type { AllowedHost } from './webhooks/allow-list.ts';
 import { postSigned } from './webhooks/attempt.ts';
 import { succeeded, type Delivery, type DeliveryAttempt, type DeliveryRecord } from './webhooks/delivery.ts';
@@ -12,7 +13,7 @@ import { destinationOf, type Resolve } from './webhooks/destination.ts';
 import { noOwnAddresses, type OwnAddresses } from './webhooks/own-addresses.ts';
 import { scrubCredentials, withoutCredentials } from './webhooks/safe-url.ts';
 import { DeliverySlots } from './webhooks/in-flight.ts';
-import { CONTRACT_RETRY_DELAYS_MS } from './webhooks/schedule.ts';
+import { contractRetryDelaysMs } from './webhooks/schedule.ts';
 
 export type { Delivery, DeliveryAttempt } from './webhooks/delivery.ts';
 export { reservedHost } from './webhooks/destination.ts';
@@ -25,7 +26,7 @@ const MAX_ATTEMPTS = 100;
 
 export interface WebhookSenderOptions {
   secret: string;
-  /** Waits before each retry, in ms; the first attempt is immediate (default: the contract's 24 hours). */
+  /** Waits before each retry, in ms; the first attempt is immediate (default: the shipped contract's). */
   retryDelaysMs?: readonly number[];
   timeoutMs?: number;
   /** Attempts on the wire at once, and waiting for a slot (defaults: src/kernel/server-limits.ts). */
@@ -63,7 +64,7 @@ export class WebhookSender {
       options.maxDeliveriesInFlight,
       options.maxDeliveriesQueued,
     );
-    this.#delays = options.retryDelaysMs ?? CONTRACT_RETRY_DELAYS_MS;
+    this.#delays = options.retryDelaysMs ?? contractRetryDelaysMs(loadSpec());
     this.#own = options.own ?? noOwnAddresses();
   }
 

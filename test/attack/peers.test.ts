@@ -1,5 +1,5 @@
 // The attack's raw peer counts a connection the server resets as closed: the slow-headers probe
-// (issue 22) once waited on events.once('close'), which rejects on the reset's error, so a loaded
+// once waited on events.once('close'), which rejects on the reset's error, so a loaded
 // machine where the drip reached a closed socket saw "0/40 closed".
 import { createServer, type Server } from 'node:net';
 import type { AddressInfo } from 'node:net';

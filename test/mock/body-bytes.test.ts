@@ -1,4 +1,4 @@
-// The mock's HTTP server caps request body bytes in flight across requests (issue 22, finding 8):
+// The mock's HTTP server caps request body bytes in flight across requests:
 // while one slow upload holds most of the cap, another body gets the contract's 503, and once the
 // upload ends the next request is served as usual.
 import { afterEach, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// One reading of `Authorization` on every operation (issue 22, finding 7): a header with no usable
+// One reading of `Authorization` on every operation: a header with no usable
 // key (whitespace inside it, another scheme, no key) is a contract 401 `reason: malformed`, never an
 // example answered with no account, no charge and no limit.
 import { describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// Webhook deliveries in flight are capped (issue 22, finding 6): against a receiver that holds every
+// Webhook deliveries in flight are capped: against a receiver that holds every
 // request, no more than the cap are on the wire, the next ones wait in a bounded queue, and past the
 // queue an attempt is recorded as not sent instead of holding one more socket.
 import { createServer, type ServerResponse } from 'node:http';

@@ -1,4 +1,4 @@
-// The mock's HTTP server bounds what a peer can hold (issue 22, findings 6 and 9): idle connections
+// The mock's HTTP server bounds what a peer can hold: idle connections
 // are closed, a connection over the cap is closed while the others are served, and malformed HTTP
 // gets the contract's 400 with an X-Request-Id instead of Node's bare answer.
 import { afterEach, describe, expect, it } from 'vitest';

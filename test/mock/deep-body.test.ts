@@ -1,5 +1,5 @@
 // A body nested far deeper than any operation needs is the contract's 400, never a stack overflow in
-// the idempotency fingerprint or in Prism's validation (issue 22, finding 8).
+// the idempotency fingerprint or in Prism's validation.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BODY_DEPTH } from '../../src/mock/body-depth.ts';
 import { createMock, type Mock } from '../../src/mock/index.ts';

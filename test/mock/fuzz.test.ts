@@ -10,6 +10,7 @@ import {
   send,
   type RawRequest,
 } from '../../src/contract/index.ts';
+import { loadDefaultFixtures } from '../../src/mock/fixtures.ts';
 import { undeclaredHeaders } from '../contract/undeclared-headers.ts';
 import { startTestMock, type TestMock } from './start.ts';
 
@@ -131,13 +132,14 @@ const query = fc.oneof(
   printable.map(s => `?type=${encodeURIComponent(s)}`),
 );
 // Valid requests with a little noise, so that the success paths (jobs included) are fuzzed too.
+const fuzzedModel = loadDefaultFixtures().models.get('seedance-v1-pro')!;
 const validVideo = fc.record(
   {
-    model: fc.constant('seedance-v1-pro'),
+    model: fc.constant(fuzzedModel.id),
     prompt: fc.string({ minLength: 1, maxLength: 200 }),
-    duration: fc.constantFrom(5, 10),
+    duration: fc.constantFrom(...fuzzedModel.capabilities.durations!),
     sound: fc.boolean(),
-    resolution: fc.constantFrom('480p', '720p', '1080p'),
+    resolution: fc.constantFrom(...Object.keys(fuzzedModel.capabilities.resolutions)),
     images: fc.array(
       fc.record({
         url: fc.constant('https://example.com/a.png'),

@@ -1,6 +1,11 @@
 // Helpers for the media tests: media URLs of what the fixtures make, and the pixel size a PNG, JPEG
 // or WebP file says in its own header (read here, independently of the encoders).
+import type { components } from '../../generated/schema.ts';
 import { mediaUrl, type MediaFormat, type MediaRef } from '../../src/mock/media/url.ts';
+
+type Schemas = components['schemas'];
+/** One file of an answer's `data`: an image's fields, and a video's too when it is one. */
+export type Media = Schemas['ImageMedia'] & Partial<Omit<Schemas['VideoMedia'], keyof Schemas['ImageMedia']>>;
 
 export const HOUR = 3600_000;
 

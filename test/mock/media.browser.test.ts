@@ -6,6 +6,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMockServer } from '../../src/mock/index.ts';
 import type { MockServer } from '../../src/mock/types.ts';
+import type { Media } from './media-files.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'];
@@ -28,14 +29,6 @@ describe.skipIf(!hasChromium && !process.env.CI)(
       await server?.close();
     });
 
-    interface Media {
-      url: string;
-      mime_type: string;
-      width: number;
-      height: number;
-      duration?: number;
-      has_sound?: boolean;
-    }
     const api = async (method: string, path: string, body?: object, status = 200) => {
       const res = await fetch(`${server.url}${path}`, {
         method,

@@ -1,4 +1,4 @@
-// Every option of the mock's entry points is checked when given (issue 22, finding 12): a value of
+// Every option of the mock's entry points is checked when given: a value of
 // the wrong kind is a TypeError naming the entry point and the option, at once, not a crash at the
 // first request (`createMockFetch({ log: false })` once failed with "log is not a function").
 import { describe, expect, it } from 'vitest';

@@ -72,14 +72,14 @@ describe('mock CLI --state', () => {
         (s, b) => s + parseMoney(b.charged),
         0,
       );
-      await vi.waitUntil(() => savedCharges(stateFile) === charged, { timeout: 5000, interval: 20 });
+      await vi.waitUntil(() => savedCharges(stateFile) === charged, { timeout: 15_000, interval: 20 });
       // The middle of a sequence: requests in flight, some answered, when the process dies.
       let answered = 0;
       for (let i = 0; i < 12; i++)
         void post(url, keys[i % 2]!, '/v2/images/generations', image, { 'idempotency-key': `late-${i}` })
           .then(() => answered++)
           .catch(() => {});
-      await vi.waitUntil(() => answered >= 3, { timeout: 5000, interval: 5 });
+      await vi.waitUntil(() => answered >= 3, { timeout: 15_000, interval: 5 });
       first.child.kill('SIGKILL');
       await first.exited;
     } finally {

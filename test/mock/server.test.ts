@@ -296,7 +296,7 @@ describe('Prefer', () => {
     expect((res.body as { data: { url: string }[] }).data[0]!.url).toContain(id);
   });
 
-  it('keeps the example id when the asked one could not be a generation id (finding 13)', async () => {
+  it('keeps the example id when the asked one could not be a generation id', async () => {
     const req = { method: 'GET', path: '/v2/videos/generations/y' };
     const res = await send(mock.url, { ...req, headers: { ...auth, prefer: 'code=200' } });
     expect(res.status).toBe(200);

@@ -55,11 +55,11 @@ describe('a state file', () => {
 
     const second = await startTestMock(options);
     try {
-      await vi.waitUntil(() => receiver.received.some(r => r.path === '/job'), { timeout: 5000 });
+      await vi.waitUntil(() => receiver.received.some(r => r.path === '/job'), { timeout: 15_000 });
       expect(JSON.parse(receiver.received.find(r => r.path === '/job')!.body).data.id).toBe(id);
       await vi.waitUntil(
         () => second.state.deliveries().some(d => d.url.endsWith('/retried') && d.state === 'delivered'),
-        { timeout: 5000 },
+        { timeout: 15_000 },
       );
       const retried = second.state.deliveries().find(d => d.url.endsWith('/retried')) as Delivery;
       expect(retried.attempts.map(a => a.status)).toEqual([500, 204]);

@@ -11,9 +11,11 @@ import { startTestMock, type TestMock } from './start.ts';
 import { balanceOf, control, post, video } from './stateful-helpers.ts';
 
 const KEY = 'mg_test_self_hooks';
+/** Set below the fixtures' starting balance, so that a reset would show. */
+const START = '12.50';
 let mock: TestMock;
 let redirector: { url: string; close(): Promise<void> };
-/** The key's balance once its video was charged: a reset would put it back to the fixtures' 100.00. */
+/** The key's balance once its video was charged: a reset would put it back to the fixtures' balance. */
 let charged: number;
 
 beforeAll(async () => {
@@ -26,7 +28,7 @@ beforeAll(async () => {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     close: () => new Promise<void>(resolve => (server.closeAllConnections(), server.close(() => resolve()))),
   };
-  await control(mock.url, 'PUT', `accounts/${KEY}/balance`, { balance: '12.50' });
+  await control(mock.url, 'PUT', `accounts/${KEY}/balance`, { balance: START });
 });
 afterAll(async () => {
   await mock.close();
@@ -45,11 +47,11 @@ describe('deliveries back to the mock itself', () => {
     const { id } = res.body as { id: string };
     await control(mock.url, 'POST', `jobs/${id}/advance`, {});
     const hook = () => mock.state.deliveries().find(d => d.url === `${mock.url}/_mock/reset`);
-    await expect.poll(() => hook()?.state, { timeout: 5000, interval: 10 }).toBe('not sent');
+    await expect.poll(() => hook()?.state, { timeout: 15_000, interval: 10 }).toBe('not sent');
     expect(hook()).toMatchObject({ attempts: [], outcome: expect.stringMatching(/is the mock itself/) });
     expect(mock.state.job(id)).toBeDefined();
     charged = await balanceOf(mock.url, KEY);
-    expect(charged).toBeLessThan(12.5);
+    expect(charged).toBeLessThan(Number(START));
   });
 
   it.each([

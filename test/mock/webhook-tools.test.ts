@@ -6,7 +6,8 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Delivery } from '../../src/mock/index.ts';
 import { createMock } from '../../src/mock/index.ts';
-import { CONTRACT_RETRY_DELAYS_MS, retryDelays } from '../../src/mock/webhooks/schedule.ts';
+import { loadSpec } from '../../src/kernel/index.ts';
+import { contractRetryDelaysMs, retryDelays } from '../../src/mock/webhooks/schedule.ts';
 import { startReceiver, type Receiver } from './receiver.ts';
 import { startTestMock, type TestMock } from './start.ts';
 import { control, get, post, validator, video } from './stateful-helpers.ts';
@@ -103,7 +104,7 @@ describe('resending and the deliveries list', () => {
   it('resends with the same webhook-id and body, and lists every attempt with its answer', async () => {
     receiver.answer = r => (r.path === '/resend' ? 500 : 204);
     const first = (await sendEvent({ url: `${receiver.url}/resend` })).body as Delivery;
-    await vi.waitUntil(async () => (await listed(first.webhookId))?.state === 'failed', { timeout: 5000 });
+    await vi.waitUntil(async () => (await listed(first.webhookId))?.state === 'failed', { timeout: 15_000 });
     receiver.answer = () => 204;
     const res = await control(mock.url, 'POST', `deliveries/${first.webhookId}/resend`);
     expect(res.status).toBe(200);
@@ -150,13 +151,18 @@ const listed = async (webhookId: string) =>
 
 describe('the retry schedule', () => {
   it("follows the contract's backoff for up to 24 hours, compressed on request", () => {
-    const total = CONTRACT_RETRY_DELAYS_MS.reduce((a, b) => a + b, 0);
-    expect(total).toBe(24 * 3600_000);
-    expect(CONTRACT_RETRY_DELAYS_MS.slice(0, 6)).toEqual(
-      [5, 300, 1800, 7200, 18_000, 36_000].map(s => s * 1000),
-    );
-    expect(retryDelays('contract', 0.001).reduce((a, b) => a + b, 0)).toBe(86_400);
-    expect(retryDelays(undefined)).toEqual(CONTRACT_RETRY_DELAYS_MS);
+    const spec = loadSpec();
+    const waits = contractRetryDelaysMs(spec);
+    expect(waits.reduce((a, b) => a + b, 0)).toBe(24 * 3600_000);
+    expect(waits.every((w, i) => i === 0 || w > 0)).toBe(true);
+    expect(retryDelays('contract', 0.001, spec).reduce((a, b) => a + b, 0)).toBe(86_400);
+    expect(retryDelays(undefined, undefined, spec)).toEqual(waits);
+  });
+
+  it('refuses a contract without a retry schedule', () => {
+    const spec = structuredClone(loadSpec());
+    spec.tags = [];
+    expect(() => retryDelays('contract', 1, spec)).toThrow(/x-retry-delays-seconds/);
   });
 
   it('refuses a bad schedule or scale with an error naming the option', async () => {

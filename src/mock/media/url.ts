@@ -35,6 +35,21 @@ export const MIME_TYPE: Record<MediaFormat, string> = {
   mp4: 'video/mp4',
 };
 
+/** A time as the contract's date-times are written: `2026-11-29T10:30:00Z`. */
+const timeText = (ms: number): string => new Date(ms).toISOString().replace('.000Z', 'Z');
+
+/** The fields every file in an answer's `data` has, for the file `ref` names, served on `origin`. */
+export function answerFile(origin: string, ref: MediaRef) {
+  const { width, height, deletesAt, format } = ref;
+  return {
+    url: mediaUrl(origin, ref),
+    mime_type: MIME_TYPE[format],
+    deletes_at: timeText(deletesAt),
+    width,
+    height,
+  };
+}
+
 /** The file's URL on `origin` (no trailing slash). */
 export function mediaUrl(origin: string, ref: MediaRef): string {
   const query = new URLSearchParams({

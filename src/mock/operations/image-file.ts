@@ -2,9 +2,8 @@
 // size the model's fixtures give the request's resolution and aspect ratio, the format asked for,
 // and `deletes_at` the model's retention after now. The URL is on the origin the request came to.
 import type { Model } from '../fixtures.ts';
-import { MIME_TYPE, mediaUrl, type MediaFormat } from '../media/url.ts';
+import { answerFile, type MediaFormat } from '../media/url.ts';
 import { madeBy } from '../model-capabilities.ts';
-import { timeText } from '../state/job-bodies.ts';
 import type { Schemas } from './context.ts';
 
 export interface FileAsked {
@@ -26,7 +25,7 @@ export const deletesAtOf = (model: Model, now: number) =>
 export function fileOf(model: Model, asked: FileAsked, now: number): Schemas['ImageMedia'] {
   const { width, height } = madeBy(model, asked);
   const deletesAt = deletesAtOf(model, now);
-  const url = mediaUrl(asked.origin, {
+  return answerFile(asked.origin, {
     generationId: asked.generationId,
     index: 0,
     format: asked.format,
@@ -36,11 +35,4 @@ export function fileOf(model: Model, asked: FileAsked, now: number): Schemas['Im
     label: asked.prompt,
     deletesAt,
   });
-  return {
-    url,
-    mime_type: MIME_TYPE[asked.format],
-    deletes_at: timeText(deletesAt),
-    width,
-    height,
-  };
 }

@@ -10,7 +10,7 @@ import type { Core } from './core.ts';
 
 /**
  * Whether `id` has the shape of the example's id (its prefix, its length, letters and digits), so
- * that the answer holding it still matches the contract's id pattern: `y` would not (finding 13).
+ * that the answer holding it still matches the contract's id pattern: `y` would not.
  */
 const likeExampleId = (id: string, exampleId: string) =>
   id.length === exampleId.length &&

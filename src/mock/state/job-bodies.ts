@@ -5,7 +5,7 @@
 import type { components } from '../../../generated/schema.ts';
 import { failureCatalogue, type FailureCode } from '../../../generated/catalogue.ts';
 import { isObject, type Json, type Operation } from '../../kernel/index.ts';
-import { MIME_TYPE, mediaUrl } from '../media/url.ts';
+import { answerFile } from '../media/url.ts';
 
 type Schemas = components['schemas'];
 export type VideoGeneration = Schemas['VideoGeneration'];
@@ -56,9 +56,6 @@ export function jobTemplates(poll: Operation): JobTemplates {
   return { failures };
 }
 
-/** A time as the contract's date-times are written: `2026-11-29T10:30:00Z`. */
-export const timeText = (ms: number): string => new Date(ms).toISOString().replace('.000Z', 'Z');
-
 /** A copy of the example that names `id` wherever the example named its own. */
 export function withId<T extends { id: string }>(example: T, id: string): T {
   return JSON.parse(JSON.stringify(example).replaceAll(example.id, id)) as T;
@@ -102,11 +99,7 @@ function completedBody(id: string, request: JobRequest): VideoCompleted {
     model: request.model,
     data: [
       {
-        url: mediaUrl(v.origin, { ...ref, width, height, deletesAt, duration, fps, sound: v.hasSound }),
-        mime_type: MIME_TYPE.mp4,
-        deletes_at: timeText(deletesAt),
-        width,
-        height,
+        ...answerFile(v.origin, { ...ref, width, height, deletesAt, duration, fps, sound: v.hasSound }),
         duration,
         fps,
         has_sound: v.hasSound,

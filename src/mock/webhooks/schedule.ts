@@ -1,19 +1,23 @@
-// When a delivery the receiver did not take is tried again. The contract says "other answers are
-// retried with backoff for up to 24 hours" (openapi/description.md, Webhooks); its profile is the
-// Standard Webhooks specification's example schedule (5 s, 5 min, 30 min, 2 h, 5 h, 10 h after the
-// attempt before), with a last attempt 24 h after the first. A time scale compresses it for tests
-// and demos (0.001: 24 h in 86.4 s).
+// When a delivery the receiver did not take is tried again. The contract carries its schedule as
+// data (the Webhooks tag's `x-retry-delays-seconds`: backoff for up to 24 hours); a time scale
+// compresses it for tests and demos (0.001: 24 h in 86.4 s).
+import type { Spec } from '../../kernel/index.ts';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
-const STANDARD_WEBHOOKS = [5 * SECOND, 5 * MINUTE, 30 * MINUTE, 2 * HOUR, 5 * HOUR, 10 * HOUR];
+const WAITS_KEY = 'x-retry-delays-seconds';
 
-/** The waits before each retry (the first attempt is immediate): the contract's 24 hours. */
-export const CONTRACT_RETRY_DELAYS_MS: readonly number[] = [
-  ...STANDARD_WEBHOOKS,
-  24 * HOUR - STANDARD_WEBHOOKS.reduce((a, b) => a + b, 0),
-];
+/** The waits before each retry (the first attempt is immediate) as the contract declares them, in ms. */
+export function contractRetryDelaysMs(spec: Spec): number[] {
+  const tags = Array.isArray(spec.tags) ? spec.tags : [];
+  const tag = tags.find(t => typeof t === 'object' && t !== null && (t as Spec).name === 'Webhooks') as
+    Spec | undefined;
+  const waits = tag?.[WAITS_KEY];
+  if (!Array.isArray(waits) || !waits.every(w => typeof w === 'number' && Number.isFinite(w) && w >= 0))
+    throw new Error(`the contract's Webhooks tag must carry ${WAITS_KEY}, a list of non-negative seconds`);
+  return waits.map(w => (w as number) * SECOND);
+}
 
 export type RetrySchedule = readonly number[] | 'contract';
 
@@ -31,10 +35,16 @@ export function parseRetrySchedule(raw: string): RetrySchedule {
 }
 
 /** The waits in ms, scaled; a bad schedule or scale is an Error naming the option. */
-export function retryDelays(schedule: RetrySchedule | undefined, scale = 1): number[] {
+export function retryDelays(
+  schedule: RetrySchedule | undefined,
+  scale: number | undefined,
+  contract: Spec,
+): number[] {
+  scale ??= 1;
   if (!(Number.isFinite(scale) && scale > 0))
     throw new Error(`webhookTimeScale must be a positive number, got ${scale}`);
-  const waits = schedule === undefined || schedule === 'contract' ? CONTRACT_RETRY_DELAYS_MS : schedule;
+  const waits =
+    schedule === undefined || schedule === 'contract' ? contractRetryDelaysMs(contract) : schedule;
   if (!Array.isArray(waits) || !waits.every(w => Number.isFinite(w) && w >= 0))
     throw new Error(
       `webhookRetryDelaysMs must be 'contract' or a list of non-negative ms, got ${String(waits)}`,
