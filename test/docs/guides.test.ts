@@ -14,7 +14,8 @@ import { packageReadme, pages as packagePages } from '../../scripts/packages/rea
 import { packages } from '../../scripts/packages/table.ts';
 import { docsUrl, retryableStatuses } from '../../generated/catalogue.ts';
 import { defaultRetryPolicy } from '../../src/client/retry.ts';
-import { CONTRACT_RETRY_DELAYS_MS } from '../../src/mock/webhooks/schedule.ts';
+import { loadSpec } from '../../src/kernel/load.ts';
+import { contractRetryDelaysMs } from '../../src/mock/webhooks/schedule.ts';
 import { DOCS_SITE_URL, GUIDE_TITLES, REPOSITORY_URL, guideUrl, headingSlug } from '../../src/kernel/links.ts';
 import { usage as mockUsage } from '../../src/mock/cli-options.ts';
 import { proxyUsage } from '../../src/proxy/cli.ts';
@@ -77,8 +78,9 @@ describe('the mock guide', () => {
     const [HOUR, MINUTE] = [3_600_000, 60_000];
     const human = (ms: number) =>
       ms % HOUR === 0 ? `${ms / HOUR} h` : ms % MINUTE === 0 ? `${ms / MINUTE} min` : `${ms / 1000} s`;
-    const waits = CONTRACT_RETRY_DELAYS_MS.slice(0, -1).map(human).join(', ');
-    const last = CONTRACT_RETRY_DELAYS_MS.reduce((a, b) => a + b, 0);
+    const delays = contractRetryDelaysMs(loadSpec());
+    const waits = delays.slice(0, -1).map(human).join(', ');
+    const last = delays.reduce((a, b) => a + b, 0);
     expect(guide).toContain(`(${waits}, and a last attempt ${human(last)} after the first)`);
   });
 });
