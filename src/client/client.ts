@@ -10,6 +10,7 @@ import type {
 import type { paths } from '../../generated/schema.ts';
 import { abortedError } from './errors.ts';
 import { attempt, type Send } from './attempt.ts';
+import { withDefaults } from './options.ts';
 import type { Result } from './result.ts';
 import { defaultRetryPolicy, retryAfterSeconds, retryDelay, sleep, type RetryPolicy } from './retry.ts';
 
@@ -59,49 +60,49 @@ type AnyInit = CallOptions & {
 
 export function createClient(options: ClientOptions = {}): MediagenClient {
   const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
-  const apiKey = options.apiKey ?? env?.MEDIAGEN_API_KEY;
-  const policy: RetryPolicy = { ...defaultRetryPolicy };
-  for (const k of Object.keys(policy) as (keyof RetryPolicy)[]) {
-    const value = (policy[k] = options[k] ?? policy[k]);
-    if (!(value >= 0)) throw new RangeError(`${k} must be a number >= 0`);
-  }
-  const base = createFetchClient<paths>({
-    baseUrl: options.baseUrl ?? 'https://api.mediagen.example',
-    // Without a key no Authorization is sent and the API answers 401 invalid_api_key (reason "missing").
-    headers: { ...options.headers, ...(apiKey ? { Authorization: `Bearer ${apiKey}` } : {}) },
+  const settings = withDefaults('createClient', options, {
+    apiKey: env?.MEDIAGEN_API_KEY ?? '',
+    baseUrl: 'https://api.mediagen.example',
     // Looked up on each call, so that a fetch replaced after createClient (a test, a polyfill) is used.
-    fetch: (request: Request) => (options.fetch ?? fetch)(request),
+    fetch: (request: Request) => fetch(request),
+    timeout: 60_000,
+    headers: {} as Record<string, string>,
+    ...defaultRetryPolicy,
+  });
+  const { apiKey, ...policy } = settings;
+  const base = createFetchClient<paths>({
+    baseUrl: settings.baseUrl,
+    // Without a key no Authorization is sent and the API answers 401 invalid_api_key (reason "missing").
+    headers: { ...settings.headers, ...(apiKey ? { Authorization: `Bearer ${apiKey}` } : {}) },
+    fetch: settings.fetch,
   });
   const send = base.request as Send;
 
   async function call(method: string, path: string, init: AnyInit = {}): Promise<Result<unknown>> {
-    const {
-      timeout = options.timeout ?? 60_000,
-      maxRetries = policy.maxRetries,
-      maxRetryWait = policy.maxRetryWait,
-      signal,
-      ...rest
-    } = init;
+    // A call's own options over the client's; the names openapi-fetch also takes per call (headers,
+    // fetch, baseUrl) are checked alike. What is left goes to openapi-fetch.
+    const own = withDefaults(method, init, { ...settings, signal: null as AbortSignal | null | undefined });
+    const { timeout, maxRetries, maxRetryWait, signal, ...rest } = init;
     // One key per call, the same on every retry, so the server runs the operation at most once.
-    if (method === 'post' && !hasIdempotencyKey(rest)) {
+    if (method === 'POST' && !hasIdempotencyKey(rest)) {
       rest.params = {
         ...rest.params,
         header: { ...rest.params?.header, 'Idempotency-Key': crypto.randomUUID() },
       };
     }
-    for (let retry = 0, left = maxRetryWait; ; retry++) {
-      const result = await attempt(send, apiKey, method, path, rest, signal, timeout);
-      if (!result.error?.retryable || retry >= maxRetries) return result;
+    for (let retry = 0, left = own.maxRetryWait; ; retry++) {
+      const result = await attempt(send, apiKey, method, path, rest, own.signal, own.timeout);
+      if (!result.error?.retryable || retry >= own.maxRetries) return result;
       const wait = retryDelay(retry, result.response && retryAfterSeconds(result.response), policy);
       // A wait past what is left of maxRetryWait is handed back to the caller with the error.
       if (wait > left) return result;
       left -= wait;
-      if (!(await sleep(wait, signal))) return { error: abortedError(), response: undefined };
+      if (!(await sleep(wait, own.signal))) return { error: abortedError(), response: undefined };
     }
   }
 
   const method = (m: string) => ((path: string, init?: AnyInit) => call(m, path, init)) as never;
-  return { GET: method('get'), POST: method('post'), use: base.use, eject: base.eject };
+  return { GET: method('GET'), POST: method('POST'), use: base.use, eject: base.eject };
 }
 
 function hasIdempotencyKey(init: AnyInit): boolean {

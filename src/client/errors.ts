@@ -1,5 +1,6 @@
-// Errors are values: every call resolves to `{ data }` or `{ error }` and never rejects. Each error is
-// an `Error` (so `throw error` keeps a stack) tagged by `kind`; API errors are further tagged by `code`.
+// Errors are values: every call resolves to `{ data }` or `{ error }` whatever the API or the network
+// does (only an option of the wrong type rejects, see options.ts). Each error is an `Error` (so
+// `throw error` keeps a stack) tagged by `kind`; API errors are further tagged by `code`.
 import type { components } from '../../generated/schema.ts';
 import { retryableErrorCodes, retryableStatuses } from '../../generated/catalogue.ts';
 import { isErrorCode } from './codes.ts';

@@ -10,6 +10,7 @@ import {
   type MediagenError,
   type TimeoutError,
 } from './errors.ts';
+import { withDefaults } from './options.ts';
 import { deadline, sleep } from './retry.ts';
 
 type Schemas = components['schemas'];
@@ -55,7 +56,11 @@ export async function waitForVideo(
   id: string,
   options: WaitOptions = {},
 ): Promise<WaitResult> {
-  const { signal, interval = 5000, timeout = 600_000 } = options;
+  const { signal, interval, timeout } = withDefaults('waitForVideo', options, {
+    signal: null as AbortSignal | null,
+    interval: 5000,
+    timeout: 600_000,
+  });
   const limit = deadline(timeout, signal);
   const ends = Date.now() + timeout;
   const stopped = (): { error: TimeoutError | AbortedError } => ({

@@ -1,4 +1,4 @@
-// What every call resolves to: the data, or an error as a value (a call never rejects).
+// What every call resolves to: the data, or an error as a value (a call rejects only on a bad option).
 import type { MediagenError } from './errors.ts';
 
 export type Result<T> =
