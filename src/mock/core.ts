@@ -53,7 +53,7 @@ function stateOf(
     stepMs: settings.stepMs,
     defaultSteps: options.jobSteps ?? 4,
     advanceOnPoll: settings.advanceOnPoll,
-    retentionMs: options.idempotencyRetentionMs ?? 24 * 3600_000,
+    retentionMs: settings.idempotencyRetentionMs,
     maxIdempotencyRecords: options.maxIdempotencyRecords ?? DEFAULT_MAX_IDEMPOTENCY_RECORDS,
     sender: new WebhookSender({
       secret,
