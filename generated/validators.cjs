@@ -2,7 +2,7 @@
 // The validators compiled from this bundle, for src/contract/precompiled.ts: a module per group, each
 // required on the first check that needs it.
 'use strict';
-exports.bundleDigest = "41f12b53e5eef016657a5ceb2cb92332c74b02ab648a00f42b484254b9ada0b4";
+exports.bundleDigest = "fdb4d11b3066d2088a7d825e78afb312883e12bedf1d2e33089753fc16e5c4cf";
 exports.shared = () => require('./validators/shared.cjs');
 exports.groups = [
   () => require('./validators/0.cjs'),

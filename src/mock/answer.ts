@@ -1,7 +1,6 @@
 // What the mock's steps hand back: a body as is, or an error the core builds into the contract's
 // envelope with the request's id; or a transport fault the adapters turn into a stalled or cut
 // connection.
-import type { ErrorCode } from '../../generated/catalogue.ts';
 import type { ContractError } from '../kernel/error-body.ts';
 
 export type Answer = {
@@ -12,13 +11,6 @@ export type Answer = {
   note?: string;
   transport?: 'stall' | 'cut';
 };
-
-/** The codes whose answers must say when to try again (`Retry-After`). */
-export const RETRY_AFTER_CODES: readonly ErrorCode[] = [
-  'rate_limit',
-  'concurrency_limit',
-  'service_unavailable',
-];
 
 export const errorAnswer = (error: ContractError, headers: Record<string, string> = {}): Answer => ({
   status: error.status,

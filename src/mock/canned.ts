@@ -3,7 +3,7 @@
 // headers the contract requires (Retry-After, X-RateLimit-*).
 import { errorCatalogue, type ErrorCode } from '../../generated/catalogue.ts';
 import { type Operation } from '../kernel/index.ts';
-import { errorAnswer, RETRY_AFTER_CODES, type Answer } from './answer.ts';
+import { errorAnswer, type Answer } from './answer.ts';
 import { declares } from './declares.ts';
 import { contractError } from '../kernel/error-body.ts';
 import type { FaultKind } from './faults.ts';
@@ -38,8 +38,15 @@ export interface CannedAnswers {
   fault(op: Operation, kind: FaultKind): Answer | undefined;
 }
 
-/** `rateLimit` is the window the headers of a canned 429 describe. */
-export function createCannedAnswers(index: TestValueIndex, rateLimit: number): CannedAnswers {
+/**
+ * `rateLimit` is the window the headers of a canned 429 describe; `retryAfter`, the codes whose
+ * answers the contract requires to carry Retry-After (retry-after-codes.ts).
+ */
+export function createCannedAnswers(
+  index: TestValueIndex,
+  rateLimit: number,
+  retryAfter: readonly string[],
+): CannedAnswers {
   return {
     testKey(op: Operation, key: string): Answer | undefined {
       const value = index.exact('api_key', key);
@@ -51,7 +58,7 @@ export function createCannedAnswers(index: TestValueIndex, rateLimit: number): C
       const extras = code === 'invalid_api_key' ? { reason: value.reason ?? 'revoked' } : undefined;
       return errorAnswer(
         contractError(code, entry.description, null, extras),
-        RETRY_AFTER_CODES.includes(code) ? { 'retry-after': '5' } : {},
+        retryAfter.includes(code) ? { 'retry-after': '5' } : {},
       );
     },
 
@@ -62,7 +69,7 @@ export function createCannedAnswers(index: TestValueIndex, rateLimit: number): C
       const e = contractError(kind, `${entry.description} (injected fault)`);
       if (kind === 'rate_limit')
         return { ...rateLimitAnswer({ ...spentWindow(rateLimit), resetSeconds: 1 }), error: e };
-      return errorAnswer(e, RETRY_AFTER_CODES.includes(kind) ? { 'retry-after': '2' } : {});
+      return errorAnswer(e, retryAfter.includes(kind) ? { 'retry-after': '2' } : {});
     },
   };
 }

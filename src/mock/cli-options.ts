@@ -2,6 +2,7 @@
 // it): each bad value is refused with one line naming the option, a bad fixtures file naming the
 // problem in it.
 import { parseArgs } from 'node:util';
+import { CONTROL_PREFIX } from '../kernel/control-prefix.ts';
 import { guideUrl } from '../kernel/links.ts';
 import {
   DELIVERY_LIMIT_FLAGS,
@@ -33,8 +34,8 @@ export const usage = `Usage: mediagen-mock [options]
                          (kinds: server_error, bad_gateway, service_unavailable, gateway_timeout,
                          rate_limit, stall, cut)
   --control / --no-control
-                         the /_mock/ control routes for any caller / for none (default: loopback only)
-  --control-token TOKEN  /_mock/ requests must carry X-Mock-Control-Token: TOKEN (else a 404)
+                         the ${CONTROL_PREFIX}/ control routes for any caller / for none (default: loopback only)
+  --control-token TOKEN  ${CONTROL_PREFIX}/ requests must carry X-Mock-Control-Token: TOKEN (else a 404)
   --job-steps N          polls a video generation takes to finish
   --job-step-ms N        ms after which a video generation also moves on by itself
   --max-jobs N           video generations kept in memory (oldest dropped first)

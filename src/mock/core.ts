@@ -12,6 +12,7 @@ import { declaredParameterNames } from './pipeline/classify.ts';
 import { parametersRefusingEmpty } from './pipeline/empty-parameters.ts';
 import type { Core } from './pipeline/core.ts';
 import { respond } from './pipeline/respond.ts';
+import { retryAfterCodes } from './retry-after-codes.ts';
 import { createPrism } from './prism.ts';
 import {
   DEFAULT_MAX_ACCOUNTS,
@@ -52,7 +53,7 @@ function stateOf(
     stepMs: settings.stepMs,
     defaultSteps: options.jobSteps ?? 4,
     advanceOnPoll: settings.advanceOnPoll,
-    retentionMs: options.idempotencyRetentionMs ?? 24 * 3600_000,
+    retentionMs: settings.idempotencyRetentionMs,
     maxIdempotencyRecords: options.maxIdempotencyRecords ?? DEFAULT_MAX_IDEMPOTENCY_RECORDS,
     sender: new WebhookSender({
       secret,
@@ -95,7 +96,7 @@ export async function createMock(
     fixtures,
     index,
     limits: payloadLimits(contract),
-    canned: createCannedAnswers(index, settings.shownRateLimit),
+    canned: createCannedAnswers(index, settings.shownRateLimit, retryAfterCodes(contract)),
     prism: await createPrism(contract.spec),
     parameterNames: new Map(
       contract.operations.map(op => [op.operationId, declaredParameterNames(contract, op)]),

@@ -1,6 +1,7 @@
 // The mock's options with their defaults filled in, read once at start by every stage.
 import { parseFaults, parseLatency, type FaultSettings, type Latency } from './faults.ts';
 import type { ControlAccess } from './control-access.ts';
+import { contractIdempotencyRetentionMs } from './idempotency-retention.ts';
 import type { Spec } from '../kernel/index.ts';
 import { parsePublicUrl } from './media/public-url.ts';
 import type { MockOptions } from './types.ts';
@@ -37,6 +38,8 @@ export interface Settings {
   webhookRetryDelaysMs: number[];
   /** The only hosts webhooks may go to; undefined: any (never the mock itself). */
   webhookAllow: AllowedHost[] | undefined;
+  /** How long an Idempotency-Key is remembered, in ms (default: the contract's). */
+  idempotencyRetentionMs: number;
 }
 
 function controlTokenOf(token: unknown): string | undefined {
@@ -55,7 +58,7 @@ function publicUrlOf(raw: string | undefined): string | undefined {
   }
 }
 
-/** `spec`: the bundled contract, whose webhook retry schedule is the default. */
+/** `spec`: the bundled contract, whose webhook retry schedule and idempotency retention are the defaults. */
 export function readSettings(options: MockOptions, spec: Spec): Settings {
   const rateLimit = options.rateLimit === undefined ? DEFAULT_RATE_LIMIT : options.rateLimit;
   const maxConcurrent = options.maxConcurrent === undefined ? DEFAULT_MAX_CONCURRENT : options.maxConcurrent;
@@ -77,5 +80,6 @@ export function readSettings(options: MockOptions, spec: Spec): Settings {
     publicUrl: publicUrlOf(options.publicUrl),
     webhookRetryDelaysMs: retryDelays(options.webhookRetryDelaysMs, options.webhookTimeScale, spec),
     webhookAllow: options.webhookAllow === undefined ? undefined : parseWebhookAllow(options.webhookAllow),
+    idempotencyRetentionMs: options.idempotencyRetentionMs ?? contractIdempotencyRetentionMs(spec),
   };
 }

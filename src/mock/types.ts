@@ -66,7 +66,10 @@ export interface MockOptions {
   maxDeliveriesQueued?: number;
   /** Accounts kept in memory; the least recently used is evicted past it (default 10,000). */
   maxAccounts?: number;
-  /** How long an Idempotency-Key is remembered (default 24 h), and how many records in all (100,000). */
+  /**
+   * How long an Idempotency-Key is remembered (default: the contract's, the Idempotency-Key
+   * parameter's `x-retention-seconds`), and how many records in all (100,000).
+   */
   idempotencyRetentionMs?: number;
   maxIdempotencyRecords?: number;
   /**

@@ -5,6 +5,7 @@
 //   POST /_mock/deliveries              {"url", "event"?, "code"?, "generation"?}
 //   POST /_mock/deliveries/{id}/resend
 import { isFailureCode } from '../../client/codes.ts';
+import { CONTROL_PREFIX } from '../../kernel/control-prefix.ts';
 import { newGenerationId } from '../../kernel/ids.ts';
 import { requireOperation } from '../../kernel/index.ts';
 import { madeBy } from '../model-capabilities.ts';
@@ -48,7 +49,7 @@ function real(core: Core, id: string, type: unknown, code: unknown): VideoGenera
   if (body.status !== 'completed' && body.status !== 'failed')
     return problem(
       409,
-      `Generation ${id} is ${body.status}: advance it first (POST /_mock/jobs/${id}/advance).`,
+      `Generation ${id} is ${body.status}: advance it first (POST ${CONTROL_PREFIX}/jobs/${id}/advance).`,
     );
   const actual = `video.generation.${body.status}`;
   if (type !== undefined && type !== actual)
@@ -95,5 +96,5 @@ export async function resendDelivery(core: Core, webhookId: string): Promise<Rep
   const resent = core.state.deliveries.resend(webhookId);
   return resent
     ? ok(await resent)
-    : problem(404, `No delivery '${webhookId}' (GET /_mock/deliveries lists them).`);
+    : problem(404, `No delivery '${webhookId}' (GET ${CONTROL_PREFIX}/deliveries lists them).`);
 }

@@ -12,6 +12,7 @@
 //                                            their headers (signature) and answers (also /_mock/webhooks)
 //   POST /_mock/deliveries                   send a chosen event (control-deliveries.ts)
 //   POST /_mock/deliveries/{id}/resend       resend a recorded delivery
+import { CONTROL_PREFIX } from '../../kernel/control-prefix.ts';
 import type { Answer } from '../answer.ts';
 import { CONTROL_TOKEN_HEADER, controlAllowed, tokenAccepted } from '../control-access.ts';
 import { parseFaults } from '../faults.ts';
@@ -22,7 +23,8 @@ import { ok, problem, type Body, type Reply } from './control-reply.ts';
 import type { Core } from './core.ts';
 import { routeNotFound } from './route.ts';
 
-export const CONTROL_PREFIX = '/_mock/';
+/** Every control route is below the prefix: the prefix alone is no route. */
+const ROUTES_AT = `${CONTROL_PREFIX}/`;
 
 type ControlRoute = (core: Core, name: string, body: Body, call: Call) => Reply | Promise<Reply>;
 
@@ -57,7 +59,7 @@ const ROUTES: Record<string, ControlRoute> = {
   'POST deliveries': (core, name, body, call) =>
     name === ''
       ? sendEvent(core, body, call.origin)
-      : problem(404, `No control route POST /_mock/deliveries/${name}.`),
+      : problem(404, `No control route POST ${ROUTES_AT}deliveries/${name}.`),
   'POST deliveries/resend': (core, id) => resendDelivery(core, id),
   'GET accounts': ({ state }, key) => ok(state.books(key)),
   'POST accounts/reset': ({ state }, key) => (state.resetAccount(key), ok({ reset: key })),
@@ -88,14 +90,14 @@ const ROUTES: Record<string, ControlRoute> = {
   },
 };
 
-export const isControlPath = (path: string): boolean => path.startsWith(CONTROL_PREFIX);
+export const isControlPath = (path: string): boolean => path.startsWith(ROUTES_AT);
 
 /** A /_mock/ route, or a 404 as if it did not exist when control is not allowed for this caller. */
 export async function answerControl(core: Core, call: Call): Promise<Answer> {
   const { control, controlToken } = core.settings;
   if (!controlAllowed(control, call.input.remoteAddress)) return routeNotFound(call);
   if (!tokenAccepted(controlToken, call.input.headers[CONTROL_TOKEN_HEADER])) return routeNotFound(call);
-  const parts = call.path.slice(CONTROL_PREFIX.length).split('/').map(decodeURIComponent);
+  const parts = call.path.slice(ROUTES_AT.length).split('/').map(decodeURIComponent);
   const body = readJson(call.input.bytes);
   const route = `${call.method} ${parts[0]}${parts.length > 2 ? '/' + parts.slice(2).join('/') : ''}`;
   const handler = Object.hasOwn(ROUTES, route) ? ROUTES[route] : undefined;

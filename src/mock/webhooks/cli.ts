@@ -3,6 +3,7 @@
 // with the secret the mock's receivers already trust (also a fresh one it printed at start), a real
 // generation's body is in its state, and the delivery lands in its list, where it can be resent.
 import { parseArgs } from 'node:util';
+import { CONTROL_PREFIX } from '../../kernel/control-prefix.ts';
 import { CONTROL_TOKEN_HEADER } from '../control-access.ts';
 
 export const webhooksUsage = `Usage: mediagen-mock webhooks <command> [options]
@@ -43,9 +44,9 @@ export function webhooksRequest(args: string[]): ControlRequest | { usage: strin
   const [command, id, ...rest] = positionals;
   if (values.help) return { usage: '' };
   if (rest.length) return { usage: `unexpected ${rest.join(' ')}` };
-  if (command === 'list' && id === undefined) return { method: 'GET', path: '/_mock/deliveries' };
+  if (command === 'list' && id === undefined) return { method: 'GET', path: `${CONTROL_PREFIX}/deliveries` };
   if (command === 'resend' && id !== undefined)
-    return { method: 'POST', path: `/_mock/deliveries/${encodeURIComponent(id)}/resend` };
+    return { method: 'POST', path: `${CONTROL_PREFIX}/deliveries/${encodeURIComponent(id)}/resend` };
   if (command === 'send' && id === undefined) {
     if (values.url === undefined) return { usage: 'send needs --url URL' };
     const { url, event, code, generation } = values;
@@ -55,7 +56,7 @@ export function webhooksRequest(args: string[]): ControlRequest | { usage: strin
       ...(code ? { code } : {}),
       ...(generation ? { generation } : {}),
     };
-    return { method: 'POST', path: '/_mock/deliveries', body };
+    return { method: 'POST', path: `${CONTROL_PREFIX}/deliveries`, body };
   }
   return {
     usage:
