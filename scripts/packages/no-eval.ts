@@ -29,7 +29,7 @@ console.log(JSON.stringify({ valid, broken, runtime }));
 
 const expected = {
   valid: [],
-  broken: [{ where: 'body/error/required', message: 'must be number' }],
+  broken: [{ kind: 'schema', where: 'body/error/required', message: 'must be number' }],
   runtime: 'EvalError',
 };
 

@@ -14,6 +14,12 @@ export function describe(error: ErrorObject): string {
   return error.message ?? error.keyword;
 }
 
+const schemaViolation = (where: string, error: ErrorObject): Violation => ({
+  kind: 'schema',
+  where,
+  message: describe(error),
+});
+
 /** Whether an instancePath is below the value at its first `depth` characters (`_path`: as isUnder's). */
 const isBelow = (instancePath: string, _path: string, depth: number) => instancePath.length > depth;
 
@@ -57,7 +63,7 @@ export function explain(
     return narrow(out, plan, JSON.stringify(value[narrowing.property]), value, where);
   if (properties && isObject(value) && explainProperties(out, plan, properties, value, where, errors, depth))
     return;
-  for (const e of errors) out.push({ where: where + e.instancePath.slice(depth), message: describe(e) });
+  for (const e of errors) out.push(schemaViolation(where + e.instancePath.slice(depth), e));
 }
 
 /** An object's errors said property by property, appended to `out`; whether that said anything. */
@@ -71,7 +77,7 @@ function explainProperties(
   depth: number,
 ): boolean {
   const before = out.length;
-  for (const e of errors) if (e.instancePath.length === depth) out.push({ where, message: describe(e) });
+  for (const e of errors) if (e.instancePath.length === depth) out.push(schemaViolation(where, e));
   // With one property (an error envelope's `error`), every error below this value is that property's.
   const owns = properties.length === 1 ? isBelow : isUnder;
   for (const property of properties) {
@@ -87,7 +93,7 @@ function explainProperties(
       // Nothing to narrow to: its violations are those errors, where they are.
       for (const e of errors)
         if (owns(e.instancePath, property.path, depth))
-          out.push({ where: where + e.instancePath.slice(depth), message: describe(e) });
+          out.push(schemaViolation(where + e.instancePath.slice(depth), e));
       continue;
     }
     const own = errors.filter(e => owns(e.instancePath, property.path, depth));
@@ -109,6 +115,7 @@ function narrow(
   const branch = narrowing.branchOf.get(claimed);
   if (!branch)
     out.push({
+      kind: 'schema',
       where: `${where}/${narrowing.property}`,
       message: `${claimed} is not one of the allowed values here: ${narrowing.allowed}`,
     });

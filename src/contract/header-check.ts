@@ -6,6 +6,7 @@ import { isObject } from '../kernel/json.ts';
 import { at, follow } from '../kernel/pointer.ts';
 import { describe } from './explain.ts';
 import type { SchemaPlans } from './schema-plans.ts';
+import { headerKind } from './violation-kind.ts';
 import type { Violation } from './violations.ts';
 
 export interface HeaderPlan {
@@ -36,13 +37,21 @@ export function checkHeaders(declared: HeaderPlan[], headers: Record<string, str
     const raw = headers[header.key];
     if (raw === undefined) {
       if (header.required)
-        out.push({ where: `header ${header.name}`, message: 'required header is missing' });
+        out.push({
+          kind: headerKind('missing header', header.name),
+          where: `header ${header.name}`,
+          message: 'required header is missing',
+        });
       continue;
     }
     const value = header.numeric && /^-?\d+(\.\d+)?$/.test(raw.trim()) ? Number(raw) : raw;
     if (!header.validate(value)) {
       for (const e of header.validate.errors ?? [])
-        out.push({ where: `header ${header.name}`, message: `${JSON.stringify(raw)} ${describe(e)}` });
+        out.push({
+          kind: headerKind('bad header', header.name),
+          where: `header ${header.name}`,
+          message: `${JSON.stringify(raw)} ${describe(e)}`,
+        });
     }
   }
   return out;

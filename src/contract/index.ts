@@ -25,6 +25,7 @@ export {
   type WebhookDelivery,
   type HeaderBag,
 } from './validate.ts';
+export type { ViolationKind } from './violation-kind.ts';
 // The suite's HTTP client: sends a scenario's exact bytes (malformed JSON, odd methods), which fetch cannot.
 export { send, type RawRequest, type RawResponse } from './http.ts';
 export { forcedScenarios, type Scenario, type Expectation } from './scenarios.ts';

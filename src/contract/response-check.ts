@@ -7,6 +7,7 @@ import { checkHeaders, headerPlan, type HeaderPlan } from './header-check.ts';
 import { headerRecord } from './header-record.ts';
 import type { ObservedResponse } from './observed.ts';
 import type { SchemaPlan, SchemaPlans } from './schema-plans.ts';
+import { headerKind } from './violation-kind.ts';
 import type { Violation } from './violations.ts';
 
 /** What checking one declared response needs, worked out on its first check. */
@@ -25,12 +26,24 @@ export const responsePlan = (plans: SchemaPlans, declared: DeclaredResponse): Re
 /** The body as JSON, or the violation that it is missing or not JSON. */
 export function parseBody(body: unknown): { value?: unknown; violation?: Violation } {
   if (body === undefined || body === '')
-    return { violation: { where: 'body', message: 'the response has no body, the contract declares one' } };
+    return {
+      violation: {
+        kind: 'no body',
+        where: 'body',
+        message: 'the response has no body, the contract declares one',
+      },
+    };
   if (typeof body !== 'string') return { value: body };
   try {
     return { value: JSON.parse(body) };
   } catch {
-    return { violation: { where: 'body', message: `not JSON: ${JSON.stringify(body.slice(0, 80))}` } };
+    return {
+      violation: {
+        kind: 'body not JSON',
+        where: 'body',
+        message: `not JSON: ${JSON.stringify(body.slice(0, 80))}`,
+      },
+    };
   }
 }
 
@@ -47,6 +60,7 @@ export function requestIdMismatch(
   const requestId = headers['x-request-id'];
   if (status < 400 || !error || requestId === undefined || error.request_id === requestId) return undefined;
   return {
+    kind: 'request_id differs from X-Request-Id',
     where: 'body/error/request_id',
     message: `${JSON.stringify(error.request_id)} differs from the X-Request-Id header ${JSON.stringify(requestId)}`,
   };
@@ -64,6 +78,7 @@ export function checkAgainst(
   const contentType = headers['content-type'] ?? '';
   if (contentType !== 'application/json' && !/^application\/json\s*(;|$)/i.test(contentType)) {
     out.push({
+      kind: headerKind('bad header', 'Content-Type'),
       where: 'header Content-Type',
       message: `expected application/json, got ${JSON.stringify(contentType)}`,
     });
@@ -78,6 +93,7 @@ export function checkAgainst(
   const code = error?.code;
   if (declared.errorCodes.length > 0 && typeof code === 'string' && !declared.errorCodes.includes(code)) {
     out.push({
+      kind: 'code not allowed under the status',
       where: 'body/error/code',
       message: `code ${JSON.stringify(code)} is not declared for ${label} ${declared.status}; allowed: ${declared.errorCodes.join(', ')}`,
     });

@@ -78,6 +78,7 @@ export class ResponseChecker {
         ? []
         : [
             {
+              kind: 'undeclared status',
               where: 'status',
               message: `${refLabel(ref)} matches no operation: expected 404 (UnlistedError), got ${response.status}`,
             },
@@ -92,6 +93,7 @@ export class ResponseChecker {
     const headers = headerRecord(response.headers);
     const out: Violation[] = [
       {
+        kind: 'undeclared status',
         where: 'status',
         message: `${response.status} is not declared for ${operation.operationId} (declared: ${statuses})`,
       },

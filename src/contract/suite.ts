@@ -60,11 +60,16 @@ export function checkExpectation(scenario: Scenario, response: RawResponse): Vio
   const out: Violation[] = [];
   const { expect } = scenario;
   if (response.status !== expect.status)
-    out.push({ where: 'status', message: `expected ${expect.status}, got ${response.status}` });
+    out.push({
+      kind: 'status other than the scenario expects',
+      where: 'status',
+      message: `expected ${expect.status}, got ${response.status}`,
+    });
   const error = isObject(response.body) && isObject(response.body.error) ? response.body.error : {};
   for (const [field, wanted] of Object.entries(expect.error ?? {})) {
     if (error[field] !== wanted)
       out.push({
+        kind: 'error other than expected',
         where: `body/error/${field}`,
         message: `expected ${JSON.stringify(wanted)}, got ${JSON.stringify(error[field])}`,
       });
@@ -74,6 +79,7 @@ export function checkExpectation(scenario: Scenario, response: RawResponse): Vio
     JSON.stringify(withoutIds(response.body)) !== JSON.stringify(withoutIds(expect.example))
   ) {
     out.push({
+      kind: 'differs from the example',
       where: 'body',
       message: `differs from the named example: ${JSON.stringify(response.body).slice(0, 200)}`,
     });
@@ -93,7 +99,9 @@ export async function runScenario(
   } catch (error) {
     return {
       scenario,
-      violations: [{ where: 'request', message: `no answer: ${(error as Error).message}` }],
+      violations: [
+        { kind: 'no answer', where: 'request', message: `no answer: ${(error as Error).message}` },
+      ],
     };
   }
   const ref = scenario.operationId ?? { method: scenario.request.method, path: scenario.request.path };

@@ -1,21 +1,65 @@
-// A short name for each way an answer leaves the contract: what the proxy's summary counts by, and
-// the rule a SARIF report files a result under. One table, so that every report names a kind alike.
-import type { Violation } from './violations.ts';
+// Each way an answer leaves the contract, in one closed table: the kind a violation carries from where
+// it is made (never read back from its wording), what the proxy's summary counts by, the rule a SARIF
+// report files a result under (its description the rule's text) and a JUnit failure's type.
 
-export function kindOf(violation: Violation): string {
-  const { where, message } = violation;
-  // The suite's own expectations (src/contract/suite.ts checkExpectation) say `expected …`.
-  if (where === 'status')
-    return message.startsWith('expected ') ? 'status other than the scenario expects' : 'undeclared status';
-  if (where === 'request') return 'no answer';
-  if (where.startsWith('header '))
-    return message === 'required header is missing' ? `missing ${where}` : `bad ${where}`;
-  if (where === 'body/error/request_id') return 'request_id differs from X-Request-Id';
-  if (where === 'body/error/code' && message.startsWith('code ')) return 'code not allowed under the status';
-  if (where.startsWith('body/error/') && message.startsWith('expected ')) return 'error other than expected';
-  if (where === 'body' && message.startsWith('differs from the named example'))
-    return 'differs from the example';
-  if (where === 'body' && message.startsWith('not JSON')) return 'body not JSON';
-  if (where === 'body' && message.startsWith('the response has no body')) return 'no body';
-  return 'schema';
+/** The kinds of a response's (or a delivery's) violations, each with what it means. */
+const ANSWER_KINDS = {
+  'undeclared status':
+    'The status is not one the operation declares, or a path outside the contract is not answered 404.',
+  'status other than the scenario expects':
+    'The status is not the one the scenario is written to get from the server.',
+  'no answer': 'The request got no answer in full: refused, cut, too slow, or over the size the check reads.',
+  'request_id differs from X-Request-Id': "The error body's request_id is not the X-Request-Id header's id.",
+  'code not allowed under the status':
+    'The error code is not one the contract declares for this status of the operation.',
+  'error other than expected': 'The error envelope does not say what the scenario is written to get.',
+  'differs from the example': 'The body is not the named example the scenario asks the server for.',
+  'body not JSON': 'The body the contract declares is not JSON.',
+  'no body': 'The answer has no body where the contract declares one.',
+  // The workflows file every finding of theirs here too (src/contract/workflows/workflow-violation.ts).
+  schema: "A value breaks its schema in the contract, or a workflow's step or check does not hold.",
+} as const;
+
+/** The kinds said of one header, named with it: `missing header X-Request-Id`, a rule per header. */
+const HEADER_KINDS = {
+  'missing header': 'A header the contract requires is missing.',
+  'bad header':
+    "A header's value is not what the contract declares: its schema, JSON's content type, a signature that verifies.",
+} as const;
+
+/** What the proxy reports of an upstream that gave no usable answer: the caller got none either. */
+const UPSTREAM_KINDS = {
+  'upstream unreachable': 'The proxy could not connect to the upstream.',
+  'upstream timeout': "The upstream gave no complete answer within the proxy's timeout.",
+  'upstream cut the connection': 'The upstream closed the connection before its answer was complete.',
+  'upstream body unreadable': "The upstream's body could not be decoded, or is not JSON.",
+  'upstream body over the decoded limit': "The upstream's body decodes to more than the proxy reads.",
+} as const;
+
+type HeaderFamily = keyof typeof HEADER_KINDS;
+export type HeaderKind = `${HeaderFamily} ${string}`;
+/** The kind of a Violation: a name from the table (a header kind with the header's name). */
+export type ViolationKind = keyof typeof ANSWER_KINDS | HeaderKind;
+export type UpstreamKind = keyof typeof UPSTREAM_KINDS;
+/** The kind of a report's finding: a violation, or an upstream that gave no usable answer. */
+export type FindingKind = ViolationKind | UpstreamKind;
+
+/** The header kind for a header: `headerKind('missing header', 'X-Request-Id')`. */
+export const headerKind = (family: HeaderFamily, header: string): HeaderKind => `${family} ${header}`;
+
+export const isUpstreamKind = (kind: string): kind is UpstreamKind => Object.hasOwn(UPSTREAM_KINDS, kind);
+
+/** Every kind with its description, a header kind once as `missing header <Name>`: the table as a list. */
+export const KINDS: readonly { kind: string; description: string }[] = [
+  ...Object.entries(ANSWER_KINDS).map(([kind, description]) => ({ kind, description })),
+  ...Object.entries(HEADER_KINDS).map(([family, description]) => ({ kind: `${family} <Name>`, description })),
+  ...Object.entries(UPSTREAM_KINDS).map(([kind, description]) => ({ kind, description })),
+];
+
+const NAMED: Record<string, string> = { ...ANSWER_KINDS, ...UPSTREAM_KINDS };
+
+/** What a kind means: a SARIF rule's text. */
+export function kindDescription(kind: FindingKind): string {
+  const family = (Object.keys(HEADER_KINDS) as HeaderFamily[]).find(f => kind.startsWith(`${f} `));
+  return family ? HEADER_KINDS[family] : NAMED[kind]!;
 }

@@ -9,6 +9,7 @@ import { headerRecord } from './header-record.ts';
 import type { WebhookDelivery } from './observed.ts';
 import { parseBody } from './response-check.ts';
 import type { SchemaPlans } from './schema-plans.ts';
+import { headerKind } from './violation-kind.ts';
 import type { Violation } from './violations.ts';
 
 export function checkWebhook(contract: Contract, plans: SchemaPlans, delivery: WebhookDelivery): Violation[] {
@@ -22,6 +23,7 @@ export function checkWebhook(contract: Contract, plans: SchemaPlans, delivery: W
     const known = contract.webhooks.map(w => JSON.stringify(constOf(spec, w.schema, 'type'))).join(', ');
     return [
       {
+        kind: 'schema',
         where: 'body/type',
         message: `${JSON.stringify(type)} is not a webhook event of the contract (${known})`,
       },
@@ -37,6 +39,7 @@ export function checkWebhook(contract: Contract, plans: SchemaPlans, delivery: W
       new StandardWebhook(delivery.secret).verify(delivery.body, headers);
     } catch (error) {
       out.push({
+        kind: headerKind('bad header', 'webhook-signature'),
         where: 'header webhook-signature',
         message: `does not verify: ${(error as Error).message}`,
       });

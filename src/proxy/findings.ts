@@ -1,7 +1,7 @@
 // What one checked answer comes to as report records: one for a call outside the contract, one per
 // violation, one for an upstream that gave no usable answer. The live proxy and the offline check of
 // a recorded HAR (har-check.ts) both make their records here, so that they report alike.
-import { kindOf } from '../contract/violation-kind.ts';
+import type { UpstreamKind } from '../contract/violation-kind.ts';
 import type { Call, Checked } from './check.ts';
 import type { UpstreamFailure } from './forward.ts';
 import { OUTSIDE, type ReportRecord } from './report-record.ts';
@@ -10,7 +10,7 @@ export type Finding = Omit<ReportRecord, 'time'>;
 
 export type Failure = UpstreamFailure | 'unreadable' | 'oversized';
 
-const FAILURE_KIND: Record<Failure, string> = {
+const FAILURE_KIND: Record<Failure, UpstreamKind> = {
   unreachable: 'upstream unreachable',
   timeout: 'upstream timeout',
   cut: 'upstream cut the connection',
@@ -45,7 +45,7 @@ export function findingsOf(
     status,
     operation,
     requestId,
-    kind: kindOf(v),
+    kind: v.kind,
     where: v.where,
     message: v.message,
     action,

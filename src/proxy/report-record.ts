@@ -1,10 +1,11 @@
 // One finding of the proxy, as its report keeps it: the JSON line, the SARIF result, the summary's count.
+import { isUpstreamKind, type FindingKind } from '../contract/violation-kind.ts';
 
 /** The kind of a call to a method and path outside the contract: forwarded, counted, not a violation. */
-export const OUTSIDE = 'outside the contract';
+export const OUTSIDE = 'outside the contract' as const;
 
-/** Whether a record is an upstream that gave no usable answer: each of those kinds says `upstream …`. */
-export const isUpstreamFailure = (record: { kind: string }) => record.kind.startsWith('upstream ');
+/** Whether a record is an upstream that gave no usable answer. */
+export const isUpstreamFailure = (record: { kind: string }) => isUpstreamKind(record.kind);
 
 /**
  * One line of the report: a violation of one response, an upstream that gave no usable answer
@@ -20,7 +21,7 @@ export interface ReportRecord {
   operation: string | null;
   /** The upstream's X-Request-Id (else its error.request_id); the proxy's own id for an upstream failure. */
   requestId: string;
-  kind: string;
+  kind: FindingKind | typeof OUTSIDE;
   where: string;
   message: string;
   /** `passed` on to the caller as it was, or `replaced` by the proxy's own 502/504. */

@@ -27,12 +27,17 @@ const violationsOf = (name: string) => {
 describe('the suite against a server that breaks the contract', () => {
   it('reports a missing X-Request-Id', () => {
     expect(violationsOf('getBalance: valid')).toEqual([
-      { where: 'header X-Request-Id', message: 'required header is missing' },
+      {
+        kind: 'missing header X-Request-Id',
+        where: 'header X-Request-Id',
+        message: 'required header is missing',
+      },
     ]);
   });
 
   it('reports a body that is not the error envelope', () => {
     expect(violationsOf('getBalance: no Authorization')).toContainEqual({
+      kind: 'schema',
       where: 'body',
       message: "must have required property 'error'",
     });
@@ -50,10 +55,15 @@ describe('the suite against a server that breaks the contract', () => {
   it('reports a schema violation at its path', () => {
     const v = violationsOf('listModels: valid');
     expect(v).toContainEqual({
+      kind: 'schema',
       where: 'body/0/type',
       message: 'must be equal to one of the allowed values: image, video',
     });
-    expect(v).toContainEqual({ where: 'body/0/created_at', message: 'must match format "date-time"' });
+    expect(v).toContainEqual({
+      kind: 'schema',
+      where: 'body/0/created_at',
+      message: 'must match format "date-time"',
+    });
   });
 
   it('reports request_id differing from X-Request-Id', () => {
@@ -64,6 +74,7 @@ describe('the suite against a server that breaks the contract', () => {
 
   it('reports a code not allowed under the status', () => {
     expect(violationsOf('getVideoGeneration: unknown id')).toContainEqual({
+      kind: 'code not allowed under the status',
       where: 'body/error/code',
       message: 'code "rate_limit" is not declared for getVideoGeneration 404; allowed: not_found',
     });
@@ -71,6 +82,7 @@ describe('the suite against a server that breaks the contract', () => {
 
   it('reports a status other than the behaviour requires', () => {
     expect(violationsOf('createVideoGeneration: text/plain body')).toContainEqual({
+      kind: 'status other than the scenario expects',
       where: 'status',
       message: 'expected 415, got 400',
     });

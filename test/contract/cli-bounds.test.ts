@@ -59,7 +59,9 @@ describe('answers the CLI reads', () => {
     const validator = createContractValidator();
     const scenario = { name: 'models', request: models, expect: { status: 200 } } as never;
     const result = await runScenario(validator, await serve(huge), scenario, { maxAnswerBytes: 1024 });
-    expect(result.violations).toEqual([{ where: 'request', message: 'no answer: answer over 1024 bytes' }]);
+    expect(result.violations).toEqual([
+      { kind: 'no answer', where: 'request', message: 'no answer: answer over 1024 bytes' },
+    ]);
   });
 
   it('checks the limits it is given', () => {

@@ -50,7 +50,7 @@ describe('precompiled validators', () => {
     const response = { status: 200, headers: json, body: { balance: 1000, currency: 'USD' } };
     expect(precompiled.checkResponse('getBalance', response)).toEqual([]);
     expect(createContractValidator(editedContract()).checkResponse('getBalance', response)).toEqual([
-      { where: 'body/balance', message: 'must be <= 100' },
+      { kind: 'schema', where: 'body/balance', message: 'must be <= 100' },
     ]);
   });
 
@@ -286,7 +286,10 @@ describe('precompiled modules', () => {
       ['--disallow-code-generation-from-strings', '--import', 'tsx', '--input-type=module', '-e', script],
       { cwd: root },
     );
-    expect(JSON.parse(stdout)).toEqual([[], [{ where: 'body/error/required', message: 'must be number' }]]);
+    expect(JSON.parse(stdout)).toEqual([
+      [],
+      [{ kind: 'schema', where: 'body/error/required', message: 'must be number' }],
+    ]);
   });
 
   it('bundle with esbuild (as for a Worker): every module is followed, and the bundle checks without eval', async () => {

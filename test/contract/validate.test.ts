@@ -53,6 +53,7 @@ describe('contract validator', () => {
     });
     expect(v).toEqual([
       {
+        kind: 'undeclared status',
         where: 'status',
         message: '201 is not declared for getBalance (declared: 200, 401, 403, 429, 500, 502, 503, 504)',
       },
@@ -101,6 +102,7 @@ describe('contract validator', () => {
     });
     expect(v).toEqual([
       {
+        kind: 'request_id differs from X-Request-Id',
         where: 'body/error/request_id',
         message: `${JSON.stringify(quotaId)} differs from the X-Request-Id header "req_other"`,
       },
@@ -128,6 +130,7 @@ describe('contract validator', () => {
     });
     expect(v).toEqual([
       {
+        kind: 'code not allowed under the status',
         where: 'body/error/code',
         message: 'code "rate_limit" is not declared for generateImage 402; allowed: quota_exceeded',
       },
@@ -140,7 +143,7 @@ describe('contract validator', () => {
       { method: 'GET', path: '/v2/videos/generations/vid_01JDQ8ZK4T9V2K7M3N5P8R6WXY' },
       { status: 200, headers: { ...json, 'x-request-id': 'r' }, body },
     );
-    expect(v).toEqual([{ where: 'body/progress', message: 'must be <= 100' }]);
+    expect(v).toEqual([{ kind: 'schema', where: 'body/progress', message: 'must be <= 100' }]);
   });
 
   it('names a discriminating value the union does not have, with the values it has', () => {
@@ -163,8 +166,8 @@ describe('contract validator', () => {
         body: { balance: 'x', currency: 'usd' },
       }),
     ).toEqual([
-      { where: 'body/balance', message: 'must be number' },
-      { where: 'body/currency', message: 'must match pattern "^[A-Z]{3}$"' },
+      { kind: 'schema', where: 'body/balance', message: 'must be number' },
+      { kind: 'schema', where: 'body/currency', message: 'must match pattern "^[A-Z]{3}$"' },
     ]);
     expect(
       validator.checkResponse('getBalance', {
@@ -173,8 +176,8 @@ describe('contract validator', () => {
         body: { balance: undefined, currency: 'USD' },
       }),
     ).toEqual([
-      { where: 'body', message: "must have required property 'balance'" },
-      { where: 'body/balance', message: 'must be number' },
+      { kind: 'schema', where: 'body', message: "must have required property 'balance'" },
+      { kind: 'schema', where: 'body/balance', message: 'must be number' },
     ]);
   });
 

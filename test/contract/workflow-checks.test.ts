@@ -43,20 +43,26 @@ describe('balance arithmetic', () => {
 
   it('reports a refund that did not come', () => {
     const run = runOf({ 'balance-before': { balance: 100 }, 'balance-after': { balance: 99.5 } });
-    expect(unchanged(run, 'refunded')).toEqual([{ where: 'balance', message: 'moved by -0.5: refunded' }]);
+    expect(unchanged(run, 'refunded')).toEqual([
+      { kind: 'schema', where: 'balance', message: 'moved by -0.5: refunded' },
+    ]);
   });
 
   it('reports usage whose total is not unit_price × quantity', () => {
     const run = runOf({}, { poll: answer({ usage: { total_cost: 0.6, unit_price: 0.1, quantity: 5 } }) });
     expect(usageAddsUp(run, 'poll')).toEqual([
-      { where: 'step poll: body/usage/total_cost', message: '0.6 is not unit_price 0.1 × quantity 5' },
+      {
+        kind: 'schema',
+        where: 'step poll: body/usage/total_cost',
+        message: '0.6 is not unit_price 0.1 × quantity 5',
+      },
     ]);
   });
 
   it('reports an output that is not an amount', () => {
     const run = runOf({ 'balance-before': { balance: '100' }, 'balance-after': { balance: 99 } });
     expect(unchanged(run, 'x')).toEqual([
-      { where: 'step balance-before: outputs/balance', message: '"100" is not an amount' },
+      { kind: 'schema', where: 'step balance-before: outputs/balance', message: '"100" is not an amount' },
     ]);
   });
 });

@@ -103,13 +103,18 @@ describe('the workflows against a server that overcharges, charges a replay agai
 
   it('reports a charge other than usage.total_cost, by the balance arithmetic Arazzo cannot do', () => {
     expect(violationsOf(results, 'image-charges-balance')).toEqual([
-      { where: 'balance', message: 'fell by 0.05, not by the 0.04 that usage.total_cost of the image says' },
+      {
+        kind: 'schema',
+        where: 'balance',
+        message: 'fell by 0.05, not by the 0.04 that usage.total_cost of the image says',
+      },
     ]);
   });
 
   it('reports a replay charged again: the balance moved after the replay', () => {
     expect(violationsOf(results, 'idempotent-replay-charged-once')).toEqual([
       {
+        kind: 'schema',
         where: 'step balance-after: successCriteria',
         message:
           '$response.body#/balance == $steps.balance-charged.outputs.balance does not hold ($response.body#/balance is 99.85)',
@@ -122,6 +127,7 @@ describe('the workflows against a server that overcharges, charges a replay agai
       .retryLimit;
     expect(violationsOf(results, 'video-completes')).toEqual([
       {
+        kind: 'schema',
         where: 'step poll: successCriteria',
         message: `$response.body#/status == 'completed' does not hold ($response.body#/status is "processing") after ${limit} retries`,
       },

@@ -1,10 +1,11 @@
 // A Verdict as SARIF 2.1.0, for code-scanning views: one rule per kind of violation, one result per
 // finding, located in the contract (the bundled openapi.json, at the operation, with its JSON pointer).
 import { contractLocator, type ContractLocation } from './contract-location.ts';
+import { kindDescription, type FindingKind } from '../violation-kind.ts';
 import type { Finding, Verdict, VerdictCase } from './verdict.ts';
 
 /** `missing header X-Request-Id` → `missing-header-x-request-id`: a rule id that stays put. */
-export const ruleId = (kind: string) =>
+export const ruleId = (kind: FindingKind) =>
   kind
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
@@ -35,7 +36,7 @@ export function sarifReport(verdict: Verdict, locate = contractLocator()): strin
   const rules = kinds.map(kind => ({
     id: ruleId(kind),
     name: kind,
-    shortDescription: { text: `The answer breaks the contract: ${kind}.` },
+    shortDescription: { text: kindDescription(kind) },
     defaultConfiguration: { level: 'error' },
   }));
   const results = verdict.cases.flatMap(c =>

@@ -1,6 +1,5 @@
 // The suite's report as a Verdict: one case per scenario run, one per scenario left out.
 import type { SuiteReport } from '../suite.ts';
-import { kindOf } from '../violation-kind.ts';
 import type { Verdict } from './verdict.ts';
 
 export function suiteVerdict(report: SuiteReport): Verdict {
@@ -11,7 +10,7 @@ export function suiteVerdict(report: SuiteReport): Verdict {
     path: scenario.request.path.split('?')[0]!,
     ...(response ? { status: response.status } : {}),
     ...(response?.headers['x-request-id'] ? { requestId: response.headers['x-request-id'] } : {}),
-    findings: violations.map(v => ({ kind: kindOf(v), where: v.where, message: v.message })),
+    findings: violations.map(({ kind, where, message }) => ({ kind, where, message })),
   }));
   const skipped = report.skipped.map(s => ({
     name: s.name,

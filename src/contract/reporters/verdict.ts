@@ -2,10 +2,11 @@
 // workflow), the proxy (a case per finding) or `mediagen-contract check` (a case per recorded exchange).
 // Each reporter turns one Verdict into its format; the texts in it are already redacted.
 import type { Redact } from '../../proxy/redact.ts';
+import type { FindingKind } from '../violation-kind.ts';
 
 export interface Finding {
   /** The rule it breaks (src/contract/violation-kind.ts). */
-  kind: string;
+  kind: FindingKind;
   /** `status`, `header <Name>`, `body/<json pointer>`, `request` or `upstream`. */
   where: string;
   message: string;

@@ -6,6 +6,7 @@ import { isObject } from '../../kernel/json.ts';
 import { fellBy, unchanged, usageAddsUp } from './balance-checks.ts';
 import type { BeforeStep, WorkflowRun } from './run-workflow.ts';
 import { startWebhookReceiver } from './webhook-receiver.ts';
+import { workflowViolation } from './workflow-violation.ts';
 
 export interface ExtraSettings {
   validator: ContractValidator;
@@ -42,10 +43,10 @@ const waitRetryAfter =
     const ms = retryAfterMs(header);
     const where = `step ${limited}: header Retry-After`;
     if (ms === undefined)
-      return [{ where, message: `${JSON.stringify(header)} is not a number of seconds or a date` }];
+      return [workflowViolation(where, `${JSON.stringify(header)} is not a number of seconds or a date`)];
     if (ms > settings.maxRetryAfterMs)
       return [
-        { where, message: `${header} is longer than the suite waits (${settings.maxRetryAfterMs} ms)` },
+        workflowViolation(where, `${header} is longer than the suite waits (${settings.maxRetryAfterMs} ms)`),
       ];
     await sleep(ms);
     return [];
@@ -68,19 +69,21 @@ async function webhookExtra(settings: ExtraSettings): Promise<Extra> {
     after: async run => {
       const where = 'webhook';
       const got = await receiver.first(settings.webhookTimeoutMs).catch((error: Error) => error);
-      if (got instanceof Error) return [{ where, message: got.message }];
+      if (got instanceof Error) return [workflowViolation(where, got.message)];
       const headers = Object.fromEntries(Object.entries(got.headers).map(([k, v]) => [k, String(v)]));
       const out = settings.validator
         .checkWebhook({ headers, body: got.body, secret: settings.webhookSecret })
-        .map(v => ({ where: `${where} ${v.where}`, message: v.message }));
+        .map(v => workflowViolation(`${where} ${v.where}`, v.message));
       const event = parseJson(got.body);
       const id = isObject(event) && isObject(event.data) ? event.data.id : undefined;
       const created = run.ctx.steps.create?.outputs.id;
       if (id !== created)
-        out.push({
-          where: `${where} body/data/id`,
-          message: `${JSON.stringify(id)} is not the video created, ${created}`,
-        });
+        out.push(
+          workflowViolation(
+            `${where} body/data/id`,
+            `${JSON.stringify(id)} is not the video created, ${created}`,
+          ),
+        );
       return out;
     },
   };
