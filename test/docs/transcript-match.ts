@@ -2,18 +2,24 @@
 // (ids, times, expiries, signatures) is matched by its shape; everything else must be equal. The
 // pasted values must still be one run's: a pasted id is always the same id of today's run, and every
 // pasted time is off from today's by one and the same amount (a time that was not fresh, such as a
-// date the request chose, must then be equal). Durations (max-age) are within a few seconds.
+// date the request chose, must then be equal). Durations (max-age) are within a few seconds; how long
+// an answer took may be anything.
 
 /** What a run cannot repeat, by kind; a time's or duration's seconds, to tell how far two are apart. */
 const VARYING = {
   id: { pattern: /\b(?:img|vid|req|msg)_[0-9A-HJKMNP-TV-Z]{26}\b/, seconds: undefined },
   signature: { pattern: /\bv1,[A-Za-z0-9+/]{43}=/, seconds: undefined },
+  secret: { pattern: /\bwhsec_[A-Za-z0-9+/]{32}/, seconds: undefined },
+  /** Prism's version, which a guide may give as its major only (`5.x`). */
+  version: { pattern: /(?<=Prism )\d+\.(?:x|\d+\.\d+)/, seconds: undefined },
   time: {
     pattern: /\b\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{3})?Z|\b[A-Z][a-z]{2}, \d\d [A-Z][a-z]{2} \d{4} [\d:]{8} GMT/,
     seconds: (text: string) => Date.parse(text) / 1000,
   },
   epoch: { pattern: /(?<=expires=|"webhook-timestamp": ")\d{10}\b/, seconds: Number },
   duration: { pattern: /(?<=max-age=)\d+\b/, seconds: Number },
+  /** How long the mock took to answer: a run's own, any value. */
+  took: { pattern: /\b\d+\.\dms\b/, seconds: undefined },
 };
 type Kind = keyof typeof VARYING;
 const ANY = new RegExp(
@@ -52,7 +58,7 @@ export class TranscriptMatch {
   }
 
   #pair(kind: Kind, pasted: string, today: string): string[] {
-    if (pasted === today) return [];
+    if (pasted === today || kind === 'took') return [];
     const { seconds } = VARYING[kind];
     if (kind === 'duration')
       return Math.abs(seconds!(today) - seconds!(pasted)) <= SLACK_SECONDS
