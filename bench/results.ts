@@ -1,9 +1,10 @@
-// What every bench hands to the report: one JSON section per bench in the results directory, which
-// bench/report.ts composes into BENCHMARKS.md. A new bench calls `benchSettings` and `writeSection`.
+// What every bench hands to the report: its section in the results file (bench/results.json, committed),
+// which bench/report.ts composes into BENCHMARKS.md. A bench replaces its own section and leaves the
+// others as they were measured. A new bench calls `benchSettings` and `writeSection`.
 import { execFile, execFileSync } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { loadavg } from 'node:os';
-import { join } from 'node:path';
+import { cpus, loadavg, totalmem, type } from 'node:os';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { root as repoRoot } from '../scripts/root.ts';
 
@@ -37,14 +38,50 @@ export interface Section {
   notes?: string[];
 }
 
+/** A section as recorded: what the bench measured, and when, where and at which commit. */
+export type Stored = Section & {
+  tiny: boolean;
+  measuredAt: string;
+  commit?: string;
+  loadAverage?: number;
+  /** The machine it was measured on, e.g. `2 cores (…), 24 GiB RAM, Linux, Node v20.20.2`. */
+  machine: string;
+  cores: number;
+};
+
 /** Tiny (`npm run bench -- --tiny`, or BENCH_TINY=1): every bench on a setting that only shows it works. */
 export const isTiny = () => process.argv.includes('--tiny') || process.env.BENCH_TINY === '1';
 
 /** The full setting, or the tiny one when asked for. */
 export const benchSettings = <T>(full: T, tiny: T): T => (isTiny() ? tiny : full);
 
-/** Where sections are written: BENCH_RESULTS (set by bench/run.ts), else bench/results/. */
-export const resultsDir = () => process.env.BENCH_RESULTS ?? join(repoRoot, 'bench/results');
+/** The committed figures, which BENCHMARKS.md is generated from. */
+export const committedResults = join(repoRoot, 'bench/results.json');
+
+/** Where sections are written: BENCH_RESULTS (a file; bench/run.ts sets it), else the committed file. */
+export const resultsFile = () => process.env.BENCH_RESULTS ?? committedResults;
+
+/** The sections recorded in `file`, sorted by id; none when it does not exist yet. */
+export async function readSections(file = resultsFile()): Promise<Stored[]> {
+  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return '[]';
+    throw error;
+  });
+  let sections: unknown;
+  try {
+    sections = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`${file}: not JSON (${(error as Error).message})`);
+  }
+  if (!Array.isArray(sections) || sections.some(s => typeof s?.id !== 'string'))
+    throw new Error(`${file}: not a list of bench sections, each with an id`);
+  return (sections as Stored[]).sort((a, b) => a.id.localeCompare(b.id));
+}
+
+function machine(): string {
+  const cpu = cpus();
+  return `${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown CPU'}), ${Math.round(totalmem() / 2 ** 30)} GiB RAM, ${type()}, Node ${process.version}`;
+}
 
 /** The commit measured, `+changes` when the working tree differs from it. */
 function commitMeasured(): string {
@@ -59,18 +96,22 @@ function commitMeasured(): string {
   }
 }
 
+/** Replaces the section with this id in the results file (adding it if new); the others stay. */
 export async function writeSection(section: Section): Promise<void> {
-  await mkdir(resultsDir(), { recursive: true });
-  const measured = {
+  const file = resultsFile();
+  const stored: Stored = {
+    ...section,
     tiny: isTiny(),
     measuredAt: new Date().toISOString(),
     commit: commitMeasured(),
     loadAverage: loadavg()[0],
+    machine: machine(),
+    cores: cpus().length,
   };
-  await writeFile(
-    join(resultsDir(), `${section.id}.json`),
-    JSON.stringify({ ...section, ...measured }, null, 2) + '\n',
-  );
+  const others = (await readSections(file)).filter(s => s.id !== section.id);
+  const sections = [...others, stored].sort((a, b) => a.id.localeCompare(b.id));
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(file, JSON.stringify(sections, null, 2) + '\n');
 }
 
 /** Median of samples: robust to the odd slow round on a shared machine. */

@@ -1,14 +1,16 @@
 // `npm run bench`: runs every bench, each in its own process, then writes BENCHMARKS.md from the
-// sections they recorded. `-- --tiny`: every bench on a tiny setting, results and report in a temp
-// directory (CI: shows the benches still work; the figures mean nothing). `-- <name>...`: only the
-// benches whose file name contains a name; the report keeps the other sections of the last run.
+// sections they recorded in bench/results.json (committed). A full run replaces every section;
+// `-- <name>...` runs only the benches whose file name contains a name, and the other sections stay
+// as committed. `-- --tiny`: every bench on a tiny setting, results and report in a temp directory
+// (CI: shows the benches still work; the figures mean nothing, and the committed ones are left alone).
+// BENCH_RESULTS=<file> records elsewhere, with the report beside it.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { composeReport } from './report.ts';
-import { isTiny, repoRoot, resultsDir } from './results.ts';
+import { committedResults, isTiny, readSections, repoRoot, resultsFile } from './results.ts';
 
 /** Every bench, in the order they run (the report orders sections by id). A new bench is added here and calls writeSection. */
 const BENCHES = [
@@ -31,17 +33,14 @@ if (chosen.length === 0) {
 }
 
 const tiny = isTiny();
-const results = tiny ? await mkdtemp(join(tmpdir(), 'mediagen-bench-')) : resultsDir();
-if (!tiny && chosen === BENCHES) await rm(results, { recursive: true, force: true });
-const report = tiny ? join(results, 'BENCHMARKS.md') : join(repoRoot, 'BENCHMARKS.md');
+const results = tiny ? join(await mkdtemp(join(tmpdir(), 'mediagen-bench-')), 'results.json') : resultsFile();
+if (!tiny && chosen === BENCHES) await rm(results, { force: true });
+const report =
+  results === committedResults ? join(repoRoot, 'BENCHMARKS.md') : join(dirname(results), 'BENCHMARKS.md');
 
-/** Sections written to the results directory since `since` (ms since the epoch). */
-async function sectionsSince(since: number): Promise<string[]> {
-  const files = (await readdir(results).catch(() => [] as string[])).filter(f => f.endsWith('.json'));
-  const fresh = await Promise.all(
-    files.map(async f => ((await stat(join(results, f))).mtimeMs >= since ? f : undefined)),
-  );
-  return fresh.filter((f): f is string => f !== undefined);
+/** Whether a section was recorded since `since` (ms since the epoch). */
+async function recordedSince(since: number): Promise<boolean> {
+  return (await readSections(results)).some(s => Date.parse(s.measuredAt) >= since);
 }
 
 /** Runs one bench under tsx with the shared settings; says why it failed, if it did. */
@@ -57,7 +56,7 @@ async function runBench(file: string): Promise<string | undefined> {
   });
   const [code, signal] = (await once(child, 'exit')) as [number | null, string | null];
   if (code !== 0) return `${file} exited with ${signal ?? code}`;
-  if ((await sectionsSince(started)).length === 0) return `${file} recorded no section (writeSection)`;
+  if (!(await recordedSince(started))) return `${file} recorded no section (writeSection)`;
   return undefined;
 }
 
