@@ -35,7 +35,11 @@ async function balanceServer(): Promise<{ url: string; close(): Promise<void> }>
   };
 }
 
-async function stepFixtures(validator: ContractValidator, unreachable: string) {
+/** One step per kind, each a workflow of its own (a failed step ends its workflow). */
+async function stepFixtures(
+  validator: ContractValidator,
+  unreachable: string,
+): Promise<[ViolationKind, Violation[]][]> {
   const server = await balanceServer();
   try {
     const run = async (step: Step, baseUrl = server.url) => {
@@ -44,7 +48,7 @@ async function stepFixtures(validator: ContractValidator, unreachable: string) {
       return (await runWorkflow(arazzo, workflow, {}, { validator, baseUrl, limits })).violations;
     };
     const auth = { name: 'Authorization', in: 'header' as const, value: '$inputs.api_key' };
-    const fixtures: [ViolationKind, Violation[]][] = [
+    return [
       ['request not built', await run(balanceStep({ parameters: [auth] }))],
       [
         'criterion not met',
@@ -53,7 +57,6 @@ async function stepFixtures(validator: ContractValidator, unreachable: string) {
       ['output not read', await run(balanceStep({ outputs: { id: '$response.body#/id' } }))],
       ['no answer', await run(balanceStep({}), unreachable)],
     ];
-    return fixtures;
   } finally {
     await server.close();
   }
@@ -67,9 +70,9 @@ async function webhookFixtures(settings: ExtraSettings): Promise<[ViolationKind,
   const other = await extras['webhook-delivered']!(settings);
   const example = settings.validator.contract.webhooks[0]!.examples;
   const body = JSON.stringify(Object.values(example)[0]);
-  const posted = await fetch(other.inputs!.callback_url!, { method: 'POST', body });
+  // Delivered before the check waits: the receiver keeps it as its first.
+  await fetch(other.inputs!.callback_url!, { method: 'POST', body });
   const unsigned = await other.after!(run).finally(other.close);
-  if (posted.status !== 204) throw new Error(`the receiver answered ${posted.status}`);
   return [
     ['no webhook delivery', late],
     ['webhook for another generation', unsigned],
