@@ -1,6 +1,6 @@
-// Each way an answer leaves the contract, in one closed table: the kind a violation carries from where
-// it is made (never read back from its wording), what the proxy's summary counts by, the rule a SARIF
-// report files a result under (its description the rule's text) and a JUnit failure's type.
+// Each way an answer or a workflow leaves the contract, in one closed table: the kind a violation
+// carries from where it is made (never read back from its wording), what the proxy's summary counts by,
+// the rule a SARIF report files a result under (its description the rule's text) and a JUnit failure's type.
 
 /** The kinds of a response's (or a delivery's) violations, each with what it means. */
 const ANSWER_KINDS = {
@@ -16,8 +16,24 @@ const ANSWER_KINDS = {
   'differs from the example': 'The body is not the named example the scenario asks the server for.',
   'body not JSON': 'The body the contract declares is not JSON.',
   'no body': 'The answer has no body where the contract declares one.',
-  // The workflows file every finding of theirs here too (src/contract/workflows/workflow-violation.ts).
-  schema: "A value breaks its schema in the contract, or a workflow's step or check does not hold.",
+  schema: 'A value breaks its schema in the contract.',
+} as const;
+
+/** What a workflow's own checks find beyond each answer's: its steps, its amounts, its waits, its webhook. */
+const WORKFLOW_KINDS = {
+  'request not built':
+    "A step's request cannot be built: an expression without a value, a parameter the suite does not send.",
+  'criterion not met':
+    "A step's success criterion does not hold, or cannot be read, once its retries are spent.",
+  'output not read': "A step's output has no value in its answer.",
+  'output not an amount': "A step's output that the suite adds up is not an amount of money.",
+  'balance differs from the answers':
+    'The balance did not move by what the answers of the workflow say it cost.',
+  'total_cost not unit_price × quantity': "A usage's total_cost is not its unit_price times its quantity.",
+  'Retry-After longer than the suite waits': 'A Retry-After asks for a longer wait than the suite waits out.',
+  'no webhook delivery': 'No webhook delivery came within the time the suite waits for one.',
+  'webhook for another generation':
+    "The webhook's event is of a generation other than the one the workflow created.",
 } as const;
 
 /** The kinds said of one header, named with it: `missing header X-Request-Id`, a rule per header. */
@@ -38,8 +54,8 @@ const UPSTREAM_KINDS = {
 
 type HeaderFamily = keyof typeof HEADER_KINDS;
 export type HeaderKind = `${HeaderFamily} ${string}`;
-/** The kind of a Violation: a name from the table (a header kind with the header's name). */
-export type ViolationKind = keyof typeof ANSWER_KINDS | HeaderKind;
+/** The kind of a Violation: a name from the tables (a header kind with the header's name). */
+export type ViolationKind = keyof typeof ANSWER_KINDS | keyof typeof WORKFLOW_KINDS | HeaderKind;
 export type UpstreamKind = keyof typeof UPSTREAM_KINDS;
 /** The kind of a report's finding: a violation, or an upstream that gave no usable answer. */
 export type FindingKind = ViolationKind | UpstreamKind;
@@ -52,11 +68,12 @@ export const isUpstreamKind = (kind: string): kind is UpstreamKind => Object.has
 /** Every kind with its description, a header kind once as `missing header <Name>`: the table as a list. */
 export const KINDS: readonly { kind: string; description: string }[] = [
   ...Object.entries(ANSWER_KINDS).map(([kind, description]) => ({ kind, description })),
+  ...Object.entries(WORKFLOW_KINDS).map(([kind, description]) => ({ kind, description })),
   ...Object.entries(HEADER_KINDS).map(([family, description]) => ({ kind: `${family} <Name>`, description })),
   ...Object.entries(UPSTREAM_KINDS).map(([kind, description]) => ({ kind, description })),
 ];
 
-const NAMED: Record<string, string> = { ...ANSWER_KINDS, ...UPSTREAM_KINDS };
+const NAMED: Record<string, string> = { ...ANSWER_KINDS, ...WORKFLOW_KINDS, ...UPSTREAM_KINDS };
 
 /** What a kind means: a SARIF rule's text. */
 export function kindDescription(kind: FindingKind): string {

@@ -5,7 +5,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createContractValidator, type Violation } from '../../src/contract/index.ts';
-import { sarifReport } from '../../src/contract/reporters/sarif.ts';
+import { ruleId, sarifReport } from '../../src/contract/reporters/sarif.ts';
 import { suiteVerdict } from '../../src/contract/reporters/suite-verdict.ts';
 import { checkExpectation, runScenario } from '../../src/contract/suite.ts';
 import type { Scenario } from '../../src/contract/scenarios.ts';
@@ -16,6 +16,8 @@ import {
   type ViolationKind,
 } from '../../src/contract/violation-kind.ts';
 import { failureFinding, findingsOf, type Failure } from '../../src/proxy/findings.ts';
+import { sarifErrors } from './report-formats.ts';
+import { workflowFixtures } from './workflow-kind-fixtures.ts';
 
 const validator = createContractValidator();
 const json = { 'content-type': 'application/json' };
@@ -49,7 +51,8 @@ async function closedPort(): Promise<string> {
 
 /** Each check that makes a kind, with the kind it must give. */
 async function fixtures(): Promise<[ViolationKind, Violation[]][]> {
-  const unanswered = await runScenario(validator, await closedPort(), scenario);
+  const unreachable = await closedPort();
+  const unanswered = await runScenario(validator, unreachable, scenario);
   return [
     ['undeclared status', image(418, quota)],
     ['undeclared status', validator.checkResponse({ method: 'GET', path: '/v2/nowhere' }, answer(200, {}))],
@@ -67,6 +70,7 @@ async function fixtures(): Promise<[ViolationKind, Violation[]][]> {
     ['body not JSON', image(402, '{"error":')],
     ['no body', image(402, '')],
     ['schema', image(402, { error: { ...quota.error, required: 'lots' } })],
+    ...(await workflowFixtures(validator, unreachable)),
   ];
 }
 
@@ -116,7 +120,9 @@ describe('violation kinds', () => {
 
   it("give a SARIF rule the kind's description as its text, one for every header of a kind", () => {
     const at = () => ({ uri: 'generated/openapi.json', line: 1, pointer: '#/paths' });
-    const rules = JSON.parse(sarifReport(suiteVerdict(suiteReport(all)), at)).runs[0].tool.driver.rules;
+    const sarif = sarifReport(suiteVerdict(suiteReport(all)), at);
+    expect(sarifErrors(sarif)).toEqual([]);
+    const rules = JSON.parse(sarif).runs[0].tool.driver.rules;
     expect(rules.length).toBeGreaterThan(10);
     for (const rule of rules as { name: FindingKind; shortDescription: { text: string } }[])
       expect(rule.shortDescription.text).toBe(kindDescription(rule.name));
@@ -134,6 +140,8 @@ describe('violation kinds', () => {
     expect(names).not.toContain(unknown.kind);
     expect(names).not.toContain(typo);
     expect(new Set(names).size).toBe(names.length);
+    // A SARIF rule's id is the kind in lower case and dashes: no two kinds may share one.
+    expect(new Set(names.map(k => ruleId(k as FindingKind))).size).toBe(names.length);
     expect(new Set(KINDS.map(k => k.description)).size).toBe(names.length);
   });
 });

@@ -8,7 +8,7 @@ import type { RawResponse } from '../../src/contract/http.ts';
 import { runContractSuite } from '../../src/contract/index.ts';
 import { fellBy, unchanged, usageAddsUp } from '../../src/contract/workflows/balance-checks.ts';
 import { ExpressionError, holds, resolve } from '../../src/contract/workflows/expressions.ts';
-import type { WorkflowRun } from '../../src/contract/workflows/run-workflow.ts';
+import { runOf } from './workflow-run.ts';
 
 const answer = (body: unknown): RawResponse => ({
   status: 200,
@@ -16,20 +16,6 @@ const answer = (body: unknown): RawResponse => ({
   text: '',
   body,
 });
-
-const runOf = (
-  outputs: Record<string, Record<string, unknown>>,
-  responses: Record<string, RawResponse> = {},
-) =>
-  ({
-    ctx: {
-      inputs: {},
-      steps: Object.fromEntries(Object.entries(outputs).map(([k, v]) => [k, { outputs: v }])),
-    },
-    responses,
-    violations: [],
-    completed: true,
-  }) as WorkflowRun;
 
 describe('balance arithmetic', () => {
   it('is exact where floating point is not: 99.96 - 99.92 is 0.04', () => {
@@ -44,7 +30,7 @@ describe('balance arithmetic', () => {
   it('reports a refund that did not come', () => {
     const run = runOf({ 'balance-before': { balance: 100 }, 'balance-after': { balance: 99.5 } });
     expect(unchanged(run, 'refunded')).toEqual([
-      { kind: 'schema', where: 'balance', message: 'moved by -0.5: refunded' },
+      { kind: 'balance differs from the answers', where: 'balance', message: 'moved by -0.5: refunded' },
     ]);
   });
 
@@ -52,7 +38,7 @@ describe('balance arithmetic', () => {
     const run = runOf({}, { poll: answer({ usage: { total_cost: 0.6, unit_price: 0.1, quantity: 5 } }) });
     expect(usageAddsUp(run, 'poll')).toEqual([
       {
-        kind: 'schema',
+        kind: 'total_cost not unit_price × quantity',
         where: 'step poll: body/usage/total_cost',
         message: '0.6 is not unit_price 0.1 × quantity 5',
       },
@@ -62,7 +48,11 @@ describe('balance arithmetic', () => {
   it('reports an output that is not an amount', () => {
     const run = runOf({ 'balance-before': { balance: '100' }, 'balance-after': { balance: 99 } });
     expect(unchanged(run, 'x')).toEqual([
-      { kind: 'schema', where: 'step balance-before: outputs/balance', message: '"100" is not an amount' },
+      {
+        kind: 'output not an amount',
+        where: 'step balance-before: outputs/balance',
+        message: '"100" is not an amount',
+      },
     ]);
   });
 });

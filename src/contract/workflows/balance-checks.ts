@@ -12,7 +12,11 @@ function amount(run: WorkflowRun, stepId: string, output: string): number | Viol
   const micro = toMicro(value);
   return (
     micro ??
-    workflowViolation(`step ${stepId}: outputs/${output}`, `${JSON.stringify(value)} is not an amount`)
+    workflowViolation(
+      'output not an amount',
+      `step ${stepId}: outputs/${output}`,
+      `${JSON.stringify(value)} is not an amount`,
+    )
   );
 }
 
@@ -29,6 +33,7 @@ export function fellBy(run: WorkflowRun, charged: string, why: string): Violatio
   if (spent === cost) return [];
   return [
     workflowViolation(
+      'balance differs from the answers',
       'balance',
       `fell by ${fromMicro(spent)}, not by the ${fromMicro(cost as number)} that ${why}`,
     ),
@@ -42,7 +47,11 @@ export function unchanged(run: WorkflowRun, why: string): Violation[] {
   if (bad.length > 0) return bad;
   if (before === after) return [];
   return [
-    workflowViolation('balance', `moved by ${fromMicro((after as number) - (before as number))}: ${why}`),
+    workflowViolation(
+      'balance differs from the answers',
+      'balance',
+      `moved by ${fromMicro((after as number) - (before as number))}: ${why}`,
+    ),
   ];
 }
 
@@ -56,6 +65,7 @@ export function usageAddsUp(run: WorkflowRun, stepId: string): Violation[] {
   if (total === unit * quantity) return [];
   return [
     workflowViolation(
+      'total_cost not unit_price × quantity',
       `step ${stepId}: body/usage/total_cost`,
       `${fromMicro(total)} is not unit_price ${fromMicro(unit)} × quantity ${quantity}`,
     ),

@@ -5,6 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { AnswerLimits } from '../answer-limits.ts';
 import { send, type RawRequest, type RawResponse } from '../http.ts';
 import type { ContractValidator, Violation } from '../validate.ts';
+import type { ViolationKind } from '../violation-kind.ts';
 import type { Arazzo, FailureAction, Step, Workflow } from './arazzo.ts';
 import { ExpressionError, evaluate, holds, type ExpressionContext } from './expressions.ts';
 import { stepRequest } from './step-request.ts';
@@ -46,6 +47,9 @@ function unmet(criteria: { condition: string }[] | undefined, ctx: ExpressionCon
   });
 }
 
+/** Files a step's finding under its kind, at `step <stepId>: <where>`. */
+type At = (kind: ViolationKind, where: string, message: string) => void;
+
 const retryOf = (step: Step, ctx: ExpressionContext): FailureAction | undefined =>
   step.onFailure?.find(a => unmet(a.criteria, ctx).length === 0);
 
@@ -57,8 +61,8 @@ async function runStep(
   settings: RunSettings,
 ): Promise<boolean> {
   // Once each: a poll retried many times against a broken answer reports it once, not per poll.
-  const at = (where: string, message: string) => {
-    const violation = workflowViolation(`step ${step.stepId}: ${where}`, message);
+  const at: At = (kind, where, message) => {
+    const violation = workflowViolation(kind, `step ${step.stepId}: ${where}`, message);
     if (!run.violations.some(v => v.where === violation.where && v.message === message))
       run.violations.push(violation);
   };
@@ -68,16 +72,17 @@ async function runStep(
       request = stepRequest(settings.validator.contract, arazzo, step, run.ctx);
     } catch (error) {
       if (!(error instanceof ExpressionError)) throw error;
-      at('request', error.message);
+      at('request not built', 'request', error.message);
       return false;
     }
     run.last = { stepId: step.stepId, request };
     const response = await send(settings.baseUrl, request, settings.limits).catch((error: unknown) => {
-      at('request', `no answer: ${messageOf(error)}`);
+      at('no answer', 'request', `no answer: ${messageOf(error)}`);
     });
     if (!response) return false;
     run.last.response = run.responses[step.stepId] = run.ctx.response = response;
-    for (const v of settings.validator.checkResponse(step.operationId, response)) at(v.where, v.message);
+    for (const v of settings.validator.checkResponse(step.operationId, response))
+      at(v.kind, v.where, v.message);
     const failed = unmet(step.successCriteria, run.ctx);
     if (failed.length === 0) return outputs(step, run, at);
     const action = retryOf(step, run.ctx);
@@ -86,18 +91,18 @@ async function runStep(
       continue;
     }
     const tries = retries > 0 ? ` after ${retries} retries` : '';
-    for (const message of failed) at('successCriteria', `${message}${tries}`);
+    for (const message of failed) at('criterion not met', 'successCriteria', `${message}${tries}`);
     return false;
   }
 }
 
-function outputs(step: Step, run: WorkflowRun, at: (where: string, message: string) => void): boolean {
+function outputs(step: Step, run: WorkflowRun, at: At): boolean {
   const values: Record<string, unknown> = {};
   for (const [name, expression] of Object.entries(step.outputs ?? {})) {
     try {
       values[name] = evaluate(expression, run.ctx);
     } catch (error) {
-      at(`outputs/${name}`, messageOf(error));
+      at('output not read', `outputs/${name}`, messageOf(error));
       return false;
     }
   }

@@ -3,6 +3,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ContractValidator, Violation } from '../validate.ts';
 import { isObject } from '../../kernel/json.ts';
+import { headerKind } from '../violation-kind.ts';
 import { fellBy, unchanged, usageAddsUp } from './balance-checks.ts';
 import type { BeforeStep, WorkflowRun } from './run-workflow.ts';
 import { startWebhookReceiver } from './webhook-receiver.ts';
@@ -43,10 +44,20 @@ const waitRetryAfter =
     const ms = retryAfterMs(header);
     const where = `step ${limited}: header Retry-After`;
     if (ms === undefined)
-      return [workflowViolation(where, `${JSON.stringify(header)} is not a number of seconds or a date`)];
+      return [
+        workflowViolation(
+          headerKind('bad header', 'Retry-After'),
+          where,
+          `${JSON.stringify(header)} is not a number of seconds or a date`,
+        ),
+      ];
     if (ms > settings.maxRetryAfterMs)
       return [
-        workflowViolation(where, `${header} is longer than the suite waits (${settings.maxRetryAfterMs} ms)`),
+        workflowViolation(
+          'Retry-After longer than the suite waits',
+          where,
+          `${header} is longer than the suite waits (${settings.maxRetryAfterMs} ms)`,
+        ),
       ];
     await sleep(ms);
     return [];
@@ -69,17 +80,18 @@ async function webhookExtra(settings: ExtraSettings): Promise<Extra> {
     after: async run => {
       const where = 'webhook';
       const got = await receiver.first(settings.webhookTimeoutMs).catch((error: Error) => error);
-      if (got instanceof Error) return [workflowViolation(where, got.message)];
+      if (got instanceof Error) return [workflowViolation('no webhook delivery', where, got.message)];
       const headers = Object.fromEntries(Object.entries(got.headers).map(([k, v]) => [k, String(v)]));
       const out = settings.validator
         .checkWebhook({ headers, body: got.body, secret: settings.webhookSecret })
-        .map(v => workflowViolation(`${where} ${v.where}`, v.message));
+        .map(v => ({ ...v, where: `${where} ${v.where}` }));
       const event = parseJson(got.body);
       const id = isObject(event) && isObject(event.data) ? event.data.id : undefined;
       const created = run.ctx.steps.create?.outputs.id;
       if (id !== created)
         out.push(
           workflowViolation(
+            'webhook for another generation',
             `${where} body/data/id`,
             `${JSON.stringify(id)} is not the video created, ${created}`,
           ),

@@ -1,10 +1,10 @@
-// A workflow's finding: each one filed under the kind `schema`, as the reports filed them when the kind
-// was read back from `where` (a step's prefix hid every other kind). Kinds of their own would change
-// what every report says of a failing workflow: that is a change of the reports, not made here.
+// A workflow's finding, under the kind its check names: the answer's own from the contract validator,
+// or one of the workflow's (src/contract/violation-kind.ts), never one kind for all.
+import type { ViolationKind } from '../violation-kind.ts';
 import type { Violation } from '../violations.ts';
 
-export const workflowViolation = (where: string, message: string): Violation => ({
-  kind: 'schema',
+export const workflowViolation = (kind: ViolationKind, where: string, message: string): Violation => ({
+  kind,
   where,
   message,
 });
