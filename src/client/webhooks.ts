@@ -41,6 +41,13 @@ export function verifyWebhook(
   body: string | Uint8Array,
   headers: WebhookHeaders,
 ): WebhookResult {
+  // A parsed body (express.json() before this) can never verify: say so, at once, as a mistake in code.
+  if (typeof body !== 'string' && !(body instanceof Uint8Array))
+    throw new TypeError(
+      `verifyWebhook: body must be the raw request body, a string or bytes, got ${described(body)}: verify before parsing it`,
+    );
+  if (typeof headers !== 'object' || headers === null)
+    throw new TypeError(`verifyWebhook: headers must be a Headers or an object, got ${described(headers)}`);
   const h: Record<string, string | undefined> = lowerCaseHeaders(headers, 'first');
   const id = h['webhook-id'];
   const fail = (reason: WebhookError['reason'], message: string) => ({
@@ -98,3 +105,6 @@ function isEvent(v: unknown): v is WebhookEvent {
     typeof e.refunded === 'boolean'
   );
 }
+
+const described = (value: unknown) =>
+  value === null ? 'null' : Array.isArray(value) ? 'an array' : `a value of type ${typeof value}`;

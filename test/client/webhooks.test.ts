@@ -153,6 +153,32 @@ describe('verifyWebhook', () => {
     expectError(verifyWebhook(secret, body, sign(body)), 'invalid_payload');
   });
 
+  it.each([
+    [
+      'a parsed body',
+      JSON.parse(completed),
+      'body must be the raw request body, a string or bytes, got a value of type object: verify before parsing it',
+    ],
+    [
+      'no body',
+      undefined,
+      'body must be the raw request body, a string or bytes, got a value of type undefined: verify before parsing it',
+    ],
+  ])('throws a TypeError for %s, naming the argument', (_name, body, message) => {
+    expect(() => verifyWebhook(secret, body as string, sign(completed))).toThrow(
+      new TypeError(`verifyWebhook: ${message}`),
+    );
+  });
+
+  it.each([
+    [null, 'null'],
+    ['webhook-id: msg_1', 'a value of type string'],
+  ])('throws a TypeError for headers that are %s', (headers, got) => {
+    expect(() => verifyWebhook(secret, completed, headers as never)).toThrow(
+      new TypeError(`verifyWebhook: headers must be a Headers or an object, got ${got}`),
+    );
+  });
+
   it('reports a secret that is not whsec_<base64>', () => {
     expectError(verifyWebhook('whsec_', completed, sign(completed)), 'invalid_secret');
   });
