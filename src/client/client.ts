@@ -68,7 +68,7 @@ export function createClient(options: ClientOptions = {}): MediagenClient {
   const base = createFetchClient<paths>({
     baseUrl: options.baseUrl ?? 'https://api.mediagen.example',
     // Without a key no Authorization is sent and the API answers 401 invalid_api_key (reason "missing").
-    headers: { ...options.headers, ...(apiKey ? { Authorization: `Bearer ${apiKey}` } : {}) },
+    headers: { ...options.headers, ...(apiKey && { Authorization: `Bearer ${apiKey}` }) },
     // Looked up on each call, so that a fetch replaced after createClient (a test, a polyfill) is used.
     fetch: (request: Request) => (options.fetch ?? fetch)(request),
   });
@@ -106,6 +106,6 @@ export function createClient(options: ClientOptions = {}): MediagenClient {
 
 function hasIdempotencyKey(init: AnyInit): boolean {
   // A null value counts: it is the caller saying "send none".
-  const has = (h: unknown) => h != null && new Headers(h as HeadersInit).has('idempotency-key');
+  const has = (h: unknown) => h != null && new Headers(h as HeadersInit).has('Idempotency-Key');
   return has(init.params?.header) || has(init.headers);
 }
