@@ -34,12 +34,7 @@ export async function attempt(
   try {
     // Bodies come back as text and are parsed in `classify`: with parseAs 'json', openapi-fetch
     // throws a bare SyntaxError on a 2xx body that is not JSON, and the response is lost.
-    const { data, error, response } = await send(method, path, {
-      ...init,
-      parseAs: 'text',
-      signal: limit?.signal,
-    });
-    return classify(response, data, error, apiKey);
+    return classify(await send(method, path, { ...init, parseAs: 'text', signal: limit?.signal }), apiKey);
   } catch (cause) {
     const error = signal?.aborted
       ? abortedError()
@@ -52,17 +47,19 @@ export async function attempt(
   }
 }
 
-function classify(response: Response, data: unknown, body: unknown, apiKey?: string): Result<unknown> {
+function classify(
+  { data, error: body, response }: Awaited<ReturnType<Send>>,
+  apiKey?: string,
+): Result<unknown> {
   // A 2xx body arrives as text; a non-2xx one parsed, or as text when it is not JSON.
   const invalid = (reason: InvalidResponseError['reason']) => ({
     error: invalidResponse(response, reason, apiKey),
     response,
   });
-  const ok = response.ok;
-  const value = ok ? data : body;
+  const value = response.ok ? data : body;
   if (value === undefined || value === '') return invalid('empty_body');
   if (!isJson(response)) return invalid('wrong_content_type');
-  if (ok) {
+  if (response.ok) {
     try {
       return { data: JSON.parse(data as string), response };
     } catch {
