@@ -93,7 +93,8 @@ function scrub(value: unknown, forms: RegExp): unknown {
 
 /** The envelope every non-2xx body must be: `{"error": {message, type, code, param, doc_url, request_id}}`. */
 export function isEnvelope(body: unknown): body is { error: WireBase & Record<string, unknown> } {
-  const e = isObject(body) ? body.error : undefined;
+  // Any JSON value may be read for a field: only null and undefined have none.
+  const e = (body as { error?: unknown } | null | undefined)?.error;
   return (
     isObject(e) &&
     (e.param === null || typeof e.param === 'string') &&
@@ -143,7 +144,6 @@ export function invalidResponse(
   reason: InvalidResponseError['reason'],
   secret?: string,
 ): InvalidResponseError {
-  const contentType = response.headers.get('content-type');
   return makeError(
     {
       kind: 'invalid_response' as const,
@@ -151,7 +151,7 @@ export function invalidResponse(
       message: `Invalid response (${reason}, status ${response.status})`,
       status: response.status,
       requestId: response.headers.get('x-request-id') ?? undefined,
-      contentType,
+      contentType: response.headers.get('content-type'),
       // A 2xx is not retried: the operation may have happened.
       retryable: !response.ok && retryableStatuses.includes(response.status),
     },
