@@ -68,17 +68,14 @@ export async function sleep(ms: number, signal?: AbortSignal | null): Promise<bo
  */
 export function deadline(ms: number, parent?: AbortSignal | null) {
   const controller = new AbortController();
+  const abort = () => controller.abort();
   let timedOut = false;
-  const timer =
-    ms < Infinity
-      ? setTimeout(() => ((timedOut = true), controller.abort()), Math.min(ms, maxTimer))
-      : undefined;
-  const onAbort = () => controller.abort();
-  parent?.addEventListener('abort', onAbort);
-  if (parent?.aborted) controller.abort();
+  const timer = ms < Infinity ? setTimeout(() => ((timedOut = true), abort()), Math.min(ms, maxTimer)) : undefined;
+  parent?.addEventListener('abort', abort);
+  if (parent?.aborted) abort();
   return {
     signal: controller.signal,
     timedOut: () => timedOut,
-    clear: () => (clearTimeout(timer), parent?.removeEventListener('abort', onAbort)),
+    clear: () => (clearTimeout(timer), parent?.removeEventListener('abort', abort)),
   };
 }
