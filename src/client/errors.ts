@@ -3,7 +3,6 @@
 import type { components } from '../../generated/schema.ts';
 import { retryableErrorCodes, retryableStatuses } from '../../generated/catalogue.ts';
 import { isErrorCode } from './codes.ts';
-import { isObject } from '../kernel/json.ts';
 import { retryAfterSeconds } from './retry.ts';
 
 type Schemas = components['schemas'];
@@ -87,18 +86,21 @@ export function makeError<T extends { message: string }>(fields: T, secret?: str
 function scrub(value: unknown, forms: RegExp): unknown {
   if (typeof value === 'string') return value.replace(forms, '[redacted]');
   if (Array.isArray(value)) return value.map(v => scrub(v, forms));
-  // The entries are arrays of [name, value]: both scrubbed.
-  return isObject(value) ? Object.fromEntries(scrub(Object.entries(value), forms) as []) : value;
+  // The values are JSON and ours: an object that is not an array is a plain one. Its entries are
+  // arrays of [name, value]: both scrubbed.
+  return value && typeof value === 'object'
+    ? Object.fromEntries(scrub(Object.entries(value), forms) as [])
+    : value;
 }
 
 /** The envelope every non-2xx body must be: `{"error": {message, type, code, param, doc_url, request_id}}`. */
 export function isEnvelope(body: unknown): body is { error: WireBase & Record<string, unknown> } {
-  // Any JSON value may be read for a field: only null and undefined have none.
-  const e = (body as { error?: unknown } | null | undefined)?.error;
+  // A JSON value other than an object (a string, an array) has none of these fields: no need to
+  // tell them apart first.
+  const e = (body as { error?: Record<string, unknown> } | null | undefined)?.error;
   return (
-    isObject(e) &&
-    (e.param === null || typeof e.param === 'string') &&
-    ['message', 'type', 'code', 'doc_url', 'request_id'].every(k => typeof e[k] === 'string')
+    (e?.param === null || typeof e?.param === 'string') &&
+    ['message', 'type', 'code', 'doc_url', 'request_id'].every(k => typeof e![k] === 'string')
   );
 }
 

@@ -70,7 +70,8 @@ export function deadline(ms: number, parent?: AbortSignal | null) {
   const controller = new AbortController();
   const abort = () => controller.abort();
   let timedOut = false;
-  const timer = ms < Infinity ? setTimeout(() => ((timedOut = true), abort()), Math.min(ms, maxTimer)) : undefined;
+  const timer =
+    ms < Infinity ? setTimeout(() => ((timedOut = true), abort()), Math.min(ms, maxTimer)) : undefined;
   parent?.addEventListener('abort', abort);
   if (parent?.aborted) abort();
   return {
