@@ -52,22 +52,19 @@ function classify(
   apiKey?: string,
 ): Result<unknown> {
   // A 2xx body arrives as text; a non-2xx one parsed, or as text when it is not JSON.
-  const invalid = (reason: InvalidResponseError['reason']) => ({
-    error: invalidResponse(response, reason, apiKey),
-    response,
-  });
   const value = response.ok ? data : body;
-  if (value === undefined || value === '') return invalid('empty_body');
-  if (!isJson(response)) return invalid('wrong_content_type');
-  if (response.ok) {
+  let reason: InvalidResponseError['reason'];
+  if (value === undefined || value === '') reason = 'empty_body';
+  else if (!isJson(response)) reason = 'wrong_content_type';
+  else if (response.ok) {
     try {
       return { data: JSON.parse(data as string), response };
     } catch {
-      return invalid('invalid_json');
+      reason = 'invalid_json';
     }
-  }
-  if (!isEnvelope(body)) return invalid(typeof body === 'string' ? 'invalid_json' : 'not_envelope');
-  return { error: apiError(body.error, response, apiKey), response };
+  } else if (isEnvelope(body)) return { error: apiError(body.error, response, apiKey), response };
+  else reason = typeof body === 'string' ? 'invalid_json' : 'not_envelope';
+  return { error: invalidResponse(response, reason, apiKey), response };
 }
 
 // No content type is null, which reads as "null": not JSON.
