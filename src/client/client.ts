@@ -72,7 +72,6 @@ export function createClient(options: ClientOptions = {}): MediagenClient {
     // Looked up on each call, so that a fetch replaced after createClient (a test, a polyfill) is used.
     fetch: (request: Request) => (options.fetch ?? fetch)(request),
   });
-  const send = base.request as Send;
 
   async function call(method: string, path: string, init: AnyInit = {}): Promise<Result<unknown>> {
     const {
@@ -90,7 +89,7 @@ export function createClient(options: ClientOptions = {}): MediagenClient {
       };
     }
     for (let retry = 0, left = maxRetryWait; ; retry++) {
-      const result = await attempt(send, apiKey, method, path, rest, signal, timeout);
+      const result = await attempt(base.request as Send, apiKey, method, path, rest, signal, timeout);
       if (!result.error?.retryable || retry >= maxRetries) return result;
       const wait = retryDelay(retry, result.response && retryAfterSeconds(result.response), policy);
       // A wait past what is left of maxRetryWait is handed back to the caller with the error.
