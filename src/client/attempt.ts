@@ -55,7 +55,8 @@ function classify(
   const value = response.ok ? data : body;
   let reason: InvalidResponseError['reason'];
   if (value === undefined || value === '') reason = 'empty_body';
-  else if (!isJson(response)) reason = 'wrong_content_type';
+  // No content type is null, which reads as "null": not JSON.
+  else if (!/[/+]json\b/i.test(response.headers.get('content-type')!)) reason = 'wrong_content_type';
   else if (response.ok) {
     try {
       return { data: JSON.parse(data as string), response };
@@ -66,9 +67,6 @@ function classify(
   else reason = typeof body === 'string' ? 'invalid_json' : 'not_envelope';
   return { error: invalidResponse(response, reason, apiKey), response };
 }
-
-// No content type is null, which reads as "null": not JSON.
-const isJson = (response: Response) => /[/+]json\b/i.test(response.headers.get('content-type')!);
 
 function connectionError(cause: unknown, apiKey?: string): ConnectionError {
   const detail =
