@@ -103,8 +103,8 @@ export function createClient(options: ClientOptions = {}): MediagenClient {
   return { GET: method('get'), POST: method('post'), use: base.use, eject: base.eject };
 }
 
-function hasIdempotencyKey(init: AnyInit): boolean {
-  // A null value counts: it is the caller saying "send none".
-  const has = (h: unknown) => h != null && new Headers(h as HeadersInit).has('Idempotency-Key');
-  return has(init.params?.header) || has(init.headers);
-}
+// A null value counts: it is the caller saying "send none".
+const hasIdempotencyKey = (init: AnyInit) =>
+  [init.params?.header, init.headers].some(
+    h => h != null && new Headers(h as HeadersInit).has('Idempotency-Key'),
+  );
