@@ -99,8 +99,12 @@ export function createClient(options: ClientOptions = {}): MediagenClient {
     }
   }
 
-  const method = (m: string) => ((path: string, init?: AnyInit) => call(m, path, init)) as never;
-  return { GET: method('get'), POST: method('post'), use: base.use, eject: base.eject };
+  return {
+    GET: call.bind(null, 'get') as MediagenClient['GET'],
+    POST: call.bind(null, 'post') as MediagenClient['POST'],
+    use: base.use,
+    eject: base.eject,
+  };
 }
 
 // A null value counts: it is the caller saying "send none".
