@@ -2,14 +2,7 @@
 import type { components } from '../../generated/schema.ts';
 import type { MediagenClient } from './client.ts';
 import { isFailureCode } from './codes.ts';
-import {
-  abortedError,
-  makeError,
-  timeoutError,
-  type AbortedError,
-  type MediagenError,
-  type TimeoutError,
-} from './errors.ts';
+import { abortedError, makeError, timeoutError, type MediagenError } from './errors.ts';
 import { deadline, sleep } from './retry.ts';
 
 type Schemas = components['schemas'];
@@ -58,16 +51,14 @@ export async function waitForVideo(
   const { signal, interval = 5000, timeout = 600_000 } = options;
   const limit = deadline(timeout, signal);
   const ends = Date.now() + timeout;
-  const stopped = (): { error: TimeoutError | AbortedError } => ({
-    error: limit.timedOut() ? timeoutError(timeout) : abortedError(),
-  });
   try {
+    // Each break is the limit aborting: by the timeout or by the caller's signal.
     for (;;) {
       const { data, error, response } = await client.GET('/v2/videos/generations/{id}', {
         params: { path: { id } },
         signal: limit.signal,
       });
-      if (limit.signal.aborted) return stopped();
+      if (limit.signal.aborted) break;
       let wait = interval;
       if (error) {
         if (!error.retryable) return { error };
@@ -79,8 +70,9 @@ export async function waitForVideo(
       }
       // pending, processing, or a status this version does not know: keep polling.
       if (Date.now() + wait > ends) return { error: timeoutError(timeout) };
-      if (!(await sleep(wait, limit.signal))) return stopped();
+      if (!(await sleep(wait, limit.signal))) break;
     }
+    return { error: limit.timedOut() ? timeoutError(timeout) : abortedError() };
   } finally {
     limit.clear();
   }
