@@ -60,37 +60,34 @@ export type MediagenError =
   ApiError | UnknownApiError | ConnectionError | TimeoutError | AbortedError | InvalidResponseError;
 
 /**
- * The key JSON-escaped, URL-encoded and as sent, in any case: a form that holds another as its start
- * comes before it, so that the whole is matched.
- */
-const formsOf = (secret: string) =>
-  new RegExp(
-    [JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret), secret]
-      // A backslash before any other character matches it as itself.
-      .map(form => form.replace(/\W/g, '\\$&'))
-      .join('|'),
-    'gi',
-  );
-
-/**
  * Builds an error value from `fields` (ours and the server's), stripping `secret` (the API key) in
  * every form from every string in them and from the names of the fields, whatever their source.
  */
 export function makeError<T extends { message: string }>(fields: T, secret?: string): Error & T {
+  if (secret) {
+    // The key JSON-escaped, URL-encoded and as sent, in any case: a form that holds another as its
+    // start comes before it, so that the whole is matched.
+    const forms = new RegExp(
+      [JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret), secret]
+        // A backslash before any other character matches it as itself.
+        .map(form => form.replace(/\W/g, '\\$&'))
+        .join('|'),
+      'gi',
+    );
+    // The values are JSON and ours: an object that is not an array is a plain one. Its entries are
+    // arrays of [name, value]: both scrubbed.
+    const scrub = (value: unknown): unknown =>
+      typeof value === 'string'
+        ? value.replace(forms, '[redacted]')
+        : Array.isArray(value)
+          ? value.map(scrub)
+          : value && typeof value === 'object'
+            ? Object.fromEntries(scrub(Object.entries(value)) as [])
+            : value;
+    fields = scrub(fields) as T;
+  }
   // No message to the constructor: assigned, it is enumerable, so JSON.stringify(error) keeps it.
-  return Object.assign(new Error(), secret ? scrub(fields, formsOf(secret)) : fields, {
-    name: 'MediagenError',
-  }) as Error & T;
-}
-
-function scrub(value: unknown, forms: RegExp): unknown {
-  if (typeof value === 'string') return value.replace(forms, '[redacted]');
-  if (Array.isArray(value)) return value.map(v => scrub(v, forms));
-  // The values are JSON and ours: an object that is not an array is a plain one. Its entries are
-  // arrays of [name, value]: both scrubbed.
-  return value && typeof value === 'object'
-    ? Object.fromEntries(scrub(Object.entries(value), forms) as [])
-    : value;
+  return Object.assign(new Error(), fields, { name: 'MediagenError' }) as Error & T;
 }
 
 /** The envelope every non-2xx body must be: `{"error": {message, type, code, param, doc_url, request_id}}`. */
