@@ -59,16 +59,20 @@ export async function waitForVideo(
         signal: limit.signal,
       });
       if (limit.signal.aborted) break;
-      let wait = interval;
       if (error) {
         if (!error.retryable) return { error };
-        wait = Math.max(wait, ((error as { retryAfter?: number }).retryAfter ?? 0) * 1000);
       } else if (data?.status === 'completed') {
         return { data };
       } else if (data?.status === 'failed') {
         return { error: taskError(data, response) };
       }
-      // pending, processing, or a status this version does not know: keep polling.
+      // A retryable error, pending, processing, or a status this version does not know: keep polling,
+      // waiting out a 429's Retry-After when it is longer.
+      const wait = Math.max(
+        interval,
+        ((error as { retryAfter?: number } | undefined)?.retryAfter ?? 0) * 1000,
+      );
+
       if (Date.now() + wait > ends) return { error: timeoutError(timeout) };
       if (!(await sleep(wait, limit.signal))) break;
     }
