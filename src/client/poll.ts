@@ -72,7 +72,6 @@ export async function waitForVideo(
         interval,
         ((error as { retryAfter?: number } | undefined)?.retryAfter ?? 0) * 1000,
       );
-
       if (Date.now() + wait > ends) return { error: timeoutError(timeout) };
       if (!(await sleep(wait, limit.signal))) break;
     }
