@@ -73,5 +73,5 @@ function connectionError(cause: unknown, apiKey?: string): ConnectionError {
     cause instanceof Error
       ? cause.message + (cause.cause instanceof Error ? `: ${cause.cause.message}` : '')
       : String(cause);
-  return localError('connection', `Connection failed: ${detail}`, true, {}, apiKey);
+  return localError('connection', `Connection failed: ${detail}`, true, {}, undefined, apiKey);
 }

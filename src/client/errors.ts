@@ -101,14 +101,26 @@ export function isEnvelope(body: unknown): body is { error: WireBase & Record<st
   );
 }
 
-/** An error with no API response behind it. */
+/** An error of ours: with the status and `X-Request-Id` of `response`, when there is one. */
 export const localError = <K extends string, T extends object>(
   kind: K,
   message: string,
   retryable: boolean,
   fields: T,
+  response?: Response,
   secret?: string,
-) => makeError({ kind, message, status: undefined, requestId: undefined, retryable, ...fields }, secret);
+) =>
+  makeError(
+    {
+      kind,
+      message,
+      status: response?.status,
+      requestId: response?.headers.get('x-request-id') ?? undefined,
+      retryable,
+      ...fields,
+    },
+    secret,
+  );
 
 export const abortedError = (): AbortedError => localError('aborted', 'Aborted', false, {});
 export const timeoutError = (ms: number): TimeoutError =>
@@ -138,22 +150,17 @@ export function apiError(
   ) as ApiError | UnknownApiError;
 }
 
-export function invalidResponse(
+export const invalidResponse = (
   response: Response,
   reason: InvalidResponseError['reason'],
   secret?: string,
-): InvalidResponseError {
-  return makeError(
-    {
-      kind: 'invalid_response' as const,
-      reason,
-      message: `Invalid response (${reason}, status ${response.status})`,
-      status: response.status,
-      requestId: response.headers.get('x-request-id') ?? undefined,
-      contentType: response.headers.get('content-type'),
-      // A 2xx is not retried: the operation may have happened.
-      retryable: !response.ok && retryableStatuses.includes(response.status),
-    },
+) =>
+  localError(
+    'invalid_response',
+    `Invalid response (${reason}, status ${response.status})`,
+    // A 2xx is not retried: the operation may have happened.
+    !response.ok && retryableStatuses.includes(response.status),
+    { reason, contentType: response.headers.get('content-type') },
+    response,
     secret,
-  );
-}
+  ) as InvalidResponseError;

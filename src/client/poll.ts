@@ -2,7 +2,7 @@
 import type { components } from '../../generated/schema.ts';
 import type { MediagenClient } from './client.ts';
 import { isFailureCode } from './codes.ts';
-import { abortedError, makeError, timeoutError, type MediagenError } from './errors.ts';
+import { abortedError, localError, timeoutError, type MediagenError } from './errors.ts';
 import { deadline, sleep } from './retry.ts';
 
 type Schemas = components['schemas'];
@@ -89,14 +89,11 @@ function taskError(
   // is the server's: the contract fixes it per failure code (a constant in each code's schema).
   const wire: Partial<Record<string, unknown>> = generation.error ?? {};
   const code = String(wire.code);
-  return makeError({
-    kind: isFailureCode(code) ? 'task_failed' : 'task_failed_unknown',
-    code,
-    message: String(wire.message),
-    retryable: wire.retryable === true,
-    refunded: wire.refunded === true,
-    generationId: generation.id,
-    status: response.status,
-    requestId: response.headers.get('x-request-id') ?? undefined,
-  }) as TaskFailedError | UnknownTaskFailedError;
+  return localError(
+    isFailureCode(code) ? 'task_failed' : 'task_failed_unknown',
+    String(wire.message),
+    wire.retryable === true,
+    { code, refunded: wire.refunded === true, generationId: generation.id },
+    response,
+  ) as TaskFailedError | UnknownTaskFailedError;
 }
