@@ -1,8 +1,8 @@
 // One attempt of a call: send it within its deadline, then read the answer as data or a typed error.
+import { retryableStatuses } from '../../generated/catalogue.ts';
 import {
   abortedError,
   apiError,
-  invalidResponse,
   isEnvelope,
   localError,
   timeoutError,
@@ -65,7 +65,16 @@ function classify(
     }
   } else if (isEnvelope(body)) return { error: apiError(body.error, response, apiKey), response };
   else reason = typeof body === 'string' ? 'invalid_json' : 'not_envelope';
-  return { error: invalidResponse(response, reason, apiKey), response };
+  const error = localError(
+    'invalid_response',
+    `Invalid response (${reason}, status ${response.status})`,
+    // A 2xx is not retried: the operation may have happened.
+    !response.ok && retryableStatuses.includes(response.status),
+    { reason, contentType: response.headers.get('content-type') },
+    response,
+    apiKey,
+  );
+  return { error: error as InvalidResponseError, response };
 }
 
 function connectionError(cause: unknown, apiKey?: string): ConnectionError {

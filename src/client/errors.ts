@@ -149,18 +149,3 @@ export function apiError(
     secret,
   ) as ApiError | UnknownApiError;
 }
-
-export const invalidResponse = (
-  response: Response,
-  reason: InvalidResponseError['reason'],
-  secret?: string,
-) =>
-  localError(
-    'invalid_response',
-    `Invalid response (${reason}, status ${response.status})`,
-    // A 2xx is not retried: the operation may have happened.
-    !response.ok && retryableStatuses.includes(response.status),
-    { reason, contentType: response.headers.get('content-type') },
-    response,
-    secret,
-  ) as InvalidResponseError;
