@@ -6,7 +6,6 @@ import {
   isEnvelope,
   localError,
   timeoutError,
-  type ConnectionError,
   type InvalidResponseError,
 } from './errors.ts';
 import type { Result } from './result.ts';
@@ -36,11 +35,16 @@ export async function attempt(
     // throws a bare SyntaxError on a 2xx body that is not JSON, and the response is lost.
     return classify(await send(method, path, { ...init, parseAs: 'text', signal: limit?.signal }), apiKey);
   } catch (cause) {
+    // A network error's cause says what failed (refused, DNS, TLS): kept in the message.
+    const detail =
+      cause instanceof Error
+        ? cause.message + (cause.cause instanceof Error ? `: ${cause.cause.message}` : '')
+        : String(cause);
     const error = signal?.aborted
       ? abortedError()
       : limit?.timedOut()
         ? timeoutError(timeout)
-        : connectionError(cause, apiKey);
+        : localError('connection', `Connection failed: ${detail}`, true, {}, undefined, apiKey);
     return { error, response: undefined };
   } finally {
     limit?.clear();
@@ -75,12 +79,4 @@ function classify(
     apiKey,
   );
   return { error: error as InvalidResponseError, response };
-}
-
-function connectionError(cause: unknown, apiKey?: string): ConnectionError {
-  const detail =
-    cause instanceof Error
-      ? cause.message + (cause.cause instanceof Error ? `: ${cause.cause.message}` : '')
-      : String(cause);
-  return localError('connection', `Connection failed: ${detail}`, true, {}, undefined, apiKey);
 }
