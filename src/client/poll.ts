@@ -59,13 +59,11 @@ export async function waitForVideo(
         signal: limit.signal,
       });
       if (limit.signal.aborted) break;
-      if (error) {
-        if (!error.retryable) return { error };
-      } else if (data?.status === 'completed') {
-        return { data };
-      } else if (data?.status === 'failed') {
-        return { error: taskError(data, response) };
-      }
+      // With an error there is no data (its status reads undefined); with data, there is a response.
+      if (error && !error.retryable) return { error };
+      if (data?.status === 'completed') return { data };
+      if (data?.status === 'failed') return { error: taskError(data, response!) };
+
       // A retryable error, pending, processing, or a status this version does not know: keep polling,
       // waiting out a 429's Retry-After when it is longer.
       const wait = Math.max(
