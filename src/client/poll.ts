@@ -63,7 +63,6 @@ export async function waitForVideo(
       if (error && !error.retryable) return { error };
       if (data?.status === 'completed') return { data };
       if (data?.status === 'failed') return { error: taskError(data, response!) };
-
       // A retryable error, pending, processing, or a status this version does not know: keep polling,
       // waiting out a 429's Retry-After when it is longer.
       const wait = Math.max(
