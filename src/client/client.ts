@@ -107,8 +107,6 @@ export function createClient(options: ClientOptions = {}): MediagenClient {
   };
 }
 
-// A null value counts: it is the caller saying "send none".
+// A null value counts: it is the caller saying "send none". A null in place of the headers is none.
 const hasIdempotencyKey = (init: AnyInit) =>
-  [init.params?.header, init.headers].some(
-    h => h != null && new Headers(h as HeadersInit).has('Idempotency-Key'),
-  );
+  [init.params?.header, init.headers].some(h => new Headers((h ?? {}) as HeadersInit).has('Idempotency-Key'));
