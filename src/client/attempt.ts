@@ -3,10 +3,10 @@ import { retryableStatuses } from '../../generated/catalogue.ts';
 import {
   abortedError,
   apiError,
-  isEnvelope,
   localError,
   timeoutError,
   type InvalidResponseError,
+  type WireError,
 } from './errors.ts';
 import type { Result } from './result.ts';
 import { deadline } from './retry.ts';
@@ -67,8 +67,17 @@ function classify(
     } catch {
       reason = 'invalid_json';
     }
-  } else if (isEnvelope(body)) return { error: apiError(body.error, response, apiKey), response };
-  else reason = typeof body === 'string' ? 'invalid_json' : 'not_envelope';
+  } else {
+    // The envelope: `{"error": {message, type, code, param, doc_url, request_id}}`. A JSON value other
+    // than an object (a string, an array) has none of these fields: no need to tell them apart first.
+    const wire = (body as { error?: WireError } | null | undefined)?.error;
+    if (
+      (wire?.param === null || typeof wire?.param === 'string') &&
+      ['message', 'type', 'code', 'doc_url', 'request_id'].every(k => typeof wire[k] === 'string')
+    )
+      return { error: apiError(wire, response, apiKey), response };
+    reason = typeof body === 'string' ? 'invalid_json' : 'not_envelope';
+  }
   const error = localError(
     'invalid_response',
     `Invalid response (${reason}, status ${response.status})`,

@@ -7,6 +7,8 @@ import { retryAfterSeconds } from './retry.ts';
 
 type Schemas = components['schemas'];
 type WireBase = Schemas['ErrorBase'];
+/** The error object of the envelope every non-2xx body must be: `{"error": {...}}`. */
+export type WireError = WireBase & Record<string, unknown>;
 
 /** Fields every error has, so they can be logged without narrowing first. */
 interface Common {
@@ -90,17 +92,6 @@ export function makeError<T extends { message: string }>(fields: T, secret?: str
   return Object.assign(new Error(), fields, { name: 'MediagenError' }) as Error & T;
 }
 
-/** The envelope every non-2xx body must be: `{"error": {message, type, code, param, doc_url, request_id}}`. */
-export function isEnvelope(body: unknown): body is { error: WireBase & Record<string, unknown> } {
-  // A JSON value other than an object (a string, an array) has none of these fields: no need to
-  // tell them apart first.
-  const e = (body as { error?: Record<string, unknown> } | null | undefined)?.error;
-  return (
-    (e?.param === null || typeof e?.param === 'string') &&
-    ['message', 'type', 'code', 'doc_url', 'request_id'].every(k => typeof e![k] === 'string')
-  );
-}
-
 /** An error of ours: with the status and `X-Request-Id` of `response`, when there is one. */
 export const localError = <K extends string, T extends object>(
   kind: K,
@@ -126,11 +117,7 @@ export const abortedError = (): AbortedError => localError('aborted', 'Aborted',
 export const timeoutError = (ms: number): TimeoutError =>
   localError('timeout', `Timed out after ${ms} ms`, true, { timeoutMs: ms });
 
-export function apiError(
-  wire: WireBase & Record<string, unknown>,
-  response: Response,
-  secret?: string,
-): ApiError | UnknownApiError {
+export function apiError(wire: WireError, response: Response, secret?: string): ApiError | UnknownApiError {
   const { code, doc_url, request_id, ...rest } = wire;
   const known = isErrorCode(code);
   // The server's fields (message, type, param and any extras) first: ours win a clash.
