@@ -1,15 +1,18 @@
 // One attempt of a call: send it within its deadline, then read the answer as data or a typed error.
-import { retryableStatuses } from '../../generated/catalogue.ts';
+import { retryableErrorCodes, retryableStatuses } from '../../generated/catalogue.ts';
+import { isErrorCode } from './codes.ts';
 import {
   abortedError,
-  apiError,
   localError,
+  makeError,
   timeoutError,
+  type ApiError,
   type InvalidResponseError,
+  type UnknownApiError,
   type WireError,
 } from './errors.ts';
 import type { Result } from './result.ts';
-import { deadline } from './retry.ts';
+import { deadline, retryAfterSeconds } from './retry.ts';
 
 /** openapi-fetch's `request`, with the answer's body left as text. */
 export type Send = (
@@ -74,8 +77,26 @@ function classify(
     if (
       (wire?.param === null || typeof wire?.param === 'string') &&
       ['message', 'type', 'code', 'doc_url', 'request_id'].every(k => typeof wire[k] === 'string')
-    )
-      return { error: apiError(wire, response, apiKey), response };
+    ) {
+      const { code, doc_url, request_id, ...rest } = wire;
+      const known = isErrorCode(code);
+      // The server's fields (message, type, param and any extras) first: ours win a clash.
+      const error = makeError(
+        {
+          ...rest,
+          kind: known ? 'api' : 'api_unknown',
+          code,
+          status: response.status,
+          docUrl: doc_url,
+          requestId: request_id,
+          // Known codes are classified by the catalogue, unknown ones by their status.
+          retryable: known ? retryableErrorCodes.includes(code) : retryableStatuses.includes(response.status),
+          retryAfter: retryAfterSeconds(response),
+        },
+        apiKey,
+      ) as ApiError | UnknownApiError;
+      return { error, response };
+    }
     reason = typeof body === 'string' ? 'invalid_json' : 'not_envelope';
   }
   const error = localError(

@@ -1,9 +1,6 @@
 // Errors are values: every call resolves to `{ data }` or `{ error }` and never rejects. Each error is
 // an `Error` (so `throw error` keeps a stack) tagged by `kind`; API errors are further tagged by `code`.
 import type { components } from '../../generated/schema.ts';
-import { retryableErrorCodes, retryableStatuses } from '../../generated/catalogue.ts';
-import { isErrorCode } from './codes.ts';
-import { retryAfterSeconds } from './retry.ts';
 
 type Schemas = components['schemas'];
 type WireBase = Schemas['ErrorBase'];
@@ -116,23 +113,3 @@ export const localError = <K extends string, T extends object>(
 export const abortedError = (): AbortedError => localError('aborted', 'Aborted', false, {});
 export const timeoutError = (ms: number): TimeoutError =>
   localError('timeout', `Timed out after ${ms} ms`, true, { timeoutMs: ms });
-
-export function apiError(wire: WireError, response: Response, secret?: string): ApiError | UnknownApiError {
-  const { code, doc_url, request_id, ...rest } = wire;
-  const known = isErrorCode(code);
-  // The server's fields (message, type, param and any extras) first: ours win a clash.
-  return makeError(
-    {
-      ...rest,
-      kind: known ? 'api' : 'api_unknown',
-      code,
-      status: response.status,
-      docUrl: doc_url,
-      requestId: request_id,
-      // Known codes are classified by the catalogue, unknown ones by their status.
-      retryable: known ? retryableErrorCodes.includes(code) : retryableStatuses.includes(response.status),
-      retryAfter: retryAfterSeconds(response),
-    },
-    secret,
-  ) as ApiError | UnknownApiError;
-}
