@@ -82,7 +82,9 @@ export function createClient(options: ClientOptions = {}): MediagenClient {
       ...rest
     } = init;
     // One key per call, the same on every retry, so the server runs the operation at most once.
-    if (method === 'post' && !hasIdempotencyKey(rest)) {
+    // A null value counts: it is the caller saying "send none". A null in place of the headers is none.
+    const has = (h: unknown) => new Headers((h ?? {}) as HeadersInit).has('Idempotency-Key');
+    if (method === 'post' && !has(rest.params?.header) && !has(rest.headers)) {
       rest.params = {
         ...rest.params,
         header: { ...rest.params?.header, 'Idempotency-Key': crypto.randomUUID() },
@@ -106,7 +108,3 @@ export function createClient(options: ClientOptions = {}): MediagenClient {
     eject: base.eject,
   };
 }
-
-// A null value counts: it is the caller saying "send none". A null in place of the headers is none.
-const hasIdempotencyKey = (init: AnyInit) =>
-  [init.params?.header, init.headers].some(h => new Headers((h ?? {}) as HeadersInit).has('Idempotency-Key'));
