@@ -58,8 +58,9 @@ type AnyInit = CallOptions & {
 };
 
 export function createClient(options: ClientOptions = {}): MediagenClient {
-  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
-  const apiKey = options.apiKey ?? env?.MEDIAGEN_API_KEY;
+  const apiKey =
+    options.apiKey ??
+    (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.MEDIAGEN_API_KEY;
   const policy: RetryPolicy = { ...defaultRetryPolicy };
   for (const k of Object.keys(policy) as (keyof RetryPolicy)[]) {
     const value = (policy[k] = options[k] ?? policy[k]);
