@@ -58,9 +58,8 @@ type AnyInit = CallOptions & {
 };
 
 export function createClient(options: ClientOptions = {}): MediagenClient {
-  const apiKey =
-    options.apiKey ??
-    (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.MEDIAGEN_API_KEY;
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+  const apiKey = options.apiKey ?? env?.MEDIAGEN_API_KEY;
   const policy: RetryPolicy = { ...defaultRetryPolicy };
   for (const k of Object.keys(policy) as (keyof RetryPolicy)[]) {
     const value = (policy[k] = options[k] ?? policy[k]);
@@ -69,10 +68,11 @@ export function createClient(options: ClientOptions = {}): MediagenClient {
   const base = createFetchClient<paths>({
     baseUrl: options.baseUrl ?? 'https://api.mediagen.example',
     // Without a key no Authorization is sent and the API answers 401 invalid_api_key (reason "missing").
-    headers: { ...options.headers, ...(apiKey && { Authorization: `Bearer ${apiKey}` }) },
+    headers: { ...options.headers, ...(apiKey ? { Authorization: `Bearer ${apiKey}` } : {}) },
     // Looked up on each call, so that a fetch replaced after createClient (a test, a polyfill) is used.
     fetch: (request: Request) => (options.fetch ?? fetch)(request),
   });
+  const send = base.request as Send;
 
   async function call(method: string, path: string, init: AnyInit = {}): Promise<Result<unknown>> {
     const {
@@ -83,16 +83,14 @@ export function createClient(options: ClientOptions = {}): MediagenClient {
       ...rest
     } = init;
     // One key per call, the same on every retry, so the server runs the operation at most once.
-    // A null value counts: it is the caller saying "send none". A null in place of the headers is none.
-    const has = (h: unknown) => new Headers((h ?? {}) as HeadersInit).has('Idempotency-Key');
-    if (method === 'post' && !has(rest.params?.header) && !has(rest.headers)) {
+    if (method === 'post' && !hasIdempotencyKey(rest)) {
       rest.params = {
         ...rest.params,
         header: { ...rest.params?.header, 'Idempotency-Key': crypto.randomUUID() },
       };
     }
     for (let retry = 0, left = maxRetryWait; ; retry++) {
-      const result = await attempt(base.request as Send, apiKey, method, path, rest, signal, timeout);
+      const result = await attempt(send, apiKey, method, path, rest, signal, timeout);
       if (!result.error?.retryable || retry >= maxRetries) return result;
       const wait = retryDelay(retry, result.response && retryAfterSeconds(result.response), policy);
       // A wait past what is left of maxRetryWait is handed back to the caller with the error.
@@ -102,10 +100,10 @@ export function createClient(options: ClientOptions = {}): MediagenClient {
     }
   }
 
-  return {
-    GET: call.bind(null, 'get') as MediagenClient['GET'],
-    POST: call.bind(null, 'post') as MediagenClient['POST'],
-    use: base.use,
-    eject: base.eject,
-  };
+  const method = (m: string) => ((path: string, init?: AnyInit) => call(m, path, init)) as never;
+  return { GET: method('get'), POST: method('post'), use: base.use, eject: base.eject };
 }
+
+// A null value counts: it is the caller saying "send none". A null in place of the headers is none.
+const hasIdempotencyKey = (init: AnyInit) =>
+  [init.params?.header, init.headers].some(h => new Headers((h ?? {}) as HeadersInit).has('Idempotency-Key'));
