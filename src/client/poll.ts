@@ -62,7 +62,20 @@ export async function waitForVideo(
       // With an error there is no data (its status reads undefined); with data, there is a response.
       if (error && !error.retryable) return { error };
       if (data?.status === 'completed') return { data };
-      if (data?.status === 'failed') return { error: taskError(data, response!) };
+      if (data?.status === 'failed') {
+        // The shape was not checked (only the envelope of errors is): read it defensively. `retryable`
+        // is the server's: the contract fixes it per failure code (a constant in each code's schema).
+        const wire: Partial<Record<string, unknown>> = data.error ?? {};
+        const code = String(wire.code);
+        const failed = localError(
+          isFailureCode(code) ? 'task_failed' : 'task_failed_unknown',
+          String(wire.message),
+          wire.retryable === true,
+          { code, refunded: wire.refunded === true, generationId: data.id },
+          response,
+        );
+        return { error: failed as TaskFailedError | UnknownTaskFailedError };
+      }
       // A retryable error, pending, processing, or a status this version does not know: keep polling,
       // waiting out a 429's Retry-After when it is longer.
       const wait = Math.max(
@@ -76,21 +89,4 @@ export async function waitForVideo(
   } finally {
     limit.clear();
   }
-}
-
-function taskError(
-  generation: Schemas['VideoGenerationFailed'],
-  response: Response,
-): TaskFailedError | UnknownTaskFailedError {
-  // The shape was not checked (only the envelope of errors is): read it defensively. `retryable`
-  // is the server's: the contract fixes it per failure code (a constant in each code's schema).
-  const wire: Partial<Record<string, unknown>> = generation.error ?? {};
-  const code = String(wire.code);
-  return localError(
-    isFailureCode(code) ? 'task_failed' : 'task_failed_unknown',
-    String(wire.message),
-    wire.retryable === true,
-    { code, refunded: wire.refunded === true, generationId: generation.id },
-    response,
-  ) as TaskFailedError | UnknownTaskFailedError;
 }
