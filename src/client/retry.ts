@@ -35,7 +35,7 @@ export function retryAfterSeconds(response: Response): number | undefined {
   return (
     seconds(header) ??
     (date >= 0
-      ? Math.max(0, Math.ceil((date - Date.now()) / 1000))
+      ? Math.ceil(Math.max(0, date - Date.now()) / 1000)
       : response.status === 429
         ? seconds(response.headers.get('x-ratelimit-reset'))
         : undefined)
