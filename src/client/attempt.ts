@@ -1,16 +1,18 @@
 // One attempt of a call: send it within its deadline, then read the answer as data or a typed error.
+import { retryableErrorCodes, retryableStatuses } from '../../generated/catalogue.ts';
+import { isErrorCode } from './codes.ts';
 import {
   abortedError,
-  apiError,
-  invalidResponse,
-  isEnvelope,
   localError,
+  makeError,
   timeoutError,
-  type ConnectionError,
+  type ApiError,
   type InvalidResponseError,
+  type UnknownApiError,
+  type WireError,
 } from './errors.ts';
 import type { Result } from './result.ts';
-import { deadline } from './retry.ts';
+import { deadline, retryAfterSeconds } from './retry.ts';
 
 /** openapi-fetch's `request`, with the answer's body left as text. */
 export type Send = (
@@ -34,52 +36,77 @@ export async function attempt(
   try {
     // Bodies come back as text and are parsed in `classify`: with parseAs 'json', openapi-fetch
     // throws a bare SyntaxError on a 2xx body that is not JSON, and the response is lost.
-    const { data, error, response } = await send(method, path, {
-      ...init,
-      parseAs: 'text',
-      signal: limit?.signal,
-    });
-    return classify(response, data, error, apiKey);
+    return classify(await send(method, path, { ...init, parseAs: 'text', signal: limit?.signal }), apiKey);
   } catch (cause) {
+    // A network error's cause says what failed (refused, DNS, TLS): kept in the message.
+    const detail =
+      cause instanceof Error
+        ? cause.message + (cause.cause instanceof Error ? `: ${cause.cause.message}` : '')
+        : String(cause);
     const error = signal?.aborted
       ? abortedError()
       : limit?.timedOut()
         ? timeoutError(timeout)
-        : connectionError(cause, apiKey);
+        : localError('connection', `Connection failed: ${detail}`, true, {}, undefined, apiKey);
     return { error, response: undefined };
   } finally {
     limit?.clear();
   }
 }
 
-function classify(response: Response, data: unknown, body: unknown, apiKey?: string): Result<unknown> {
+function classify(
+  { data, error: body, response }: Awaited<ReturnType<Send>>,
+  apiKey?: string,
+): Result<unknown> {
   // A 2xx body arrives as text; a non-2xx one parsed, or as text when it is not JSON.
-  const invalid = (reason: InvalidResponseError['reason']) => ({
-    error: invalidResponse(response, reason, apiKey),
-    response,
-  });
-  const ok = response.ok;
-  const value = ok ? data : body;
-  if (value === undefined || value === '') return invalid('empty_body');
-  if (!isJson(response)) return invalid('wrong_content_type');
-  if (ok) {
+  const value = response.ok ? data : body;
+  let reason: InvalidResponseError['reason'];
+  if (value === undefined || value === '') reason = 'empty_body';
+  // No content type is null, which reads as "null": not JSON.
+  else if (!/[/+]json\b/i.test(response.headers.get('content-type')!)) reason = 'wrong_content_type';
+  else if (response.ok) {
     try {
       return { data: JSON.parse(data as string), response };
     } catch {
-      return invalid('invalid_json');
+      reason = 'invalid_json';
     }
+  } else {
+    // The envelope: `{"error": {message, type, code, param, doc_url, request_id}}`. A JSON value other
+    // than an object (a string, an array) has none of these fields: no need to tell them apart first.
+    const wire = (body as { error?: WireError } | null | undefined)?.error;
+    if (
+      (wire?.param === null || typeof wire?.param === 'string') &&
+      ['message', 'type', 'code', 'doc_url', 'request_id'].every(k => typeof wire[k] === 'string')
+    ) {
+      const { code, doc_url, request_id, ...rest } = wire;
+      const known = isErrorCode(code);
+      // The server's fields (message, type, param and any extras) first: ours win a clash.
+      const error = makeError(
+        {
+          ...rest,
+          kind: known ? 'api' : 'api_unknown',
+          code,
+          status: response.status,
+          docUrl: doc_url,
+          requestId: request_id,
+          // Known codes are classified by the catalogue, unknown ones by their status.
+          retryable: known ? retryableErrorCodes.includes(code) : retryableStatuses.includes(response.status),
+          retryAfter: retryAfterSeconds(response),
+        },
+        apiKey,
+      ) as ApiError | UnknownApiError;
+      return { error, response };
+    }
+    reason = typeof body === 'string' ? 'invalid_json' : 'not_envelope';
   }
-  if (!isEnvelope(body)) return invalid(typeof body === 'string' ? 'invalid_json' : 'not_envelope');
-  return { error: apiError(body.error, response, apiKey), response };
-}
-
-// No content type is null, which reads as "null": not JSON.
-const isJson = (response: Response) => /[/+]json\b/i.test(response.headers.get('content-type')!);
-
-function connectionError(cause: unknown, apiKey?: string): ConnectionError {
-  const detail =
-    cause instanceof Error
-      ? cause.message + (cause.cause instanceof Error ? `: ${cause.cause.message}` : '')
-      : String(cause);
-  return localError('connection', `Connection failed: ${detail}`, true, {}, apiKey);
+  const error = localError(
+    'invalid_response',
+    `Invalid response (${reason}, status ${response.status})`,
+    // A 2xx is not retried: the operation may have happened.
+    !response.ok && retryableStatuses.includes(response.status),
+    { reason, contentType: response.headers.get('content-type') },
+    response,
+    apiKey,
+  );
+  return { error: error as InvalidResponseError, response };
 }

@@ -73,10 +73,9 @@ export function createClient(options: ClientOptions = {}): MediagenClient {
   const base = createFetchClient<paths>({
     baseUrl: settings.baseUrl,
     // Without a key no Authorization is sent and the API answers 401 invalid_api_key (reason "missing").
-    headers: { ...settings.headers, ...(apiKey ? { Authorization: `Bearer ${apiKey}` } : {}) },
+    headers: { ...settings.headers, ...(apiKey && { Authorization: `Bearer ${apiKey}` }) },
     fetch: settings.fetch,
   });
-  const send = base.request as Send;
 
   async function call(method: string, path: string, init: AnyInit = {}): Promise<Result<unknown>> {
     // A call's own options over the client's; the names openapi-fetch also takes per call (headers,
@@ -84,14 +83,16 @@ export function createClient(options: ClientOptions = {}): MediagenClient {
     const own = withDefaults(method, init, { ...settings, signal: null as AbortSignal | null | undefined });
     const { timeout, maxRetries, maxRetryWait, signal, ...rest } = init;
     // One key per call, the same on every retry, so the server runs the operation at most once.
-    if (method === 'POST' && !hasIdempotencyKey(rest)) {
+    // A null value counts: it is the caller saying "send none". A null in place of the headers is none.
+    const has = (h: unknown) => new Headers((h ?? {}) as HeadersInit).has('Idempotency-Key');
+    if (method === 'POST' && !has(rest.params?.header) && !has(rest.headers)) {
       rest.params = {
         ...rest.params,
         header: { ...rest.params?.header, 'Idempotency-Key': crypto.randomUUID() },
       };
     }
     for (let retry = 0, left = own.maxRetryWait; ; retry++) {
-      const result = await attempt(send, apiKey, method, path, rest, own.signal, own.timeout);
+      const result = await attempt(base.request as Send, apiKey, method, path, rest, own.signal, own.timeout);
       if (!result.error?.retryable || retry >= own.maxRetries) return result;
       const wait = retryDelay(retry, result.response && retryAfterSeconds(result.response), policy);
       // A wait past what is left of maxRetryWait is handed back to the caller with the error.
@@ -101,12 +102,10 @@ export function createClient(options: ClientOptions = {}): MediagenClient {
     }
   }
 
-  const method = (m: string) => ((path: string, init?: AnyInit) => call(m, path, init)) as never;
-  return { GET: method('GET'), POST: method('POST'), use: base.use, eject: base.eject };
-}
-
-function hasIdempotencyKey(init: AnyInit): boolean {
-  // A null value counts: it is the caller saying "send none".
-  const has = (h: unknown) => h != null && new Headers(h as HeadersInit).has('idempotency-key');
-  return has(init.params?.header) || has(init.headers);
+  return {
+    GET: call.bind(null, 'GET') as MediagenClient['GET'],
+    POST: call.bind(null, 'POST') as MediagenClient['POST'],
+    use: base.use,
+    eject: base.eject,
+  };
 }

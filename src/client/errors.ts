@@ -2,13 +2,11 @@
 // does (only an option of the wrong type rejects, see options.ts). Each error is an `Error` (so
 // `throw error` keeps a stack) tagged by `kind`; API errors are further tagged by `code`.
 import type { components } from '../../generated/schema.ts';
-import { retryableErrorCodes, retryableStatuses } from '../../generated/catalogue.ts';
-import { isErrorCode } from './codes.ts';
-import { isObject } from '../kernel/json.ts';
-import { retryAfterSeconds } from './retry.ts';
 
 type Schemas = components['schemas'];
 type WireBase = Schemas['ErrorBase'];
+/** The error object of the envelope every non-2xx body must be: `{"error": {...}}`. */
+export type WireError = WireBase & Record<string, unknown>;
 
 /** Fields every error has, so they can be logged without narrowing first. */
 interface Common {
@@ -62,100 +60,57 @@ export type MediagenError =
   ApiError | UnknownApiError | ConnectionError | TimeoutError | AbortedError | InvalidResponseError;
 
 /**
- * The key JSON-escaped, URL-encoded and as sent, in any case: a form that holds another as its start
- * comes before it, so that the whole is matched.
- */
-const formsOf = (secret: string) =>
-  new RegExp(
-    [JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret), secret]
-      // A backslash before any other character matches it as itself.
-      .map(form => form.replace(/\W/g, '\\$&'))
-      .join('|'),
-    'gi',
-  );
-
-/**
  * Builds an error value from `fields` (ours and the server's), stripping `secret` (the API key) in
  * every form from every string in them and from the names of the fields, whatever their source.
  */
 export function makeError<T extends { message: string }>(fields: T, secret?: string): Error & T {
+  if (secret) {
+    // The key JSON-escaped, URL-encoded and as sent, in any case: a form that holds another as its
+    // start comes before it, so that the whole is matched.
+    const forms = new RegExp(
+      [JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret), secret]
+        // A backslash before any other character matches it as itself.
+        .map(form => form.replace(/\W/g, '\\$&'))
+        .join('|'),
+      'gi',
+    );
+    // The values are JSON and ours: an object that is not an array is a plain one. Its entries are
+    // arrays of [name, value]: both scrubbed.
+    const scrub = (value: unknown): unknown =>
+      typeof value === 'string'
+        ? value.replace(forms, '[redacted]')
+        : Array.isArray(value)
+          ? value.map(scrub)
+          : value && typeof value === 'object'
+            ? Object.fromEntries(scrub(Object.entries(value)) as [])
+            : value;
+    fields = scrub(fields) as T;
+  }
   // No message to the constructor: assigned, it is enumerable, so JSON.stringify(error) keeps it.
-  return Object.assign(new Error(), secret ? scrub(fields, formsOf(secret)) : fields, {
-    name: 'MediagenError',
-  }) as Error & T;
+  return Object.assign(new Error(), fields, { name: 'MediagenError' }) as Error & T;
 }
 
-function scrub(value: unknown, forms: RegExp): unknown {
-  if (typeof value === 'string') return value.replace(forms, '[redacted]');
-  if (Array.isArray(value)) return value.map(v => scrub(v, forms));
-  // The entries are arrays of [name, value]: both scrubbed.
-  return isObject(value) ? Object.fromEntries(scrub(Object.entries(value), forms) as []) : value;
-}
-
-/** The envelope every non-2xx body must be: `{"error": {message, type, code, param, doc_url, request_id}}`. */
-export function isEnvelope(body: unknown): body is { error: WireBase & Record<string, unknown> } {
-  const e = isObject(body) ? body.error : undefined;
-  return (
-    isObject(e) &&
-    (e.param === null || typeof e.param === 'string') &&
-    ['message', 'type', 'code', 'doc_url', 'request_id'].every(k => typeof e[k] === 'string')
-  );
-}
-
-/** An error with no API response behind it. */
+/** An error of ours: with the status and `X-Request-Id` of `response`, when there is one. */
 export const localError = <K extends string, T extends object>(
   kind: K,
   message: string,
   retryable: boolean,
   fields: T,
+  response?: Response,
   secret?: string,
-) => makeError({ kind, message, status: undefined, requestId: undefined, retryable, ...fields }, secret);
+) =>
+  makeError(
+    {
+      kind,
+      message,
+      status: response?.status,
+      requestId: response?.headers.get('x-request-id') ?? undefined,
+      retryable,
+      ...fields,
+    },
+    secret,
+  );
 
 export const abortedError = (): AbortedError => localError('aborted', 'Aborted', false, {});
 export const timeoutError = (ms: number): TimeoutError =>
   localError('timeout', `Timed out after ${ms} ms`, true, { timeoutMs: ms });
-
-export function apiError(
-  wire: WireBase & Record<string, unknown>,
-  response: Response,
-  secret?: string,
-): ApiError | UnknownApiError {
-  const { code, doc_url, request_id, ...rest } = wire;
-  const known = isErrorCode(code);
-  // The server's fields (message, type, param and any extras) first: ours win a clash.
-  return makeError(
-    {
-      ...rest,
-      kind: known ? 'api' : 'api_unknown',
-      code,
-      status: response.status,
-      docUrl: doc_url,
-      requestId: request_id,
-      // Known codes are classified by the catalogue, unknown ones by their status.
-      retryable: known ? retryableErrorCodes.includes(code) : retryableStatuses.includes(response.status),
-      retryAfter: retryAfterSeconds(response),
-    },
-    secret,
-  ) as ApiError | UnknownApiError;
-}
-
-export function invalidResponse(
-  response: Response,
-  reason: InvalidResponseError['reason'],
-  secret?: string,
-): InvalidResponseError {
-  const contentType = response.headers.get('content-type');
-  return makeError(
-    {
-      kind: 'invalid_response' as const,
-      reason,
-      message: `Invalid response (${reason}, status ${response.status})`,
-      status: response.status,
-      requestId: response.headers.get('x-request-id') ?? undefined,
-      contentType,
-      // A 2xx is not retried: the operation may have happened.
-      retryable: !response.ok && retryableStatuses.includes(response.status),
-    },
-    secret,
-  );
-}

@@ -2,14 +2,7 @@
 import type { components } from '../../generated/schema.ts';
 import type { MediagenClient } from './client.ts';
 import { isFailureCode } from './codes.ts';
-import {
-  abortedError,
-  makeError,
-  timeoutError,
-  type AbortedError,
-  type MediagenError,
-  type TimeoutError,
-} from './errors.ts';
+import { abortedError, localError, timeoutError, type MediagenError } from './errors.ts';
 import { withDefaults } from './options.ts';
 import { deadline, sleep } from './retry.ts';
 
@@ -63,50 +56,42 @@ export async function waitForVideo(
   });
   const limit = deadline(timeout, signal);
   const ends = Date.now() + timeout;
-  const stopped = (): { error: TimeoutError | AbortedError } => ({
-    error: limit.timedOut() ? timeoutError(timeout) : abortedError(),
-  });
   try {
+    // Each break is the limit aborting: by the timeout or by the caller's signal.
     for (;;) {
       const { data, error, response } = await client.GET('/v2/videos/generations/{id}', {
         params: { path: { id } },
         signal: limit.signal,
       });
-      if (limit.signal.aborted) return stopped();
-      let wait = interval;
-      if (error) {
-        if (!error.retryable) return { error };
-        wait = Math.max(wait, ((error as { retryAfter?: number }).retryAfter ?? 0) * 1000);
-      } else if (data?.status === 'completed') {
-        return { data };
-      } else if (data?.status === 'failed') {
-        return { error: taskError(data, response) };
+      if (limit.signal.aborted) break;
+      // With an error there is no data (its status reads undefined); with data, there is a response.
+      if (error && !error.retryable) return { error };
+      if (data?.status === 'completed') return { data };
+      if (data?.status === 'failed') {
+        // The shape was not checked (only the envelope of errors is): read it defensively. `retryable`
+        // is the server's: the contract fixes it per failure code (a constant in each code's schema).
+        const wire: Partial<Record<string, unknown>> = data.error ?? {};
+        const code = String(wire.code);
+        const failed = localError(
+          isFailureCode(code) ? 'task_failed' : 'task_failed_unknown',
+          String(wire.message),
+          wire.retryable === true,
+          { code, refunded: wire.refunded === true, generationId: data.id },
+          response,
+        );
+        return { error: failed as TaskFailedError | UnknownTaskFailedError };
       }
-      // pending, processing, or a status this version does not know: keep polling.
+      // A retryable error, pending, processing, or a status this version does not know: keep polling,
+      // waiting out a 429's Retry-After when it is longer.
+      const wait = Math.max(
+        interval,
+        ((error as { retryAfter?: number } | undefined)?.retryAfter ?? 0) * 1000,
+      );
       if (Date.now() + wait > ends) return { error: timeoutError(timeout) };
-      if (!(await sleep(wait, limit.signal))) return stopped();
+      if (!(await sleep(wait, limit.signal))) break;
     }
+    return { error: limit.timedOut() ? timeoutError(timeout) : abortedError() };
   } finally {
     limit.clear();
   }
-}
-
-function taskError(
-  generation: Schemas['VideoGenerationFailed'],
-  response: Response,
-): TaskFailedError | UnknownTaskFailedError {
-  // The shape was not checked (only the envelope of errors is): read it defensively. `retryable`
-  // is the server's: the contract fixes it per failure code (a constant in each code's schema).
-  const wire: Partial<Record<string, unknown>> = generation.error ?? {};
-  const code = String(wire.code);
-  return makeError({
-    kind: isFailureCode(code) ? 'task_failed' : 'task_failed_unknown',
-    code,
-    message: String(wire.message),
-    retryable: wire.retryable === true,
-    refunded: wire.refunded === true,
-    generationId: generation.id,
-    status: response.status,
-    requestId: response.headers.get('x-request-id') ?? undefined,
-  }) as TaskFailedError | UnknownTaskFailedError;
 }

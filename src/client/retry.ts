@@ -22,9 +22,6 @@ export const defaultRetryPolicy: RetryPolicy = {
   maxRetryWait: 30_000,
 };
 
-/** The longest wait a timer holds (2^31-1 ms, about 24.8 days): setTimeout fires at once past it. */
-const maxTimer = 2 ** 31 - 1;
-
 /**
  * Seconds the server asked to wait: `Retry-After` (seconds or an HTTP date), else on a 429
  * `X-RateLimit-Reset` (seconds until the window resets). Undefined when neither is usable.
@@ -38,7 +35,7 @@ export function retryAfterSeconds(response: Response): number | undefined {
   return (
     seconds(header) ??
     (date >= 0
-      ? Math.max(0, Math.ceil((date - Date.now()) / 1000))
+      ? Math.ceil(Math.max(0, date - Date.now()) / 1000)
       : response.status === 429
         ? seconds(response.headers.get('x-ratelimit-reset'))
         : undefined)
@@ -63,22 +60,21 @@ export async function sleep(ms: number, signal?: AbortSignal | null): Promise<bo
 }
 
 /**
- * A signal that aborts when `parent` does or after `ms`, at most `maxTimer` (no timer when `ms` is
- * infinite): setTimeout would fire at once past it. `timedOut()` tells the two apart.
+ * A signal that aborts when `parent` does or after `ms`, at most 2^31-1 ms (about 24.8 days, the
+ * longest a timer holds; no timer when `ms` is infinite): setTimeout would fire at once past it.
+ * `timedOut()` tells the two apart.
  */
 export function deadline(ms: number, parent?: AbortSignal | null) {
   const controller = new AbortController();
+  const abort = () => controller.abort();
   let timedOut = false;
   const timer =
-    ms < Infinity
-      ? setTimeout(() => ((timedOut = true), controller.abort()), Math.min(ms, maxTimer))
-      : undefined;
-  const onAbort = () => controller.abort();
-  parent?.addEventListener('abort', onAbort);
-  if (parent?.aborted) controller.abort();
+    ms < Infinity ? setTimeout(() => ((timedOut = true), abort()), Math.min(ms, 2 ** 31 - 1)) : undefined;
+  parent?.addEventListener('abort', abort);
+  if (parent?.aborted) abort();
   return {
     signal: controller.signal,
     timedOut: () => timedOut,
-    clear: () => (clearTimeout(timer), parent?.removeEventListener('abort', onAbort)),
+    clear: () => (clearTimeout(timer), parent?.removeEventListener('abort', abort)),
   };
 }
