@@ -76,11 +76,12 @@ export function createClient(options: ClientOptions = {}): MediagenClient {
     headers: { ...settings.headers, ...(apiKey && { Authorization: `Bearer ${apiKey}` }) },
     fetch: settings.fetch,
   });
+  // A call's own options over the client's, checked alike: the names openapi-fetch also takes per call
+  // (headers, fetch, baseUrl) too. What is not ours goes on to openapi-fetch.
+  const callDefaults = { ...settings, signal: null as AbortSignal | null | undefined };
 
   async function call(method: string, path: string, init: AnyInit = {}): Promise<Result<unknown>> {
-    // A call's own options over the client's; the names openapi-fetch also takes per call (headers,
-    // fetch, baseUrl) are checked alike. What is left goes to openapi-fetch.
-    const own = withDefaults(method, init, { ...settings, signal: null as AbortSignal | null | undefined });
+    const own = withDefaults(method, init, callDefaults);
     const { timeout, maxRetries, maxRetryWait, signal, ...rest } = init;
     // One key per call, the same on every retry, so the server runs the operation at most once.
     // A null value counts: it is the caller saying "send none". A null in place of the headers is none.

@@ -87,6 +87,13 @@ describe('each call', () => {
     });
   }
 
+  it("leaves names it does not know to openapi-fetch (a RequestInit's cache)", async () => {
+    const fetch = recordingFetch();
+    const client = createClient({ apiKey: 'sk_test_options', baseUrl: 'http://127.0.0.1:1', fetch });
+    expect((await client.GET('/v2/billing/balance', { cache: 'no-store' })).error).toBeUndefined();
+    expect(fetch.mock.calls[0]![0].cache).toBe('no-store');
+  });
+
   it('a call with good options of its own is sent with them', async () => {
     const fetch = recordingFetch();
     const client = createClient({ apiKey: 'sk_test_options', baseUrl: 'http://127.0.0.1:1', fetch });
