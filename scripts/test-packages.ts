@@ -12,6 +12,7 @@ import { startBrokenServer } from './packages/broken-api.ts';
 import * as consumers from './packages/consumers.ts';
 import { footprint, installProject, type Footprint } from './packages/install.ts';
 import { checkGenerators, installGenerators } from './packages/generators.ts';
+import { runGuideExamples } from './packages/guide-examples.ts';
 import { packAll } from './packages/pack-all.ts';
 import { checkPackagePages } from './packages/pages.ts';
 import { validatorsWithoutEval } from './packages/no-eval.ts';
@@ -267,6 +268,9 @@ async function main() {
   });
 
   await checkPackagePages(check, work, Object.keys(projects), mockUrl);
+  await check('mock guide: its test-suite examples run (vitest, in-process)', () =>
+    runGuideExamples(join(work, 'local-project')),
+  );
 
   await stop(mock.child);
   if (!process.argv.includes('--keep')) await rm(work, { recursive: true, force: true });

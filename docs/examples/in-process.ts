@@ -11,4 +11,7 @@ console.log((await mockFetch.ready).state.account('mg_test_unit')); // the accou
 
 const msw = createMockHandlers({}, 'https://api.mediagen.example');
 const server = setupServer(...msw.handlers); // answers every request to that base URL
-server.listen();
+server.listen({ onUnhandledRequest: 'error' }); // a request it does not answer fails, never goes out
+const viaMsw = createClient({ apiKey: 'mg_test_msw', baseUrl: 'https://api.mediagen.example' });
+console.log((await viaMsw.GET('/v2/billing/balance')).data); // the global fetch, answered by MSW
+server.close();
