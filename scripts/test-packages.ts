@@ -1,7 +1,8 @@
 // `npm run test:packages`: the published packages as their users get them. Builds dist/, packs each
 // package, installs the tarballs into fresh projects (third-party dependencies from the registry),
 // then checks footprint, plain Node use, types, publint/attw, the contract's proxy, the client in
-// Chromium and the generator matrix (clients generated from the packed spec).
+// Chromium, the generator matrix (clients generated from the packed spec), each package page's example
+// and the mock guide's test-suite examples run under vitest.
 // Slow (about a minute or two); `--keep` leaves the temp projects for a look. Exit 1 on any failure.
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
