@@ -22,6 +22,7 @@ import { contractIdempotencyRetentionMs } from '../../src/mock/idempotency-reten
 import { IMAGE_CACHE_BYTES } from '../../src/mock/media/files.ts';
 import { payloadLimits } from '../../src/mock/payload-limits.ts';
 import { MAX_STEPS } from '../../src/mock/pipeline/classify.ts';
+import { readPreferences } from '../../src/mock/pipeline/preferences.ts';
 import {
   DEFAULT_MAX_ACCOUNTS,
   DEFAULT_MAX_CONCURRENT,
@@ -129,6 +130,13 @@ async function receiverBody(n: number) {
   }
 }
 
+/** `Prefer: latency=` is honoured up to `ms`, and ignored (with a warning) past it. */
+async function longestLatency(ms: number) {
+  expect(readPreferences(`latency=${ms}`, {})).toMatchObject({ latencyMs: ms, ignored: [] });
+  expect(readPreferences(`latency=${ms + 1}`, {})).toMatchObject({ ignored: [`latency=${ms + 1} (ms)`] });
+  expect(readPreferences(`latency=${ms + 1}`, {}).latencyMs).toBeUndefined();
+}
+
 const payload = payloadLimits(loadContract());
 const proxy = contextOf({ upstream: 'http://upstream.test' });
 const workflow = checkWorkflowOptions({});
@@ -148,6 +156,7 @@ export const LIMITS: Record<string, Limit[]> = {
     { limit: 'one data-URL image, decoded', tools: ['mock'], unit: 'bytes', value: payload.image },
     { limit: 'body nesting depth', tools: ['mock'], unit: 'count', value: MAX_BODY_DEPTH },
     { limit: '`Prefer: steps=N`', tools: ['mock'], unit: 'count', value: MAX_STEPS },
+    { limit: '`Prefer: latency=MS`', tools: ['mock'], unit: 'ms', value: longestLatency },
     {
       limit: 'requests per key',
       flag: 'rate-limit',
