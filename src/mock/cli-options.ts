@@ -16,6 +16,12 @@ import { parseFaults, parseLatency } from './faults.ts';
 import { loadFixturesFile } from './fixtures.ts';
 import { parsePublicUrl } from './media/public-url.ts';
 import { parseMoney } from './money.ts';
+import {
+  DEFAULT_MAX_ACCOUNTS,
+  DEFAULT_MAX_CONCURRENT,
+  DEFAULT_MAX_JOBS,
+  DEFAULT_RATE_LIMIT,
+} from './settings.ts';
 import { parseWebhookAllow } from './webhooks/allow-list.ts';
 import { parseRetrySchedule } from './webhooks/schedule.ts';
 
@@ -26,8 +32,8 @@ export const usage = `Usage: mediagen-mock [options]
                          media URLs in answers use it (default: the origin each request came to)
   --fixtures FILE        models, starting balance and test values (JSON; default: the built-in table)
   --balance AMOUNT       starting balance of every new account, e.g. 25.00 (default 100.00)
-  --rate-limit N/min     requests per key per minute (default 1000/min), or off
-  --max-concurrent N     unfinished videos per key (default 5), or off
+  --rate-limit N/min     requests per key per minute (default ${DEFAULT_RATE_LIMIT}/min), or off
+  --max-concurrent N     unfinished videos per key (default ${DEFAULT_MAX_CONCURRENT}), or off
   --latency L            delay before each answer: ms (250), a range (100-800), realistic, or none
                          (realistic also makes a video take 2 minutes, by time alone)
   --faults RATE[:KINDS]  share of requests that meet a fault, e.g. 0.1 or 0.2:service_unavailable,cut
@@ -38,8 +44,8 @@ export const usage = `Usage: mediagen-mock [options]
   --control-token TOKEN  ${CONTROL_PREFIX}/ requests must carry X-Mock-Control-Token: TOKEN (else a 404)
   --job-steps N          polls a video generation takes to finish
   --job-step-ms N        ms after which a video generation also moves on by itself
-  --max-jobs N           video generations kept in memory (oldest dropped first)
-  --max-accounts N       accounts (API keys) kept in memory (least recently used dropped; default 10000)
+  --max-jobs N           video generations kept in memory (oldest dropped first; default ${DEFAULT_MAX_JOBS})
+  --max-accounts N       accounts (API keys) kept in memory (least recently used dropped; default ${DEFAULT_MAX_ACCOUNTS})
   --state FILE           keep accounts, jobs, idempotency records and deliveries in FILE across restarts
                          (default: in memory only, lost when the mock stops)
   --webhook-retries R    waits before each webhook retry: contract (default: backoff for up to 24 h),

@@ -8,9 +8,11 @@ import { guideUrl } from '../kernel/links.ts';
 import {
   limitFlagOptions,
   limitFlagUsage,
+  positiveFlag,
   readLimitFlags,
   SERVER_LIMIT_FLAGS,
 } from '../kernel/limit-flags.ts';
+import { DEFAULT_MAX_DECODED_BYTES } from '../kernel/server-limits.ts';
 import { DEFAULT_UPSTREAM_TIMEOUT_MS } from './context.ts';
 import { startProxy } from './start.ts';
 import { PROXY_TOOL, REPORT_FORMATS, type ReportFormat } from './report-file.ts';
@@ -31,6 +33,8 @@ export const proxyUsage = `Usage: mediagen-contract proxy <upstream-url> [option
   --fail-on WHAT          violation: exit 1 on shutdown after a violation or an upstream failure
                           (default); none: exit 0 whatever was seen
   --upstream-timeout MS   how long the upstream has to answer before the caller gets a 504 (default ${DEFAULT_UPSTREAM_TIMEOUT_MS})
+  --max-decoded-bytes N   bytes of a compressed answer decoded to check it; past them a 502
+                          (default ${DEFAULT_MAX_DECODED_BYTES})
 ${limitFlagUsage(LIMIT_FLAGS, 26)}
                           (every limit: ${guideUrl('limits')})
   --help                  this text
@@ -78,6 +82,7 @@ export function parseProxyArgs(
       'report-format': { type: 'string' },
       'fail-on': { type: 'string', default: 'violation' },
       'upstream-timeout': { type: 'string' },
+      'max-decoded-bytes': { type: 'string' },
       help: { type: 'boolean', default: false },
       ...limitFlagOptions(LIMIT_FLAGS),
     },
@@ -98,6 +103,7 @@ export function parseProxyArgs(
   };
   const port = count('port', values.port ?? env.PORT, 0);
   const timeout = count('upstream-timeout', values['upstream-timeout'], 1);
+  const maxDecodedBytes = positiveFlag('max-decoded-bytes', values['max-decoded-bytes']);
   const format = values['report-format'];
   if (format !== undefined && values.report === undefined)
     throw new Error('--report-format needs --report FILE');
@@ -111,6 +117,7 @@ export function parseProxyArgs(
     ...(values.report !== undefined ? { reportFile: values.report } : {}),
     ...(format !== undefined ? { reportFormat: oneOf('report-format', format, REPORT_FORMATS) } : {}),
     ...(timeout !== undefined ? { upstreamTimeoutMs: timeout } : {}),
+    ...(maxDecodedBytes !== undefined ? { maxDecodedBytes } : {}),
     ...(Object.keys(serverLimits).length > 0 ? { serverLimits } : {}),
   };
 }
