@@ -29,7 +29,7 @@ export const proxyUsage = `Usage: mediagen-contract proxy <upstream-url> [option
   --strict                replace an answer that breaks the contract by a 502 bad_gateway naming the violations
   --report FILE           write the report to FILE (default format: every finding as a JSON line)
   --report-format FORMAT  jsonl, sarif (the findings, for code scanning) or har (every exchange, HAR 1.2,
-                          for mediagen-contract check); sarif and har are written on shutdown
+                          for mediagen-contract check); har is written as it comes, sarif on shutdown
   --fail-on WHAT          violation: exit 1 on shutdown after a violation or an upstream failure
                           (default); none: exit 0 whatever was seen
   --upstream-timeout MS   how long the upstream has to answer before the caller gets a 504 (default ${DEFAULT_UPSTREAM_TIMEOUT_MS})
@@ -48,7 +48,7 @@ const FAIL_ON = ['violation', 'none'] as const;
 const FORMAT_NAMES: Record<ReportFormat, string> = {
   jsonl: 'JSON lines',
   sarif: 'SARIF 2.1.0, written on shutdown',
-  har: 'HAR 1.2 of every exchange, written on shutdown',
+  har: 'HAR 1.2 of every exchange, written as it comes',
 };
 
 export interface ProxyCliOptions extends ProxyOptions {

@@ -54,6 +54,7 @@ const PROXY_OPTION_TABLE: OptionTable = {
   strict: 'boolean',
   upstreamTimeoutMs: 'count',
   reportFile: 'string',
+  maxSarifResults: 'count',
   maxBodyBytes: 'count',
   maxDecodedBytes: 'count',
   serverLimits: 'object',
@@ -80,15 +81,18 @@ export function contextOf(options: ProxyOptions): ProxyContext {
   const validator = options.validator ?? createContractValidator();
   const { info } = validator.contract.spec;
   const version = isObject(info) ? String(info.version) : '';
+  const log = options.log ?? (line => process.stdout.write(line + '\n'));
+  const limits = { log, maxSarifResults: options.maxSarifResults };
   const file =
-    options.reportFile && openReportFile(options.reportFile, options.reportFormat ?? 'jsonl', label, version);
+    options.reportFile &&
+    openReportFile(options.reportFile, options.reportFormat ?? 'jsonl', label, version, limits);
   return {
     upstream,
     label,
     validator,
     report: createReport(file || undefined),
     ...(file && file.exchange ? { har: file.exchange } : {}),
-    log: options.log ?? (line => process.stdout.write(line + '\n')),
+    log,
     strict: options.strict ?? false,
     timeoutMs,
     maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,

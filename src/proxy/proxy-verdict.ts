@@ -16,7 +16,7 @@ export interface ExchangeFindings {
 }
 
 /** Whether a finding breaks the contract (a rule of the reports): all but a call outside it. */
-const breaks = (f: Finding): f is Finding & { kind: FindingKind } => f.kind !== OUTSIDE;
+export const breaks = (f: Finding): f is Finding & { kind: FindingKind } => f.kind !== OUTSIDE;
 
 export const exchangeCase = (x: ExchangeFindings): VerdictCase => ({
   name: `${x.call.method} ${x.call.path}`,

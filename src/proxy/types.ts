@@ -17,8 +17,10 @@ export interface ProxyOptions {
   upstreamTimeoutMs?: number;
   /** Where the report is written: every finding as a JSON line (default), as SARIF, or every exchange as HAR. */
   reportFile?: string;
-  /** `jsonl` (default), `sarif` or `har`; SARIF and HAR are written when the proxy closes. */
+  /** `jsonl` (default), `sarif` or `har`; JSON lines and HAR are written as they come, SARIF on close. */
   reportFormat?: ReportFormat;
+  /** Findings a SARIF report lists, the first ones; it counts the rest and says so (default: docs/limits.md). */
+  maxSarifResults?: number;
   /** Answers larger than this are streamed through unchecked. Default 1 MiB. */
   maxBodyBytes?: number;
   /** Decoded bytes of a compressed answer the proxy checks; past them the caller gets a 502. Default 8 MiB. */

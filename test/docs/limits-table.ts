@@ -33,6 +33,8 @@ import {
 import type { MockServerOptions } from '../../src/mock/types.ts';
 import { newWebhookSecret, WebhookSender } from '../../src/mock/webhooks.ts';
 import { contextOf } from '../../src/proxy/context.ts';
+import { HAR_BACKLOG_BYTES } from '../../src/proxy/har-file.ts';
+import { DEFAULT_MAX_SARIF_RESULTS } from '../../src/proxy/sarif-file.ts';
 import type { ProxyOptions } from '../../src/proxy/types.ts';
 
 export type Tool = 'mock' | 'proxy' | 'contract CLI';
@@ -230,6 +232,16 @@ export const LIMITS: Record<string, Limit[]> = {
       unit: 'bytes',
       value: DEFAULT_MAX_DECODED_BYTES,
     },
+  ],
+  'What the proxy keeps': [
+    {
+      limit: 'SARIF results',
+      option: 'maxSarifResults',
+      tools: ['proxy'],
+      unit: 'count',
+      value: DEFAULT_MAX_SARIF_RESULTS,
+    },
+    { limit: 'HAR bytes waiting for the disk', tools: ['proxy'], unit: 'bytes', value: HAR_BACKLOG_BYTES },
   ],
   'What the contract CLI reads': [
     {

@@ -10,6 +10,7 @@ const WRONG: Record<string, unknown> = {
   strict: 'yes',
   upstreamTimeoutMs: 0,
   reportFile: 1,
+  maxSarifResults: 0,
   maxBodyBytes: '1MiB',
   maxDecodedBytes: 2.5,
   serverLimits: 10,
