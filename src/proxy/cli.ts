@@ -78,6 +78,12 @@ function oneOf<T extends string>(name: string, raw: string, allowed: readonly T[
   return raw as T;
 }
 
+/** A caller waiting on a slow upstream sees no traffic: it must get the 504, not a closed connection. */
+function idleOverUpstream(idle: number | undefined, upstream: number): void {
+  if (idle !== undefined && idle <= upstream)
+    throw new Error(`--idle-timeout-ms must be over --upstream-timeout (${upstream}), got '${idle}'`);
+}
+
 /** The proxy's options from its arguments; a problem is thrown as one line naming it. */
 export function parseProxyArgs(
   argv: string[],
@@ -113,12 +119,7 @@ export function parseProxyArgs(
   if (format !== undefined && values.report === undefined)
     throw new Error('--report-format needs --report FILE');
   const serverLimits = readServerLimitFlags(LIMIT_FLAGS, values);
-  const upstreamMs = timeout ?? DEFAULT_UPSTREAM_TIMEOUT_MS;
-  // A caller waiting on a slow upstream sees no traffic: it must get the 504, not a closed connection.
-  if (serverLimits.idleTimeoutMs !== undefined && serverLimits.idleTimeoutMs <= upstreamMs)
-    throw new Error(
-      `--idle-timeout-ms must be over --upstream-timeout (${upstreamMs}), got '${serverLimits.idleTimeoutMs}'`,
-    );
+  idleOverUpstream(serverLimits.idleTimeoutMs, timeout ?? DEFAULT_UPSTREAM_TIMEOUT_MS);
   return {
     failOn: oneOf('fail-on', values['fail-on'], FAIL_ON),
     upstream: positionals[0]!,
