@@ -1,7 +1,7 @@
 // The guides point to docs/limits.md for the figures of the limits, never retyping them (a retyped
 // default goes stale when the code's default changes; that page is held to the code by limits.test.ts): no
 // default of that page's table, in any form it may be written (60000, 60 s, 1 MiB), beside the
-// limit's flag or option, or after "over", "up to", "within" ... in any other guide.
+// limit's flag or option, or after "over", "up to", "default" ... in any other guide.
 import { readdirSync, readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 
@@ -43,7 +43,9 @@ const figures: Figure[] = read('limits.md')
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const NEAR = 80;
-const BOUND_WORDS = 'over|up to|at most|within|past|default';
+// Not `within`: the idempotency retention is the contract's, and mock.md's figure of it is held to the
+// contract (test/mock/idempotency-retention.test.ts).
+const BOUND_WORDS = 'over|up to|at most|past|default';
 /** One of `forms`, not in a longer number or word (`5 s` is not `5 steps`; `1 MiB.` and `25 MiB or` are). */
 const alternatives = (forms: string[]) =>
   `(?<![\\d.])(?:${forms.map(escape).join('|')})(?![\\da-zA-Z%]|\\.\\d)`;
