@@ -1,6 +1,8 @@
 // Every numeric flag of every command line, given a bad value, is refused when the arguments are read,
 // with one line naming the FLAG (not the option of the entry point it feeds), so that the CLI exits 2
-// with the usage; the table of flags is held to each --help, so a new numeric flag needs its row here.
+// with the usage (as docs/mock.md shows); the table of flags is held to each --help, so a new numeric
+// flag needs its row here.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseTestArgs, testUsage } from '../../src/contract/test-cli.ts';
 import { checkUsage, parseCheckArgs } from '../../src/proxy/har-check-cli.ts';
@@ -125,12 +127,14 @@ describe('numeric flags', () => {
   it.each(Object.entries(spawned))('%s: exits 2 with the flag named and the usage', async (cli, run) => {
     const { code, stderr } = await run;
     const usageLine = (cli === 'mock' ? mockUsage : proxyUsage).split('\n')[0]!;
+    const firstLine = stderr.split('\n')[0];
     expect(code).toBe(2);
-    expect(stderr.split('\n')[0]).toBe(
+    expect(firstLine).toBe(
       cli === 'mock'
         ? "mediagen-mock: --max-jobs must be a positive integer, got '0'"
         : "mediagen-contract proxy: --idle-timeout-ms must be over --upstream-timeout (60000), got '1000'",
     );
     expect(stderr).toContain(usageLine);
+    if (cli === 'mock') expect(readFileSync('docs/mock.md', 'utf8')).toContain(`(exit 2): \`${firstLine}\`.`);
   });
 });
