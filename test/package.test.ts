@@ -160,7 +160,7 @@ describe('build:dist', () => {
     const badPort = await run(process.execPath, [mockBin, '--port', 'x']).catch(e => e);
     expect([badPort.code, badPort.stderr.split('\n')[0]]).toEqual([
       2,
-      "mediagen-mock: --port must be a non-negative integer, got 'x'",
+      "mediagen-mock: --port must be a port from 0 to 65535, got 'x'",
     ]);
     const badUrl = await run(process.execPath, [contractBin, 'test', 'localhost:4010', '--key', 'k']).catch(
       e => e,

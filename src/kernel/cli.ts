@@ -21,3 +21,29 @@ export function stopOnSignals(stop: () => Promise<unknown>, note?: () => string,
     });
   }
 }
+
+/** The bounds of each kind of integer a command line takes, and how an error describes them. */
+const INTEGER_KINDS = {
+  positive: [1, Number.MAX_SAFE_INTEGER, 'a positive integer'],
+  'non-negative': [0, Number.MAX_SAFE_INTEGER, 'a non-negative integer'],
+  port: [0, 65535, 'a port from 0 to 65535'],
+} as const;
+
+export type IntegerKind = keyof typeof INTEGER_KINDS;
+
+/**
+ * The integer `name` (a flag, `--max-jobs`, or a variable, `PORT`) was given as: digits only, within
+ * its kind's bounds, else an error naming it, so that no value reaches an entry point's option check,
+ * which would name the option instead of what the user typed.
+ */
+export function integerArg(name: string, raw: unknown, kind: IntegerKind): number | undefined {
+  if (raw === undefined) return undefined;
+  const [min, max, what] = INTEGER_KINDS[kind];
+  const value = typeof raw === 'string' && /^\d+$/.test(raw) ? Number(raw) : NaN;
+  if (!(value >= min && value <= max)) throw new Error(`${name} must be ${what}, got '${String(raw)}'`);
+  return value;
+}
+
+/** The port of --port, else of PORT (empty is unset), else `fallback`; a bad one names where it came from. */
+export const portArg = (flag: string | undefined, env: string | undefined, fallback: number): number =>
+  integerArg('--port', flag, 'port') ?? integerArg('PORT', env || undefined, 'port') ?? fallback;

@@ -1,6 +1,7 @@
 // The command-line flags of the limits in server-limits.ts, for `mediagen-mock` and
 // `mediagen-contract proxy` alike: each flag names one limit, its --help line gives the default
 // from that module, and a bad value is an error naming the flag. docs/limits.md has the table.
+import { integerArg } from './cli.ts';
 import {
   DEFAULT_MAX_DELIVERIES_IN_FLIGHT,
   DEFAULT_MAX_DELIVERIES_QUEUED,
@@ -50,13 +51,20 @@ export const DELIVERY_LIMIT_FLAGS: readonly LimitFlag<'maxDeliveriesInFlight' | 
 export const limitFlagOptions = (flags: readonly LimitFlag<string>[]) =>
   Object.fromEntries(flags.map(f => [f.flag, { type: 'string' as const }]));
 
-/** The --help lines of `flags`, the help at `column` (on the next line after a long flag), with defaults. */
-export function limitFlagUsage(flags: readonly LimitFlag<string>[], column: number): string {
+/**
+ * The --help lines of `flags`, the help at `column` (on the next line after a long flag), with
+ * defaults; `defaults` says it instead for a flag whose tool changes it.
+ */
+export function limitFlagUsage(
+  flags: readonly LimitFlag<string>[],
+  column: number,
+  defaults: Record<string, string> = {},
+): string {
   return flags
     .map(f => {
       const head = `  --${f.flag} N`;
       const at = head.length < column ? head.padEnd(column) : `${head}\n${' '.repeat(column)}`;
-      return `${at}${f.help} (default ${f.fallback})`;
+      return `${at}${f.help} (${defaults[f.flag] ?? `default ${f.fallback}`})`;
     })
     .join('\n');
 }
@@ -75,10 +83,23 @@ export function readLimitFlags<K extends string>(
 }
 
 /** A count flag's value: digits only, at least 1, a safe integer; else an error naming the flag. */
-export function positiveFlag(flag: string, raw: unknown): number | undefined {
-  if (raw === undefined) return undefined;
-  const value = typeof raw === 'string' && /^\d+$/.test(raw) ? Number(raw) : NaN;
-  if (!Number.isSafeInteger(value) || value < 1)
-    throw new Error(`--${flag} must be a positive integer, got '${String(raw)}'`);
-  return value;
+export const positiveFlag = (flag: string, raw: unknown): number | undefined =>
+  integerArg(`--${flag}`, raw, 'positive');
+
+/**
+ * The server limits the flags set, the headers timeout no longer than the request's (Node refuses
+ * that at start, naming options the user did not type), the unset one taken at its default.
+ */
+export function readServerLimitFlags(
+  flags: readonly LimitFlag<keyof ServerLimits>[],
+  values: Record<string, unknown>,
+): Partial<ServerLimits> {
+  const set = readLimitFlags(flags, values);
+  const { headersTimeoutMs: headers, requestTimeoutMs: request } = { ...DEFAULT_SERVER_LIMITS, ...set };
+  if (headers <= request) return set;
+  throw new Error(
+    set.headersTimeoutMs !== undefined
+      ? `--headers-timeout-ms must not be over --request-timeout-ms (${request}), got '${headers}'`
+      : `--request-timeout-ms must not be under --headers-timeout-ms (${headers}), got '${request}'`,
+  );
 }

@@ -2,6 +2,7 @@
 // it): each bad value is refused with one line naming the option, a bad fixtures file naming the
 // problem in it.
 import { parseArgs } from 'node:util';
+import { integerArg, portArg, type IntegerKind } from '../kernel/cli.ts';
 import { CONTROL_PREFIX } from '../kernel/control-prefix.ts';
 import { guideUrl } from '../kernel/links.ts';
 import {
@@ -9,6 +10,7 @@ import {
   limitFlagOptions,
   limitFlagUsage,
   readLimitFlags,
+  readServerLimitFlags,
   SERVER_LIMIT_FLAGS,
 } from '../kernel/limit-flags.ts';
 import type { MockServerOptions } from './types.ts';
@@ -81,13 +83,14 @@ function attempt<T>(name: string, parse: () => T): T {
   }
 }
 
-/** A non-negative integer option. */
-function count(name: string, raw: string): number {
-  const n = Number(raw);
-  if (raw.trim() === '' || !Number.isInteger(n) || n < 0)
-    throw new UsageError(`--${name} must be a non-negative integer, got '${raw}'`);
-  return n;
+/** An integer option (src/kernel/cli.ts): checked here, so that its error names the flag, not the option. */
+function integer(name: string, raw: string | undefined, kind: IntegerKind = 'positive'): number | undefined {
+  return attemptFlags(() => integerArg(`--${name}`, raw, kind));
 }
+
+/** The entries of `given` that are set. */
+const defined = <T extends object>(given: T) =>
+  Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined)) as Partial<T>;
 
 /** `off`, or a count with an optional unit (`/min` for the rate limit). */
 function limit(name: string, raw: string, unit: string): number | null {
@@ -131,7 +134,7 @@ type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>['values'
 
 /** The limits the flags set (docs/limits.md): the server's, and the webhook delivery caps. */
 function limits(values: Record<string, unknown>): MockServerOptions {
-  const server = attemptFlags(() => readLimitFlags(SERVER_LIMIT_FLAGS, values));
+  const server = attemptFlags(() => readServerLimitFlags(SERVER_LIMIT_FLAGS, values));
   return {
     ...(Object.keys(server).length > 0 ? { serverLimits: server } : {}),
     ...attemptFlags(() => readLimitFlags(DELIVERY_LIMIT_FLAGS, values)),
@@ -181,9 +184,8 @@ function controlToken(token: string | undefined): MockServerOptions {
 
 /** The options of the server and its stores: port, control, jobs, caps, log. */
 function serving(values: Values, env: NodeJS.ProcessEnv): MockServerOptions {
-  const port = values.port ?? env.PORT;
   return {
-    port: port === undefined ? 4010 : count('port', port),
+    port: attemptFlags(() => portArg(values.port, env.PORT, 4010)),
     host: values.host,
     ...(env.MEDIAGEN_WEBHOOK_SECRET ? { webhookSecret: env.MEDIAGEN_WEBHOOK_SECRET } : {}),
     ...(values.control
@@ -192,12 +194,12 @@ function serving(values: Values, env: NodeJS.ProcessEnv): MockServerOptions {
         ? { control: 'off' as const }
         : {}),
     ...controlToken(values['control-token'] ?? (env.MEDIAGEN_CONTROL_TOKEN || undefined)),
-    ...(values['job-steps'] !== undefined ? { jobSteps: count('job-steps', values['job-steps']) } : {}),
-    ...(values['job-step-ms'] !== undefined ? { stepMs: count('job-step-ms', values['job-step-ms']) } : {}),
-    ...(values['max-jobs'] !== undefined ? { maxJobs: count('max-jobs', values['max-jobs']) } : {}),
-    ...(values['max-accounts'] !== undefined
-      ? { maxAccounts: count('max-accounts', values['max-accounts']) }
-      : {}),
+    ...defined({
+      jobSteps: integer('job-steps', values['job-steps']),
+      stepMs: integer('job-step-ms', values['job-step-ms'], 'non-negative'),
+      maxJobs: integer('max-jobs', values['max-jobs']),
+      maxAccounts: integer('max-accounts', values['max-accounts']),
+    }),
     ...(values['public-url'] !== undefined
       ? { publicUrl: attempt('public-url', () => parsePublicUrl(values['public-url']!)) }
       : {}),

@@ -3,17 +3,17 @@
 // operation and kind of violation, writes the report, and exits 1 if it saw a violation or an upstream
 // failure (unless --fail-on none), so that `proxy & e2e tests; kill proxy` fails a CI job.
 import { parseArgs } from 'node:util';
-import { stopOnSignals, usageFailure } from '../kernel/cli.ts';
+import { portArg, stopOnSignals, usageFailure } from '../kernel/cli.ts';
 import { guideUrl } from '../kernel/links.ts';
 import {
   limitFlagOptions,
   limitFlagUsage,
   positiveFlag,
-  readLimitFlags,
+  readServerLimitFlags,
   SERVER_LIMIT_FLAGS,
 } from '../kernel/limit-flags.ts';
-import { DEFAULT_MAX_DECODED_BYTES } from '../kernel/server-limits.ts';
-import { DEFAULT_UPSTREAM_TIMEOUT_MS } from './context.ts';
+import { DEFAULT_MAX_DECODED_BYTES, DEFAULT_SERVER_LIMITS } from '../kernel/server-limits.ts';
+import { DEFAULT_UPSTREAM_TIMEOUT_MS, IDLE_PAST_UPSTREAM_MS } from './context.ts';
 import { startProxy } from './start.ts';
 import { PROXY_TOOL, REPORT_FORMATS, type ReportFormat } from './report-file.ts';
 import type { ProxyReport } from './report.ts';
@@ -21,6 +21,18 @@ import type { ProxyOptions } from './types.ts';
 
 /** The server limits' flags; the body bytes one is the mock's (the proxy streams bodies through). */
 const LIMIT_FLAGS = SERVER_LIMIT_FLAGS.filter(f => f.key !== 'maxBodyBytesInFlight');
+
+/** Where the help of an option starts in --help. */
+const COLUMN = 26;
+
+/** The idle timeout as the proxy sets it when not given (src/proxy/context.ts): past the upstream's. */
+const { idleTimeoutMs } = DEFAULT_SERVER_LIMITS;
+const idleShipped = Math.max(idleTimeoutMs, DEFAULT_UPSTREAM_TIMEOUT_MS + IDLE_PAST_UPSTREAM_MS);
+const IDLE_DEFAULT = [
+  `default ${idleTimeoutMs}, raised`,
+  `to ${IDLE_PAST_UPSTREAM_MS} ms past --upstream-timeout: ${idleShipped} with its default; if given, it`,
+  'must be over --upstream-timeout',
+].join(`\n${' '.repeat(COLUMN)}`);
 
 export const proxyUsage = `Usage: mediagen-contract proxy <upstream-url> [options]
   Forwards every request to <upstream-url> and checks every answer against the contract.
@@ -35,7 +47,7 @@ export const proxyUsage = `Usage: mediagen-contract proxy <upstream-url> [option
   --upstream-timeout MS   how long the upstream has to answer before the caller gets a 504 (default ${DEFAULT_UPSTREAM_TIMEOUT_MS})
   --max-decoded-bytes N   bytes of a compressed answer decoded to check it; past them a 502
                           (default ${DEFAULT_MAX_DECODED_BYTES})
-${limitFlagUsage(LIMIT_FLAGS, 26)}
+${limitFlagUsage(LIMIT_FLAGS, COLUMN, { 'idle-timeout-ms': IDLE_DEFAULT })}
                           (every limit: ${guideUrl('limits')})
   --help                  this text
 Environment: PORT
@@ -66,6 +78,12 @@ function oneOf<T extends string>(name: string, raw: string, allowed: readonly T[
   return raw as T;
 }
 
+/** A caller waiting on a slow upstream sees no traffic: it must get the 504, not a closed connection. */
+function idleOverUpstream(idle: number | undefined, upstream: number): void {
+  if (idle !== undefined && idle <= upstream)
+    throw new Error(`--idle-timeout-ms must be over --upstream-timeout (${upstream}), got '${idle}'`);
+}
+
 /** The proxy's options from its arguments; a problem is thrown as one line naming it. */
 export function parseProxyArgs(
   argv: string[],
@@ -94,24 +112,18 @@ export function parseProxyArgs(
         ? 'the upstream URL is missing'
         : `one upstream URL expected, got ${positionals.length}: ${positionals.join(' ')}`,
     );
-  const count = (name: string, raw: string | undefined, min: number) => {
-    if (raw === undefined) return undefined;
-    const n = Number(raw);
-    if (raw.trim() === '' || !Number.isInteger(n) || n < min)
-      throw new Error(`--${name} must be an integer of at least ${min}, got '${raw}'`);
-    return n;
-  };
-  const port = count('port', values.port ?? env.PORT, 0);
-  const timeout = count('upstream-timeout', values['upstream-timeout'], 1);
+  const port = portArg(values.port, env.PORT, 4010);
+  const timeout = positiveFlag('upstream-timeout', values['upstream-timeout']);
   const maxDecodedBytes = positiveFlag('max-decoded-bytes', values['max-decoded-bytes']);
   const format = values['report-format'];
   if (format !== undefined && values.report === undefined)
     throw new Error('--report-format needs --report FILE');
-  const serverLimits = readLimitFlags(LIMIT_FLAGS, values);
+  const serverLimits = readServerLimitFlags(LIMIT_FLAGS, values);
+  idleOverUpstream(serverLimits.idleTimeoutMs, timeout ?? DEFAULT_UPSTREAM_TIMEOUT_MS);
   return {
     failOn: oneOf('fail-on', values['fail-on'], FAIL_ON),
     upstream: positionals[0]!,
-    port: port ?? 4010,
+    port,
     host: values.host,
     strict: values.strict,
     ...(values.report !== undefined ? { reportFile: values.report } : {}),

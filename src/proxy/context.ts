@@ -33,6 +33,9 @@ export interface ProxyContext {
   serverLimits: ServerLimits;
 }
 
+/** How far past the upstream timeout the idle timeout is raised when it is not given. */
+export const IDLE_PAST_UPSTREAM_MS = 1000;
+
 /**
  * The server limits with the idle timeout past the upstream's: a caller waiting on a slow upstream
  * sees no traffic, and must get the 504, not a closed connection.
@@ -40,7 +43,10 @@ export interface ProxyContext {
 function proxyServerLimits(given: ProxyOptions['serverLimits'], upstreamTimeoutMs: number): ServerLimits {
   const limits = readServerLimits(given, 'serverLimits');
   if (given?.idleTimeoutMs === undefined)
-    return { ...limits, idleTimeoutMs: Math.max(limits.idleTimeoutMs, upstreamTimeoutMs + 1000) };
+    return {
+      ...limits,
+      idleTimeoutMs: Math.max(limits.idleTimeoutMs, upstreamTimeoutMs + IDLE_PAST_UPSTREAM_MS),
+    };
   if (limits.idleTimeoutMs <= upstreamTimeoutMs)
     throw new Error(`serverLimits.idleTimeoutMs must be over upstreamTimeoutMs (${upstreamTimeoutMs})`);
   return limits;

@@ -1,13 +1,12 @@
 // The contract CLI bounded: an answer too big or too slow is a violation (never a crash or a hang),
 // every option of `mediagen-contract test` is checked when given, and a key a server echoes is redacted.
-import { execFile } from 'node:child_process';
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createContractValidator, send } from '../../src/contract/index.ts';
 import { runScenario } from '../../src/contract/suite.ts';
 import { answerLimits } from '../../src/contract/answer-limits.ts';
+import { runCli } from './run-cli.ts';
 
 const servers: Server[] = [];
 async function serve(handler: RequestListener): Promise<string> {
@@ -70,14 +69,7 @@ describe('answers the CLI reads', () => {
   });
 });
 
-const run = (args: string[]) =>
-  promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/contract/cli.ts', ...args], {
-    env: { ...process.env, MEDIAGEN_API_KEY: '' },
-    timeout: 20_000,
-  }).then(
-    out => ({ code: 0, ...out }),
-    (err: { code: number; stdout: string; stderr: string }) => err,
-  );
+const run = (args: string[]) => runCli('src/contract/cli.ts', args, { MEDIAGEN_API_KEY: '' });
 
 describe('mediagen-contract test', () => {
   it('checks every option when given, naming it (exit 2)', async () => {

@@ -1,6 +1,6 @@
 // The limits get flags on both CLIs, read from the one limits module: each flag sets its
-// limit, a bad value names the flag, and --help lists every flag (test/docs/limits.test.ts holds
-// docs/limits.md to them).
+// limit, a bad value names the flag, and --help lists every flag (the proxy's idle timeout as the
+// proxy sets it; test/docs/limits.test.ts holds docs/limits.md to them).
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import { DELIVERY_LIMIT_FLAGS, SERVER_LIMIT_FLAGS } from '../../src/kernel/limit
 import { DEFAULT_MAX_DECODED_BYTES } from '../../src/kernel/server-limits.ts';
 import { parseMockArgs, usage } from '../../src/mock/cli-options.ts';
 import { parseProxyArgs, proxyUsage } from '../../src/proxy/cli.ts';
+import { contextOf, IDLE_PAST_UPSTREAM_MS } from '../../src/proxy/context.ts';
 import type { Delivery } from '../../src/mock/index.ts';
 import { waitFor } from '../proxy/start.ts';
 import { startTestMock } from './start.ts';
@@ -21,7 +22,8 @@ const serve = (args: string[]) => {
 };
 
 it.each(SERVER_LIMIT_FLAGS.map(f => [f.flag, f] as const))('mediagen-mock --%s sets it', (_name, f) => {
-  expect(serve([`--${f.flag}`, '7']).serverLimits).toEqual({ [f.key]: 7 });
+  // 90000: over the default headers timeout, so that the request timeout may be it.
+  expect(serve([`--${f.flag}`, '90000']).serverLimits).toEqual({ [f.key]: 90000 });
   expect(() => serve([`--${f.flag}`, '0'])).toThrow(`--${f.flag} must be a positive integer, got '0'`);
   expect(usage).toContain(`--${f.flag} N`);
 });
@@ -49,6 +51,19 @@ it('mediagen-contract proxy --max-decoded-bytes sets the decoded cap, a positive
       `--max-decoded-bytes must be a positive integer, got '${bad}'`,
     );
   expect(proxyUsage).toContain(`(default ${DEFAULT_MAX_DECODED_BYTES})`);
+});
+
+it('mediagen-contract proxy --help gives the idle timeout the proxy sets: past --upstream-timeout', () => {
+  const entry = proxyUsage.slice(
+    proxyUsage.indexOf('  --idle-timeout-ms'),
+    proxyUsage.indexOf('  --max-connections'),
+  );
+  const shipped = contextOf({ upstream: 'http://upstream.test' }).serverLimits.idleTimeoutMs;
+  expect(entry.replace(/\s+/g, ' ')).toContain(
+    `raised to ${IDLE_PAST_UPSTREAM_MS} ms past --upstream-timeout: ${shipped} with its default`,
+  );
+  const slow = contextOf({ upstream: 'http://upstream.test', upstreamTimeoutMs: 100_000 });
+  expect(slow.serverLimits.idleTimeoutMs).toBe(100_000 + IDLE_PAST_UPSTREAM_MS);
 });
 
 it('mediagen-mock --max-deliveries-in-flight and --max-deliveries-queued reach the webhook sender', async () => {

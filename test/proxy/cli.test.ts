@@ -81,10 +81,10 @@ describe('proxy arguments', () => {
       'one upstream URL expected, got 2: http://a http://b',
     );
     expect(() => parseProxyArgs(['http://a', '--upstream-timeout', '0'], {})).toThrow(
-      "--upstream-timeout must be an integer of at least 1, got '0'",
+      "--upstream-timeout must be a positive integer, got '0'",
     );
     expect(() => parseProxyArgs(['http://a', '--port', 'x'], {})).toThrow(
-      "--port must be an integer of at least 0, got 'x'",
+      "--port must be a port from 0 to 65535, got 'x'",
     );
     expect(() => parseProxyArgs(['http://a', '--nope'], {})).toThrow(/Unknown option '--nope'/);
     expect(() => parseProxyArgs(['http://a', '--report', 'r', '--report-format', 'xml'], {})).toThrow(
