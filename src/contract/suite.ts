@@ -131,7 +131,7 @@ export function suiteScenarios(
 /** The kind of each of runContractSuite's options (src/kernel/options.ts). */
 const SUITE_OPTION_TABLE: OptionTable = {
   ...{ baseUrl: 'string', apiKey: 'string', forced: 'boolean', billable: 'boolean', validator: 'object' },
-  ...{ concurrency: 'count', timeoutMs: 'count', maxAnswerBytes: 'count' },
+  ...{ concurrency: 'count', timeoutMs: 'timer', maxAnswerBytes: 'count' },
 };
 
 /** Scenarios in flight at once when `concurrency` is not given. */

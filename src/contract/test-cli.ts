@@ -2,6 +2,7 @@
 // options, probes the server, runs the suite with a progress line on a terminal, writes the report
 // in the chosen format, and says by its exit status what happened.
 import { parseArgs } from 'node:util';
+import { integerArg } from '../kernel/cli.ts';
 import { positiveFlag as count } from '../kernel/limit-flags.ts';
 import { guideUrl } from '../kernel/links.ts';
 import { redactor } from '../proxy/redact.ts';
@@ -88,7 +89,7 @@ export function parseTestArgs(
   if (values.help) return 'help';
   const baseUrl = baseUrlOf(positionals);
   const concurrency = count('concurrency', values.concurrency);
-  const timeoutMs = count('timeout', values.timeout);
+  const timeoutMs = integerArg('--timeout', values.timeout, 'ms');
   const maxAnswerBytes = count('max-answer-bytes', values['max-answer-bytes']);
   if (values.key !== undefined && values.key.trim() === '') throw new Error('--key must not be empty');
   const apiKey = values.key ?? env.MEDIAGEN_API_KEY;

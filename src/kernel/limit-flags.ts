@@ -82,9 +82,12 @@ export function readLimitFlags<K extends string>(
   return out;
 }
 
-/** A count flag's value: digits only, at least 1, a safe integer; else an error naming the flag. */
+/**
+ * A count flag's value: digits only, at least 1, a safe integer (a `-ms` flag's at most what a timer
+ * holds); else an error naming the flag.
+ */
 export const positiveFlag = (flag: string, raw: unknown): number | undefined =>
-  integerArg(`--${flag}`, raw, 'positive');
+  integerArg(`--${flag}`, raw, flag.endsWith('-ms') ? 'ms' : 'positive');
 
 /**
  * The server limits the flags set, the headers timeout no longer than the request's (Node refuses

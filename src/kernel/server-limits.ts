@@ -3,6 +3,7 @@
 // connections are served at once, how many body bytes the mock holds at once, and how much of a
 // compressed answer the proxy decodes.
 import type { Server, ServerOptions } from 'node:http';
+import { timerMs } from './timer.ts';
 
 export interface ServerLimits {
   /** Time for a request's headers, from the connection or the previous answer (default 10 s). */
@@ -54,7 +55,10 @@ export function readServerLimits(given: Partial<ServerLimits> | undefined, optio
   const limits = { ...DEFAULT_SERVER_LIMITS };
   for (const [name, value] of Object.entries(given ?? {})) {
     if (!(name in limits)) throw new Error(`${option}.${name} is not a server limit`);
-    if (value !== undefined) limits[name as keyof ServerLimits] = positiveInteger(`${option}.${name}`, value);
+    if (value === undefined) continue;
+    // The timeouts are timers: past what one holds, they would fire at once.
+    const check = name.endsWith('Ms') ? timerMs : positiveInteger;
+    limits[name as keyof ServerLimits] = check(`${option}.${name}`, value);
   }
   // Node refuses a headers timeout longer than the request's.
   if (limits.headersTimeoutMs > limits.requestTimeoutMs)

@@ -196,7 +196,7 @@ function serving(values: Values, env: NodeJS.ProcessEnv): MockServerOptions {
     ...controlToken(values['control-token'] ?? (env.MEDIAGEN_CONTROL_TOKEN || undefined)),
     ...defined({
       jobSteps: integer('job-steps', values['job-steps']),
-      stepMs: integer('job-step-ms', values['job-step-ms'], 'non-negative'),
+      stepMs: integer('job-step-ms', values['job-step-ms'], 'non-negative ms'),
       maxJobs: integer('max-jobs', values['max-jobs']),
       maxAccounts: integer('max-accounts', values['max-accounts']),
     }),

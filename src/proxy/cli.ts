@@ -3,7 +3,7 @@
 // operation and kind of violation, writes the report, and exits 1 if it saw a violation or an upstream
 // failure (unless --fail-on none), so that `proxy & e2e tests; kill proxy` fails a CI job.
 import { parseArgs } from 'node:util';
-import { portArg, stopOnSignals, usageFailure } from '../kernel/cli.ts';
+import { integerArg, portArg, stopOnSignals, usageFailure } from '../kernel/cli.ts';
 import { guideUrl } from '../kernel/links.ts';
 import {
   limitFlagOptions,
@@ -113,7 +113,7 @@ export function parseProxyArgs(
         : `one upstream URL expected, got ${positionals.length}: ${positionals.join(' ')}`,
     );
   const port = portArg(values.port, env.PORT, 4010);
-  const timeout = positiveFlag('upstream-timeout', values['upstream-timeout']);
+  const timeout = integerArg('--upstream-timeout', values['upstream-timeout'], 'ms');
   const maxDecodedBytes = positiveFlag('max-decoded-bytes', values['max-decoded-bytes']);
   const format = values['report-format'];
   if (format !== undefined && values.report === undefined)

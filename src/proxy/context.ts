@@ -58,7 +58,7 @@ const PROXY_OPTION_TABLE: OptionTable = {
   port: 'port',
   host: 'string',
   strict: 'boolean',
-  upstreamTimeoutMs: 'count',
+  upstreamTimeoutMs: 'timer',
   reportFile: 'string',
   maxSarifResults: 'count',
   maxBodyBytes: 'count',

@@ -64,7 +64,11 @@ describe('answers the CLI reads', () => {
   });
 
   it('checks the limits it is given', () => {
-    expect(() => answerLimits({ timeoutMs: 0 })).toThrow('timeoutMs must be a positive integer, got 0');
+    expect(() => answerLimits({ timeoutMs: 0 })).toThrow(
+      'timeoutMs must be a positive integer of ms up to 2147483647, got 0',
+    );
+    // Past what a timer holds, the deadline would fire at once and fail every answer.
+    expect(() => answerLimits({ timeoutMs: 2 ** 31 })).toThrow('timeoutMs must be a positive integer of ms');
     expect(() => answerLimits({ maxAnswerBytes: 1.5 })).toThrow('maxAnswerBytes must be a positive integer');
   });
 });
@@ -76,7 +80,7 @@ describe('mediagen-contract test', () => {
     const url = 'http://127.0.0.1:9';
     const cases: [string[], string][] = [
       [['--concurrency', '0'], "--concurrency must be a positive integer, got '0'"],
-      [['--timeout', '1e3'], "--timeout must be a positive integer, got '1e3'"],
+      [['--timeout', '1e3'], "--timeout must be a positive integer of ms up to 2147483647, got '1e3'"],
       [['--max-answer-bytes=-1'], "--max-answer-bytes must be a positive integer, got '-1'"],
       [['--key', ' '], '--key must not be empty'],
       [['--forced=yes'], "'--forced' does not take an argument"],

@@ -34,6 +34,12 @@ const CLIS: Record<Cli, { usage: string; parse: (args: string[], env?: NodeJS.Pr
 const POSITIVE = { what: 'a positive integer', bad: ['0', '-1', 'x', '1.5', '1e3', ''] };
 const NON_NEGATIVE = { what: 'a non-negative integer', bad: ['-1', 'x', '1.5'] };
 const PORT = { what: 'a port from 0 to 65535', bad: ['-1', 'x', '1.5', '65536'] };
+// A time a timer keeps: past 2^31-1 ms a Node timer fires at once, so it would time out everything.
+const MS = { what: 'a positive integer of ms up to 2147483647', bad: [...POSITIVE.bad, '2147483648'] };
+const NON_NEGATIVE_MS = {
+  what: 'a non-negative integer of ms up to 2147483647',
+  bad: [...NON_NEGATIVE.bad, '2147483648'],
+};
 /** A flag whose error is its own sentence: each bad value, and how the message goes on after the flag. */
 const own = (bad: string[], after: RegExp) => ({ bad, after });
 
@@ -44,7 +50,8 @@ const SERVER_LIMITS = [
   'keep-alive-timeout-ms',
   'idle-timeout-ms',
 ];
-const limits = (names: string[]) => Object.fromEntries(names.map(name => [name, POSITIVE]));
+const limits = (names: string[]) =>
+  Object.fromEntries(names.map(name => [name, name.endsWith('-ms') ? MS : POSITIVE]));
 
 const FLAGS: Record<Cli, Record<string, Row>> = {
   mock: {
@@ -53,7 +60,7 @@ const FLAGS: Record<Cli, Record<string, Row>> = {
     'rate-limit': own(['0', '-1', 'x', '1.5'], / must be a positive integer \(optionally \/min\) or off/),
     'max-concurrent': own(['0', '-1', 'x', '1.5'], / must be a positive integer or off/),
     'job-steps': POSITIVE,
-    'job-step-ms': NON_NEGATIVE,
+    'job-step-ms': NON_NEGATIVE_MS,
     'max-jobs': POSITIVE,
     'max-accounts': POSITIVE,
     'webhook-time-scale': own(['0', '-1', 'x'], / must be a positive number/),
@@ -62,11 +69,11 @@ const FLAGS: Record<Cli, Record<string, Row>> = {
   },
   proxy: {
     port: PORT,
-    'upstream-timeout': POSITIVE,
+    'upstream-timeout': MS,
     'max-decoded-bytes': POSITIVE,
     ...limits([...SERVER_LIMITS, 'max-connections']),
   },
-  test: { concurrency: POSITIVE, timeout: POSITIVE, 'max-answer-bytes': POSITIVE },
+  test: { concurrency: POSITIVE, timeout: MS, 'max-answer-bytes': POSITIVE },
   check: {},
 };
 

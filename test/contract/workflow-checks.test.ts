@@ -86,7 +86,7 @@ describe('the workflow options', () => {
   it('are checked before any request, naming the option', async () => {
     const base = { baseUrl: 'http://127.0.0.1:9', apiKey: 'k' };
     await expect(runContractSuite({ ...base, maxRetryAfterMs: -1 })).rejects.toThrow(
-      'maxRetryAfterMs must be a positive integer, got -1',
+      'maxRetryAfterMs must be a positive integer of ms up to 2147483647, got -1',
     );
     await expect(runContractSuite({ ...base, webhookSecret: 'hunter2' })).rejects.toThrow(
       'webhookSecret must be a Standard Webhooks secret',

@@ -76,7 +76,11 @@ describe('mock server bounds', () => {
 
   it('checks its limits when given, naming the option', async () => {
     await expect(startMockServer({ port: 0, serverLimits: { idleTimeoutMs: 0 } })).rejects.toThrow(
-      'serverLimits.idleTimeoutMs must be a positive integer, got 0',
+      'serverLimits.idleTimeoutMs must be a positive integer of ms up to 2147483647, got 0',
+    );
+    // Past what a timer holds, a socket's timeout fires after 1 ms: every connection would be cut.
+    await expect(startMockServer({ port: 0, serverLimits: { keepAliveTimeoutMs: 2 ** 31 } })).rejects.toThrow(
+      'serverLimits.keepAliveTimeoutMs must be a positive integer of ms up to 2147483647, got 2147483648',
     );
   });
 });

@@ -21,10 +21,14 @@ const serve = (args: string[]) => {
   return command.options;
 };
 
+/** What a flag's value must be: a timeout's is also at most what a Node timer holds. */
+const kind = (flag: string) =>
+  flag.endsWith('-ms') ? 'a positive integer of ms up to 2147483647' : 'a positive integer';
+
 it.each(SERVER_LIMIT_FLAGS.map(f => [f.flag, f] as const))('mediagen-mock --%s sets it', (_name, f) => {
   // 90000: over the default headers timeout, so that the request timeout may be it.
   expect(serve([`--${f.flag}`, '90000']).serverLimits).toEqual({ [f.key]: 90000 });
-  expect(() => serve([`--${f.flag}`, '0'])).toThrow(`--${f.flag} must be a positive integer, got '0'`);
+  expect(() => serve([`--${f.flag}`, '0'])).toThrow(`--${f.flag} must be ${kind(f.flag)}, got '0'`);
   expect(usage).toContain(`--${f.flag} N`);
 });
 
@@ -38,7 +42,7 @@ it.each(proxyFlags.map(f => [f.flag, f] as const))('mediagen-contract proxy --%s
   const options = parseProxyArgs(['http://upstream.test', `--${f.flag}`, '90000'], {});
   expect(options !== 'help' && options.serverLimits).toEqual({ [f.key]: 90000 });
   expect(() => parseProxyArgs(['http://upstream.test', `--${f.flag}`, 'x'], {})).toThrow(
-    `--${f.flag} must be a positive integer, got 'x'`,
+    `--${f.flag} must be ${kind(f.flag)}, got 'x'`,
   );
   expect(proxyUsage).toContain(`--${f.flag} N`);
 });

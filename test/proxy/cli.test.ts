@@ -81,7 +81,7 @@ describe('proxy arguments', () => {
       'one upstream URL expected, got 2: http://a http://b',
     );
     expect(() => parseProxyArgs(['http://a', '--upstream-timeout', '0'], {})).toThrow(
-      "--upstream-timeout must be a positive integer, got '0'",
+      "--upstream-timeout must be a positive integer of ms up to 2147483647, got '0'",
     );
     expect(() => parseProxyArgs(['http://a', '--port', 'x'], {})).toThrow(
       "--port must be a port from 0 to 65535, got 'x'",

@@ -25,6 +25,12 @@ it.each(Object.entries(WRONG))('startProxy refuses %s of a wrong kind, naming it
   );
 });
 
+it('startProxy refuses an upstream timeout longer than a timer holds (it would fire at once)', async () => {
+  await expect(startProxy({ upstream: 'http://upstream.test', upstreamTimeoutMs: 2 ** 31 })).rejects.toThrow(
+    'startProxy: upstreamTimeoutMs must be a positive integer of ms up to 2147483647, got 2147483648',
+  );
+});
+
 it('startProxy without an upstream says it is required', async () => {
   await expect(startProxy({} as never)).rejects.toThrow('startProxy: upstream is required');
 });

@@ -9,7 +9,7 @@ import type { ContractValidator, Violation } from '../validate.ts';
 import { inputDefaults, loadWorkflows, type Arazzo, type Workflow } from './arazzo.ts';
 import { runWorkflow, type WorkflowRun } from './run-workflow.ts';
 import { extras, type ExtraSettings } from './workflow-extras.ts';
-import { positiveInteger } from '../../kernel/server-limits.ts';
+import { timerMs } from '../../kernel/timer.ts';
 
 export interface WorkflowOptions {
   /** The server's webhook signing secret: without it the webhook workflow is skipped. */
@@ -69,12 +69,12 @@ function resultOf(workflow: Workflow, run: WorkflowRun, violations: Violation[])
 
 /** The workflow options with defaults filled in, each given one checked (an Error naming it). */
 export function checkWorkflowOptions(options: WorkflowOptions) {
-  if (options.retryDelayMs !== undefined) positiveInteger('retryDelayMs', options.retryDelayMs);
+  if (options.retryDelayMs !== undefined) timerMs('retryDelayMs', options.retryDelayMs);
   if (options.webhookSecret !== undefined && !/^whsec_[A-Za-z0-9+/=]+$/.test(options.webhookSecret))
     throw new Error('webhookSecret must be a Standard Webhooks secret, whsec_ and base64');
   return {
-    maxRetryAfterMs: positiveInteger('maxRetryAfterMs', options.maxRetryAfterMs ?? 60_000),
-    webhookTimeoutMs: positiveInteger('webhookTimeoutMs', options.webhookTimeoutMs ?? 30_000),
+    maxRetryAfterMs: timerMs('maxRetryAfterMs', options.maxRetryAfterMs ?? 60_000),
+    webhookTimeoutMs: timerMs('webhookTimeoutMs', options.webhookTimeoutMs ?? 30_000),
   };
 }
 

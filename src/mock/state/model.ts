@@ -21,6 +21,7 @@ import { VideoJobs, type Job, type JobSight } from './jobs.ts';
 import { Ownership, type Holding } from './ownership.ts';
 import { STATE_VERSION, type StateSnapshot } from './snapshot.ts';
 import { booksOf, type AccountBooks, type MockStateView } from './view.ts';
+import { MAX_TIMER_MS } from '../../kernel/timer.ts';
 
 export interface MockStateOptions {
   templates: JobTemplates;
@@ -253,8 +254,10 @@ export class MockState {
   /** A job with a callback URL reports its end when it ends by time, if nobody polled it first. */
   #arm(job: Job) {
     if (!job.request.callbackUrl || !this.#jobs.unreported(job)) return;
+    // A timer holds at most MAX_TIMER_MS (past it, it fires at once): an end further off is armed again.
     const wait = Math.max(0, this.#jobs.endsAt(job) - this.#now()) + 1;
-    this.#timers.set(job.id, setTimeout(() => this.#report(job, this.#jobs.look(job)), wait).unref());
+    const fire = () => (wait > MAX_TIMER_MS ? this.#arm(job) : this.#report(job, this.#jobs.look(job)));
+    this.#timers.set(job.id, setTimeout(fire, Math.min(wait, MAX_TIMER_MS)).unref());
   }
 
   /** After a poll, an advance or its timer: book the job, and deliver its webhook the first time it is seen ended. */
