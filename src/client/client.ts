@@ -82,6 +82,7 @@ export function createClient(options: ClientOptions = {}): MediagenClient {
 
   async function call(method: string, path: string, init: AnyInit = {}): Promise<Result<unknown>> {
     const own = withDefaults(method, init, callDefaults);
+    // Our options stay here; the rest (params, body, headers, RequestInit) goes to openapi-fetch.
     const { timeout, maxRetries, maxRetryWait, signal, ...rest } = init;
     // One key per call, the same on every retry, so the server runs the operation at most once.
     // A null value counts: it is the caller saying "send none". A null in place of the headers is none.

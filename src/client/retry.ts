@@ -1,4 +1,5 @@
 // When to send a request again, and how long to wait first.
+import { MAX_TIMER_MS } from '../kernel/timer.ts';
 
 export interface RetryPolicy {
   /** Retries after the first attempt (total attempts = maxRetries + 1). Default 2. */
@@ -60,16 +61,15 @@ export async function sleep(ms: number, signal?: AbortSignal | null): Promise<bo
 }
 
 /**
- * A signal that aborts when `parent` does or after `ms`, at most 2^31-1 ms (about 24.8 days, the
- * longest a timer holds; no timer when `ms` is infinite): setTimeout would fire at once past it.
- * `timedOut()` tells the two apart.
+ * A signal that aborts when `parent` does or after `ms`, at most MAX_TIMER_MS (no timer when `ms` is
+ * infinite): setTimeout would fire at once past it. `timedOut()` tells the two apart.
  */
 export function deadline(ms: number, parent?: AbortSignal | null) {
   const controller = new AbortController();
   const abort = () => controller.abort();
   let timedOut = false;
   const timer =
-    ms < Infinity ? setTimeout(() => ((timedOut = true), abort()), Math.min(ms, 2 ** 31 - 1)) : undefined;
+    ms < Infinity ? setTimeout(() => ((timedOut = true), abort()), Math.min(ms, MAX_TIMER_MS)) : undefined;
   parent?.addEventListener('abort', abort);
   if (parent?.aborted) abort();
   return {

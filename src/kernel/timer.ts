@@ -1,6 +1,7 @@
 // The longest delay a Node timer holds: 2^31-1 ms, about 24.8 days. Past it setTimeout (and a
 // socket's or server's timeout) fires after 1 ms instead, so a huge timeout would time out everything
-// at once: every time limit we take is checked against it. (The browser client writes it inline.)
+// at once: every time limit we take is checked against it, and the client's waits are capped by it
+// (browser-safe: no Node import).
 export const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** A time limit checked when it is given: a positive integer of ms a timer holds, or an error naming it. */

@@ -3,9 +3,9 @@
 // before: a timer asked for more fires at once, which would look at an unfinished job and never again.
 import { afterEach, expect, it, vi } from 'vitest';
 import { createMock } from '../../src/mock/index.ts';
+import { MAX_TIMER_MS } from '../../src/kernel/timer.ts';
 import type { Mock } from '../../src/mock/types.ts';
 
-const MAX_TIMER_MS = 2 ** 31 - 1;
 let mock: Mock | undefined;
 afterEach(async () => {
   vi.useRealTimers();
