@@ -15,7 +15,7 @@ import { footprint, installProject, type Footprint } from './packages/install.ts
 import { checkGenerators, installGenerators } from './packages/generators.ts';
 import { runGuideExamples } from './packages/guide-examples.ts';
 import { packAll } from './packages/pack-all.ts';
-import { checkPackagePages } from './packages/pages.ts';
+import { checkPackagePages, packLocalProject } from './packages/pages.ts';
 import { validatorsWithoutEval } from './packages/no-eval.ts';
 import { checkPackedProxy } from './packages/proxy.ts';
 import { respectFailsAgainstBrokenApi } from './packages/workflows.ts';
@@ -270,7 +270,7 @@ async function main() {
 
   await checkPackagePages(check, work, Object.keys(projects), mockUrl);
   await check('mock guide: its test-suite examples run (vitest, in-process)', () =>
-    runGuideExamples(join(work, 'local-project')),
+    runGuideExamples(packLocalProject(work)),
   );
 
   await stop(mock.child);

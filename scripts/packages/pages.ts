@@ -66,6 +66,9 @@ async function checkHelpLinks(project: string, bins: string[][]): Promise<string
   return `${bins.map(b => b.join(' ')).join(', ')}: --help links to the docs site`;
 }
 
+/** The project checkPackLocal installs the three packages into (the mock guide's examples run there). */
+export const packLocalProject = (work: string) => join(work, 'local-project');
+
 /** `npm run pack:local`, then its printed install line, run as printed in an empty project. */
 async function checkPackLocal(work: string): Promise<string> {
   const { stdout } = await runOk('npm', ['run', '--silent', 'pack:local', '--', join(work, 'local')], {
@@ -73,7 +76,7 @@ async function checkPackLocal(work: string): Promise<string> {
   });
   const line = stdout.trim().split('\n').at(-1)!;
   if (!line.startsWith('npm install ')) throw new Error(`pack:local ended with ${JSON.stringify(line)}`);
-  const project = join(work, 'local-project');
+  const project = packLocalProject(work);
   await installProject(project, line.slice('npm install '.length).split(' '));
   await runOk(
     process.execPath,

@@ -58,7 +58,10 @@ function publicUrlOf(raw: string | undefined): string | undefined {
   }
 }
 
-/** `spec`: the bundled contract, whose webhook retry schedule and idempotency retention are the defaults. */
+/**
+ * `spec`: the contract the mock is made from (the bundled one unless `options.spec`), whose webhook retry
+ * schedule and idempotency retention are the defaults.
+ */
 export function readSettings(options: MockOptions, spec: Spec): Settings {
   const rateLimit = options.rateLimit === undefined ? DEFAULT_RATE_LIMIT : options.rateLimit;
   const maxConcurrent = options.maxConcurrent === undefined ? DEFAULT_MAX_CONCURRENT : options.maxConcurrent;

@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { root } from '../../scripts/root.ts';
+import { CONTROL_PREFIX } from '../../src/kernel/control-prefix.ts';
 import { startMockServer } from '../../src/mock/index.ts';
 import type { MockServer } from '../../src/mock/types.ts';
 import { runWebhooksCommand } from '../../src/mock/webhooks/cli.ts';
@@ -99,7 +100,7 @@ it('finds the runs of the mock pasted into docs/mock.md', () => {
 it.each(held.map(t => [`${t.page}:${t.line}`, t] as [string, Transcript]))(
   '%s prints today what it shows',
   async (_where, transcript) => {
-    await fetch(new URL('/_mock/reset', mock.url), { method: 'POST' });
+    expect((await fetch(new URL(`${CONTROL_PREFIX}/reset`, mock.url), { method: 'POST' })).status).toBe(200);
     const text = transcript.steps.map(s => [s.command, ...s.output].join('\n')).join('\n');
     const match = new TranscriptMatch(addresses().filter(([pasted]) => text.includes(pasted)));
     const problems: string[] = [];

@@ -5,7 +5,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { loadSpec, type Spec } from '../../src/kernel/index.ts';
-import { contractIdempotencyRetentionMs } from '../../src/mock/idempotency-retention.ts';
 import { createMock } from '../../src/mock/index.ts';
 import type { Mock, MockOptions } from '../../src/mock/types.ts';
 
@@ -58,13 +57,13 @@ describe('the idempotency retention', () => {
     );
   });
 
+  // The expected window is the spec's seconds read here, not the mock's reading of them, so that a
+  // wrong reading (seconds taken as ms) fails.
   it.each([
-    ["the contract's", {}],
-    ['a spec of one minute', { spec: withRetention(60) }],
-    ['the option over the contract', { idempotencyRetentionMs: 60_000 }],
-  ])('%s: replayed just within it, new just after it', async (_, options: MockOptions) => {
-    const retentionMs =
-      options.idempotencyRetentionMs ?? contractIdempotencyRetentionMs(options.spec ?? spec);
+    ["the contract's", {}, hours * 3_600_000],
+    ['a spec of one minute', { spec: withRetention(60) }, 60_000],
+    ['the option over the contract', { idempotencyRetentionMs: 60_000 }, 60_000],
+  ])('%s: replayed just within it, new just after it', async (_, options: MockOptions, retentionMs) => {
     expect(await replayedAfter(options, retentionMs - 1000)).toBe(true);
     expect(await replayedAfter(options, retentionMs + 1000)).toBe(false);
   });
