@@ -61,14 +61,14 @@ export interface MockOptions {
    * mock's own addresses); a callback URL elsewhere is recorded as not sent.
    */
   webhookAllow?: readonly string[];
-  /** Webhook deliveries on the wire at once (default 100), and waiting for a slot (1,000): docs/limits.md. */
+  /** Webhook deliveries on the wire at once, and waiting for a slot: defaults in docs/limits.md. */
   maxDeliveriesInFlight?: number;
   maxDeliveriesQueued?: number;
-  /** Accounts kept in memory; the least recently used is evicted past it (default 10,000). */
+  /** Accounts kept in memory; the least recently used is evicted past it (default: docs/limits.md). */
   maxAccounts?: number;
   /**
    * How long an Idempotency-Key is remembered (default: the contract's, the Idempotency-Key
-   * parameter's `x-retention-seconds`), and how many records in all (100,000).
+   * parameter's `x-retention-seconds`), and how many records in all (default: docs/limits.md).
    */
   idempotencyRetentionMs?: number;
   maxIdempotencyRecords?: number;
