@@ -26,7 +26,6 @@ export function stopOnSignals(stop: () => Promise<unknown>, note?: () => string,
 /** The bounds of each kind of integer a command line takes, and how an error describes them. */
 const INTEGER_KINDS = {
   positive: [1, Number.MAX_SAFE_INTEGER, 'a positive integer'],
-  'non-negative': [0, Number.MAX_SAFE_INTEGER, 'a non-negative integer'],
   port: [0, 65535, 'a port from 0 to 65535'],
   ms: [1, MAX_TIMER_MS, `a positive integer of ms up to ${MAX_TIMER_MS}`],
   'non-negative ms': [0, MAX_TIMER_MS, `a non-negative integer of ms up to ${MAX_TIMER_MS}`],
