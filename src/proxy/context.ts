@@ -3,6 +3,7 @@
 import { createContractValidator, type ContractValidator } from '../contract/index.ts';
 import {
   DEFAULT_MAX_DECODED_BYTES,
+  DEFAULT_SERVER_LIMITS,
   positiveInteger,
   readServerLimits,
   type ServerLimits,
@@ -36,6 +37,10 @@ export interface ProxyContext {
 /** How far past the upstream timeout the idle timeout is raised when it is not given. */
 export const IDLE_PAST_UPSTREAM_MS = 1000;
 
+/** The idle timeout the proxy sets when it is not given: the default, or past the upstream's if longer. */
+export const raisedIdleTimeoutMs = (upstreamTimeoutMs: number): number =>
+  Math.max(DEFAULT_SERVER_LIMITS.idleTimeoutMs, upstreamTimeoutMs + IDLE_PAST_UPSTREAM_MS);
+
 /**
  * The server limits with the idle timeout past the upstream's: a caller waiting on a slow upstream
  * sees no traffic, and must get the 504, not a closed connection.
@@ -43,10 +48,7 @@ export const IDLE_PAST_UPSTREAM_MS = 1000;
 function proxyServerLimits(given: ProxyOptions['serverLimits'], upstreamTimeoutMs: number): ServerLimits {
   const limits = readServerLimits(given, 'serverLimits');
   if (given?.idleTimeoutMs === undefined)
-    return {
-      ...limits,
-      idleTimeoutMs: Math.max(limits.idleTimeoutMs, upstreamTimeoutMs + IDLE_PAST_UPSTREAM_MS),
-    };
+    return { ...limits, idleTimeoutMs: raisedIdleTimeoutMs(upstreamTimeoutMs) };
   if (limits.idleTimeoutMs <= upstreamTimeoutMs)
     throw new Error(`serverLimits.idleTimeoutMs must be over upstreamTimeoutMs (${upstreamTimeoutMs})`);
   return limits;
