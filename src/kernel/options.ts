@@ -3,7 +3,7 @@
 // has a kind, and a value of another kind is a TypeError naming the entry point and the option, at
 // once, not a crash at the first request. Options the table does not name are left to the code that
 // reads them. The client, which must stay browser-small, has its own (src/client/options.ts).
-import { MAX_TIMER_MS } from './timer.ts';
+import { MAX_TIMER_MS, TIMER_RANGE } from './timer.ts';
 
 /** What an option may be; `null` allows null as well. */
 export type OptionKind =
@@ -33,7 +33,7 @@ const KINDS: Record<Exclude<OptionKind, object>, [string, (value: unknown) => bo
   count: ['a positive integer', isCount],
   ms: ['a number of ms >= 0', v => typeof v === 'number' && v >= 0],
   // A time limit kept by a timer: past what one holds it would fire at once.
-  timer: [`a positive integer of ms up to ${MAX_TIMER_MS}`, v => isCount(v) && (v as number) <= MAX_TIMER_MS],
+  timer: [TIMER_RANGE, v => isCount(v) && (v as number) <= MAX_TIMER_MS],
   port: ['a port from 0 to 65535', v => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 65535],
 };
 
