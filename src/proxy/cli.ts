@@ -8,7 +8,6 @@ import { guideUrl } from '../kernel/links.ts';
 import {
   limitFlagOptions,
   limitFlagUsage,
-  positiveFlag,
   readServerLimitFlags,
   SERVER_LIMIT_FLAGS,
 } from '../kernel/limit-flags.ts';
@@ -112,7 +111,7 @@ export function parseProxyArgs(
     );
   const port = portArg(values.port, env.PORT, 4010);
   const timeout = integerArg('--upstream-timeout', values['upstream-timeout'], 'ms');
-  const maxDecodedBytes = positiveFlag('max-decoded-bytes', values['max-decoded-bytes']);
+  const maxDecodedBytes = integerArg('--max-decoded-bytes', values['max-decoded-bytes'], 'positive');
   const format = values['report-format'];
   if (format !== undefined && values.report === undefined)
     throw new Error('--report-format needs --report FILE');
