@@ -22,6 +22,11 @@ export type OptionKind =
 /** Each option's kind, or the kinds it may be one of. */
 export type OptionTable = Record<string, OptionKind | readonly OptionKind[]>;
 
+/** The highest port a server may be given (0 picks a free one). */
+export const MAX_PORT = 65535;
+/** What a port may be, as every error refusing one says it. */
+export const PORT_RANGE = `a port from 0 to ${MAX_PORT}`;
+
 const isCount = (v: unknown) => Number.isInteger(v) && (v as number) >= 1;
 const KINDS: Record<Exclude<OptionKind, object>, [string, (value: unknown) => boolean]> = {
   string: ['a string', v => typeof v === 'string'],
@@ -34,7 +39,7 @@ const KINDS: Record<Exclude<OptionKind, object>, [string, (value: unknown) => bo
   ms: ['a number of ms >= 0', v => typeof v === 'number' && v >= 0],
   // A time limit kept by a timer: past what one holds it would fire at once.
   timer: [TIMER_RANGE, v => isCount(v) && (v as number) <= MAX_TIMER_MS],
-  port: ['a port from 0 to 65535', v => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 65535],
+  port: [PORT_RANGE, v => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= MAX_PORT],
 };
 
 function accepts(kind: OptionKind, value: unknown): boolean {
