@@ -4,7 +4,6 @@ import { createContractValidator, type ContractValidator } from '../contract/ind
 import {
   DEFAULT_MAX_DECODED_BYTES,
   DEFAULT_SERVER_LIMITS,
-  positiveInteger,
   readServerLimits,
   type ServerLimits,
 } from '../kernel/server-limits.ts';
@@ -80,10 +79,7 @@ export function contextOf(options: ProxyOptions): ProxyContext {
   if (options.upstream === undefined) throw new TypeError('startProxy: upstream is required');
   const timeoutMs = options.upstreamTimeoutMs ?? DEFAULT_UPSTREAM_TIMEOUT_MS;
   const serverLimits = proxyServerLimits(options.serverLimits, timeoutMs);
-  const maxDecodedBytes =
-    options.maxDecodedBytes === undefined
-      ? DEFAULT_MAX_DECODED_BYTES
-      : positiveInteger('maxDecodedBytes', options.maxDecodedBytes);
+  const maxDecodedBytes = options.maxDecodedBytes ?? DEFAULT_MAX_DECODED_BYTES;
   const upstream = createUpstream(options.upstream);
   const label = upstreamLabel(upstream.url);
   const validator = options.validator ?? createContractValidator();
