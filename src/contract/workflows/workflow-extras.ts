@@ -27,7 +27,7 @@ export interface Extra {
   close?: () => Promise<void>;
 }
 
-/** Seconds of a Retry-After header (delta-seconds or an HTTP date), or undefined when it is neither. */
+/** The wait a Retry-After header asks for in ms (delta-seconds or an HTTP date), else undefined. */
 function retryAfterMs(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   if (/^\d+$/.test(value.trim())) return Number(value) * 1000;
