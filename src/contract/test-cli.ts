@@ -3,7 +3,6 @@
 // in the chosen format, and says by its exit status what happened.
 import { parseArgs } from 'node:util';
 import { integerArg } from '../kernel/cli.ts';
-import { positiveFlag as count } from '../kernel/limit-flags.ts';
 import { guideUrl } from '../kernel/links.ts';
 import { redactor } from '../proxy/redact.ts';
 import { DEFAULT_ANSWER_LIMITS, answerLimits } from './answer-limits.ts';
@@ -88,9 +87,9 @@ export function parseTestArgs(
   });
   if (values.help) return 'help';
   const baseUrl = baseUrlOf(positionals);
-  const concurrency = count('concurrency', values.concurrency);
+  const concurrency = integerArg('--concurrency', values.concurrency, 'positive');
   const timeoutMs = integerArg('--timeout', values.timeout, 'ms');
-  const maxAnswerBytes = count('max-answer-bytes', values['max-answer-bytes']);
+  const maxAnswerBytes = integerArg('--max-answer-bytes', values['max-answer-bytes'], 'positive');
   if (values.key !== undefined && values.key.trim() === '') throw new Error('--key must not be empty');
   const apiKey = values.key ?? env.MEDIAGEN_API_KEY;
   if (!apiKey) throw new Error('no API key: pass --key or set MEDIAGEN_API_KEY');

@@ -1,6 +1,7 @@
 // What every command line we ship does alike: bad input is one line and the usage (exit 2), and the
 // first SIGINT or SIGTERM stops the server cleanly (exit 0, or the status the server's verdict gives).
-import { MAX_TIMER_MS } from './timer.ts';
+import { MAX_PORT, PORT_RANGE } from './options.ts';
+import { MAX_TIMER_MS, TIMER_RANGE } from './timer.ts';
 
 /** A `fail(message)` for `program`: prints `program: message` and the usage, exits 2, no stack trace. */
 export function usageFailure(program: string, usage: string): (message: string) => never {
@@ -26,9 +27,8 @@ export function stopOnSignals(stop: () => Promise<unknown>, note?: () => string,
 /** The bounds of each kind of integer a command line takes, and how an error describes them. */
 const INTEGER_KINDS = {
   positive: [1, Number.MAX_SAFE_INTEGER, 'a positive integer'],
-  'non-negative': [0, Number.MAX_SAFE_INTEGER, 'a non-negative integer'],
-  port: [0, 65535, 'a port from 0 to 65535'],
-  ms: [1, MAX_TIMER_MS, `a positive integer of ms up to ${MAX_TIMER_MS}`],
+  port: [0, MAX_PORT, PORT_RANGE],
+  ms: [1, MAX_TIMER_MS, TIMER_RANGE],
   'non-negative ms': [0, MAX_TIMER_MS, `a non-negative integer of ms up to ${MAX_TIMER_MS}`],
 } as const;
 

@@ -69,25 +69,21 @@ export function limitFlagUsage(
     .join('\n');
 }
 
-/** The limits the flags in `values` set; a value that is not a positive integer names its flag. */
+/**
+ * The limits the flags in `values` set; a value that is not a positive integer (for a `-ms` flag, one
+ * a timer holds) names its flag.
+ */
 export function readLimitFlags<K extends string>(
   flags: readonly LimitFlag<K>[],
   values: Record<string, unknown>,
 ): Partial<Record<K, number>> {
   const out: Partial<Record<K, number>> = {};
   for (const { flag, key } of flags) {
-    const value = positiveFlag(flag, values[flag]);
+    const value = integerArg(`--${flag}`, values[flag], flag.endsWith('-ms') ? 'ms' : 'positive');
     if (value !== undefined) out[key] = value;
   }
   return out;
 }
-
-/**
- * A count flag's value: digits only, at least 1, a safe integer (a `-ms` flag's at most what a timer
- * holds); else an error naming the flag.
- */
-export const positiveFlag = (flag: string, raw: unknown): number | undefined =>
-  integerArg(`--${flag}`, raw, flag.endsWith('-ms') ? 'ms' : 'positive');
 
 /**
  * The server limits the flags set, the headers timeout no longer than the request's (Node refuses

@@ -3,7 +3,7 @@
 // has a kind, and a value of another kind is a TypeError naming the entry point and the option, at
 // once, not a crash at the first request. Options the table does not name are left to the code that
 // reads them. The client, which must stay browser-small, has its own (src/client/options.ts).
-import { MAX_TIMER_MS } from './timer.ts';
+import { MAX_TIMER_MS, TIMER_RANGE } from './timer.ts';
 
 /** What an option may be; `null` allows null as well. */
 export type OptionKind =
@@ -22,6 +22,11 @@ export type OptionKind =
 /** Each option's kind, or the kinds it may be one of. */
 export type OptionTable = Record<string, OptionKind | readonly OptionKind[]>;
 
+/** The highest port a server may be given (0 picks a free one). */
+export const MAX_PORT = 65535;
+/** What a port may be, as every error refusing one says it. */
+export const PORT_RANGE = `a port from 0 to ${MAX_PORT}`;
+
 const isCount = (v: unknown) => Number.isInteger(v) && (v as number) >= 1;
 const KINDS: Record<Exclude<OptionKind, object>, [string, (value: unknown) => boolean]> = {
   string: ['a string', v => typeof v === 'string'],
@@ -33,8 +38,8 @@ const KINDS: Record<Exclude<OptionKind, object>, [string, (value: unknown) => bo
   count: ['a positive integer', isCount],
   ms: ['a number of ms >= 0', v => typeof v === 'number' && v >= 0],
   // A time limit kept by a timer: past what one holds it would fire at once.
-  timer: [`a positive integer of ms up to ${MAX_TIMER_MS}`, v => isCount(v) && (v as number) <= MAX_TIMER_MS],
-  port: ['a port from 0 to 65535', v => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 65535],
+  timer: [TIMER_RANGE, v => isCount(v) && (v as number) <= MAX_TIMER_MS],
+  port: [PORT_RANGE, v => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= MAX_PORT],
 };
 
 function accepts(kind: OptionKind, value: unknown): boolean {

@@ -4,11 +4,12 @@
 // (browser-safe: no Node import).
 export const MAX_TIMER_MS = 2 ** 31 - 1;
 
+/** What a time limit may be, as every error refusing one says it. */
+export const TIMER_RANGE = `a positive integer of ms up to ${MAX_TIMER_MS}`;
+
 /** A time limit checked when it is given: a positive integer of ms a timer holds, or an error naming it. */
 export function timerMs(name: string, value: unknown): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > MAX_TIMER_MS)
-    throw new Error(
-      `${name} must be a positive integer of ms up to ${MAX_TIMER_MS}, got ${JSON.stringify(value)}`,
-    );
+    throw new Error(`${name} must be ${TIMER_RANGE}, got ${JSON.stringify(value)}`);
   return value;
 }

@@ -8,12 +8,11 @@ import { guideUrl } from '../kernel/links.ts';
 import {
   limitFlagOptions,
   limitFlagUsage,
-  positiveFlag,
   readServerLimitFlags,
   SERVER_LIMIT_FLAGS,
 } from '../kernel/limit-flags.ts';
 import { DEFAULT_MAX_DECODED_BYTES, DEFAULT_SERVER_LIMITS } from '../kernel/server-limits.ts';
-import { DEFAULT_UPSTREAM_TIMEOUT_MS, IDLE_PAST_UPSTREAM_MS } from './context.ts';
+import { DEFAULT_UPSTREAM_TIMEOUT_MS, IDLE_PAST_UPSTREAM_MS, raisedIdleTimeoutMs } from './context.ts';
 import { startProxy } from './start.ts';
 import { PROXY_TOOL, REPORT_FORMATS, type ReportFormat } from './report-file.ts';
 import type { ProxyReport } from './report.ts';
@@ -26,11 +25,9 @@ const LIMIT_FLAGS = SERVER_LIMIT_FLAGS.filter(f => f.key !== 'maxBodyBytesInFlig
 const COLUMN = 26;
 
 /** The idle timeout as the proxy sets it when not given (src/proxy/context.ts): past the upstream's. */
-const { idleTimeoutMs } = DEFAULT_SERVER_LIMITS;
-const idleShipped = Math.max(idleTimeoutMs, DEFAULT_UPSTREAM_TIMEOUT_MS + IDLE_PAST_UPSTREAM_MS);
 const IDLE_DEFAULT = [
-  `default ${idleTimeoutMs}, raised`,
-  `to ${IDLE_PAST_UPSTREAM_MS} ms past --upstream-timeout: ${idleShipped} with its default; if given, it`,
+  `default ${DEFAULT_SERVER_LIMITS.idleTimeoutMs}, raised`,
+  `to ${IDLE_PAST_UPSTREAM_MS} ms past --upstream-timeout: ${raisedIdleTimeoutMs(DEFAULT_UPSTREAM_TIMEOUT_MS)} with its default; if given, it`,
   'must be over --upstream-timeout',
 ].join(`\n${' '.repeat(COLUMN)}`);
 
@@ -114,7 +111,7 @@ export function parseProxyArgs(
     );
   const port = portArg(values.port, env.PORT, 4010);
   const timeout = integerArg('--upstream-timeout', values['upstream-timeout'], 'ms');
-  const maxDecodedBytes = positiveFlag('max-decoded-bytes', values['max-decoded-bytes']);
+  const maxDecodedBytes = integerArg('--max-decoded-bytes', values['max-decoded-bytes'], 'positive');
   const format = values['report-format'];
   if (format !== undefined && values.report === undefined)
     throw new Error('--report-format needs --report FILE');

@@ -3,7 +3,7 @@
 import { createContractValidator, type ContractValidator } from '../contract/index.ts';
 import {
   DEFAULT_MAX_DECODED_BYTES,
-  positiveInteger,
+  DEFAULT_SERVER_LIMITS,
   readServerLimits,
   type ServerLimits,
 } from '../kernel/server-limits.ts';
@@ -36,6 +36,10 @@ export interface ProxyContext {
 /** How far past the upstream timeout the idle timeout is raised when it is not given. */
 export const IDLE_PAST_UPSTREAM_MS = 1000;
 
+/** The idle timeout the proxy sets when it is not given: the default, or past the upstream's if longer. */
+export const raisedIdleTimeoutMs = (upstreamTimeoutMs: number): number =>
+  Math.max(DEFAULT_SERVER_LIMITS.idleTimeoutMs, upstreamTimeoutMs + IDLE_PAST_UPSTREAM_MS);
+
 /**
  * The server limits with the idle timeout past the upstream's: a caller waiting on a slow upstream
  * sees no traffic, and must get the 504, not a closed connection.
@@ -43,10 +47,7 @@ export const IDLE_PAST_UPSTREAM_MS = 1000;
 function proxyServerLimits(given: ProxyOptions['serverLimits'], upstreamTimeoutMs: number): ServerLimits {
   const limits = readServerLimits(given, 'serverLimits');
   if (given?.idleTimeoutMs === undefined)
-    return {
-      ...limits,
-      idleTimeoutMs: Math.max(limits.idleTimeoutMs, upstreamTimeoutMs + IDLE_PAST_UPSTREAM_MS),
-    };
+    return { ...limits, idleTimeoutMs: raisedIdleTimeoutMs(upstreamTimeoutMs) };
   if (limits.idleTimeoutMs <= upstreamTimeoutMs)
     throw new Error(`serverLimits.idleTimeoutMs must be over upstreamTimeoutMs (${upstreamTimeoutMs})`);
   return limits;
@@ -78,10 +79,7 @@ export function contextOf(options: ProxyOptions): ProxyContext {
   if (options.upstream === undefined) throw new TypeError('startProxy: upstream is required');
   const timeoutMs = options.upstreamTimeoutMs ?? DEFAULT_UPSTREAM_TIMEOUT_MS;
   const serverLimits = proxyServerLimits(options.serverLimits, timeoutMs);
-  const maxDecodedBytes =
-    options.maxDecodedBytes === undefined
-      ? DEFAULT_MAX_DECODED_BYTES
-      : positiveInteger('maxDecodedBytes', options.maxDecodedBytes);
+  const maxDecodedBytes = options.maxDecodedBytes ?? DEFAULT_MAX_DECODED_BYTES;
   const upstream = createUpstream(options.upstream);
   const label = upstreamLabel(upstream.url);
   const validator = options.validator ?? createContractValidator();

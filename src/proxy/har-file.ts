@@ -3,6 +3,7 @@
 // without its closing. When the disk falls behind, entries are left out, not queued without bound.
 import { createWriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
+import { plural } from '../kernel/plural.ts';
 import type { HarEntry, HarLog } from './har.ts';
 
 /** Bytes of entries waiting for the disk past which the next entry is left out (counted). */
@@ -20,8 +21,6 @@ export interface HarFileOptions {
   backlogBytes: number;
   log: (line: string) => void;
 }
-
-const plural = (n: number) => `${n} exchange${n === 1 ? '' : 's'}`;
 
 /** Writes the HAR to `fd`, which it closes on close. */
 export function openHarFile(fd: number, { name, creator, backlogBytes, log }: HarFileOptions): HarFile {
@@ -59,7 +58,7 @@ export function openHarFile(fd: number, { name, creator, backlogBytes, log }: Ha
       // After an error the stream is gone, and the file stays as far as it got (the error was logged).
       if (failed) return;
       // HAR 1.2's log.comment, after the entries: JSON does not mind the order.
-      const note = `${plural(leftOut)} left out: the disk was behind`;
+      const note = `${plural(leftOut, 'exchange')} left out: the disk was behind`;
       const comment = leftOut > 0 ? `,"comment":${JSON.stringify(note)}` : '';
       out.end(`\n]${comment}}}\n`);
       await finished(out).catch(() => undefined);

@@ -1,5 +1,6 @@
 // What the proxy found: every violation as one JSON line (in --report FILE), one log line each,
 // and counts by operation and kind of violation for the summary printed on exit.
+import { plural } from '../kernel/plural.ts';
 import type { ReportFile } from './report-file.ts';
 import { isUpstreamFailure, OUTSIDE, type ReportRecord } from './report-record.ts';
 
@@ -30,8 +31,6 @@ export function formatRecord(r: ReportRecord): string {
   const mark = r.kind === OUTSIDE ? '?' : '✗';
   return `${r.time} ${r.method.padEnd(6)} ${r.path} ${r.status} ${r.requestId} ${mark} ${r.where}: ${r.message}${replaced}`;
 }
-
-const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 export function createReport(out?: ReportFile): ReportWriter {
   const counts = new Map<string, number>();
@@ -66,8 +65,8 @@ export function createReport(out?: ReportFile): ReportWriter {
     },
     summary() {
       const head =
-        `Proxy summary: ${count(totals.checked, 'response')} checked, ${totals.violating} broke the contract ` +
-        `(${count(totals.violations, 'violation')}), ${count(totals.failures, 'upstream failure')}, ${count(totals.outside, 'request')} outside the contract`;
+        `Proxy summary: ${plural(totals.checked, 'response')} checked, ${totals.violating} broke the contract ` +
+        `(${plural(totals.violations, 'violation')}), ${plural(totals.failures, 'upstream failure')}, ${plural(totals.outside, 'request')} outside the contract`;
       if (counts.size === 0) return head;
       const rows = [...counts]
         .sort(([a], [b]) => a.localeCompare(b))

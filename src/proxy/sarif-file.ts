@@ -3,6 +3,7 @@
 // exit status count every finding, whatever the file keeps.
 import { writeFileSync, closeSync } from 'node:fs';
 import { sarifReport } from '../contract/reporters/sarif.ts';
+import { plural } from '../kernel/plural.ts';
 import { breaks, recordsVerdict } from './proxy-verdict.ts';
 import type { ReportRecord } from './report-record.ts';
 
@@ -21,7 +22,7 @@ export interface SarifFile {
 function withLeftOut(sarif: string, leftOut: number, kept: number): string {
   const log = JSON.parse(sarif);
   const run = log.runs[0];
-  const text = `${leftOut} more finding${leftOut === 1 ? '' : 's'} left out: the report lists the first ${kept}`;
+  const text = `${plural(leftOut, 'more finding')} left out: the report lists the first ${kept}`;
   run.invocations = [
     { executionSuccessful: true, toolExecutionNotifications: [{ level: 'warning', message: { text } }] },
   ];

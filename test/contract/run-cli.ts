@@ -1,9 +1,7 @@
 // A command line of this package run once in a child process (through tsx): its exit code and output.
 import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-
-const root = fileURLToPath(new URL('../..', import.meta.url));
+import { root } from '../../scripts/root.ts';
 
 export interface CliRun {
   code: number;

@@ -1,7 +1,5 @@
 // The workflow runner's findings, each made by its real check: a step run against a small server on
 // 127.0.0.1 (or a closed port), the balance arithmetic and the suite's extras on a run made without one.
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { answerLimits } from '../../src/contract/answer-limits.ts';
 import type { ContractValidator, Violation } from '../../src/contract/validate.ts';
 import type { ViolationKind } from '../../src/contract/violation-kind.ts';
@@ -9,6 +7,7 @@ import type { Arazzo, Step } from '../../src/contract/workflows/arazzo.ts';
 import { fellBy, usageAddsUp } from '../../src/contract/workflows/balance-checks.ts';
 import { runWorkflow } from '../../src/contract/workflows/run-workflow.ts';
 import { extras, type ExtraSettings } from '../../src/contract/workflows/workflow-extras.ts';
+import { startUpstream } from '../proxy/start.ts';
 import { runOf } from './workflow-run.ts';
 
 const arazzo: Arazzo = { arazzo: '1.0.1', workflows: [] };
@@ -22,18 +21,12 @@ const balanceStep = (more: Partial<Step>): Step => ({
 });
 
 /** A server that answers every request with a balance. */
-async function balanceServer(): Promise<{ url: string; close(): Promise<void> }> {
-  const server = createServer((req, res) => {
+const balanceServer = () =>
+  startUpstream((req, res) => {
     req.resume();
     res.writeHead(200, { 'content-type': 'application/json', 'x-request-id': 'req_workflow' });
     res.end(JSON.stringify({ balance: 100, currency: 'USD' }));
   });
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () => new Promise<void>(resolve => server.close(() => resolve())),
-  };
-}
 
 /** One step per kind, each a workflow of its own (a failed step ends its workflow). */
 async function stepFixtures(

@@ -1,6 +1,7 @@
 // A Verdict as JUnit XML, for a CI's test view: one testsuite, one testcase per case (a scenario, a
 // workflow, an exchange), a failure per failing case listing its violations, a skipped one for each
 // case left out.
+import { plural } from '../../kernel/plural.ts';
 import { failedCases, type Verdict, type VerdictCase } from './verdict.ts';
 
 // XML 1.0 allows neither these characters nor escapes for them: a server's bytes may hold any.
@@ -22,7 +23,7 @@ function testcase(c: VerdictCase): string {
   const answer = c.status === undefined ? 'no answer' : `${c.status}${c.requestId ? `, ${c.requestId}` : ''}`;
   const head = `${c.method ?? ''} ${c.path ?? ''} → ${answer}`.trim();
   const lines = c.findings.map(f => `${f.where}: ${f.message}`);
-  const message = `${c.findings.length} violation${c.findings.length === 1 ? '' : 's'}: ${lines[0]}`;
+  const message = `${plural(c.findings.length, 'violation')}: ${lines[0]}`;
   return [
     `${open}>`,
     `      <failure type="${xml(c.findings[0]!.kind)}" message="${xml(message)}">${xml([head, ...lines].join('\n'))}</failure>`,

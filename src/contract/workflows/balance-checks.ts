@@ -4,19 +4,17 @@ import type { Violation } from '../violations.ts';
 import { isObject } from '../../kernel/json.ts';
 import { fromMicro, toMicro } from './micro-units.ts';
 import type { WorkflowRun } from './run-workflow.ts';
-import { workflowViolation } from './workflow-violation.ts';
 
 /** A step's output as micro-units; a violation when it is not an amount. */
 function amount(run: WorkflowRun, stepId: string, output: string): number | Violation {
   const value = run.ctx.steps[stepId]?.outputs[output];
   const micro = toMicro(value);
   return (
-    micro ??
-    workflowViolation(
-      'output not an amount',
-      `step ${stepId}: outputs/${output}`,
-      `${JSON.stringify(value)} is not an amount`,
-    )
+    micro ?? {
+      kind: 'output not an amount',
+      where: `step ${stepId}: outputs/${output}`,
+      message: `${JSON.stringify(value)} is not an amount`,
+    }
   );
 }
 
@@ -32,11 +30,11 @@ export function fellBy(run: WorkflowRun, charged: string, why: string): Violatio
   const spent = (before as number) - (after as number);
   if (spent === cost) return [];
   return [
-    workflowViolation(
-      'balance differs from the answers',
-      'balance',
-      `fell by ${fromMicro(spent)}, not by the ${fromMicro(cost as number)} that ${why}`,
-    ),
+    {
+      kind: 'balance differs from the answers',
+      where: 'balance',
+      message: `fell by ${fromMicro(spent)}, not by the ${fromMicro(cost as number)} that ${why}`,
+    },
   ];
 }
 
@@ -47,11 +45,11 @@ export function unchanged(run: WorkflowRun, why: string): Violation[] {
   if (bad.length > 0) return bad;
   if (before === after) return [];
   return [
-    workflowViolation(
-      'balance differs from the answers',
-      'balance',
-      `moved by ${fromMicro((after as number) - (before as number))}: ${why}`,
-    ),
+    {
+      kind: 'balance differs from the answers',
+      where: 'balance',
+      message: `moved by ${fromMicro((after as number) - (before as number))}: ${why}`,
+    },
   ];
 }
 
@@ -64,10 +62,10 @@ export function usageAddsUp(run: WorkflowRun, stepId: string): Violation[] {
   if (total === undefined || unit === undefined || typeof quantity !== 'number') return [];
   if (total === unit * quantity) return [];
   return [
-    workflowViolation(
-      'total_cost not unit_price × quantity',
-      `step ${stepId}: body/usage/total_cost`,
-      `${fromMicro(total)} is not unit_price ${fromMicro(unit)} × quantity ${quantity}`,
-    ),
+    {
+      kind: 'total_cost not unit_price × quantity',
+      where: `step ${stepId}: body/usage/total_cost`,
+      message: `${fromMicro(total)} is not unit_price ${fromMicro(unit)} × quantity ${quantity}`,
+    },
   ];
 }

@@ -9,7 +9,6 @@ import type { ViolationKind } from '../violation-kind.ts';
 import type { Arazzo, FailureAction, Step, Workflow } from './arazzo.ts';
 import { ExpressionError, evaluate, holds, type ExpressionContext } from './expressions.ts';
 import { stepRequest } from './step-request.ts';
-import { workflowViolation } from './workflow-violation.ts';
 
 export interface RunSettings {
   validator: ContractValidator;
@@ -62,7 +61,7 @@ async function runStep(
 ): Promise<boolean> {
   // Once each: a poll retried many times against a broken answer reports it once, not per poll.
   const at: At = (kind, where, message) => {
-    const violation = workflowViolation(kind, `step ${step.stepId}: ${where}`, message);
+    const violation = { kind, where: `step ${step.stepId}: ${where}`, message };
     if (!run.violations.some(v => v.where === violation.where && v.message === message))
       run.violations.push(violation);
   };

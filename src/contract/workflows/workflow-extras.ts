@@ -7,7 +7,6 @@ import { headerKind } from '../violation-kind.ts';
 import { fellBy, unchanged, usageAddsUp } from './balance-checks.ts';
 import type { BeforeStep, WorkflowRun } from './run-workflow.ts';
 import { startWebhookReceiver } from './webhook-receiver.ts';
-import { workflowViolation } from './workflow-violation.ts';
 
 export interface ExtraSettings {
   validator: ContractValidator;
@@ -28,7 +27,7 @@ export interface Extra {
   close?: () => Promise<void>;
 }
 
-/** Seconds of a Retry-After header (delta-seconds or an HTTP date), or undefined when it is neither. */
+/** The wait a Retry-After header asks for in ms (delta-seconds or an HTTP date), else undefined. */
 function retryAfterMs(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   if (/^\d+$/.test(value.trim())) return Number(value) * 1000;
@@ -45,19 +44,19 @@ const waitRetryAfter =
     const where = `step ${limited}: header Retry-After`;
     if (ms === undefined)
       return [
-        workflowViolation(
-          headerKind('bad header', 'Retry-After'),
+        {
+          kind: headerKind('bad header', 'Retry-After'),
           where,
-          `${JSON.stringify(header)} is not a number of seconds or a date`,
-        ),
+          message: `${JSON.stringify(header)} is not a number of seconds or a date`,
+        },
       ];
     if (ms > settings.maxRetryAfterMs)
       return [
-        workflowViolation(
-          'Retry-After longer than the suite waits',
+        {
+          kind: 'Retry-After longer than the suite waits',
           where,
-          `${header} is longer than the suite waits (${settings.maxRetryAfterMs} ms)`,
-        ),
+          message: `${header} is longer than the suite waits (${settings.maxRetryAfterMs} ms)`,
+        },
       ];
     await sleep(ms);
     return [];
@@ -80,7 +79,7 @@ async function webhookExtra(settings: ExtraSettings): Promise<Extra> {
     after: async run => {
       const where = 'webhook';
       const got = await receiver.first(settings.webhookTimeoutMs).catch((error: Error) => error);
-      if (got instanceof Error) return [workflowViolation('no webhook delivery', where, got.message)];
+      if (got instanceof Error) return [{ kind: 'no webhook delivery', where, message: got.message }];
       const headers = Object.fromEntries(Object.entries(got.headers).map(([k, v]) => [k, String(v)]));
       const out = settings.validator
         .checkWebhook({ headers, body: got.body, secret: settings.webhookSecret })
@@ -89,13 +88,11 @@ async function webhookExtra(settings: ExtraSettings): Promise<Extra> {
       const id = isObject(event) && isObject(event.data) ? event.data.id : undefined;
       const created = run.ctx.steps.create?.outputs.id;
       if (id !== created)
-        out.push(
-          workflowViolation(
-            'webhook for another generation',
-            `${where} body/data/id`,
-            `${JSON.stringify(id)} is not the video created, ${created}`,
-          ),
-        );
+        out.push({
+          kind: 'webhook for another generation',
+          where: `${where} body/data/id`,
+          message: `${JSON.stringify(id)} is not the video created, ${created}`,
+        });
       return out;
     },
   };
