@@ -71,7 +71,7 @@ describe('build:dist', () => {
     expect(
       client.filter(
         f =>
-          !/^(src\/client\/|src\/kernel\/(json|headers)\.|generated\/(catalogue|schema)\.|package\.json|README\.md)/.test(
+          !/^(src\/client\/|src\/kernel\/(json|headers|timer)\.|generated\/(catalogue|schema)\.|package\.json|README\.md)/.test(
             f,
           ),
       ),
